@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+
+// The public half of the extension's signing key. Chrome derives the extension id from it, so the
+// id (and the OAuth redirect https://<id>.chromiumapp.org/ registered with Intuit) is the same on
+// every machine: lfnpgbccfgpgpbbmpgdombjkfnlekmcc.
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1CN7l67HiIZrn/Yz6jzYvMD3VQhoCyUrRI92tzi8xjuidGxDCvi1KD/7a5EfFAjeh+ffA8yXeUeLVviA6u590uk/fJRNF/oVlAfqU8JJpglrzFErcmA/QIz5K5c6uwwggIerSvf7AM33bWY4ueBMFkJ5+zmz7ecdscArrQTKGcgkDCxEN6N3LqtOWjm90ifUcOxWlwTRVyPQbKJ1TT94/nZNNpCBpaB7CJSgL+mZbbyeDHUstVI/FomTTnjaoJ+V0nNB16lJ7GJmMCYfpvbjDoHFX+TWtfSRez1Gf8Jde3pDni/2sfHbyDdEETm3MG6UnO4mLyL3JGHRoYyuXS3ncwIDAQAB';
+
+const CSO_HOSTS = ['*://*.cstoreoffice.com/*'];
+const QBO_HOSTS = [
+  'https://quickbooks.api.intuit.com/*',
+  'https://sandbox-quickbooks.api.intuit.com/*',
+  'https://appcenter.intuit.com/*',
+];
+// The local sandboxes (any port) stand in for CStoreOffice and QBO in development and test builds
+// only; a production build never reaches loopback.
+const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-vue'],
+  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
+  manifest: ({ mode }) => ({
+    name: 'QB Sync Manager for CStoreOffice',
+    description:
+      'Keeps CStoreOffice accounts, classes, customers, vendors, data types and locations in step with QuickBooks Online.',
+    key: MANIFEST_KEY,
+    permissions: ['storage', 'identity', 'alarms', 'notifications'],
+    host_permissions: [...CSO_HOSTS, ...QBO_HOSTS, ...(mode === 'production' ? [] : SANDBOX_HOSTS)],
+    // Custom base URLs (a self-hosted broker, a staging CStoreOffice) are granted at run time.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'production') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...SANDBOX_HOSTS];
+      }
+    },
+  },
+});
