@@ -1,5 +1,5 @@
 // Lint rules for the whole repository; kept under tests/ so the project root holds only what the
-// product owner asked for. `basePath` points every pattern back at the repository root.
+// product owner asked for. With -c, ESLint resolves every pattern from the working directory (the root).
 import js from '@eslint/js';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
@@ -18,7 +18,6 @@ export default tseslint.config(
     ignores: ['**/.output/**', '**/.wxt/**', '**/node_modules/**', '**/tests/artifacts/**', '**/test-results/**', '**/bench/results/**'],
   },
   {
-    basePath: '..',
     files: ['**/*.{ts,js,vue}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended, ...pluginVue.configs['flat/recommended']],
     languageOptions: {
@@ -39,7 +38,6 @@ export default tseslint.config(
     },
   },
   {
-    basePath: '..',
     files: ['lib/sync/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: engineForbidden }],
@@ -47,7 +45,6 @@ export default tseslint.config(
     },
   },
   {
-    basePath: '..',
     files: ['lib/**/*.ts', 'entrypoints/**/*.ts', 'components/**/*.{ts,vue}'],
     ignores: ['lib/sync/**'],
     rules: {
@@ -55,7 +52,6 @@ export default tseslint.config(
     },
   },
   {
-    basePath: '..',
     files: ['sandbox/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/**', '@/lib/*', '@/*'], message: 'The sandboxes follow the real services, not our code: never import lib/.' }] }],
