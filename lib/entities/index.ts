@@ -1,0 +1,6 @@
+export * from './account-types';
+export * from './catalog';
+export * from './match-key';
+export * from './name-rules';
+export * from './schemas';
+export * from './statuses';

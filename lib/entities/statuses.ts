@@ -1,0 +1,38 @@
+/**
+ * The five synchronization statuses of a row, labelled exactly as CStoreOffice's documentation
+ * words them, plus the side a pending status will write to.
+ */
+export const SYNC_STATUS_IDS = [
+  'synchronized',
+  'waitingForCreation',
+  'waitingForUpdate',
+  'waitingForDeletion',
+  'error',
+] as const;
+
+export type SyncStatusId = (typeof SYNC_STATUS_IDS)[number];
+
+export const SYNC_STATUS_LABELS: Readonly<Record<SyncStatusId, string>> = {
+  synchronized: 'Synchronized',
+  waitingForCreation: 'Waiting for Creation',
+  waitingForUpdate: 'Waiting for Update',
+  waitingForDeletion: 'Waiting for Deletion',
+  error: 'Synchronization Error',
+};
+
+export type Side = 'cso' | 'qbo';
+
+export const SIDE_LABELS: Readonly<Record<Side, string>> = {
+  cso: 'CStoreOffice',
+  qbo: 'QuickBooks',
+};
+
+export function isPending(status: SyncStatusId): boolean {
+  return status === 'waitingForCreation' || status === 'waitingForUpdate' || status === 'waitingForDeletion';
+}
+
+/** "Waiting for Creation in QuickBooks": the words a pending row shows. */
+export function describeStatus(status: SyncStatusId, target?: Side): string {
+  const label = SYNC_STATUS_LABELS[status];
+  return isPending(status) && target ? `${label} in ${SIDE_LABELS[target]}` : label;
+}
