@@ -1,0 +1,208 @@
+// The sandbox's CStoreOffice database: companies and their seven entity lists, with versions,
+// a change sequence (for cursors), tombstones and the uniqueness and delete rules. Every write path
+// (API, hand-edit pages, control API) goes through here, so they all obey the same rules.
+import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
+import { validateInput, type FieldErrors, type RefLookup, type Values } from './validate';
+
+export interface Company { id: string; name: string }
+
+export interface StoredRecord {
+  id: string;
+  companyId: string;
+  segment: Segment;
+  values: Values;
+  version: number;
+  updatedAtMs: number;
+  seq: number;
+  deleted: boolean;
+}
+
+export interface StoreError {
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldErrors;
+  existingId?: string;
+}
+
+export type StoreResult = { ok: true; record: StoredRecord } | { ok: false; error: StoreError };
+
+export interface SeedCompany {
+  id: string;
+  name: string;
+  /** Records per type; `ref` is a seed-local handle other records use in parentId / account refs. */
+  records: Partial<Record<Segment, Array<Values & { ref?: string }>>>;
+}
+
+export interface ListQuery { afterSeq: number; sinceMs: number | null; limit: number }
+
+export type CsoStore = ReturnType<typeof createStore>;
+
+export function createStore(deps: { now: () => number }) {
+  let companies = new Map<string, Company>();
+  // One Map per company+type; a write re-inserts the record so iteration order is change order.
+  let buckets = new Map<string, Map<string, StoredRecord>>();
+  let seq = 0;
+  let nextId = 1001;
+
+  const bucket = (companyId: string, segment: Segment) => {
+    const key = `${companyId}/${segment}`;
+    let found = buckets.get(key);
+    if (!found) buckets.set(key, (found = new Map()));
+    return found;
+  };
+  const live = (companyId: string, segment: Segment, id: string) => {
+    const rec = bucket(companyId, segment).get(id);
+    return rec && !rec.deleted ? rec : undefined;
+  };
+  const refsFor = (companyId: string): RefLookup => ({
+    find: (segment, id) => {
+      const rec = live(companyId, segment, id);
+      return rec ? { id: rec.id, ...rec.values } : undefined;
+    },
+  });
+  const touch = (rec: StoredRecord) => {
+    rec.seq = ++seq;
+    rec.updatedAtMs = deps.now();
+    const b = bucket(rec.companyId, rec.segment);
+    b.delete(rec.id);
+    b.set(rec.id, rec);
+  };
+
+  function conflict(companyId: string, segment: Segment, values: Values, selfId?: string): StoreError | undefined {
+    const spec = ENTITY_SPECS[segment];
+    for (const rec of bucket(companyId, segment).values()) {
+      if (rec.deleted || rec.id === selfId) continue;
+      if ('name' in values && rec.values.name === values.name) {
+        return { status: 409, code: 'duplicate_name', message: `A ${spec.label} named "${String(values.name)}" already exists.`, existingId: rec.id };
+      }
+      for (const [field, fs] of Object.entries(spec.fields)) {
+        if (fs.kind === 'pattern' && fs.unique && values[field] != null && rec.values[field] === values[field]) {
+          return { status: 409, code: 'duplicate_value', message: `Another ${spec.label} already uses ${field} ${String(values[field])}.`, existingId: rec.id, fields: { [field]: 'Already in use.' } };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  function assignStationCode(companyId: string): string {
+    const used = new Set([...bucket(companyId, 'locations').values()].filter((r) => !r.deleted).map((r) => r.values.stationCode));
+    let code = 100;
+    while (used.has(String(code))) code++;
+    return String(code);
+  }
+
+  function deleteBlocker(rec: StoredRecord): StoreError | undefined {
+    const spec = ENTITY_SPECS[rec.segment];
+    if (spec.protectedNames?.includes(String(rec.values.name))) {
+      return { status: 409, code: 'protected', message: `"${String(rec.values.name)}" is CStoreOffice's fallback ${spec.label} and cannot be deleted.` };
+    }
+    const child = spec.hierarchical ? [...bucket(rec.companyId, rec.segment).values()].find((r) => !r.deleted && r.values.parentId === rec.id) : undefined;
+    if (child) return { status: 409, code: 'in_use', message: `"${String(rec.values.name)}" has sub-entries (e.g. "${String(child.values.name)}"); delete or move them first.` };
+    if (rec.segment === 'accounts') {
+      const user = [...bucket(rec.companyId, 'data-types').values()].find((r) => !r.deleted && (r.values.debitAccountId === rec.id || r.values.creditAccountId === rec.id));
+      if (user) return { status: 409, code: 'in_use', message: `Data type "${String(user.values.name)}" posts to this account; change it first.` };
+    }
+    return undefined;
+  }
+
+  const versionMoved = (rec: StoredRecord): StoreError => ({
+    status: 412, code: 'version_mismatch', message: `The ${ENTITY_SPECS[rec.segment].label} was changed by someone else (now version ${rec.version}).`,
+  });
+  const notFound = (segment: Segment, id: string): StoreError => ({
+    status: 404, code: 'not_found', message: `No ${ENTITY_SPECS[segment].label} with id ${id}.`,
+  });
+
+  return {
+    companies: () => [...companies.values()],
+    company: (id: string) => companies.get(id),
+    get: (companyId: string, segment: Segment, id: string) => live(companyId, segment, id),
+    /** Any record (live or tombstone) by its globally unique id, for detail pages. */
+    findAnywhere(id: string): StoredRecord | undefined {
+      for (const b of buckets.values()) {
+        const rec = b.get(id);
+        if (rec) return rec;
+      }
+      return undefined;
+    },
+    all: (companyId: string, segment: Segment) => [...bucket(companyId, segment).values()],
+
+    list(companyId: string, segment: Segment, q: ListQuery): { records: StoredRecord[]; more: boolean } {
+      const records: StoredRecord[] = [];
+      for (const rec of bucket(companyId, segment).values()) {
+        if (rec.seq <= q.afterSeq) continue;
+        if (q.sinceMs === null ? rec.deleted : rec.updatedAtMs < q.sinceMs) continue;
+        if (records.length === q.limit) return { records, more: true };
+        records.push(rec);
+      }
+      return { records, more: false };
+    },
+
+    create(companyId: string, segment: Segment, input: unknown): StoreResult {
+      const checked = validateInput(segment, input, refsFor(companyId));
+      if (!checked.ok) return { ok: false, error: { status: 422, code: 'validation_failed', message: 'Some fields are not valid.', fields: checked.fields } };
+      const values = checked.values;
+      if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
+      const dup = conflict(companyId, segment, values);
+      if (dup) return { ok: false, error: dup };
+      const rec: StoredRecord = { id: String(nextId++), companyId, segment, values, version: 1, updatedAtMs: 0, seq: 0, deleted: false };
+      touch(rec);
+      return { ok: true, record: rec };
+    },
+
+    update(companyId: string, segment: Segment, id: string, input: unknown, expectedVersion?: number): StoreResult {
+      const rec = live(companyId, segment, id);
+      if (!rec) return { ok: false, error: notFound(segment, id) };
+      if (expectedVersion !== undefined && expectedVersion !== rec.version) return { ok: false, error: versionMoved(rec) };
+      const checked = validateInput(segment, input, refsFor(companyId), { id, ...rec.values });
+      if (!checked.ok) return { ok: false, error: { status: 422, code: 'validation_failed', message: 'Some fields are not valid.', fields: checked.fields } };
+      const dup = conflict(companyId, segment, checked.values, id);
+      if (dup) return { ok: false, error: dup };
+      rec.values = { ...rec.values, ...checked.values };
+      rec.version++;
+      touch(rec);
+      return { ok: true, record: rec };
+    },
+
+    remove(companyId: string, segment: Segment, id: string, expectedVersion?: number): StoreResult {
+      const rec = live(companyId, segment, id);
+      if (!rec) return { ok: false, error: notFound(segment, id) };
+      if (expectedVersion !== undefined && expectedVersion !== rec.version) return { ok: false, error: versionMoved(rec) };
+      const blocker = deleteBlocker(rec);
+      if (blocker) return { ok: false, error: blocker };
+      rec.deleted = true;
+      rec.version++;
+      touch(rec);
+      return { ok: true, record: rec };
+    },
+
+    /** Drops tombstones last changed before `beforeMs` (CStoreOffice keeps them 30 days). */
+    pruneTombstones(beforeMs: number) {
+      for (const b of buckets.values()) for (const [id, rec] of b) if (rec.deleted && rec.updatedAtMs < beforeMs) b.delete(id);
+    },
+
+    /** Replaces all data with the seed; seed refs become real ids. */
+    load(seed: SeedCompany[]) {
+      companies = new Map();
+      buckets = new Map();
+      nextId = 1001; // same seed, same ids: tests and demo scripts can rely on them
+      const refIds = new Map<string, string>();
+      const resolve = (v: unknown) => (typeof v === 'string' && v.startsWith('@') ? refIds.get(v.slice(1)) ?? null : v);
+      for (const c of seed) {
+        companies.set(c.id, { id: c.id, name: c.name });
+        for (const segment of SEGMENTS) {
+          for (const raw of c.records[segment] ?? []) {
+            const { ref, ...fields } = raw;
+            const values: Values = { active: true };
+            if (ENTITY_SPECS[segment].hierarchical) values.parentId = null;
+            for (const [k, fs] of Object.entries(ENTITY_SPECS[segment].fields)) values[k] = fs.kind === 'enum' ? fs.default : null;
+            for (const [k, v] of Object.entries(fields)) values[k] = resolve(v);
+            const rec: StoredRecord = { id: String(nextId++), companyId: c.id, segment, values, version: 1, updatedAtMs: 0, seq: 0, deleted: false };
+            if (ref) refIds.set(ref, rec.id);
+            touch(rec);
+          }
+        }
+      }
+    },
+  };
+}
