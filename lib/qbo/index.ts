@@ -1,0 +1,14 @@
+/** The QuickBooks Online client: transport, queries, batch, CDC, errors and mapping to domain records. */
+export * from './address';
+export * from './batch';
+export * from './cdc';
+export * from './client';
+export * from './errors';
+export * from './faults';
+export * from './map';
+export * from './query';
+export * from './retry';
+export * from './scheduler';
+export * from './schemas';
+export { createTransport, type QboRequest, type QboResponse, type TokenProvider, type Transport } from './transport';
+export * from './writes';

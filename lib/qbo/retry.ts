@@ -1,0 +1,41 @@
+/**
+ * When and how long to wait before trying a request again. Pure: the transport supplies the
+ * attempt number, the error and a random source, and gets back a delay or "give up".
+ */
+import { QboThrottleError, isRetryable } from './errors';
+
+export interface RetryPolicy {
+  /** Total tries of one request, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Intuit asks for about a minute after a 429 when it does not say otherwise. */
+  throttleDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, throttleDelayMs: 60_000 };
+
+/**
+ * Exponential backoff with "equal jitter": half the step is fixed, half random, so concurrent
+ * retries spread out but none retries at once.
+ */
+export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
+  return Math.round(step / 2 + (step / 2) * random());
+}
+
+/** The delay before try number `attempt + 1` (attempt counts from 1), or undefined to give up. */
+export function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random: () => number): number | undefined {
+  if (!isRetryable(error) || attempt >= policy.maxAttempts) return undefined;
+  if (error instanceof QboThrottleError) return error.retryAfterMs ?? policy.throttleDelayMs;
+  return backoffDelay(attempt - 1, policy, random);
+}
+
+/** Reads a Retry-After header (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

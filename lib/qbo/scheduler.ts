@@ -1,0 +1,126 @@
+/**
+ * Keeps each realm inside QBO's published limits (500 requests/min, 10/s, 40 batch calls/min, and
+ * historically 10 concurrent requests) by spacing requests out before they are sent, instead of
+ * learning the limits from 429s. One scheduler should be shared by every client of a realm.
+ */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface RateLimits {
+  perSecond: number;
+  perMinute: number;
+  batchPerMinute: number;
+  maxConcurrent: number;
+}
+
+/**
+ * A little under QBO's numbers: QBO counts arrivals, we count departures, and network jitter can
+ * squeeze two departures a second apart into one arrival second.
+ */
+export const DEFAULT_LIMITS: RateLimits = { perSecond: 9, perMinute: 480, batchPerMinute: 38, maxConcurrent: 8 };
+
+export type CallKind = 'call' | 'batch';
+
+export interface QboScheduler {
+  /** Waits for a free slot in the realm's windows, then runs `task` (counted when it starts). */
+  run<T>(realmId: string, kind: CallKind, task: () => Promise<T>): Promise<T>;
+  /** Holds every request of the realm until `untilMs` (after a 429: the whole realm backs off). */
+  pause(realmId: string, untilMs: number): void;
+}
+
+interface RealmState {
+  sends: number[];
+  batchSends: number[];
+  blockedUntil: number;
+  gate: Promise<void>;
+  active: number;
+  waiting: (() => void)[];
+}
+
+/** Milliseconds until one more event fits in a window that allows `limit` per `windowMs`. */
+export function waitForWindow(times: readonly number[], limit: number, windowMs: number, now: number): number {
+  if (times.length < limit) return 0;
+  const oldestCounted = times[times.length - limit] ?? 0;
+  return Math.max(0, oldestCounted + windowMs - now);
+}
+
+export function createScheduler(deps: { clock: Clock; limits?: Partial<RateLimits> }): QboScheduler {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const { clock } = deps;
+  const realms = new Map<string, RealmState>();
+
+  const stateOf = (realmId: string): RealmState => {
+    let s = realms.get(realmId);
+    if (!s) {
+      s = { sends: [], batchSends: [], blockedUntil: 0, gate: Promise.resolve(), active: 0, waiting: [] };
+      realms.set(realmId, s);
+    }
+    return s;
+  };
+
+  const prune = (times: number[], now: number): void => {
+    while (times.length > 0 && (times[0] ?? 0) <= now - 60_000) times.shift();
+  };
+
+  const waitMs = (s: RealmState, kind: CallKind, now: number): number => {
+    prune(s.sends, now);
+    prune(s.batchSends, now);
+    return Math.max(
+      s.blockedUntil - now,
+      waitForWindow(s.sends, limits.perSecond, 1000, now),
+      waitForWindow(s.sends, limits.perMinute, 60_000, now),
+      kind === 'batch' ? waitForWindow(s.batchSends, limits.batchPerMinute, 60_000, now) : 0,
+    );
+  };
+
+  // Slots are granted one at a time, in arrival order, so two waiters never take the same slot.
+  const takeSlot = (s: RealmState, kind: CallKind): Promise<void> => {
+    const granted = s.gate.then(async () => {
+      for (let wait = waitMs(s, kind, clock.now()); wait > 0; wait = waitMs(s, kind, clock.now())) await clock.sleep(wait);
+      const now = clock.now();
+      s.sends.push(now);
+      if (kind === 'batch') s.batchSends.push(now);
+    });
+    s.gate = granted.catch(() => undefined);
+    return granted;
+  };
+
+  const enter = async (s: RealmState): Promise<void> => {
+    if (s.active < limits.maxConcurrent) {
+      s.active += 1;
+      return;
+    }
+    // The leaving task hands its place over directly, so `active` stays counted.
+    await new Promise<void>((resolve) => s.waiting.push(resolve));
+  };
+
+  const leave = (s: RealmState): void => {
+    const next = s.waiting.shift();
+    if (next) next();
+    else s.active -= 1;
+  };
+
+  return {
+    async run(realmId, kind, task) {
+      const s = stateOf(realmId);
+      await enter(s);
+      try {
+        await takeSlot(s, kind);
+        return await task();
+      } finally {
+        leave(s);
+      }
+    },
+    pause(realmId, untilMs) {
+      const s = stateOf(realmId);
+      s.blockedUntil = Math.max(s.blockedUntil, untilMs);
+    },
+  };
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};

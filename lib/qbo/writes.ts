@@ -1,0 +1,48 @@
+/**
+ * Bodies of QBO writes, built as plain data so a batch and a single call send the same thing.
+ * Updates are sparse (only the fields given change). Account and Class sparse updates must repeat
+ * `Name` or QBO answers 2020 "Required param missing".
+ */
+import type { QboEntity } from './schemas';
+
+/** QBO appends this to a deactivated Account's Name and FullyQualifiedName. */
+export const DELETED_SUFFIX = ' (deleted)';
+
+const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(['Account', 'Class']);
+
+/** The record as last read from QBO: enough to address it and repeat its name. */
+export interface CurrentRecord {
+  Id: string;
+  SyncToken: string;
+  Name?: string;
+  Active?: boolean;
+}
+
+export function stripDeletedSuffix(name: string): string {
+  return name.endsWith(DELETED_SUFFIX) ? name.slice(0, -DELETED_SUFFIX.length) : name;
+}
+
+/** The lower-case URL segment of an entity (`/v3/company/{realm}/account`). */
+export function entityPath(entity: QboEntity | 'CompanyInfo'): string {
+  return entity.toLowerCase();
+}
+
+export function sparseUpdateBody(entity: QboEntity, current: CurrentRecord, patch: Record<string, unknown>): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...patch, Id: current.Id, SyncToken: current.SyncToken, sparse: true };
+  if (NAME_REQUIRED_ON_UPDATE.has(entity) && body.Name === undefined && current.Name !== undefined) body.Name = current.Name;
+  return body;
+}
+
+export function deactivateBody(entity: QboEntity, current: CurrentRecord): Record<string, unknown> {
+  return sparseUpdateBody(entity, current, { Active: false });
+}
+
+/**
+ * Reactivation repeats the name without QBO's " (deleted)" suffix, so the record comes back under
+ * the name it had (for an Account the suffix is part of the stored Name while inactive).
+ */
+export function reactivateBody(entity: QboEntity, current: CurrentRecord): Record<string, unknown> {
+  const patch: Record<string, unknown> = { Active: true };
+  if (NAME_REQUIRED_ON_UPDATE.has(entity) && current.Name !== undefined) patch.Name = stripDeletedSuffix(current.Name);
+  return sparseUpdateBody(entity, current, patch);
+}
