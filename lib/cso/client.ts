@@ -1,0 +1,107 @@
+// The CStoreOffice client: companies and the seven entity types over the contract in CONTRACT.md.
+// Every call is safe to retry: creates carry the caller's Idempotency-Key, updates and deletes carry
+// If-Match. After an unknown outcome, a 412/404 on the retry is checked against what we asked for.
+import type { ZodType } from 'zod';
+import type { EntityTypeId } from '../entities';
+import { CSO_SEGMENTS } from './entity-paths';
+import { CsoVersionConflictError } from './errors';
+import {
+  CSO_RECORD_SCHEMAS, CsoCompanyList, csoPageSchema, isTombstone,
+  type CsoCompany, type CsoCreateInput, type CsoPage, type CsoRecordByType, type CsoTombstone, type CsoUpdateInput,
+} from './schemas';
+import { createTransport, type CallResult, type TransportDeps } from './transport';
+
+export type CsoClientDeps = TransportDeps;
+
+export interface ListOptions { updatedSince?: string; limit?: number; signal?: AbortSignal }
+
+export interface CsoReadAll<T extends EntityTypeId> {
+  records: Array<CsoRecordByType[T]>;
+  tombstones: CsoTombstone[];
+  /** The first page's server time: pass it as the next `updatedSince`. */
+  serverTime: string;
+}
+
+export type CsoClient = ReturnType<typeof createCsoClient>;
+
+const unwrap = <T>(result: CallResult<T>): T => {
+  if (!result.ok) throw result.error;
+  return result.value;
+};
+
+export function createCsoClient(deps: CsoClientDeps) {
+  const transport = createTransport(deps);
+  const entityPath = (companyId: string, type: EntityTypeId, id?: string) =>
+    `/companies/${encodeURIComponent(companyId)}/${CSO_SEGMENTS[type]}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+  const recordSchema = <T extends EntityTypeId>(type: T) => CSO_RECORD_SCHEMAS[type] as unknown as ZodType<CsoRecordByType[T]>;
+
+  async function listPage<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions & { cursor?: string } = {}): Promise<CsoPage<T>> {
+    const query = options.cursor ? { cursor: options.cursor, limit: options.limit } : { updatedSince: options.updatedSince, limit: options.limit };
+    return unwrap(await transport.call({ method: 'GET', path: entityPath(companyId, type), query, schema: csoPageSchema(type), signal: options.signal }, true));
+  }
+
+  async function* pages<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): AsyncGenerator<CsoPage<T>> {
+    let cursor: string | undefined;
+    do {
+      const page = await listPage(companyId, type, { ...options, cursor });
+      yield page;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  async function get<T extends EntityTypeId>(companyId: string, type: T, id: string, signal?: AbortSignal): Promise<CsoRecordByType[T]> {
+    return unwrap(await transport.call({ method: 'GET', path: entityPath(companyId, type, id), schema: recordSchema(type), signal }, true));
+  }
+
+  return {
+    async listCompanies(signal?: AbortSignal): Promise<CsoCompany[]> {
+      return unwrap(await transport.call({ method: 'GET', path: '/companies', schema: CsoCompanyList, signal }, true)).items;
+    },
+
+    listPage,
+    pages,
+
+    /** Every page, de-duplicated by id (a record changed while paging keeps its later copy). */
+    async readAll<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): Promise<CsoReadAll<T>> {
+      const latest = new Map<string, CsoRecordByType[T] | CsoTombstone>();
+      let serverTime = '';
+      for await (const page of pages(companyId, type, options)) {
+        serverTime ||= page.serverTime;
+        for (const item of page.items) {
+          latest.delete(item.id);
+          latest.set(item.id, item);
+        }
+      }
+      const items = [...latest.values()];
+      return { records: items.filter((i): i is CsoRecordByType[T] => !isTombstone(i)), tombstones: items.filter(isTombstone), serverTime };
+    },
+
+    get,
+
+    /** `idempotencyKey` must stay the same for every retry or resumed run of this one create. */
+    async create<T extends EntityTypeId>(companyId: string, type: T, input: CsoCreateInput<T>, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<CsoRecordByType[T]> {
+      const headers = { 'Idempotency-Key': options.idempotencyKey };
+      return unwrap(await transport.call({ method: 'POST', path: entityPath(companyId, type), body: input, headers, schema: recordSchema(type), signal: options.signal }, true));
+    },
+
+    async update<T extends EntityTypeId>(companyId: string, type: T, id: string, patch: CsoUpdateInput<T>, options: { version: number; signal?: AbortSignal }): Promise<CsoRecordByType[T]> {
+      const path = entityPath(companyId, type, id);
+      const result = await transport.call({ method: 'PATCH', path, body: patch, headers: { 'If-Match': `"${options.version}"` }, schema: recordSchema(type), signal: options.signal }, true);
+      if (result.ok) return result.value;
+      // Our first attempt may have landed before its answer was lost: then the record is exactly
+      // one version on and holds what we sent, and the 412 is our own write, not someone else's.
+      if (result.error instanceof CsoVersionConflictError && result.afterUnknownOutcome) {
+        const current = await get(companyId, type, id, options.signal);
+        const applied = Object.entries(patch).every(([k, v]) => JSON.stringify((current as Record<string, unknown>)[k]) === JSON.stringify(v));
+        if (current.version === options.version + 1 && applied) return current;
+      }
+      throw result.error;
+    },
+
+    async delete(companyId: string, type: EntityTypeId, id: string, options: { version: number; signal?: AbortSignal }): Promise<void> {
+      const result = await transport.call({ method: 'DELETE', path: entityPath(companyId, type, id), headers: { 'If-Match': `"${options.version}"` }, signal: options.signal }, true);
+      // A 404 after an unknown outcome means our own earlier attempt deleted it.
+      if (!result.ok && !(result.error.kind === 'notFound' && result.afterUnknownOutcome)) throw result.error;
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// lib/cso: the CStoreOffice client (contract in CONTRACT.md).
+export { createCsoClient, type CsoClient, type CsoClientDeps, type CsoReadAll, type ListOptions } from './client';
+export { CSO_SEGMENTS, csoRecordPageUrl } from './entity-paths';
+export * from './errors';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, isRetryable, type RetryPolicy, type AttemptOutcome } from './retry';
+export * from './schemas';
+export { API_PATH } from './transport';
