@@ -85,9 +85,12 @@ export function buildQuery(spec: QuerySpec): string {
   return sql;
 }
 
-/** Encodes a statement for the `query=` parameter, once. Spaces become %20, never `+`. */
+/**
+ * Encodes a statement (or any parameter value) for the URL, once. Spaces become %20, never `+`
+ * (which a form decoder would read back as a space), and `'`, `(`, `)`, `*`, `!` are encoded too.
+ */
 export function encodeQuery(statement: string): string {
-  return encodeURIComponent(statement);
+  return encodeURIComponent(statement).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

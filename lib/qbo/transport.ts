@@ -6,6 +6,7 @@
  */
 import { QboAuthError, QboNetworkError, QboResponseError, QboThrottleError, QboTimeoutError, QboUsageError, ReconnectNeededError } from './errors';
 import { faultToError, parseErrorResponse } from './faults';
+import { encodeQuery } from './query';
 import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from './retry';
 import { type CallKind, type Clock, type QboScheduler } from './scheduler';
 
@@ -81,10 +82,11 @@ export function createTransport(deps: TransportDeps): Transport {
   };
 
   const urlOf = (req: QboRequest): string => {
-    const params = new URLSearchParams({ minorversion: String(deps.minorVersion), ...req.params });
-    if (req.requestId) params.set('requestid', req.requestId);
-    // URLSearchParams writes spaces as '+'; %20 is unambiguous for QBO's query parser.
-    return `${root}${req.path}?${params.toString().replace(/\+/g, '%20')}`;
+    const params: Record<string, string> = { minorversion: String(deps.minorVersion), ...req.params };
+    if (req.requestId) params.requestid = req.requestId;
+    // One encoder for every parameter, applied once: the query text is never pre-encoded.
+    const search = Object.entries(params).map(([k, v]) => `${k}=${encodeQuery(v)}`);
+    return `${root}${req.path}?${search.join('&')}`;
   };
 
   const send = async (req: QboRequest, token: string): Promise<QboResponse> => {
