@@ -18,7 +18,6 @@ const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
-  outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ mode }) => ({
     name: 'QB Sync Manager for CStoreOffice',
     description:
@@ -34,6 +33,12 @@ export default defineConfig({
       if (wxt.config.mode === 'production') return;
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...SANDBOX_HOSTS];
+      }
+      // The panel's stylesheet is fetched from the page, so the sandbox pages must be allowed to.
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object' && 'matches' in resource) {
+          resource.matches = [...(resource.matches ?? []), ...SANDBOX_HOSTS];
+        }
       }
     },
   },

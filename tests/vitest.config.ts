@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     restoreMocks: true,
+    reporters: ['default', ['json', { outputFile: 'tests/artifacts/vitest.json' }]],
   },
 });

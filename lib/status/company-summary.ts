@@ -1,0 +1,41 @@
+/**
+ * Builds what the popup and panel show for a company from what the background knows about it.
+ */
+import { SYNC_STATUS_IDS, type SyncStatusId } from '@/lib/entities';
+import type { CompanySummary, ConnectionState, LastSync } from '@/lib/messaging/protocol';
+import type { Environment } from '@/lib/storage/settings';
+
+export interface ConnectionFacts {
+  state: ConnectionState;
+  realmId: string | null;
+  qboCompanyName: string | null;
+  lastSync: LastSync | null;
+  counts: Partial<Record<SyncStatusId, number>>;
+}
+
+export const NOT_CONNECTED: ConnectionFacts = {
+  state: 'notConnected',
+  realmId: null,
+  qboCompanyName: null,
+  lastSync: null,
+  counts: {},
+};
+
+export function summarizeCompany(
+  company: { origin: string; companyId: string; companyName: string },
+  facts: ConnectionFacts,
+  environment: Environment,
+): CompanySummary {
+  const counts = Object.fromEntries(SYNC_STATUS_IDS.map((id) => [id, facts.counts[id] ?? 0])) as Record<SyncStatusId, number>;
+  return {
+    companyId: company.companyId,
+    companyName: company.companyName,
+    origin: company.origin,
+    state: facts.state,
+    realmId: facts.realmId,
+    qboCompanyName: facts.qboCompanyName,
+    environment,
+    lastSync: facts.lastSync,
+    counts,
+  };
+}

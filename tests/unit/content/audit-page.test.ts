@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findAuditPage } from '@/entrypoints/audit.content/audit-page';
+
+const page = (file: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pages', file), 'utf8');
+
+function load(html: string): Document {
+  document.documentElement.innerHTML = html.replace(/^<!doctype html>/i, '');
+  return document;
+}
+
+describe('findAuditPage', () => {
+  it('recognises the Audit page by its heading and Company field, and reads the company', () => {
+    const found = findAuditPage(load(page('audit.html')));
+    expect(found?.companyField.className).toContain('x-form-item');
+    expect(found?.readCompany()).toEqual({ companyId: '101', companyName: 'Speedy Stop LLC' });
+  });
+
+  it('follows a company changed by script, as ExtJS does', () => {
+    const doc = load(page('audit.html'));
+    const found = findAuditPage(doc)!;
+    doc.querySelector<HTMLInputElement>('input[type=text]')!.value = 'Corner Fuel Inc.';
+    doc.querySelector<HTMLInputElement>('input[name=company]')!.value = '202';
+    expect(found.readCompany()).toEqual({ companyId: '202', companyName: 'Corner Fuel Inc.' });
+  });
+
+  it('ignores other pages, even with a Company field', () => {
+    expect(findAuditPage(load(page('not-audit.html')))).toBeNull();
+  });
+
+  it('ignores an Audit heading without a Company field', () => {
+    expect(findAuditPage(load('<body><div class="x-title-text">Audit</div></body>'))).toBeNull();
+  });
+
+  it('finds the field by its label when the hidden input has another name', () => {
+    const doc = load(`<body><h1>Audit</h1><div class="x-form-item"><label class="x-form-item-label">Company</label>
+      <input type="text" value="Speedy Stop LLC"><input type="hidden" name="companyId" value="7"></div></body>`);
+    expect(findAuditPage(doc)?.readCompany()).toEqual({ companyId: '7', companyName: 'Speedy Stop LLC' });
+  });
+
+  it('reads nothing while no company is chosen', () => {
+    const doc = load(`<body><h1>Audit</h1><div class="x-form-item"><label>Company:</label>
+      <input type="text" value=""><input type="hidden" name="company" value=""></div></body>`);
+    expect(findAuditPage(doc)?.readCompany()).toBeNull();
+  });
+});
