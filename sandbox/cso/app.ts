@@ -14,7 +14,7 @@ export interface CsoApp {
   faults: FaultInjector;
   log: RequestLog;
   idempotency: IdempotencyCache;
-  /** Loads a seed and forgets sessions, idempotency keys, faults and the log. */
+  /** Puts the clock back at its start, loads a seed and forgets sessions, idempotency keys, faults and the log. */
   reset(seed?: SeedRequest): void;
 }
 
@@ -45,6 +45,7 @@ export function createCsoApp(options: AppOptions = {}): CsoApp {
     log: createRequestLog({ now }),
     idempotency: createIdempotencyCache({ now }),
     reset(seed = options.seed ?? { name: 'default' }) {
+      clock.set(options.clockStart ?? Date.now());
       app.store.load(buildSeed(seed));
       app.sessions.clear();
       app.idempotency.clear();
