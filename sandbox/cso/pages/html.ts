@@ -36,8 +36,9 @@ export const trusted = (text: string) => new Html(text);
 let lastBase = 1000;
 
 export function createIdGenerator(random: () => number = Math.random) {
-  // Step forward 1..4000 from the previous load (wrapping within 1000..8999): never the same twice in a row.
-  lastBase = 1000 + ((lastBase - 1000 + 1 + Math.floor(random() * 4000)) % 8000);
+  // Step 500..4000 from the previous load (wrapping within 1000..8999): a page uses far fewer than
+  // 500 ids, so two loads in a row never share one.
+  lastBase = 1000 + ((lastBase - 1000 + 500 + Math.floor(random() * 3500)) % 8000);
   let n = lastBase;
   return (xtype = 'ext-comp') => `${xtype}-${n++}`;
 }
