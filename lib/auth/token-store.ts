@@ -1,0 +1,43 @@
+/**
+ * The port through which tokens are kept (IndexedDB through Dexie in the background; an in-memory
+ * one here for tests). Tokens stay in the background: no other context reads this store.
+ */
+export type ConnectionStatus = 'connected' | 'reconnect-needed';
+
+export interface StoredConnection {
+  /** The CStoreOffice company this connection belongs to (one connection per company). */
+  companyId: string;
+  realmId: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Epoch ms. */
+  accessExpiresAt: number;
+  refreshExpiresAt: number;
+  /** Intuit's 5-year absolute cap, when the broker reports it. */
+  refreshHardExpiresAt: number | null;
+  status: ConnectionStatus;
+  connectedAt: number;
+  updatedAt: number;
+}
+
+export interface TokenStore {
+  get(companyId: string): Promise<StoredConnection | undefined>;
+  put(connection: StoredConnection): Promise<void>;
+  delete(companyId: string): Promise<void>;
+}
+
+export function createMemoryTokenStore(initial: StoredConnection[] = []): TokenStore & { puts: number } {
+  const rows = new Map(initial.map((c) => [c.companyId, structuredClone(c)]));
+  const store = {
+    puts: 0,
+    get: async (companyId: string) => structuredClone(rows.get(companyId)),
+    put: async (connection: StoredConnection) => {
+      store.puts += 1;
+      rows.set(connection.companyId, structuredClone(connection));
+    },
+    delete: async (companyId: string) => {
+      rows.delete(companyId);
+    },
+  };
+  return store;
+}
