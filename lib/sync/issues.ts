@@ -1,0 +1,170 @@
+/**
+ * The problems planning finds before any request, each worded for a bookkeeper: what is wrong,
+ * which record on the other side is involved, and what to do. Error codes from the services are
+ * translated in `error-words.ts`.
+ */
+import { type EntityTypeId, ENTITY_TYPES } from '../entities';
+
+export type IssueCode =
+  | 'nearMatch'
+  | 'ambiguous'
+  | 'nameTaken'
+  | 'namespaceCollision'
+  | 'duplicateName'
+  | 'csoNameTaken'
+  | 'invalidName'
+  | 'tooDeep'
+  | 'blocked'
+  | 'noIncomeAccount'
+  | 'conflict'
+  | 'deactivatedConflict'
+  | 'writeFailed';
+
+/** What the user can do about an issue from the table. */
+export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
+
+export interface IssueRef {
+  side: 'cso' | 'qbo';
+  typeId: EntityTypeId;
+  id: string;
+  name: string;
+}
+
+export interface RowIssue {
+  code: IssueCode;
+  title: string;
+  detail: string;
+  remedies: Remedy[];
+  /** The record on the other side (or the same side) the issue is about. */
+  other?: IssueRef;
+}
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'name',
+  parentId: 'parent',
+  number: 'number',
+  accountType: 'account type',
+  description: 'description',
+  active: 'active',
+  companyName: 'company name',
+  email: 'email',
+  phone: 'phone',
+  creditAccountId: 'credit account',
+  address: 'address',
+  taxId: 'tax id',
+};
+
+export function what(typeId: EntityTypeId): string {
+  return ENTITY_TYPES[typeId].label.toLowerCase();
+}
+
+export function fieldList(fields: string[]): string {
+  return fields.map((f) => FIELD_LABELS[f] ?? f).join(', ');
+}
+
+const where = (ref: IssueRef) => (ref.side === 'qbo' ? 'QuickBooks' : 'CStoreOffice');
+const quote = (ref: IssueRef) => `${what(ref.typeId)} “${ref.name}”`;
+
+export const issues = {
+  nearMatch(other: IssueRef): RowIssue {
+    return {
+      code: 'nearMatch',
+      title: 'Almost the same name on the other side',
+      detail: `${where(other)} has the ${quote(other)}, which differs only in capital letters or spaces. QuickBooks treats such names as the same, so a second one cannot be created. Link this row to “${other.name}”, or rename one of them.`,
+      remedies: ['linkNearMatch', 'ignore'],
+      other,
+    };
+  },
+  ambiguous(others: IssueRef[]): RowIssue {
+    const list = others.map((o) => `${where(o)} “${o.name}”`).join(', ');
+    return {
+      code: 'ambiguous',
+      title: 'More than one possible match',
+      detail: `Several records could be this one: ${list}. The sync will not guess. Rename or make inactive the ones that are not the same entity, then synchronize again.`,
+      remedies: ['ignore'],
+      ...(others[0] ? { other: others[0] } : {}),
+    };
+  },
+  nameTaken(other: IssueRef): RowIssue {
+    return {
+      code: 'nameTaken',
+      title: 'Name already used in QuickBooks',
+      detail: `QuickBooks already has the ${quote(other)}, which it treats as the same name. Rename this one in CStoreOffice, or link it to that record if they are the same.`,
+      remedies: ['ignore'],
+      other,
+    };
+  },
+  namespaceCollision(name: string, holders: string[]): RowIssue {
+    return {
+      code: 'namespaceCollision',
+      title: 'Name shared by a customer and a vendor',
+      detail: `“${name}” is also the name of ${holders.join(' and ')}. In QuickBooks customers, vendors and employees cannot share a name (QuickBooks error 6240, “Duplicate Name Exists”). Rename one of them in CStoreOffice, for example by adding “(vendor)”.`,
+      remedies: ['ignore'],
+    };
+  },
+  duplicateName(other: IssueRef): RowIssue {
+    return {
+      code: 'duplicateName',
+      title: 'Two records would get the same name',
+      detail: `The ${quote(other)} in ${where(other)} would get the same name in ${other.side === 'cso' ? 'QuickBooks' : 'CStoreOffice'} (names that differ only in capital letters or spaces count as the same). Rename one of them.`,
+      remedies: ['ignore'],
+      other,
+    };
+  },
+  csoNameTaken(other: IssueRef): RowIssue {
+    return {
+      code: 'csoNameTaken',
+      title: 'Name already used in CStoreOffice',
+      detail: `CStoreOffice already has the ${quote(other)}, and its names must be unique even under different parents. Rename one of them.`,
+      remedies: ['ignore'],
+      other,
+    };
+  },
+  invalidName(reason: string): RowIssue {
+    return { code: 'invalidName', title: 'QuickBooks would refuse the name', detail: `${reason} Nothing was sent to QuickBooks.`, remedies: ['ignore'] };
+  },
+  tooDeep(typeId: EntityTypeId, max: number): RowIssue {
+    return {
+      code: 'tooDeep',
+      title: 'Too many levels for QuickBooks',
+      detail: `QuickBooks allows at most ${max} levels of ${what(typeId)}s. Move it higher up in CStoreOffice.`,
+      remedies: ['ignore'],
+    };
+  },
+  blocked(other: IssueRef, role: string): RowIssue {
+    return {
+      code: 'blocked',
+      title: `Waits for its ${role}`,
+      detail: `Its ${role}, the ${quote(other)}, is not synchronized yet because it has its own issue. Fix that row first; this one follows on the next sync.`,
+      remedies: [],
+      other,
+    };
+  },
+  noIncomeAccount(): RowIssue {
+    return {
+      code: 'noIncomeAccount',
+      title: 'No income account for QuickBooks',
+      detail: 'This data type has no credit account, and no default income account is set. Choose a credit account in CStoreOffice, or set a default income account in the settings.',
+      remedies: ['ignore'],
+    };
+  },
+  conflict(fields: string[], csoText: string, qboText: string): RowIssue {
+    return {
+      code: 'conflict',
+      title: 'Changed on both sides',
+      detail: `The ${fieldList(fields)} changed in both CStoreOffice (${csoText}) and QuickBooks (${qboText}) since the last sync. Choose Keep CStoreOffice or Keep QuickBooks.`,
+      remedies: ['keepCso', 'keepQbo', 'ignore'],
+    };
+  },
+  deactivatedConflict(fields: string[]): RowIssue {
+    return {
+      code: 'deactivatedConflict',
+      title: 'Made inactive in QuickBooks, changed in CStoreOffice',
+      detail: `It was made inactive in QuickBooks, but its ${fieldList(fields)} changed in CStoreOffice since the last sync. Keep CStoreOffice to reactivate it in QuickBooks with the changes, or Keep QuickBooks to delete it in CStoreOffice.`,
+      remedies: ['keepCso', 'keepQbo', 'ignore'],
+    };
+  },
+  writeFailed(title: string, detail: string): RowIssue {
+    return { code: 'writeFailed', title, detail, remedies: ['ignore'] };
+  },
+};

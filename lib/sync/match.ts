@@ -1,0 +1,159 @@
+/**
+ * Pairs records across the sides: existing links first, then unlinked records by exact match key
+ * (full path for hierarchical types). QBO candidates include inactive records. A key that differs
+ * only by case or spacing is a near match, reported for the user to link, never created blindly;
+ * several candidates for one key are reported for review, never guessed.
+ */
+import { type EntityTypeId, ENTITY_TYPES, nearMatchKey, type QboEntityName, typesStoredAs } from '../entities';
+import { type AnyRecord, csoRowKey, type Link, qboRowKey } from './types';
+import { csoKey, csoList, linkOf, linksToQbo, qboList, qboMatchKey, type World } from './world';
+
+export interface Pair {
+  typeId: EntityTypeId;
+  cso: AnyRecord;
+  qbo: AnyRecord;
+  /** Null for a pair matched by name in this run (not yet linked). */
+  link: Link | null;
+}
+
+/** A link whose record is gone (or, on the QBO side, possibly only deactivated: see diff). */
+export interface GoneLink {
+  link: Link;
+  cso: AnyRecord | undefined;
+  qbo: AnyRecord | undefined;
+}
+
+export interface Unpaired {
+  typeId: EntityTypeId;
+  record: AnyRecord;
+  key: string;
+}
+
+export type MatchProblemCode = 'nearMatch' | 'ambiguous';
+
+export interface OtherRecord {
+  side: 'cso' | 'qbo';
+  typeId: EntityTypeId;
+  id: string;
+  name: string;
+  active: boolean;
+}
+
+export interface MatchProblem {
+  rowKey: string;
+  typeId: EntityTypeId;
+  side: 'cso' | 'qbo';
+  record: AnyRecord;
+  code: MatchProblemCode;
+  others: OtherRecord[];
+}
+
+export interface MatchResult {
+  pairs: Pair[];
+  gone: GoneLink[];
+  /** CStoreOffice records with no counterpart: to create in QBO. */
+  csoOnly: Unpaired[];
+  /** Active QBO records with no link and no counterpart: to create in CStoreOffice. */
+  qboOnly: Unpaired[];
+  problems: MatchProblem[];
+}
+
+export interface MatchOptions {
+  /** The CStoreOffice vendor kind a vendor found only in QBO is created as. */
+  qboOnlyVendorType: EntityTypeId;
+}
+
+const QBO_ENTITIES: readonly QboEntityName[] = ['Account', 'Class', 'Customer', 'Vendor', 'Item', 'Department'];
+
+export function matchRecords(world: World, options: MatchOptions): MatchResult {
+  const result: MatchResult = { pairs: [], gone: [], csoOnly: [], qboOnly: [], problems: [] };
+  for (const link of world.links.values()) {
+    const cso = csoList(world, link.csoType).get(link.csoId);
+    const qbo = qboList(world, link.qboEntity).get(link.qboId);
+    if (cso && qbo) result.pairs.push({ typeId: link.csoType, cso, qbo, link });
+    else result.gone.push({ link, cso, qbo });
+  }
+  for (const entity of QBO_ENTITIES) matchEntity(world, entity, options, result);
+  return result;
+}
+
+function matchEntity(world: World, entity: QboEntityName, options: MatchOptions, result: MatchResult): void {
+  const involved = new Set<string>();
+  for (const typeId of typesStoredAs(entity)) matchType(world, typeId, result, involved);
+  const createAs = entity === 'Vendor' ? options.qboOnlyVendorType : typesStoredAs(entity)[0];
+  if (!createAs) return;
+  for (const record of qboList(world, entity).values()) {
+    if (!record.active || involved.has(record.id) || linksToQbo(world, entity, record.id).length > 0) continue;
+    result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record) });
+  }
+}
+
+function matchType(world: World, typeId: EntityTypeId, result: MatchResult, involved: Set<string>): void {
+  const entity = ENTITY_TYPES[typeId].qboEntity;
+  const exact = new Map<string, AnyRecord[]>();
+  const near = new Map<string, AnyRecord[]>();
+  for (const record of qboList(world, entity).values()) {
+    // A QBO vendor already linked to the other vendor kind is still a candidate: the kinds share it.
+    if (linksToQbo(world, entity, record.id).some((l) => l.csoType === typeId)) continue;
+    if (entity !== 'Vendor' && linksToQbo(world, entity, record.id).length > 0) continue;
+    const key = qboMatchKey(world, typeId, record);
+    push(exact, key, record);
+    push(near, nearMatchKey(key), record);
+  }
+  const unlinked = [...csoList(world, typeId).values()].filter((r) => !linkOf(world, typeId, r.id));
+  const csoByKey = new Map<string, AnyRecord[]>();
+  for (const record of unlinked) push(csoByKey, csoKey(world, typeId, record), record);
+
+  // Exact keys first, so a near match never takes a QBO record another entity matches exactly.
+  const rest: [string, AnyRecord][] = [];
+  for (const [key, csoRecords] of csoByKey) {
+    const candidates = exact.get(key) ?? [];
+    const active = candidates.filter((r) => r.active);
+    const chosen = candidates.length === 1 ? candidates[0] : active.length === 1 ? active[0] : undefined;
+    if (csoRecords.length === 1 && chosen) {
+      result.pairs.push({ typeId, cso: csoRecords[0]!, qbo: chosen, link: null });
+      involved.add(chosen.id);
+    } else if (csoRecords.length > 1 || candidates.length > 1) {
+      reportAmbiguous(typeId, csoRecords, candidates, result, involved);
+    } else {
+      rest.push([key, csoRecords[0]!]);
+    }
+  }
+  for (const [key, record] of rest) {
+    const nears = (near.get(nearMatchKey(key)) ?? []).filter((r) => !involved.has(r.id));
+    if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
+    else result.csoOnly.push({ typeId, record, key });
+  }
+}
+
+function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<string>): void {
+  const others = [...csoRecords.map((r) => other('cso', typeId, r)), ...candidates.map((r) => other('qbo', typeId, r))];
+  for (const record of csoRecords) {
+    result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'cso') });
+  }
+  for (const record of candidates) {
+    involved.add(record.id);
+    if (!record.active) continue;
+    result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id), typeId, side: 'qbo', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'qbo') });
+  }
+}
+
+function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[], result: MatchResult, involved: Set<string>): void {
+  const code = nears.length === 1 ? 'nearMatch' : 'ambiguous';
+  result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
+  for (const near of nears) {
+    involved.add(near.id);
+    if (!near.active) continue;
+    result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, near.id), typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)] });
+  }
+}
+
+function other(side: 'cso' | 'qbo', typeId: EntityTypeId, record: AnyRecord): OtherRecord {
+  return { side, typeId, id: record.id, name: record.name, active: record.active };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

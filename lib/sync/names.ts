@@ -1,0 +1,130 @@
+/**
+ * Predicts the name refusals a write would meet, so they become table rows instead of requests:
+ * QBO refuses a name another record of the list already holds (letter case and spacing ignored,
+ * inactive records included, except deactivated accounts whose name QBO frees with ` (deleted)`),
+ * and customers, vendors and employees share one list of names. CStoreOffice refuses a name
+ * another record of the same type holds exactly, even under another parent.
+ */
+import { type EntityTypeId, ENTITY_TYPES, nearMatchKey, type QboEntityName, typesStoredAs } from '../entities';
+import { issues, type IssueRef, type RowIssue, what } from './issues';
+import { qboMatchKey, type World } from './world';
+
+export interface NameClaim {
+  rowKey: string;
+  typeId: EntityTypeId;
+  /** The record on the claiming side (for the words of a duplicate). */
+  source: IssueRef;
+  /** The name (leaf) and match key the target side would hold. */
+  name: string;
+  key: string;
+  /** The target side's own record, for a rename (it does not collide with itself). */
+  ownId: string | null;
+  /** A create (two vendor kinds creating one exact name share one QBO vendor). */
+  create: boolean;
+}
+
+export interface ClaimCheck {
+  issues: Map<string, RowIssue>;
+  /** Row key of a vendor create that shares the QBO vendor created for another row. */
+  sharedWith: Map<string, string>;
+}
+
+interface Holder {
+  entity: QboEntityName | 'Employee' | 'Item';
+  typeId: EntityTypeId | null;
+  id: string;
+  name: string;
+}
+
+const ENTITY_WORDS: Readonly<Record<string, string>> = { Customer: 'customer', Vendor: 'vendor', Employee: 'employee' };
+
+function qboGroup(typeId: EntityTypeId, key: string): string {
+  const type = ENTITY_TYPES[typeId];
+  return `${type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity}|${nearMatchKey(key)}`;
+}
+
+function qboHolders(world: World): Map<string, Holder[]> {
+  const index = new Map<string, Holder[]>();
+  const add = (group: string, holder: Holder) => index.set(group, [...(index.get(group) ?? []), holder]);
+  for (const [entity, records] of world.qbo) {
+    const typeId = typesStoredAs(entity)[0];
+    if (!typeId) continue;
+    for (const record of records.values()) {
+      if (entity === 'Account' && !record.active) continue;
+      add(qboGroup(typeId, qboMatchKey(world, typeId, record)), { entity, typeId, id: record.id, name: record.name });
+    }
+  }
+  for (const r of world.reserved) {
+    add(r.entity === 'Employee' ? `DisplayName|${nearMatchKey(r.name)}` : `Item|${nearMatchKey(r.name)}`, { entity: r.entity, typeId: null, id: r.id, name: r.name });
+  }
+  return index;
+}
+
+/** Checks creates and renames toward QBO against QBO's names and against each other. */
+export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
+  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map() };
+  if (claims.length === 0) return out;
+  const holders = qboHolders(world);
+  for (const [group, list] of groupBy(claims, (c) => qboGroup(c.typeId, c.key))) {
+    const [first, second] = list;
+    if (list.length === 2 && first && second && sharesVendor(first, second)) {
+      out.sharedWith.set(second.rowKey, first.rowKey);
+    } else if (list.length > 1) {
+      for (const claim of list) {
+        const rivals = list.filter((c) => c !== claim);
+        const crossKind = rivals.some((r) => ENTITY_TYPES[r.typeId].qboEntity !== ENTITY_TYPES[claim.typeId].qboEntity);
+        out.issues.set(claim.rowKey, crossKind ? issues.namespaceCollision(claim.name, rivals.map((r) => `the ${what(r.typeId)} “${r.name}” in CStoreOffice`)) : issues.duplicateName(rivals[0]!.source));
+      }
+      continue;
+    }
+    for (const claim of list) {
+      const taken = (holders.get(group) ?? []).filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
+      const holder = taken[0];
+      if (!holder) continue;
+      if (holder.entity === ENTITY_TYPES[claim.typeId].qboEntity && holder.typeId) {
+        out.issues.set(claim.rowKey, issues.nameTaken({ side: 'qbo', typeId: holder.typeId, id: holder.id, name: holder.name }));
+      } else {
+        const words = taken.map((h) => `the ${ENTITY_WORDS[h.entity] ?? 'item'} “${h.name}” in QuickBooks`);
+        out.issues.set(claim.rowKey, issues.namespaceCollision(claim.name, words));
+      }
+    }
+  }
+  return out;
+}
+
+function sharesVendor(a: NameClaim, b: NameClaim): boolean {
+  return a.create && b.create && a.name === b.name && a.typeId !== b.typeId && ENTITY_TYPES[a.typeId].qboEntity === 'Vendor' && ENTITY_TYPES[b.typeId].qboEntity === 'Vendor';
+}
+
+/** Checks creates and renames toward CStoreOffice: names are unique per type, exactly. */
+export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
+  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map() };
+  if (claims.length === 0) return out;
+  const byName = new Map<string, { id: string; name: string }>();
+  for (const [typeId, records] of world.cso) {
+    for (const r of records.values()) byName.set(`${typeId}|${r.name}`, { id: r.id, name: r.name });
+  }
+  for (const [group, list] of groupBy(claims, (c) => `${c.typeId}|${c.name}`)) {
+    if (list.length > 1) {
+      for (const claim of list) out.issues.set(claim.rowKey, issues.duplicateName(list.find((c) => c !== claim)!.source));
+      continue;
+    }
+    const claim = list[0]!;
+    const holder = byName.get(group);
+    if (holder && holder.id !== claim.ownId) {
+      out.issues.set(claim.rowKey, issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }));
+    }
+  }
+  return out;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

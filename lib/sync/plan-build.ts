@@ -1,0 +1,109 @@
+/**
+ * Planning: match → diff → name checks → ops, and a row for every entity. Pure: it reads the
+ * world and writes nothing. Records are visited in dependency order (accounts before data types,
+ * parents before children) so a record whose parent or account cannot be synchronized is reported
+ * as waiting for it instead of being sent.
+ */
+import { ENTITY_TYPES, typesInDependencyOrder } from '../entities';
+import { type ConflictPolicy } from './policy';
+import { matchRecords, type MatchOptions } from './match';
+import { checkCsoClaims, checkQboClaims, type NameClaim } from './names';
+import { orderPlan, type BatchSizes } from './plan-order';
+import type { SyncPlan } from './plan-types';
+import type { IgnoreMarker, StoredIssue } from './ports';
+import { newRow, setStatus, type SyncRow } from './rows';
+import { csoRowKey, qboRowKey } from './types';
+import type { TranslateOptions } from './translate';
+import { csoKey, qboMatchKey, type World } from './world';
+import { createOpsBuilder } from './plan-ops';
+import { analyzePairs, type PairWork } from './plan-pairs';
+import { lintCreate } from './plan-lint';
+import { issues } from './issues';
+import { hashValues, pickValues } from './fields';
+
+export interface PlanOptions extends TranslateOptions, MatchOptions {
+  policy: ConflictPolicy;
+  batchSizes: BatchSizes;
+}
+
+export interface PlanMemory {
+  /** Failures of earlier runs, shown on their rows while the op is still planned. */
+  issues: readonly StoredIssue[];
+  ignores: readonly IgnoreMarker[];
+}
+
+export interface Analysis {
+  plan: SyncPlan;
+  rows: SyncRow[];
+}
+
+export function analyze(world: World, options: PlanOptions, memory: PlanMemory): Analysis {
+  const match = matchRecords(world, options);
+  const rows = new Map<string, SyncRow>();
+  const hash = (typeId: Parameters<typeof pickValues>[0], side: 'cso' | 'qbo', r: Parameters<typeof pickValues>[2]) => hashValues(pickValues(typeId, side, r));
+
+  // Every CStoreOffice entity is a row; unlinked QBO entities get theirs below.
+  for (const typeId of typesInDependencyOrder()) {
+    for (const record of world.cso.get(typeId)?.values() ?? []) {
+      const key = csoRowKey(typeId, record.id);
+      const link = world.links.get(`${typeId}:${record.id}`);
+      const qbo = link ? world.qbo.get(link.qboEntity)?.get(link.qboId) : undefined;
+      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link?.qboId ?? null, name: csoKey(world, typeId, record), csoHash: hash(typeId, 'cso', record), qboHash: qbo ? hash(typeId, 'qbo', qbo) : null }));
+    }
+  }
+  const qboRow = (typeId: Parameters<typeof pickValues>[0], record: Parameters<typeof pickValues>[2]) => {
+    const key = qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = newRow({ key, typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: hash(typeId, 'qbo', record) })));
+    return row;
+  };
+  for (const problem of match.problems) {
+    const row = problem.side === 'cso' ? rows.get(problem.rowKey) : qboRow(problem.typeId, problem.record);
+    if (!row || row.status === 'error') continue;
+    const others = problem.others.map((o) => ({ side: o.side, typeId: o.typeId, id: o.id, name: o.name }));
+    setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
+  }
+
+  const pairs = analyzePairs(world, options, match.pairs, rows);
+  const qboClaims: NameClaim[] = [];
+  const csoClaims: NameClaim[] = [];
+  for (const item of match.csoOnly) {
+    const row = rows.get(csoRowKey(item.typeId, item.record.id))!;
+    const problem = lintCreate(item.typeId, item.record.name, item.key);
+    if (problem) setStatus(row, 'error', null, problem);
+    else qboClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'cso', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
+  }
+  for (const item of match.qboOnly) {
+    const row = qboRow(item.typeId, item.record);
+    csoClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'qbo', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
+  }
+  for (const work of pairs) collectRenameClaims(work, qboClaims, csoClaims, rows);
+  const qboCheck = checkQboClaims(world, qboClaims);
+  const csoCheck = checkCsoClaims(world, csoClaims);
+  for (const [key, issue] of [...qboCheck.issues, ...csoCheck.issues]) setStatus(rows.get(key)!, 'error', null, issue);
+
+  const builder = createOpsBuilder(world, options, rows, memory);
+  builder.registerLinks();
+  for (const work of pairs) if (rows.get(work.rowKey)!.status !== 'error') builder.registerPair(work);
+  for (const item of match.csoOnly) builder.registerCsoCreate(item, qboCheck.sharedWith);
+  for (const item of match.qboOnly) builder.registerQboCreate(item);
+  builder.emitInOrder(pairs, match.csoOnly, match.qboOnly, qboCheck.sharedWith);
+  builder.emitGone(match.gone);
+  const ops = builder.finish();
+  return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };
+}
+
+function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[], rows: Map<string, SyncRow>): void {
+  const row = rows.get(work.rowKey)!;
+  if (row.status === 'error') return;
+  const { pair } = work;
+  const source = (side: 'cso' | 'qbo') => ({ side, typeId: pair.typeId, id: side === 'cso' ? pair.cso.id : pair.qbo.id, name: side === 'cso' ? pair.cso.name : pair.qbo.name });
+  if (work.toQbo.includes('name') || work.toQbo.includes('parentId')) {
+    const problem = work.toQbo.includes('name') ? lintCreate(pair.typeId, pair.cso.name, work.csoKey) : null;
+    if (problem) setStatus(row, 'error', null, problem);
+    else qboClaims.push({ rowKey: work.rowKey, typeId: pair.typeId, source: source('cso'), name: pair.cso.name, key: work.csoKey, ownId: pair.qbo.id, create: false });
+  }
+  if (work.toCso.includes('name')) {
+    csoClaims.push({ rowKey: work.rowKey, typeId: pair.typeId, source: source('qbo'), name: pair.qbo.name, key: work.qboKey, ownId: pair.cso.id, create: false });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The last planning step: deletions ordered children first (CStoreOffice refuses to delete a parent
+ * that still has children, or an account a data type posts to), earlier failures shown on their
+ * rows, ignored errors taken out of the plan, and anything left waiting on a removed op reported.
+ */
+import { ENTITY_TYPES } from '../entities';
+import { issues } from './issues';
+import type { PlanMemory } from './plan-build';
+import type { PlanOp } from './plan-types';
+import { setStatus, type SyncRow } from './rows';
+import { csoList, qboList, type World } from './world';
+
+export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, memory: PlanMemory): PlanOp[] {
+  orderDeletions(world, ops);
+  for (const stored of memory.issues) {
+    const row = rows.get(stored.rowKey);
+    if (row && ops.has(stored.opId) && row.status !== 'error') setStatus(row, 'error', null, issues.writeFailed(stored.title, stored.detail));
+  }
+  for (const marker of memory.ignores) {
+    const row = rows.get(marker.rowKey);
+    if (!row || row.status !== 'error' || row.csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
+    setStatus(row, 'synchronized');
+    row.ignored = true;
+    for (const id of row.opIds) ops.delete(id);
+    row.opIds = [];
+  }
+  dropOrphans(ops, rows);
+  return [...ops.values()];
+}
+
+/** A deletion of a parent (or of an account a data type uses) waits for the deletion of its dependants. */
+function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
+  const deletions = new Map<string, PlanOp>();
+  for (const op of ops.values()) {
+    if (op.kind === 'delete' && op.csoId) deletions.set(`cso:${op.typeId}:${op.csoId}`, op);
+    if (op.kind === 'deactivate' && op.qboId) deletions.set(`qbo:${op.typeId}:${op.qboId}`, op);
+  }
+  for (const op of deletions.values()) {
+    const side = op.kind === 'delete' ? 'cso' : 'qbo';
+    const record = side === 'cso' ? csoList(world, op.typeId).get(op.csoId!) : qboList(world, op.qboEntity).get(op.qboId!);
+    if (!record) continue;
+    const parents: string[] = [];
+    if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId) parents.push(`${side}:${op.typeId}:${record.parentId}`);
+    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string') parents.push(`${side}:account:${record.creditAccountId}`);
+    for (const key of parents) {
+      const parentOp = deletions.get(key);
+      if (parentOp && !parentOp.dependsOn.includes(op.id)) parentOp.dependsOn.push(op.id);
+    }
+  }
+}
+
+/** Ops whose prerequisite was taken out of the plan cannot run: their rows say what they wait for. */
+function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const op of ops.values()) {
+      const missing = op.dependsOn.find((d) => !ops.has(d));
+      if (missing === undefined) continue;
+      ops.delete(op.id);
+      changed = true;
+      for (const key of op.rowKeys) {
+        const row = rows.get(key);
+        if (!row || row.status === 'error') continue;
+        row.opIds = row.opIds.filter((id) => id !== op.id);
+        setStatus(row, 'error', null, issues.blocked({ side: 'cso', typeId: op.typeId, id: missing, name: describeOp(missing) }, 'prerequisite'));
+      }
+    }
+  }
+}
+
+function describeOp(opId: string): string {
+  return opId.replace(/^[a-z-]+:(cso|qbo):[A-Za-z]+:/, '#');
+}

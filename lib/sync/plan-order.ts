@@ -1,0 +1,91 @@
+/**
+ * Orders a set of ops into dependency levels and cuts each level into batches per side: parents
+ * before children, accounts before data types, children deactivated before their parents, and two
+ * writes to one record never in the same level (the second needs the first's new revision).
+ */
+import type { PlanBatch, PlanLevel, PlanOp, SyncPlan } from './plan-types';
+
+export interface BatchSizes {
+  cso: number;
+  qbo: number;
+}
+
+export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
+  const byId = new Map(ops.map((op) => [op.id, op]));
+  serializeSameTarget(ops);
+  const levels = new Map<string, number>();
+  const levelOf = (op: PlanOp, trail: Set<string>): number => {
+    const known = levels.get(op.id);
+    if (known !== undefined) return known;
+    if (trail.has(op.id)) throw new Error(`Dependency loop through ${op.id}`);
+    trail.add(op.id);
+    let level = 0;
+    for (const dep of op.dependsOn) {
+      const before = byId.get(dep);
+      if (before) level = Math.max(level, levelOf(before, trail) + 1);
+    }
+    trail.delete(op.id);
+    levels.set(op.id, level);
+    return level;
+  };
+  for (const op of ops) op.level = levelOf(op, new Set());
+  const sorted = [...ops].sort((a, b) => a.level - b.level);
+  const planLevels: PlanLevel[] = [];
+  for (const op of sorted) {
+    let level = planLevels[op.level];
+    if (!level) {
+      for (let i = planLevels.length; i <= op.level; i++) planLevels[i] = { level: i, local: [], batches: [] };
+      level = planLevels[op.level]!;
+    }
+    if (op.target === null) level.local.push(op.id);
+    else addToBatch(level, op, sizes);
+  }
+  return { ops: sorted, levels: planLevels.filter((l) => l.local.length + l.batches.length > 0) };
+}
+
+function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes): void {
+  const side = op.target!;
+  const open = level.batches.filter((b) => b.side === side);
+  let batch: PlanBatch | undefined = open[open.length - 1];
+  if (!batch || batch.opIds.length >= sizes[side]) {
+    batch = { id: `L${level.level}-${side}-${open.length + 1}`, side, opIds: [] };
+    level.batches.push(batch);
+  }
+  batch.opIds.push(op.id);
+}
+
+/** A later write to a record waits for the earlier one (shared vendors, a link refresh then an update). */
+function serializeSameTarget(ops: PlanOp[]): void {
+  const last = new Map<string, string>();
+  for (const op of ops) {
+    const keys = targetKeys(op);
+    for (const key of keys) {
+      const before = last.get(key);
+      if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn.push(before);
+      last.set(key, op.id);
+    }
+  }
+}
+
+function targetKeys(op: PlanOp): string[] {
+  const keys: string[] = [];
+  if (op.target === 'qbo' && op.qboId) keys.push(`q:${op.qboEntity}:${op.qboId}`);
+  if (op.target === 'cso' && op.csoId) keys.push(`c:${op.typeId}:${op.csoId}`);
+  return keys;
+}
+
+/** The ops serving the selected rows plus everything they depend on, re-ordered. */
+export function selectPlan(plan: SyncPlan, rowKeys: ReadonlySet<string>, sizes: BatchSizes): SyncPlan {
+  const byId = new Map(plan.ops.map((op) => [op.id, op]));
+  const chosen = new Set<string>();
+  const visit = (id: string) => {
+    if (chosen.has(id)) return;
+    const op = byId.get(id);
+    if (!op) return;
+    chosen.add(id);
+    op.dependsOn.forEach(visit);
+  };
+  for (const op of plan.ops) if (op.rowKeys.some((k) => rowKeys.has(k))) visit(op.id);
+  const ops = plan.ops.filter((op) => chosen.has(op.id)).map((op) => ({ ...op, dependsOn: op.dependsOn.filter((d) => chosen.has(d)) }));
+  return orderPlan(ops, sizes);
+}

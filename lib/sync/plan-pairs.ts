@@ -1,0 +1,135 @@
+/**
+ * Change detection for every matched pair, with the conflict policy applied. Pairs linked to one
+ * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
+ * after all of their writes, so each learns the other's changes in the same run.
+ */
+import { ENTITY_TYPES } from '../entities';
+import { diffPair, firstLinkBase, type PairDiff } from './diff';
+import { hashValues, pickValues } from './fields';
+import { fieldList, issues } from './issues';
+import type { Pair } from './match';
+import type { ConflictPolicy } from './policy';
+import { setStatus, type SyncRow } from './rows';
+import { toQboValue, type TranslateOptions } from './translate';
+import { csoRowKey, qboKey, type FieldValue, type RecordValues, type Snapshot } from './types';
+import { csoKey, qboMatchKey, type World } from './world';
+
+export interface PairWork {
+  pair: Pair;
+  rowKey: string;
+  csoKey: string;
+  qboKey: string;
+  /** Matched by name in this run: a link op stores `base` first. */
+  fresh: boolean;
+  base: { cso: Snapshot; qbo: Snapshot };
+  /** The base differs from the stored link (fresh, or fields both sides changed alike). */
+  refresh: boolean;
+  toQbo: string[];
+  toCso: string[];
+  csoValues: RecordValues;
+  /** QBO's values as they will be after this run's writes to it (for the values sent to CSO). */
+  qboValues: RecordValues;
+  deleteCso: boolean;
+}
+
+export function snapshotOf(revision: string, values: RecordValues): Snapshot {
+  return { revision, hash: hashValues(values), values };
+}
+
+export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: Map<string, SyncRow>): PairWork[] {
+  const works: PairWork[] = [];
+  const toQbo = (typeId: Pair['typeId']) => (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value);
+  for (const pair of pairs) {
+    const { typeId, link } = pair;
+    const row = rows.get(csoRowKey(typeId, pair.cso.id))!;
+    const csoValues = pickValues(typeId, 'cso', pair.cso);
+    const qboValues = pickValues(typeId, 'qbo', pair.qbo);
+    row.qboId = pair.qbo.id;
+    if (link?.ignoredIssue && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
+      row.ignored = true;
+      continue;
+    }
+    let base: PairWork['base'];
+    if (link) base = { cso: link.cso, qbo: link.qbo };
+    else {
+      const b = firstLinkBase({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), csoRevision: pair.cso.revision, qboRevision: pair.qbo.revision });
+      base = { cso: snapshotOf(pair.cso.revision, b.cso), qbo: snapshotOf(pair.qbo.revision, b.qbo) };
+    }
+    const diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
+    const work: PairWork = { pair, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false };
+    if (!applyPolicy(work, diff, options.policy, row)) continue;
+    if (diff.agreed.length) refreshAgreed(work, diff.agreed);
+    works.push(work);
+  }
+  mergeSharedQboWrites(works, world, options);
+  return works;
+}
+
+/** Returns false when the pair stays in Synchronization Error. */
+function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
+  const { pair } = work;
+  const input = (fields: string[]) => ({ typeId: pair.typeId, fields, cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt }, qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt } });
+  if (diff.deactivatedInQbo) {
+    if (diff.toQbo.length === 0) {
+      work.deleteCso = true;
+      return true;
+    }
+    const decision = policy(input(['active', ...diff.toQbo]));
+    if (decision === 'report') {
+      setStatus(row, 'error', null, issues.deactivatedConflict(diff.toQbo));
+      return false;
+    }
+    if (decision === 'qbo') work.deleteCso = true;
+    else work.toQbo = [...diff.toQbo, 'active'];
+    work.toCso = [];
+  }
+  if (diff.conflicts.length === 0) return true;
+  const decision = policy(input(diff.conflicts));
+  if (decision === 'report') {
+    const show = (values: RecordValues) => diff.conflicts.map((f) => `${fieldList([f])} “${String(values[f] ?? '')}”`).join(', ');
+    setStatus(row, 'error', null, issues.conflict(diff.conflicts, show(work.csoValues), show(work.qboValues)));
+    return false;
+  }
+  if (decision === 'cso') work.toQbo.push(...diff.conflicts);
+  else work.toCso.push(...diff.conflicts);
+  return true;
+}
+
+function refreshAgreed(work: PairWork, fields: string[]): void {
+  const cso = { ...work.base.cso.values };
+  const qbo = { ...work.base.qbo.values };
+  for (const f of fields) {
+    cso[f] = work.csoValues[f] ?? null;
+    qbo[f] = work.qboValues[f] ?? null;
+  }
+  work.base = { cso: snapshotOf(work.pair.cso.revision, cso), qbo: snapshotOf(work.pair.qbo.revision, qbo) };
+  work.refresh = true;
+}
+
+/**
+ * Two CStoreOffice vendors linked to one QBO vendor: what one sends to QBO, the other receives.
+ * Their QBO values become the merged future values, and each also takes the fields the other sent.
+ */
+function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions): void {
+  const groups = new Map<string, PairWork[]>();
+  for (const w of works) {
+    if (w.deleteCso) continue;
+    const key = qboKey(ENTITY_TYPES[w.pair.typeId].qboEntity, w.pair.qbo.id);
+    groups.set(key, [...(groups.get(key) ?? []), w]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const future: RecordValues = { ...group[0]!.qboValues };
+    for (const w of group) {
+      for (const f of w.toQbo) if (f in future) future[f] = toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
+    }
+    for (const w of group) {
+      const others = group.filter((o) => o !== w).flatMap((o) => o.toQbo);
+      for (const f of others) {
+        if (!(f in future) || w.toQbo.includes(f) || w.toCso.includes(f)) continue;
+        if (future[f] !== w.csoValues[f]) w.toCso.push(f);
+      }
+      w.qboValues = future;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The row model: one row per CStoreOffice entity (and per link whose CStoreOffice entity is gone
+ * until QBO is updated) and one per unlinked active QBO entity, with its status, the side a pending
+ * status will write, and an issue in words a bookkeeper understands.
+ */
+import { describeStatus, type EntityTypeId, ENTITY_TYPES, type Side, type SyncStatusId } from '../entities';
+import type { RowIssue } from './issues';
+
+export interface SyncRow {
+  /** `cso:<type>:<id>` for CStoreOffice entities and links, `qbo:<entity>:<id>` for QBO-only ones. */
+  key: string;
+  typeId: EntityTypeId;
+  typeLabel: string;
+  csoId: string | null;
+  qboId: string | null;
+  /** The full `Parent:Child` path for hierarchical types. */
+  name: string;
+  status: SyncStatusId;
+  /** The side a pending status writes; 'both' when each side takes the other's changes. */
+  target: Side | 'both' | null;
+  /** "Waiting for Creation in QuickBooks", "Synchronization Error", … */
+  statusText: string;
+  issue: RowIssue | null;
+  /** An error the user chose to ignore; shown as synchronized until either side changes. */
+  ignored: boolean;
+  /** Hashes of the compared values of each side's record, for Ignore Issues. */
+  csoHash: string | null;
+  qboHash: string | null;
+  /** The plan ops that serve this row. */
+  opIds: string[];
+}
+
+export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' | 'name' | 'csoHash' | 'qboHash'>): SyncRow {
+  return { ...init, typeLabel: ENTITY_TYPES[init.typeId].label, status: 'synchronized', target: null, statusText: describeStatus('synchronized'), issue: null, ignored: false, opIds: [] };
+}
+
+export function setStatus(row: SyncRow, status: SyncStatusId, target: Side | 'both' | null = null, issue: RowIssue | null = null): void {
+  row.status = status;
+  row.target = status === 'error' || status === 'synchronized' ? null : target;
+  row.issue = issue;
+  row.statusText = row.target === 'both' ? `${describeStatus(status)} in both` : describeStatus(status, row.target ?? undefined);
+}
+
+/** Adds a pending write toward `side` to a row, widening the target to 'both' when needed. */
+export function addPending(row: SyncRow, status: SyncStatusId, side: Side): void {
+  if (row.status === 'error') return;
+  const target = row.target && row.target !== side ? 'both' : side;
+  const keep = row.status === 'waitingForDeletion' || row.status === 'waitingForCreation' ? row.status : status;
+  setStatus(row, keep, target);
+}
+
+export interface RowCounts {
+  total: number;
+  byStatus: Record<SyncStatusId, number>;
+}
+
+export function countRows(rows: readonly SyncRow[]): RowCounts {
+  const byStatus: Record<SyncStatusId, number> = { synchronized: 0, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 };
+  for (const row of rows) byStatus[row.status]++;
+  return { total: rows.length, byStatus };
+}
