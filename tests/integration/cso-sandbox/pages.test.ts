@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TRICKY_NAMES, type CsoSandbox } from '../../../sandbox/cso';
 import { findByName, page, parseHtml, rawApi, signIn, startSandbox } from './harness';
 
@@ -67,6 +68,29 @@ describe('the Audit page', () => {
     expect((await fetch(`${sb.url}${AUDIT}/periods?company=2`)).status).toBe(401);
     const clerk = await signIn(sb.url, 'clerk@demo.test');
     expect((await page(sb.url, `${AUDIT}?company=1`, clerk)).status).toBe(404);
+  });
+
+  it('runs its own script: picking a company reloads the periods over XHR, pushes ?company= and fires change', async () => {
+    const html = (await page(sb.url, AUDIT, cookie)).html;
+    const window = new Window({ url: sb.url + AUDIT, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never });
+    // The page's XHR goes to the real sandbox with this session's cookie.
+    (window as unknown as { fetch: typeof fetch }).fetch = ((input: string, init?: RequestInit) => fetch(new URL(input, sb.url), { ...init, headers: { Cookie: cookie } })) as typeof fetch;
+    window.document.write(html);
+    await window.happyDOM.waitUntilComplete();
+    const doc = window.document as unknown as Document;
+    const input = companyInput(doc) as HTMLInputElement;
+    const changes: string[] = [];
+    input.addEventListener('change', () => changes.push(input.value));
+    doc.querySelector<HTMLElement>('.x-form-trigger')?.click();
+    expect(doc.querySelector<HTMLElement>('.x-boundlist')?.hidden).toBe(false);
+    const before = doc.querySelector('.x-grid-body .x-grid-row')?.id;
+    doc.querySelectorAll<HTMLElement>('.x-boundlist-item')[1]?.click();
+    expect(changes).toEqual(['Prairie Express Stores, Inc.']);
+    expect(window.location.search).toBe('?company=2');
+    expect(doc.querySelector<HTMLInputElement>('input[name="companyId"]')?.value).toBe('2');
+    await vi.waitFor(() => expect(doc.querySelectorAll('.x-grid-body .x-status-open')).toHaveLength(3), { timeout: 2000 });
+    expect(doc.querySelector('.x-grid-body .x-grid-row')?.id).not.toBe(before);
+    await window.happyDOM.close();
   });
 
   it('is the only page with the Audit title and the company combobox', async () => {
