@@ -14,6 +14,8 @@ export interface CsoApp {
   faults: FaultInjector;
   log: RequestLog;
   idempotency: IdempotencyCache;
+  /** Retry-After seconds per fault rule id (the shared fault injector has no such field). */
+  faultRetryAfter: Map<string, number>;
   /** Puts the clock back at its start, loads a seed and forgets sessions, idempotency keys, faults and the log. */
   reset(seed?: SeedRequest): void;
 }
@@ -44,12 +46,14 @@ export function createCsoApp(options: AppOptions = {}): CsoApp {
     faults: createFaultInjector(),
     log: createRequestLog({ now }),
     idempotency: createIdempotencyCache({ now }),
+    faultRetryAfter: new Map(),
     reset(seed = options.seed ?? { name: 'default' }) {
       clock.set(options.clockStart ?? Date.now());
       app.store.load(buildSeed(seed));
       app.sessions.clear();
       app.idempotency.clear();
       app.faults.clear();
+      app.faultRetryAfter.clear();
       app.log.reset();
     },
   };

@@ -53,7 +53,7 @@ export function createRequestHandler(app: CsoApp): RequestHandler {
     const fault = isControl ? undefined : app.faults.take(method, url.pathname);
     if (!fault) return run();
     ctx.tags.push(`fault:${fault.kind}${fault.status ? `:${fault.status}` : ''}`);
-    const retryAfter = (fault as { retryAfter?: number }).retryAfter;
+    const retryAfter = app.faultRetryAfter.get(fault.id);
     await applyFault(fault, req, res, { respondStatus: (status) => faultAnswer(res, url.pathname, status, retryAfter), proceed: run });
   };
 }

@@ -83,7 +83,7 @@ const list: Handler = (ctx) => {
     sinceMs = Date.parse(q.get('updatedSince') ?? '');
     if (Number.isNaN(sinceMs)) return sendError(ctx.res, bad('invalid_updated_since', 'updatedSince must be an ISO 8601 date-time.'));
   }
-  ctx.app.store.pruneTombstones(now - TOMBSTONE_RETENTION_MS);
+  ctx.app.store.pruneTombstones(s.companyId, s.segment, now - TOMBSTONE_RETENTION_MS);
   if (sinceMs !== null && sinceMs < now - TOMBSTONE_RETENTION_MS) {
     return sendError(ctx.res, { status: 410, code: 'updated_since_too_old', message: 'Deletions are kept 30 days; read the full list again.' });
   }

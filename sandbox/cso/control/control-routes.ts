@@ -99,13 +99,17 @@ const routes: Array<[string, string, Handler]> = [
     const spec = (await body(ctx)) as unknown as FaultSpec & { retryAfter?: number };
     if (!['status', 'hang', 'drop', 'lost-response'].includes(spec.kind) || typeof spec.path !== 'string') return fail(ctx, 400, 'A fault needs kind (status, hang, drop, lost-response) and path (a glob).');
     try {
-      ok(ctx, ctx.app.faults.add(spec), 201);
+      const { retryAfter, ...rest } = spec;
+      const rule = ctx.app.faults.add(rest);
+      if (retryAfter !== undefined) ctx.app.faultRetryAfter.set(rule.id, Number(retryAfter));
+      ok(ctx, { ...rule, ...(retryAfter !== undefined ? { retryAfter } : {}) }, 201);
     } catch (err) {
       fail(ctx, 400, (err as Error).message);
     }
   }],
   ['DELETE', '/faults', (ctx) => {
     ctx.app.faults.clear();
+    ctx.app.faultRetryAfter.clear();
     ok(ctx, { ok: true });
   }],
   ['DELETE', '/faults/:id', (ctx) => ok(ctx, { removed: ctx.app.faults.remove(ctx.params.id ?? '') })],

@@ -176,9 +176,14 @@ export function createStore(deps: { now: () => number }) {
       return { ok: true, record: rec };
     },
 
-    /** Drops tombstones last changed before `beforeMs` (CStoreOffice keeps them 30 days). */
-    pruneTombstones(beforeMs: number) {
-      for (const b of buckets.values()) for (const [id, rec] of b) if (rec.deleted && rec.updatedAtMs < beforeMs) b.delete(id);
+    /** Drops one list's tombstones last changed before `beforeMs` (CStoreOffice keeps them 30 days). */
+    pruneTombstones(companyId: string, segment: Segment, beforeMs: number) {
+      const b = bucket(companyId, segment);
+      for (const [id, rec] of b) {
+        // Change order: once a record is newer than the horizon, every later one is too.
+        if (rec.updatedAtMs >= beforeMs) break;
+        if (rec.deleted) b.delete(id);
+      }
     },
 
     /** Replaces all data with the seed; seed refs become real ids. */
