@@ -1,6 +1,6 @@
 // §13 items 1–5 and 24: paths, bearer auth, content negotiation and headers, minorversion, envelopes, clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faultOf, startHarness, type Harness } from './harness';
+import { faultOf, startHarness, type Harness, type Json } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('§13.1 paths and unknown resources', () => {
 });
 
 describe('§13.2 bearer authentication', () => {
-  const lowerCase = (body: Record<string, any>) => {
+  const lowerCase = (body: Json) => {
     expect(body).toMatchObject({ warnings: null, intuitObject: null, queryResponse: null, batchItemResponse: [], cdcresponse: [] });
     expect(typeof body.time).toBe('number');
     return body.fault.error[0];

@@ -4,6 +4,10 @@
  */
 import { startQboSandbox, type QboSandbox, type QboSandboxOptions } from '../../../sandbox/qbo/index';
 
+/** Response JSON as tests read it: assertions check its shape, so a static type would only restate them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export interface Harness {
   sb: QboSandbox;
   url: string;
@@ -17,7 +21,7 @@ export interface Harness {
   /** Mints a fresh access token (after the clock jumped past expiry) and uses it from now on. */
   renew(): void;
   /** JSON of a response whose status must be `status`. */
-  expectJson<T = Record<string, any>>(res: Response | Promise<Response>, status: number): Promise<T>;
+  expectJson<T = Json>(res: Response | Promise<Response>, status: number): Promise<T>;
 }
 
 export async function startHarness(options: QboSandboxOptions = {}): Promise<Harness> {
@@ -53,7 +57,7 @@ export async function startHarness(options: QboSandboxOptions = {}): Promise<Har
 }
 
 /** The single QBO Fault error of a body, for compact assertions. */
-export function faultOf(body: Record<string, any>): { code: string; Message: string; Detail: string; element: string; type: string } {
+export function faultOf(body: Json): { code: string; Message: string; Detail: string; element: string; type: string } {
   const error = body.Fault?.Error?.[0];
   if (!error) throw new Error(`no Fault in ${JSON.stringify(body).slice(0, 300)}`);
   return { ...error, type: body.Fault.type };

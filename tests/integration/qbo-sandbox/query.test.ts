@@ -1,6 +1,6 @@
 // §13 items 13–16: the query language, its defaults, response shapes and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faultOf, startHarness, type Harness } from './harness';
+import { faultOf, startHarness, type Harness, type Json } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.sb.stop());
 
-const rows = async (statement: string, entity: string): Promise<Record<string, any>[]> => (await h.expectJson(h.query(statement), 200)).QueryResponse[entity] ?? [];
+const rows = async (statement: string, entity: string): Promise<Json[]> => (await h.expectJson(h.query(statement), 200)).QueryResponse[entity] ?? [];
 const names = async (statement: string, entity: string, field = 'DisplayName') => (await rows(statement, entity)).map((r) => r[field]);
 
 describe('§13.13 grammar', () => {
