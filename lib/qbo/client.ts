@@ -28,8 +28,9 @@ export interface QboClientOptions {
   fetch?: typeof fetch;
   clock?: Clock;
   random?: () => number;
-  /** Share one scheduler between clients of the same realm so they share its limits. */
+  /** By default clients with the same clock share a scheduler; pass one to control sharing. */
   scheduler?: QboScheduler;
+  /** Custom limits get a scheduler of their own. */
   limits?: Partial<RateLimits>;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
@@ -65,6 +66,20 @@ export interface QboClient {
   changesSince(entities: readonly QboEntity[], since: Date | string): Promise<CdcResult>;
 }
 
+// Clients made with the same clock share one scheduler, so successive sync runs of a realm (each
+// with its own client) still count against the same per-minute window.
+const sharedSchedulers = new WeakMap<Clock, QboScheduler>();
+
+function schedulerFor(clock: Clock, limits: Partial<RateLimits> | undefined): QboScheduler {
+  if (limits) return createScheduler({ clock, limits });
+  let scheduler = sharedSchedulers.get(clock);
+  if (!scheduler) {
+    scheduler = createScheduler({ clock });
+    sharedSchedulers.set(clock, scheduler);
+  }
+  return scheduler;
+}
+
 const defaultTimer = (ms: number, fn: () => void): (() => void) => {
   const t = setTimeout(fn, ms);
   return () => clearTimeout(t);
@@ -79,7 +94,7 @@ export function createQboClient(options: QboClientOptions): QboClient {
     fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
     clock,
     random: options.random ?? Math.random,
-    scheduler: options.scheduler ?? createScheduler({ clock, limits: options.limits }),
+    scheduler: options.scheduler ?? schedulerFor(clock, options.limits),
     minorVersion: MINOR_VERSION,
     timeoutMs: options.timeoutMs ?? 60_000,
     retry: { ...DEFAULT_RETRY, ...options.retry },

@@ -12,8 +12,44 @@ export async function startSandbox(realms?: RealmRequest[]): Promise<QboSandbox>
   return startQboSandbox({ clockSpeed: 0, clockStart: Date.parse('2025-06-01T12:00:00Z'), ...(realms ? { realms } : {}) });
 }
 
-export function sandboxClock(sandbox: QboSandbox): Clock {
-  return { now: () => sandbox.clock.now(), sleep: async (ms) => sandbox.clock.advance(ms) };
+interface SimTime {
+  clock: Clock;
+  fetch: typeof fetch;
+}
+
+const sims = new WeakMap<QboSandbox, SimTime>();
+
+/**
+ * One simulated time per sandbox, shared by all its clients (so they share one scheduler, as in the
+ * product). A sleep first lets requests already on the wire arrive (they take real milliseconds),
+ * then jumps the sandbox clock: otherwise a waiter's jump would land on a request still in flight
+ * and make it arrive "later" than it was sent, which real time never does.
+ */
+export function simTime(sandbox: QboSandbox): SimTime {
+  let sim = sims.get(sandbox);
+  if (!sim) {
+    let inFlight = 0;
+    sim = {
+      clock: {
+        now: () => sandbox.clock.now(),
+        sleep: async (ms) => {
+          const giveUp = performance.now() + 100; // a hung request must not hold time still
+          while (inFlight > 0 && performance.now() < giveUp) await new Promise((r) => setTimeout(r, 1));
+          sandbox.clock.advance(ms);
+        },
+      },
+      fetch: async (input, init) => {
+        inFlight += 1;
+        try {
+          return await fetch(input, init);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    sims.set(sandbox, sim);
+  }
+  return sim;
 }
 
 /** A token provider that refreshes straight at the sandbox's Intuit token endpoint. */
@@ -40,7 +76,8 @@ export function sandboxTokens(sandbox: QboSandbox, realmId: string): TokenProvid
 
 export function clientFor(sandbox: QboSandbox, realmId: string, overrides: Partial<QboClientOptions> = {}) {
   const tokens = sandboxTokens(sandbox, realmId);
-  const client = createQboClient({ baseUrl: sandbox.url, realmId, tokens, clock: sandboxClock(sandbox), random: () => 0.5, ...overrides });
+  const { clock, fetch: trackedFetch } = simTime(sandbox);
+  const client = createQboClient({ baseUrl: sandbox.url, realmId, tokens, clock, fetch: trackedFetch, random: () => 0.5, ...overrides });
   return { client, tokens };
 }
 
