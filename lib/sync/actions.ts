@@ -1,0 +1,126 @@
+/**
+ * The table's actions besides Synchronize. Each checks its rule against the current rows and
+ * refuses with a plain message otherwise: Remove Link only on synchronized rows, Ignore Issues only
+ * on error rows, link a near match only where one is offered, keep a side only on a conflict.
+ */
+import { ENTITY_TYPES, type Side } from '../entities';
+import { UNSYNCED } from './diff';
+import { pickValues } from './fields';
+import type { Analysis } from './plan-build';
+import { snapshotOf } from './plan-pairs';
+import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
+import type { SyncRow } from './rows';
+import type { Link, RecordValues } from './types';
+import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
+
+export type ActionResult = { ok: true; changed: number } | { ok: false; message: string };
+
+type Loaded = { mirror: MirrorData; world: World; analysis: Analysis };
+
+export type SyncActions = ReturnType<typeof createActions>;
+
+export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
+  const refuse = (message: string): ActionResult => ({ ok: false, message });
+  const now = () => ports.clock.now().toISOString();
+
+  async function pick(rowKeys: readonly string[], rule: (row: SyncRow) => string | null): Promise<{ loaded: Loaded; rows: SyncRow[] } | ActionResult> {
+    if (rowKeys.length === 0) return refuse('Select at least one row first.');
+    const loaded = await load();
+    const byKey = new Map(loaded.analysis.rows.map((r) => [r.key, r]));
+    const rows: SyncRow[] = [];
+    for (const key of rowKeys) {
+      const row = byKey.get(key);
+      if (!row) return refuse('A selected row no longer exists; refresh the table and try again.');
+      const problem = rule(row);
+      if (problem) return refuse(`“${row.name}”: ${problem}`);
+      rows.push(row);
+    }
+    return { loaded, rows };
+  }
+
+  return {
+    /** Drops link and snapshots; the entity is matched again (or waits for creation) next time. */
+    async removeLink(rowKeys: readonly string[]): Promise<ActionResult> {
+      const picked = await pick(rowKeys, (row) => (row.status === 'synchronized' && row.csoId && row.qboId ? null : 'Remove Link applies only to synchronized rows.'));
+      if ('ok' in picked) return picked;
+      const keys = picked.rows.map((r) => ({ csoType: r.typeId, csoId: r.csoId! }));
+      await ports.links.remove(keys);
+      return { ok: true, changed: keys.length };
+    },
+
+    /** Treats error rows as synchronized until either side changes again. */
+    async ignoreIssues(rowKeys: readonly string[]): Promise<ActionResult> {
+      const picked = await pick(rowKeys, (row) => (row.status === 'error' ? null : 'Ignore Issues applies only to rows with a Synchronization Error.'));
+      if ('ok' in picked) return picked;
+      const { world, mirror } = picked.loaded;
+      const links: Link[] = [];
+      const markers: IgnoreMarker[] = [];
+      for (const row of picked.rows) {
+        const link = row.csoId ? linkOf(world, row.typeId, row.csoId) : undefined;
+        if (link && row.issue?.code !== 'writeFailed') links.push({ ...link, ignoredIssue: { csoHash: row.csoHash, qboHash: row.qboHash, at: now() } });
+        else markers.push({ rowKey: row.key, csoHash: row.csoHash, qboHash: row.qboHash, at: now() });
+      }
+      if (links.length) await ports.links.put(links);
+      if (markers.length) await ports.state.setIgnores([...mirror.ignores.filter((m) => !markers.some((n) => n.rowKey === m.rowKey)), ...markers]);
+      return { ok: true, changed: picked.rows.length };
+    },
+
+    /** Forgets every link, snapshot, cursor and journal of the connection (after the UI's confirmation). */
+    async clearSyncHistory(): Promise<ActionResult> {
+      await ports.links.clear();
+      await ports.state.clear();
+      await ports.journal.clear();
+      return { ok: true, changed: 0 };
+    },
+
+    /** Links a row to the near match its issue offers; CStoreOffice's spelling then goes to QBO. */
+    async linkNearMatch(rowKey: string): Promise<ActionResult> {
+      const picked = await pick([rowKey], (row) => (row.status === 'error' && row.issue?.code === 'nearMatch' && row.issue.other ? null : 'There is no near match to link for this row.'));
+      if ('ok' in picked) return picked;
+      const row = picked.rows[0]!;
+      const other = row.issue!.other!;
+      const { world } = picked.loaded;
+      const csoId = other.side === 'cso' ? other.id : row.csoId!;
+      const qboId = other.side === 'qbo' ? other.id : row.qboId!;
+      const typeId = other.typeId;
+      const entity = ENTITY_TYPES[typeId].qboEntity;
+      const cso = csoList(world, typeId).get(csoId);
+      const qbo = qboList(world, entity).get(qboId);
+      if (!cso || !qbo) return refuse('One of the two records no longer exists; synchronize to refresh the table.');
+      if (linkOf(world, typeId, csoId) || linksToQbo(world, entity, qboId).some((l) => l.csoType === typeId)) return refuse('One of the two records is already linked.');
+      const csoValues = pickValues(typeId, 'cso', cso);
+      const qboValues = pickValues(typeId, 'qbo', qbo);
+      const link: Link = { csoType: typeId, csoId, qboEntity: entity, qboId, cso: snapshotOf(cso.revision, keepOnly(csoValues, qboValues)), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null, linkedAt: now() };
+      await ports.links.put([link]);
+      return { ok: true, changed: 1 };
+    },
+
+    /** Resolves a conflict: the kept side's values go to the other side on the next sync. */
+    async resolveConflict(rowKey: string, keep: Side): Promise<ActionResult> {
+      const picked = await pick([rowKey], (row) => (row.status === 'error' && (row.issue?.code === 'conflict' || row.issue?.code === 'deactivatedConflict') ? null : 'Only a row changed on both sides can be resolved this way.'));
+      if ('ok' in picked) return picked;
+      const row = picked.rows[0]!;
+      const { world } = picked.loaded;
+      const link = linkOf(world, row.typeId, row.csoId!);
+      const cso = csoList(world, row.typeId).get(row.csoId!);
+      const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
+      if (!link || !cso || !qbo) return refuse('The link or one of its records no longer exists; synchronize to refresh the table.');
+      const csoValues = pickValues(row.typeId, 'cso', cso);
+      const qboValues = pickValues(row.typeId, 'qbo', qbo);
+      // The winner looks changed since the last sync and the loser unchanged, so the diff copies the winner.
+      const next: Link =
+        keep === 'cso'
+          ? { ...link, cso: snapshotOf(cso.revision, keepOnly(csoValues, qboValues)), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null }
+          : { ...link, cso: snapshotOf(cso.revision, csoValues), qbo: snapshotOf(qbo.revision, keepOnly(qboValues, csoValues)), ignoredIssue: null };
+      await ports.links.put([next]);
+      return { ok: true, changed: 1 };
+    },
+  };
+}
+
+/** `winner` with every field marked unsynced, so the three-way diff sees it changed (loser's ids differ). */
+function keepOnly(winner: RecordValues, _loser: RecordValues): RecordValues {
+  const out: RecordValues = {};
+  for (const f of Object.keys(winner)) out[f] = UNSYNCED;
+  return out;
+}

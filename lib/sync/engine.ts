@@ -1,0 +1,181 @@
+/**
+ * The sync engine of one connection: load → match → diff → rows → plan → (execute) → save.
+ * Reads go through the RecordSource ports into the mirror; planning is pure; execution records
+ * every op in the journal before sending it, and a run a killed worker left unfinished is resumed
+ * before anything new is planned.
+ */
+import { type EntityTypeId } from '../entities';
+import { createActions, type SyncActions } from './actions';
+import { executeRun, type Progress } from './execute';
+import { analyze, type Analysis, type PlanOptions } from './plan-build';
+import { selectPlan } from './plan-order';
+import type { SyncPlan } from './plan-types';
+import { CONFLICT_POLICIES, type ConflictPolicy, type ConflictPolicyName } from './policy';
+import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
+import { summarizePlan, type PlanSummary } from './preview';
+import { readSides } from './read';
+import type { SyncRow } from './rows';
+import { createWorld, type World } from './world';
+import { refreshRecord } from './apply';
+
+export interface SyncEngineOptions {
+  /** The QBO realm this connection talks to; links made with another realm are refused. */
+  realmId?: string | null;
+  policy?: ConflictPolicy | ConflictPolicyName;
+  /** QBO Id of the income account for data types without a linked credit account. */
+  defaultIncomeAccountId?: string | null;
+  /** The CStoreOffice vendor kind a vendor found only in QBO is created as. */
+  qboOnlyVendorType?: Extract<EntityTypeId, 'accountingVendor' | 'priceBookVendor'>;
+  qboCursorMaxAgeDays?: number;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface PreviewResult {
+  plan: SyncPlan;
+  summary: PlanSummary;
+  rows: SyncRow[];
+}
+
+export interface SyncReport extends PreviewResult {
+  /** The plan that was executed (after the selection) and what remained as issues. */
+  executed: SyncPlan;
+  failures: StoredIssue[];
+  resumed: boolean;
+}
+
+export class RealmMismatchError extends Error {
+  constructor(expected: string, actual: string) {
+    super(`This company's links were made with QuickBooks company ${expected}, not ${actual}. Clear the sync history before connecting it to another QuickBooks company.`);
+    this.name = 'RealmMismatchError';
+  }
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;
+
+export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = {}) {
+  const policy = typeof options.policy === 'function' ? options.policy : CONFLICT_POLICIES[options.policy ?? 'report'];
+  const planOptions: PlanOptions = {
+    policy,
+    defaultIncomeAccountId: options.defaultIncomeAccountId ?? null,
+    qboOnlyVendorType: options.qboOnlyVendorType ?? 'accountingVendor',
+    batchSizes: { cso: ports.cso.batchSize, qbo: Math.min(ports.qbo.batchSize, 30) },
+  };
+  const ids: IdSource = ports.ids ?? { next: () => globalThis.crypto.randomUUID() };
+  const progress = (p: Progress) => options.onProgress?.(p);
+
+  async function loadMirror(): Promise<MirrorData> {
+    const mirror = await ports.state.load();
+    const realm = options.realmId ?? null;
+    if (realm && mirror.realmId && mirror.realmId !== realm) throw new RealmMismatchError(mirror.realmId, realm);
+    if (realm && !mirror.realmId) await ports.state.setRealm(realm);
+    return mirror;
+  }
+
+  async function load(read: boolean): Promise<{ mirror: MirrorData; world: World }> {
+    const mirror = await loadMirror();
+    if (read) {
+      progress({ phase: 'reading', done: 0, total: 0, errors: 0 });
+      await readSides(ports, mirror, { qboCursorMaxAgeDays: options.qboCursorMaxAgeDays ?? 29 });
+    }
+    return { mirror, world: createWorld(mirror, await ports.links.all()) };
+  }
+
+  const plan = (world: World, mirror: MirrorData): Analysis => analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores });
+
+  async function run(planToRun: SyncPlan, world: World) {
+    const journalRun: JournalRun = {
+      runId: ids.next(),
+      startedAt: ports.clock.now().toISOString(),
+      plan: planToRun,
+      batches: planToRun.levels.flatMap((l) => l.batches.map((b) => ({ batchId: b.id, requestId: ids.next() }))),
+      ops: planToRun.ops.map((op) => ({ opId: op.id, requestId: ids.next(), state: 'pending' as const })),
+      finished: false,
+    };
+    await ports.journal.begin(journalRun);
+    return finishRun(journalRun, world);
+  }
+
+  async function finishRun(journalRun: JournalRun, world: World) {
+    const result = await executeRun(journalRun, world, ports, progress);
+    await ports.journal.finish(journalRun.runId);
+    return result;
+  }
+
+  async function saveIssues(mirror: MirrorData, executed: SyncPlan[], failures: StoredIssue[]): Promise<void> {
+    const ran = new Set(executed.flatMap((p) => p.ops.map((o) => o.id)));
+    mirror.issues = [...mirror.issues.filter((i) => !ran.has(i.opId)), ...failures.filter((f) => f.code !== 'stale-retried')];
+    await ports.state.setIssues(mirror.issues);
+  }
+
+  const engine = {
+    /** Reads both sides and plans, without writing to either side. */
+    async preview(): Promise<PreviewResult> {
+      const { mirror, world } = await load(true);
+      progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
+      const analysis = plan(world, mirror);
+      return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows) };
+    },
+
+    /** Rows from the mirror, without reading either side. */
+    async rows(): Promise<SyncRow[]> {
+      const { mirror, world } = await load(false);
+      return plan(world, mirror).rows;
+    },
+
+    /** Synchronize all rows, or the selected rows plus what they depend on. */
+    async synchronize(request: { selection?: readonly string[] } = {}): Promise<SyncReport> {
+      const executed: SyncPlan[] = [];
+      const failures: StoredIssue[] = [];
+      const open = await ports.journal.open();
+      let resumed = false;
+      if (open && !open.finished) {
+        const { world } = await load(false);
+        const result = await finishRun(open, world);
+        executed.push(open.plan);
+        failures.push(...result.failures);
+        resumed = true;
+      }
+      const { mirror, world } = await load(true);
+      progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
+      const first = plan(world, mirror);
+      const chosen = request.selection ? selectPlan(first.plan, new Set(request.selection), planOptions.batchSizes) : first.plan;
+      let final = first;
+      if (chosen.ops.length > 0) {
+        const result = await run(chosen, world);
+        executed.push(chosen);
+        failures.push(...result.failures);
+        if (result.stale.length > 0) {
+          // Someone changed these records during the run: re-read each once and plan it again.
+          for (const op of result.stale) await refreshRecord(world, ports, op);
+          const again = plan(world, mirror);
+          const rows = new Set(result.stale.flatMap((op) => op.rowKeys));
+          const retry = selectPlan(again.plan, rows, planOptions.batchSizes);
+          const staleIds = new Set(result.stale.map((op) => op.id));
+          for (const f of failures) if (staleIds.has(f.opId)) f.code = 'stale-retried';
+          if (retry.ops.length > 0) {
+            const second = await run(retry, world);
+            executed.push(retry);
+            failures.push(...second.failures);
+          }
+        }
+        await saveIssues(mirror, executed, failures);
+        final = plan(world, mirror);
+      } else if (executed.length) await saveIssues(mirror, executed, failures);
+      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
+    },
+
+    /** Reconnect to QBO: forget the QBO cursor, so the next read is full, and recompute every row. */
+    async reconnect(): Promise<PreviewResult> {
+      await ports.state.setCursor('qbo', null);
+      await ports.state.setCursor('cso', null);
+      return engine.preview();
+    },
+
+    actions: undefined as unknown as SyncActions,
+  };
+  engine.actions = createActions(ports, async () => {
+    const { mirror, world } = await load(false);
+    return { mirror, world, analysis: plan(world, mirror) };
+  });
+  return engine;
+}

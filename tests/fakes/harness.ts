@@ -1,0 +1,31 @@
+/** Wires the fakes into an engine, with helpers to seed both sides the way a user would. */
+import { createSyncEngine, type SyncEngineOptions, type SyncPorts } from '../../lib/sync';
+import { createCounterIds, createFixedClock } from './clock';
+import { createFakeCso } from './fake-cso';
+import { createFakeQbo } from './fake-qbo';
+import { createMemoryJournal, createMemoryLinkStore, createMemoryStateStore } from './memory-stores';
+
+export function createHarness(options: SyncEngineOptions = {}) {
+  const clock = createFixedClock();
+  const cso = createFakeCso({ now: clock.now });
+  const qbo = createFakeQbo({ now: clock.now });
+  const links = createMemoryLinkStore();
+  const state = createMemoryStateStore();
+  const journal = createMemoryJournal();
+  const ports: SyncPorts = { cso, qbo, links, state, journal, clock, ids: createCounterIds() };
+  const engine = createSyncEngine(ports, options);
+  /** Seeds a record, failing loudly if the fake refuses it. */
+  const seed = {
+    cso(list: Parameters<typeof cso.edit>[0]['list'], values: Record<string, string | boolean | null>): string {
+      const r = cso.edit({ kind: 'create', list, values });
+      if (!r.ok || !r.record) throw new Error(`CSO seed refused: ${JSON.stringify(r)}`);
+      return r.record.id;
+    },
+    qbo(list: Parameters<typeof qbo.edit>[0]['list'], values: Record<string, string | boolean | null>): string {
+      const r = qbo.edit({ kind: 'create', list, values });
+      if (!r.ok || !r.record) throw new Error(`QBO seed refused: ${JSON.stringify(r)}`);
+      return r.record.id;
+    },
+  };
+  return { clock, cso, qbo, links, state, journal, ports, engine, seed, make: (o: SyncEngineOptions = options) => createSyncEngine(ports, o) };
+}
