@@ -62,7 +62,7 @@ export function createQboApp(state: QboState): (req: IncomingMessage, res: Serve
     const rule = isControl ? undefined : state.faults.take(req.method ?? 'GET', url.pathname);
     try {
       if (rule) {
-        ctx.tags.push(`fault:${rule.kind}`);
+        ctx.tags.push(`injected-fault:${rule.kind}`);
         await applyFault(rule, req, res, { respondStatus: (status) => respondInjected(ctx, status), proceed: run });
       } else {
         await run();

@@ -16,7 +16,6 @@ export async function withReplay(ctx: RequestContext, realm: Realm, maxLength: n
   const requestId = ctx.url.searchParams.get('requestid');
   if (requestId !== null && requestId.length > maxLength) {
     const error = faults.business(`You cannot enter more than ${maxLength} characters in the request_id field. Please shorten it.`);
-    ctx.tags.push(`fault:${error.code}`);
     return sendQbo(ctx, error.status, faultBody(error, qboTime(ctx)));
   }
   const previous = requestId !== null ? realm.replies.get(requestId) : undefined;

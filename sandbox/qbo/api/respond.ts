@@ -16,11 +16,12 @@ export function wantsJson(ctx: RequestContext): boolean {
 
 export function sendQbo(ctx: RequestContext, status: number, body: Record<string, unknown>): void {
   const stamped = body.time ? body : { ...body, time: qboTime(ctx) };
+  const code = (body.Fault as { Error?: { code?: string }[] } | undefined)?.Error?.[0]?.code;
+  if (code) ctx.tags.push(`fault:${code}`);
   if (wantsJson(ctx)) send(ctx.res, status, JSON.stringify(stamped), 'application/json;charset=UTF-8');
   else send(ctx.res, status, toIntuitXml(stamped), 'application/xml;charset=UTF-8');
 }
 
 export function sendFault(ctx: RequestContext, error: QboError): void {
-  ctx.tags.push(`fault:${error.code}`);
   sendQbo(ctx, error.status, faultBody(error, qboTime(ctx)));
 }

@@ -46,6 +46,8 @@ describe('control API', () => {
     expect(c.byTag).toMatchObject({ query: 3, 'query:Customer': 2, 'query:Vendor': 1, write: 1, 'write:Vendor': 1, read: 1, 'read:Vendor': 1 });
     expect(c.byRoute).toMatchObject({ 'GET /v3/company/:realmId/query': 3, 'POST /v3/company/:realmId/:entity': 1, 'GET /v3/company/:realmId/:entity/:id': 1 });
     const log = await h.expectJson(h.control('GET', `log?realm=${h.realm}&limit=2`), 200);
+    await h.post('vendor', { DisplayName: 'Counter Vendor' });
+    expect((await h.expectJson(h.control('GET', `counters?realm=${h.realm}`), 200)).byTag).toMatchObject({ 'fault:6240': 1, write: 2 });
     expect(log.entries.map((e: { method: string; path: string }) => `${e.method} ${e.path}`)).toEqual([`POST /v3/company/${h.realm}/vendor`, `GET /v3/company/${h.realm}/vendor/1`]);
   });
 
