@@ -1,0 +1,105 @@
+/**
+ * The broker's HTTP surface: three POST endpoints, CORS for the allowed extension origins only,
+ * zod-checked JSON input, JSON answers that never carry the secret, and a log line per request
+ * without bodies (no token is ever written anywhere).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { IntuitError, type IntuitOAuth } from './intuit';
+
+const MAX_BODY = 16 * 1024;
+
+const TokenBody = z.object({ code: z.string().min(1).max(2048), redirect_uri: z.url().max(2048), realmId: z.string().regex(/^\d{1,32}$/).optional() }).strict();
+const RefreshBody = z.object({ refresh_token: z.string().min(1).max(4096) }).strict();
+const RevokeBody = z.object({ token: z.string().min(1).max(4096) }).strict();
+
+export interface HandlerDeps {
+  oauth: IntuitOAuth;
+  allowedOrigins: readonly string[];
+  log: (line: string) => void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'invalid_request', 'Send a JSON body (Content-Type: application/json).');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'invalid_request', 'The request body is too large.');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'The request body is not valid JSON.');
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  // Field names and rules only: the values may be tokens.
+  const what = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  throw new HttpError(400, 'invalid_request', what);
+}
+
+function setCors(res: ServerResponse, origin: string): void {
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Vary', 'Origin');
+}
+
+export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const allowed = new Set(deps.allowedOrigins);
+
+  const routes: Record<string, (body: unknown) => Promise<unknown>> = {
+    '/token': async (body) => {
+      const b = validate(TokenBody, body);
+      return deps.oauth.exchange(b.code, b.redirect_uri, b.realmId);
+    },
+    '/refresh': async (body) => deps.oauth.refresh(validate(RefreshBody, body).refresh_token),
+    '/revoke': async (body) => {
+      await deps.oauth.revoke(validate(RevokeBody, body).token);
+      return { revoked: true };
+    },
+  };
+
+  return async (req, res) => {
+    const started = performance.now();
+    const path = new URL(req.url ?? '/', 'http://broker').pathname;
+    const origin = req.headers.origin;
+    try {
+      if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
+      if (!origin || !allowed.has(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
+      setCors(res, origin);
+      const route = routes[path];
+      if (!route) throw new HttpError(404, 'not_found', 'No such endpoint.');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+        return void res.end();
+      }
+      if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
+      send(res, 200, await route(await readJson(req)));
+    } catch (error) {
+      if (error instanceof HttpError) send(res, error.status, { error: error.error, error_description: error.description });
+      else if (error instanceof IntuitError) send(res, error.status, { error: error.error, error_description: error.description });
+      else send(res, 500, { error: 'server_error', error_description: 'The token broker failed.' });
+    } finally {
+      deps.log(`${req.method ?? '?'} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
+    }
+  };
+}
