@@ -33,17 +33,25 @@ function findCompanyField(doc: Document): HTMLElement | null {
   return null;
 }
 
-function readCompanyFrom(field: HTMLElement): CompanyRef | null {
+function readCompanyFrom(field: HTMLElement, doc: Document): CompanyRef | null {
   const select = field.querySelector<HTMLSelectElement>('select[name="company"]');
   if (select) {
     const option = select.selectedOptions[0];
     return option && option.value ? { companyId: option.value, companyName: norm(option.textContent) } : null;
   }
-  // ExtJS comboboxes show the display text in a visible input and submit the id in a hidden one.
-  const hidden = field.querySelector<HTMLInputElement>('input[type="hidden"][name="company"], input[type="hidden"]');
-  const visible = field.querySelector<HTMLInputElement>('input:not([type="hidden"])');
-  const companyId = norm(hidden?.value);
-  const companyName = norm(visible?.value);
+  // ExtJS comboboxes show the display text in a visible input and submit the id in a hidden one,
+  // inside the field or beside it in the same toolbar or form.
+  const companyName = norm(field.querySelector<HTMLInputElement>('input:not([type="hidden"])')?.value);
+  const scope = field.closest('.x-toolbar, form, .x-panel-body') ?? doc;
+  const hidden =
+    field.querySelector<HTMLInputElement>('input[type="hidden"]') ??
+    scope.querySelector<HTMLInputElement>('input[type="hidden"][name="companyId"], input[type="hidden"][name="company"]');
+  let companyId = norm(hidden?.value);
+  if (!companyId) {
+    // Failing that, the picker's selected item carries the record id.
+    const item = [...doc.querySelectorAll<HTMLElement>('.x-boundlist-selected[data-recordid]')].find((li) => norm(li.textContent) === companyName);
+    companyId = norm(item?.dataset.recordid);
+  }
   return companyId && companyName ? { companyId, companyName } : null;
 }
 
@@ -51,5 +59,5 @@ export function findAuditPage(doc: Document): AuditPage | null {
   if (!hasAuditHeading(doc)) return null;
   const companyField = findCompanyField(doc);
   if (!companyField) return null;
-  return { companyField, readCompany: () => readCompanyFrom(companyField) };
+  return { companyField, readCompany: () => readCompanyFrom(companyField, doc) };
 }

@@ -6,6 +6,7 @@ import { type BrowserContext, type Page, type Worker, test as base, chromium, ex
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type CsoSandbox, startCsoSandbox } from '../../sandbox/cso/index';
 import { startStaticServer } from './static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -55,7 +56,25 @@ export async function workerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
 }
 
-export const test = base.extend<ExtensionFixtures, { fixturePagesServer: { url: string; stop: () => Promise<void> } }>({
+export interface WorkerFixtures {
+  fixturePagesServer: { url: string; stop: () => Promise<void> };
+  /** The CStoreOffice sandbox, one per Playwright worker, reset before each test that uses it. */
+  csoServer: CsoSandbox;
+}
+
+export const test = base.extend<ExtensionFixtures & { cso: CsoSandbox }, WorkerFixtures>({
+  csoServer: [
+    async ({}, use) => {
+      const sandbox = await startCsoSandbox({ port: 0 });
+      await use(sandbox);
+      await sandbox.stop();
+    },
+    { scope: 'worker' },
+  ],
+  cso: async ({ csoServer }, use) => {
+    await fetch(`${csoServer.url}/__sandbox/reset`, { method: 'POST' });
+    await use(csoServer);
+  },
   fixturePagesServer: [
     async ({}, use) => {
       const server = await startStaticServer(join(ROOT, 'tests/fixtures/pages'));

@@ -8,7 +8,7 @@ a{color:#157fcc}.x-viewport{min-height:100vh;display:flex;flex-direction:column}
 .x-toolbar{display:flex;gap:4px;align-items:center;padding:6px 8px;background:#fff;border-bottom:1px solid #d0d0d0;position:relative}
 .x-btn{display:inline-flex;align-items:center;padding:4px 10px;border:1px solid #d8d8d8;border-radius:3px;background:#f6f6f6;color:#404040;cursor:pointer;text-decoration:none;font:inherit}
 .x-btn:hover,.x-btn:focus{background:#e4eef8;border-color:#157fcc}.x-btn-default-small{background:#3892d4;border-color:#126daf;color:#fff}
-.x-menu{position:absolute;z-index:20;background:#fff;border:1px solid #d0d0d0;box-shadow:0 3px 8px rgba(0,0,0,.2);min-width:180px;padding:2px 0}
+.x-menu{position:absolute;top:100%;z-index:20;background:#fff;border:1px solid #d0d0d0;box-shadow:0 3px 8px rgba(0,0,0,.2);min-width:180px;padding:2px 0}
 .x-menu[hidden]{display:none}.x-menu-item-link{display:block;padding:5px 14px;color:#404040;text-decoration:none}.x-menu-item-link:hover{background:#e4eef8}
 .x-main{padding:16px;flex:1}.x-panel{background:#fff;border:1px solid #d0d0d0;margin-bottom:16px}
 .x-panel-header{background:#157fcc;color:#fff;padding:8px 12px}.x-title-text{font-weight:700;font-size:15px}

@@ -46,3 +46,23 @@ describe('findAuditPage', () => {
     expect(findAuditPage(doc)?.readCompany()).toBeNull();
   });
 });
+
+describe('findAuditPage on CStoreOffice-shaped markup', () => {
+  const audit = (hidden: string, selected = '') => `<body><div class="x-panel"><div class="x-title-text">Audit</div>
+    <div class="x-panel-body"><div class="x-toolbar">
+      <div class="x-field x-form-item" id="combobox-1234"><label class="x-form-item-label"><span class="x-form-item-label-text">Company:</span></label>
+        <input id="combobox-1234-inputEl" type="text" role="combobox" name="company" value="Speedy Stop LLC" readonly></div>
+      ${hidden}
+    </div></div></div>
+    <div class="x-boundlist"><ul><li class="x-boundlist-item ${selected}" data-recordid="c-1">Speedy Stop LLC</li></ul></div></body>`;
+
+  it('reads the id from a hidden companyId input beside the field', () => {
+    const found = findAuditPage(load(audit('<input type="hidden" name="companyId" value="c-1">')));
+    expect(found?.companyField.id).toBe('combobox-1234');
+    expect(found?.readCompany()).toEqual({ companyId: 'c-1', companyName: 'Speedy Stop LLC' });
+  });
+
+  it("falls back to the picker's selected item", () => {
+    expect(findAuditPage(load(audit('', 'x-boundlist-selected')))?.readCompany()).toEqual({ companyId: 'c-1', companyName: 'Speedy Stop LLC' });
+  });
+});
