@@ -69,7 +69,9 @@ export function createQboApp(state: QboState): (req: IncomingMessage, res: Serve
       }
     } finally {
       if (!isControl) {
-        state.log.record({ method: req.method ?? 'GET', path: url.pathname, route, realm: ctx.realm, status: res.statusCode, tags: ctx.tags, durationMs: performance.now() - started });
+        // A hung, dropped or lost reply never reached the client: log status 0 rather than node's default 200.
+        const status = rule && rule.kind !== 'status' ? 0 : res.statusCode;
+        state.log.record({ method: req.method ?? 'GET', path: url.pathname, route, realm: ctx.realm, status, tags: ctx.tags, durationMs: performance.now() - started });
       }
     }
   };
