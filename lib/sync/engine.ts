@@ -80,7 +80,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     return { mirror, world: createWorld(mirror, await ports.links.all()) };
   }
 
-  const plan = (world: World, mirror: MirrorData): Analysis => analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores });
+  const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
+    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, ...(retryRows ? { retryRows } : {}) });
 
   async function run(planToRun: SyncPlan, world: World) {
     const journalRun: JournalRun = {
@@ -137,8 +138,9 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       }
       const { mirror, world } = await load(true);
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
-      const first = plan(world, mirror);
-      const chosen = request.selection ? selectPlan(first.plan, new Set(request.selection), planOptions.batchSizes) : first.plan;
+      const selection = request.selection ? new Set(request.selection) : undefined;
+      const first = plan(world, mirror, selection);
+      const chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
       let final = first;
       if (chosen.ops.length > 0) {
         const result = await run(chosen, world);

@@ -7,6 +7,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, type Side } from '../entities';
 import { applySuccess } from './apply';
+import { hashValues, pickValues } from './fields';
 import { isStale, translateFailure } from './error-words';
 import { what } from './issues';
 import { isRefValue, type PlanBatch, type PlanOp } from './plan-types';
@@ -157,7 +158,15 @@ function issuesFor(world: World, op: PlanOp, failure: WriteFailure, at: string):
     failure.code === SKIPPED
       ? { title: 'Waits for another row', detail: `The ${what(op.typeId)} “${name}” was not sent because a record it needs (its parent or account) could not be synchronized. Fix that row, then synchronize again.` }
       : translateFailure(failure, { what: what(op.typeId), name, side, ...(existing ? { existingName: existing } : {}) });
-  return op.rowKeys.map((rowKey) => ({ rowKey, opId: op.id, code: failure.code, title: words.title, detail: words.detail, at }));
+  const hashes = recordHashes(world, op);
+  return op.rowKeys.map((rowKey) => ({ rowKey, opId: op.id, code: failure.code, title: words.title, detail: words.detail, retryable: failure.retryable || failure.code === SKIPPED, ...hashes, at }));
+}
+
+/** The hashes the row will show, so a parked failure is retried once either record changes. */
+function recordHashes(world: World, op: PlanOp): { csoHash: string | null; qboHash: string | null } {
+  const cso = op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
+  const qbo = op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined;
+  return { csoHash: cso ? hashValues(pickValues(op.typeId, 'cso', cso)) : null, qboHash: qbo ? hashValues(pickValues(op.typeId, 'qbo', qbo)) : null };
 }
 
 function recordName(world: World, op: PlanOp): string {

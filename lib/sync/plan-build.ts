@@ -30,6 +30,8 @@ export interface PlanMemory {
   /** Failures of earlier runs, shown on their rows while the op is still planned. */
   issues: readonly StoredIssue[];
   ignores: readonly IgnoreMarker[];
+  /** Rows the user asked to synchronize: their parked failures are tried again. */
+  retryRows?: ReadonlySet<string>;
 }
 
 export interface Analysis {
@@ -88,7 +90,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const item of match.csoOnly) builder.registerCsoCreate(item, qboCheck.sharedWith);
   for (const item of match.qboOnly) builder.registerQboCreate(item);
   builder.emitInOrder(pairs, match.csoOnly, match.qboOnly, qboCheck.sharedWith);
-  builder.emitGone(match.gone);
+  builder.emitGone(match.gone, new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)));
   const ops = builder.finish();
   return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };
 }

@@ -14,7 +14,15 @@ export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<stri
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
     const row = rows.get(stored.rowKey);
-    if (row && ops.has(stored.opId) && row.status !== 'error') setStatus(row, 'error', null, issues.writeFailed(stored.title, stored.detail));
+    if (!row || !ops.has(stored.opId) || row.status === 'error') continue;
+    const unchanged = row.csoHash === stored.csoHash && row.qboHash === stored.qboHash;
+    if (!unchanged) continue;
+    setStatus(row, 'error', null, issues.writeFailed(stored.title, stored.detail));
+    // Sending it again would fail the same way until one of the records changes (or the user retries it).
+    if (!stored.retryable && !memory.retryRows?.has(row.key)) {
+      ops.delete(stored.opId);
+      row.opIds = row.opIds.filter((id) => id !== stored.opId);
+    }
   }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);

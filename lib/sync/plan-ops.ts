@@ -167,7 +167,8 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
         }
       }
     },
-    emitGone(gone: GoneLink[]): void {
+    /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
+    emitGone(gone: GoneLink[], keptQbo: ReadonlySet<string>): void {
       for (const { link, cso, qbo } of gone) {
         const rowKey = csoRowKey(link.csoType, link.csoId);
         const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: {} }], rowKeys: [] });
@@ -176,7 +177,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
           setStatus(rows.get(rowKey)!, 'waitingForDeletion', 'cso');
           continue;
         }
-        const stillLinked = linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
+        const stillLinked = keptQbo.has(`${link.qboEntity}:${link.qboId}`) || linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
         if (!qbo || !qbo.active || stillLinked) {
           unlink();
           continue;

@@ -117,6 +117,13 @@ export interface StoredIssue {
   code: string;
   title: string;
   detail: string;
+  /**
+   * False when sending the same op again would fail the same way (a duplicate name, a refused value):
+   * the op then stays out of the plan while both records keep these hashes.
+   */
+  retryable: boolean;
+  csoHash: string | null;
+  qboHash: string | null;
   at: string;
 }
 
