@@ -1,0 +1,78 @@
+/**
+ * `npm run sandbox`: starts the QuickBooks Online and CStoreOffice stand-ins and a token broker
+ * wired to the QBO one, and prints their URLs. `--only qbo|cso|broker` starts one alone;
+ * `--port N` sets its port (with several, the base port of the first). Ctrl-C stops everything.
+ */
+import { startBroker } from '../server/index';
+import { startCsoSandbox } from './cso/index';
+import { startQboSandbox } from './qbo/index';
+
+// The extension's fixed id (manifest key): the only origin the local broker answers.
+const EXTENSION_ORIGIN = 'chrome-extension://lfnpgbccfgpgpbbmpgdombjkfnlekmcc';
+const SANDBOX_CLIENT = { id: 'qbo-sandbox-client', secret: 'qbo-sandbox-secret' };
+const DEFAULT_PORTS = { qbo: 8710, cso: 8720, broker: 8730 } as const;
+type Part = keyof typeof DEFAULT_PORTS;
+
+export interface StartedSandboxes {
+  urls: Partial<Record<Part, string>>;
+  stop(): Promise<void>;
+}
+
+export async function startSandboxes(options: { only?: Part; port?: number; host?: string } = {}): Promise<StartedSandboxes> {
+  const host = options.host ?? '127.0.0.1';
+  const portOf = (part: Part) => (options.only === part && options.port !== undefined ? options.port : DEFAULT_PORTS[part]);
+  const wants = (part: Part) => !options.only || options.only === part;
+  const stops: Array<() => Promise<void>> = [];
+  const urls: StartedSandboxes['urls'] = {};
+
+  if (wants('qbo') || wants('broker')) {
+    const qbo = await startQboSandbox({ port: wants('qbo') ? portOf('qbo') : 0, host });
+    stops.push(() => qbo.stop());
+    if (wants('qbo')) urls.qbo = qbo.url;
+    if (wants('broker')) {
+      const broker = await startBroker({
+        clientId: SANDBOX_CLIENT.id,
+        clientSecret: SANDBOX_CLIENT.secret,
+        environment: 'custom',
+        customBaseUrl: qbo.url,
+        allowedOrigins: [EXTENSION_ORIGIN],
+        port: portOf('broker'),
+        host,
+        log: () => {},
+      });
+      stops.push(() => broker.stop());
+      urls.broker = broker.url;
+    }
+  }
+  if (wants('cso')) {
+    const cso = await startCsoSandbox({ port: portOf('cso'), host });
+    stops.push(() => cso.stop());
+    urls.cso = cso.url;
+  }
+  return { urls, stop: async () => void (await Promise.all(stops.reverse().map((stop) => stop()))) };
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const only = argument('only');
+  if (only !== undefined && !(only in DEFAULT_PORTS)) {
+    console.error(`--only takes one of: ${Object.keys(DEFAULT_PORTS).join(', ')}`);
+    process.exit(2);
+  }
+  const port = argument('port') === undefined ? undefined : Number(argument('port'));
+  const started = await startSandboxes({ only: only as Part | undefined, port });
+  const { qbo, cso, broker } = started.urls;
+  if (qbo) console.log(`QuickBooks Online sandbox  ${qbo}   (control API ${qbo}/__sandbox/)`);
+  if (cso) console.log(`CStoreOffice sandbox       ${cso}   (sign in as auditor@demo.test / demo)`);
+  if (broker) console.log(`Token broker               ${broker}   (client ${SANDBOX_CLIENT.id}, for ${EXTENSION_ORIGIN})`);
+  console.log('Press Ctrl-C to stop.');
+  const stop = () => void started.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) await main();
