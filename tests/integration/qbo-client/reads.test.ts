@@ -30,6 +30,15 @@ describe('reads against the QBO sandbox', () => {
     expect(requests).toBe(Math.floor(all.length / 1000) + 1);
   });
 
+  it('sends a long statement (a big IN list) as a POST body', async () => {
+    const { client } = clientFor(sandbox, bigRealm);
+    const ids = (await client.queryPage('Account', { startPosition: 1, maxResults: 400 })).map((a) => a.Id);
+    const before = counters(sandbox, bigRealm).byRoute[`POST /v3/company/:realmId/query`] ?? 0;
+    const found = await client.queryAll('Account', { where: [{ field: 'Id', op: 'IN', value: ids }] });
+    expect(found.map((a) => a.Id).sort()).toEqual([...ids].sort());
+    expect((counters(sandbox, bigRealm).byRoute[`POST /v3/company/:realmId/query`] ?? 0) - before).toBe(1);
+  });
+
   it('leaves inactive records out unless asked', async () => {
     const { client } = clientFor(sandbox, bigRealm);
     const active = await client.queryAll('Account');
