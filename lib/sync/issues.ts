@@ -134,7 +134,7 @@ export const issues = {
   blocked(other: IssueRef, role: string): RowIssue {
     return {
       code: 'blocked',
-      title: `Waits for its ${role}`,
+      title: `Waits for its ${role.split(',')[0]}`,
       detail: `Its ${role}, the ${quote(other)}, is not synchronized yet because it has its own issue. Fix that row first; this one follows on the next sync.`,
       remedies: [],
       other,

@@ -94,8 +94,9 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   const near = new Map<string, AnyRecord[]>();
   for (const record of qboList(world, entity).values()) {
     // A QBO vendor already linked to the other vendor kind is still a candidate: the kinds share it.
-    if (linksToQbo(world, entity, record.id).some((l) => l.csoType === typeId)) continue;
-    if (entity !== 'Vendor' && linksToQbo(world, entity, record.id).length > 0) continue;
+    // A link whose CStoreOffice record is gone does not hold the QBO record: a new record may take it.
+    const live = linksToQbo(world, entity, record.id).filter((l) => csoList(world, l.csoType).has(l.csoId));
+    if (live.some((l) => l.csoType === typeId) || (entity !== 'Vendor' && live.length > 0)) continue;
     const key = qboMatchKey(world, typeId, record);
     push(exact, key, record);
     push(near, nearMatchKey(key), record);

@@ -27,6 +27,8 @@ export interface ClaimCheck {
   issues: Map<string, RowIssue>;
   /** Row key of a vendor create that shares the QBO vendor created for another row. */
   sharedWith: Map<string, string>;
+  /** A create that takes a name another record gives up in this run: it waits for that rename (row key). */
+  after: Map<string, string>;
 }
 
 interface Holder {
@@ -62,9 +64,11 @@ function qboHolders(world: World): Map<string, Holder[]> {
 
 /** Checks creates and renames toward QBO against QBO's names and against each other. */
 export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
-  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map() };
+  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
   const holders = qboHolders(world);
+  // Records renamed in this run give up their current name once the rename is done.
+  const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${ENTITY_TYPES[c.typeId].qboEntity}:${c.ownId}`, c]));
   for (const [group, list] of groupBy(claims, (c) => qboGroup(c.typeId, c.key))) {
     const [first, second] = list;
     if (list.length === 2 && first && second && sharesVendor(first, second)) {
@@ -78,7 +82,12 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
       continue;
     }
     for (const claim of list) {
-      const taken = (holders.get(group) ?? []).filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
+      let taken = (holders.get(group) ?? []).filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
+      const away = taken.length === 1 ? leaving.get(`${taken[0]!.entity}:${taken[0]!.id}`) : undefined;
+      if (away && qboGroup(away.typeId, away.key) !== group) {
+        out.after.set(claim.rowKey, away.rowKey);
+        taken = [];
+      }
       const holder = taken[0];
       if (!holder) continue;
       if (holder.entity === ENTITY_TYPES[claim.typeId].qboEntity && holder.typeId) {
@@ -98,8 +107,9 @@ function sharesVendor(a: NameClaim, b: NameClaim): boolean {
 
 /** Checks creates and renames toward CStoreOffice: names are unique per type, exactly. */
 export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
-  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map() };
+  const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
+  const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${c.typeId}:${c.ownId}`, c]));
   const byName = new Map<string, { id: string; name: string }>();
   for (const [typeId, records] of world.cso) {
     for (const r of records.values()) byName.set(`${typeId}|${r.name}`, { id: r.id, name: r.name });
@@ -111,7 +121,10 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
     }
     const claim = list[0]!;
     const holder = byName.get(group);
-    if (holder && holder.id !== claim.ownId) {
+    const away = holder ? leaving.get(`${claim.typeId}:${holder.id}`) : undefined;
+    if (holder && away && away.name !== claim.name) {
+      out.after.set(claim.rowKey, away.rowKey);
+    } else if (holder && holder.id !== claim.ownId) {
       out.issues.set(claim.rowKey, issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }));
     }
   }

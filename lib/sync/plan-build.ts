@@ -90,6 +90,8 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const item of match.csoOnly) builder.registerCsoCreate(item, qboCheck.sharedWith);
   for (const item of match.qboOnly) builder.registerQboCreate(item);
   builder.emitInOrder(pairs, match.csoOnly, match.qboOnly, qboCheck.sharedWith);
+  builder.waitForRenames(qboCheck.after, 'qbo');
+  builder.waitForRenames(csoCheck.after, 'cso');
   builder.emitGone(match.gone, new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)));
   const ops = builder.finish();
   return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };

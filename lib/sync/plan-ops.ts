@@ -167,6 +167,26 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
         }
       }
     },
+    /**
+     * A write taking a name another record gives up in this run waits for that rename; when the
+     * rename is not planned, or the two wait for each other (a swap), both stay errors.
+     */
+    waitForRenames(after: Map<string, string>, side: 'cso' | 'qbo'): void {
+      const opOf = (rowKey: string) => ops.get(`create-${side}:${rowKey}`) ?? ops.get(`update-${side}:${rowKey}`);
+      for (const [rowKey, renamedRow] of after) {
+        const op = opOf(rowKey);
+        if (!op) continue;
+        const rename = ops.get(`update-${side}:${renamedRow}`);
+        const swap = after.get(renamedRow) === rowKey;
+        if (rename && !swap) {
+          op.dependsOn.push(rename.id);
+          continue;
+        }
+        ops.delete(op.id);
+        const other = rows.get(renamedRow);
+        setStatus(rows.get(rowKey)!, 'error', null, issues.blocked({ side: other?.csoId ? 'cso' : 'qbo', typeId: other?.typeId ?? op.typeId, id: other?.csoId ?? other?.qboId ?? '', name: other?.name ?? '' }, swap ? 'name, which it swaps with' : 'name, still held by'));
+      }
+    },
     /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
     emitGone(gone: GoneLink[], keptQbo: ReadonlySet<string>): void {
       for (const { link, cso, qbo } of gone) {
@@ -196,6 +216,8 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       }
     },
     finish(): PlanOp[] {
+      // A shared vendor's update waits for the other kind's QBO update only when there is one.
+      for (const op of ops.values()) if (op.kind === 'update') op.dependsOn = op.dependsOn.filter((d) => !d.startsWith('update-qbo:') || ops.has(d));
       return finishOps(world, ops, rows, memory);
     },
   };

@@ -178,6 +178,8 @@ export function createFakeQbo(options: { now?: () => Date } = {}): FakeQbo {
       return apply(op);
     },
     addEmployee(name, active = true) {
+      // Employees share the display-name list too: QBO would refuse a taken name.
+      if (nameProblem('Customer', { name, active }, null)) return '';
       const id = String(nextId++);
       employees.set(id, { name, active, seq: ++seq });
       return id;
