@@ -17,6 +17,11 @@ export interface HandlerDeps {
   oauth: IntuitOAuth;
   allowedOrigins: readonly string[];
   log: (line: string) => void;
+  /**
+   * What the extension may know to start Intuit's sign-in: the public client id and the
+   * environment. Served so a deployment configures the client id in one place, the broker.
+   */
+  publicConfig: { clientId: string; environment: string };
 }
 
 class HttpError extends Error {
@@ -86,6 +91,7 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
       if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
       if (!origin || !allowed.has(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
       setCors(res, origin);
+      if (req.method === 'GET' && path === '/config') return send(res, 200, deps.publicConfig);
       const route = routes[path];
       if (!route) throw new HttpError(404, 'not_found', 'No such endpoint.');
       if (req.method === 'OPTIONS') {

@@ -30,6 +30,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<StartedB
     oauth: oauth ?? createIntuitOAuth({ clientId: config.clientId, clientSecret: config.clientSecret, environment: config.environment, endpoints: endpointsOf(config) }),
     allowedOrigins: config.allowedOrigins,
     log: log ?? ((line) => console.log(line)),
+    publicConfig: { clientId: config.clientId, environment: config.environment },
   });
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => void handler(req, res));

@@ -30,7 +30,12 @@ export class BrokerError extends Error {
   }
 }
 
+export const BrokerConfig = z.object({ clientId: z.string().min(1), environment: z.string() });
+export type BrokerConfig = z.infer<typeof BrokerConfig>;
+
 export interface BrokerClient {
+  /** The Intuit app's public client id (and the broker's environment), needed to start sign-in. */
+  config(): Promise<BrokerConfig>;
   exchange(input: { code: string; redirectUri: string; realmId?: string }): Promise<TokenSet>;
   refresh(refreshToken: string): Promise<TokenSet>;
   revoke(token: string): Promise<void>;
@@ -40,10 +45,15 @@ export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch
   const base = deps.baseUrl.replace(/\/+$/, '');
   const doFetch = deps.fetch ?? ((...args) => globalThis.fetch(...args));
 
-  const post = async (path: string, body: unknown): Promise<unknown> => {
+  const request = async (path: string, body: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> => {
     let res: Response;
     try {
-      res = await doFetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      res = await doFetch(
+        `${base}${path}`,
+        method === 'GET'
+          ? { headers: { Accept: 'application/json' } }
+          : { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) },
+      );
     } catch (error) {
       throw new BrokerError('network', `The token service could not be reached: ${(error as Error).message}`, 0);
     }
@@ -63,16 +73,21 @@ export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch
   };
 
   const tokens = async (path: string, body: unknown): Promise<TokenSet> => {
-    const parsed = TokenSet.safeParse(await post(path, body));
+    const parsed = TokenSet.safeParse(await request(path, body));
     if (!parsed.success) throw new BrokerError('bad_response', 'The token service sent tokens in an unexpected shape', 200);
     return parsed.data;
   };
 
   return {
+    config: async () => {
+      const parsed = BrokerConfig.safeParse(await request('/config', undefined, 'GET'));
+      if (!parsed.success) throw new BrokerError('bad_response', 'The token service sent its settings in an unexpected shape', 200);
+      return parsed.data;
+    },
     exchange: ({ code, redirectUri, realmId }) => tokens('/token', { code, redirect_uri: redirectUri, ...(realmId ? { realmId } : {}) }),
     refresh: (refreshToken) => tokens('/refresh', { refresh_token: refreshToken }),
     revoke: async (token) => {
-      await post('/revoke', { token });
+      await request('/revoke', { token });
     },
   };
 }

@@ -3,14 +3,49 @@
  * clear error before any handler runs, so it can change nothing.
  */
 import { z } from 'zod';
+import { ENTITY_TYPE_IDS, SYNC_STATUS_IDS } from '@/lib/entities';
 import type { ProtocolMap } from './protocol';
 
 const companyId = z.string().trim().min(1, 'companyId is required').max(64).regex(/^[\w.-]+$/, 'companyId has unexpected characters');
+const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'origin must be an http(s) origin such as https://03.cstoreoffice.com');
+const target = { companyId, origin: origin.optional() };
+const rowKey = z.string().min(1).max(200);
+
+const filters = z
+  .object({
+    types: z.array(z.enum(ENTITY_TYPE_IDS)).max(ENTITY_TYPE_IDS.length).optional(),
+    statuses: z.array(z.enum(SYNC_STATUS_IDS)).max(SYNC_STATUS_IDS.length).optional(),
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+
+const sort = z.object({ field: z.enum(['type', 'csoId', 'name', 'qboId', 'issue', 'status']), dir: z.enum(['asc', 'desc']) }).strict();
+
+const query = z
+  .object({
+    page: z.number().int().min(0),
+    pageSize: z.number().int().min(1).max(500),
+    sort: sort.optional(),
+    filters: filters.optional(),
+  })
+  .strict();
 
 export const PAYLOADS = {
   getOverview: z.undefined(),
-  getCompany: z.object({
-    companyId,
-    companyName: z.string().trim().min(1, 'companyName is required').max(200),
-  }).strict(),
+  getCompany: z.object({ companyId, companyName: z.string().trim().min(1, 'companyName is required').max(200) }).strict(),
+  connect: z.object(target).strict(),
+  disconnect: z.object(target).strict(),
+  getRows: z.object({ ...target, query }).strict(),
+  exportRows: z.object({ ...target, query: z.object({ sort: sort.optional(), filters: filters.optional() }).strict() }).strict(),
+  preview: z.object(target).strict(),
+  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional() }).strict(),
+  runAction: z
+    .object({
+      ...target,
+      action: z.enum(['removeLink', 'ignoreIssues', 'clearSyncHistory', 'reconnect', 'linkNearMatch', 'keepCso', 'keepQbo']),
+      rowKeys: z.array(rowKey).max(50_000),
+    })
+    .strict(),
+  getHistory: z.object({ ...target, page: z.number().int().min(0), pageSize: z.number().int().min(1).max(200) }).strict(),
+  exportHistory: z.object(target).strict(),
 } as const satisfies Record<keyof ProtocolMap, z.ZodType>;

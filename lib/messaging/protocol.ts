@@ -1,10 +1,10 @@
 /**
  * Everything the popup, the options page and the Audit-page panel may ask of the background, in
  * one typed map. Each message's data is also described by a zod schema in payloads.ts, checked in
- * the background before any handler runs.
+ * the background before any handler runs. Nothing here ever carries a token.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { SyncStatusId } from '@/lib/entities';
+import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { Environment } from '@/lib/storage/settings';
 
 export type ConnectionState = 'notConnected' | 'connected' | 'reconnectNeeded';
@@ -15,7 +15,7 @@ export interface LastSync {
   message: string;
 }
 
-/** What the surfaces show about one CStoreOffice company. Never carries a token. */
+/** What the surfaces show about one CStoreOffice company. */
 export interface CompanySummary {
   companyId: string;
   companyName: string;
@@ -27,6 +27,8 @@ export interface CompanySummary {
   environment: Environment;
   lastSync: LastSync | null;
   counts: Record<SyncStatusId, number>;
+  /** A run in progress for this company, if any. */
+  running: RunStatus | null;
 }
 
 export interface Overview {
@@ -39,11 +41,131 @@ export interface CompanyRef {
   companyName: string;
 }
 
+/** Which company a request is about; the origin is the sender's page, or given by the popup. */
+export interface CompanyTarget {
+  companyId: string;
+  /** Required from the popup and options page; a content script's own origin is used otherwise. */
+  origin?: string;
+}
+
+export type RowSortField = 'type' | 'csoId' | 'name' | 'qboId' | 'issue' | 'status';
+
+export interface RowQuery {
+  /** 0-based. */
+  page: number;
+  pageSize: number;
+  sort?: { field: RowSortField; dir: 'asc' | 'desc' };
+  filters?: { types?: EntityTypeId[]; statuses?: SyncStatusId[]; search?: string };
+}
+
+export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
+
+export interface PanelRow {
+  key: string;
+  typeId: EntityTypeId;
+  typeLabel: string;
+  csoId: string | null;
+  qboId: string | null;
+  /** The full `Parent:Child` path for hierarchical types. */
+  name: string;
+  status: SyncStatusId;
+  /** "Waiting for Creation in QuickBooks", "Synchronization Error", … */
+  statusText: string;
+  issue: { code: string; title: string; detail: string; remedies: Remedy[]; otherName?: string } | null;
+  ignored: boolean;
+  /** Opens the entity in CStoreOffice. */
+  csoUrl: string | null;
+  /** Opens the QBO page that holds the entity. */
+  qboUrl: string | null;
+}
+
+export interface RowPage {
+  rows: PanelRow[];
+  /** Rows matching the filters (all pages). */
+  total: number;
+  /** Rows per status for the whole connection, ignoring filters. */
+  counts: Record<SyncStatusId, number>;
+}
+
+export type PreviewAction =
+  | 'createInQbo'
+  | 'createInCso'
+  | 'updateQbo'
+  | 'updateCso'
+  | 'deactivateInQbo'
+  | 'deleteInCso'
+  | 'link';
+
+export interface PreviewSummary {
+  counts: Record<PreviewAction, number>;
+  /** Rows that will not be written until someone acts on them. */
+  errors: number;
+  total: number;
+}
+
+export type RunPhase = 'resuming' | 'reading' | 'planning' | 'writing' | 'saving' | 'done' | 'failed';
+
+export interface RunStatus {
+  runId: string;
+  companyId: string;
+  origin: string;
+  phase: RunPhase;
+  done: number;
+  total: number;
+  errors: number;
+  startedAt: string;
+  trigger: RunTrigger;
+  /** Words for the user when the run stopped: "Reconnect to QBO", "Sign in to CStoreOffice", … */
+  message: string | null;
+}
+
+export type RunTrigger = 'user' | 'alarm' | 'resume';
+
+export interface RunOutcome {
+  outcome: 'success' | 'partial' | 'failed';
+  message: string;
+  summary: PreviewSummary;
+}
+
+export type RowAction = 'removeLink' | 'ignoreIssues' | 'clearSyncHistory' | 'reconnect' | 'linkNearMatch' | 'keepCso' | 'keepQbo';
+
+export type ActionReply = { ok: true; changed: number; message: string } | { ok: false; message: string };
+
+export interface HistoryEntry {
+  runId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  trigger: RunTrigger;
+  /** Who started it: the CStoreOffice user when known, else "automatic sync". */
+  who: string;
+  outcome: 'success' | 'partial' | 'failed' | 'running';
+  summary: PreviewSummary;
+  message: string;
+  errors: string[];
+}
+
+export type ConnectReply = { ok: true; summary: CompanySummary } | { ok: false; message: string };
+
 export interface ProtocolMap {
   /** Popup: every company seen, with its connection and last sync. */
   getOverview(): Overview;
   /** Panel: the company chosen in the Audit page's dropdown; remembers it as seen. */
   getCompany(data: CompanyRef): CompanySummary;
+  /** Connect to QBO / Reconnect to QBO: runs Intuit's sign-in in a browser window. */
+  connect(data: CompanyTarget): ConnectReply;
+  /** Revokes the tokens and forgets them; links and history stay. */
+  disconnect(data: CompanyTarget): CompanySummary;
+  /** A page of the table, sorted and filtered by the background. */
+  getRows(data: CompanyTarget & { query: RowQuery }): RowPage;
+  /** Every row matching the filters, as CSV (the table as filtered). */
+  exportRows(data: CompanyTarget & { query: Omit<RowQuery, 'page' | 'pageSize'> }): string;
+  /** What Synchronize would do, without writing anything. */
+  preview(data: CompanyTarget): PreviewSummary;
+  /** Synchronize everything, or the selected rows plus what they depend on. Joins a running run. */
+  synchronize(data: CompanyTarget & { selection?: string[] }): RunOutcome;
+  runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
+  getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
+  exportHistory(data: CompanyTarget): string;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

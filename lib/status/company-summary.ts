@@ -2,7 +2,7 @@
  * Builds what the popup and panel show for a company from what the background knows about it.
  */
 import { SYNC_STATUS_IDS, type SyncStatusId } from '@/lib/entities';
-import type { CompanySummary, ConnectionState, LastSync } from '@/lib/messaging/protocol';
+import type { CompanySummary, ConnectionState, LastSync, RunStatus } from '@/lib/messaging/protocol';
 import type { Environment } from '@/lib/storage/settings';
 
 export interface ConnectionFacts {
@@ -11,6 +11,7 @@ export interface ConnectionFacts {
   qboCompanyName: string | null;
   lastSync: LastSync | null;
   counts: Partial<Record<SyncStatusId, number>>;
+  running?: RunStatus | null;
 }
 
 export const NOT_CONNECTED: ConnectionFacts = {
@@ -37,5 +38,6 @@ export function summarizeCompany(
     environment,
     lastSync: facts.lastSync,
     counts,
+    running: facts.running ?? null,
   };
 }

@@ -54,6 +54,16 @@ const apiStatus = async (accessToken: string, realmId: string): Promise<number> 
   (await fetch(`${sandbox.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } })).status;
 
 describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
+  it('tells the extension its public client id, and nothing secret, through GET /config', async () => {
+    const res = await fetch(`${broker.url}/config`, { headers: { Origin: EXT } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(EXT);
+    const text = await res.text();
+    seen.push(text);
+    expect(JSON.parse(text)).toEqual({ clientId: CLIENT_ID, environment: 'custom' });
+    expect((await fetch(`${broker.url}/config`, { headers: { Origin: 'chrome-extension://other' } })).status).toBe(403);
+  });
+
   it('exchanges a code for tokens that work on the API, with CORS for the extension', async () => {
     const { code, realmId } = await authorize();
     const res = await call('/token', { code, redirect_uri: REDIRECT, realmId });
