@@ -1,0 +1,68 @@
+/**
+ * How a `SyncRow` is stored: the row itself plus derived keys that let IndexedDB sort and filter.
+ * IndexedDB leaves a record out of a compound index when any part is null or a boolean, so every
+ * derived key is a string or a number, never null.
+ */
+import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
+import type { SyncRow } from '../sync/rows';
+
+export interface RowSortKeys {
+  connection: string;
+  /** Lower-cased name: users expect "apple" and "Banana" in alphabetical order. */
+  nameKey: string;
+  /** Lower-cased type label, so the Type column sorts as the user reads it. */
+  typeSort: string;
+  /** Position in SYNC_STATUS_IDS: the seed's order, from Synchronized to Synchronization Error. */
+  statusRank: number;
+  csoSort: string;
+  qboSort: string;
+  /** Lower-cased issue title; '' when the row has none (sorts first). */
+  issueKey: string;
+  /** Lower-cased name and both ids, for the substring search. */
+  searchKey: string;
+}
+
+export type StoredRow = SyncRow & RowSortKeys;
+
+export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, i])) as Record<SyncStatusId, number>;
+
+export function typeSortKey(typeId: EntityTypeId): string {
+  return ENTITY_TYPES[typeId].label.toLowerCase();
+}
+
+/**
+ * Ids sort numerically when they are numbers (QBO ids and CStoreOffice ids are), as users expect
+ * "9" before "10"; other ids after them, alphabetically. A missing id sorts first.
+ */
+export function idSortKey(id: string | null): string {
+  if (id === null || id === '') return '';
+  return /^\d{1,30}$/.test(id) ? `0${id.padStart(30, '0')}` : `1${id.toLowerCase()}`;
+}
+
+/** Separates the parts of `searchKey`; a control character nobody types into a search box. */
+const SEARCH_SEPARATOR = '\u0001';
+
+export function toStoredRow(connection: string, row: SyncRow): StoredRow {
+  const nameKey = row.name.toLowerCase();
+  return {
+    ...row,
+    connection,
+    nameKey,
+    typeSort: typeSortKey(row.typeId),
+    statusRank: STATUS_RANK[row.status],
+    csoSort: idSortKey(row.csoId),
+    qboSort: idSortKey(row.qboId),
+    issueKey: row.issue?.title.toLowerCase() ?? '',
+    searchKey: [nameKey, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase(),
+  };
+}
+
+export function fromStoredRow(stored: StoredRow): SyncRow {
+  const { connection: _c, nameKey: _n, typeSort: _t, statusRank: _s, csoSort: _cs, qboSort: _qs, issueKey: _i, searchKey: _k, ...row } = stored;
+  return row;
+}
+
+/** Whether a stored search key matches what the user typed (case-insensitive substring). */
+export function matchesSearch(searchKey: string, search: string): boolean {
+  return searchKey.includes(search.toLowerCase());
+}

@@ -1,0 +1,60 @@
+/**
+ * The rows the engine computed, per connection, so the panel pages through them without the
+ * engine recomputing anything. Rows are replaced as a whole after each plan, and patched while a
+ * run updates them one by one.
+ */
+import type { EntityTypeId, SyncStatusId } from '../entities';
+import type { RowCounts, SyncRow } from '../sync/rows';
+import { type AppDb, prefixRange } from './app-db';
+import { countConnectionRows, distinctRowValues } from './row-counts';
+import { fromStoredRow, toStoredRow } from './row-keys';
+import { queryRows, type RowPage, type RowQuery } from './row-query';
+
+/** The fields of a row that change; `key` names the row. */
+export type RowPatch = Partial<Omit<SyncRow, 'key'>> & { key: string };
+
+export interface RowStore {
+  /** Replaces every row of the connection in one transaction (one bulkPut, no per-row await). */
+  replaceRows(connectionKey: string, rows: readonly SyncRow[]): Promise<void>;
+  /** Merges changes into existing rows; a key the store does not hold is skipped. Returns how many changed. */
+  patchRows(connectionKey: string, patches: readonly RowPatch[]): Promise<number>;
+  queryRows(connectionKey: string, query: RowQuery): Promise<RowPage>;
+  getRows(connectionKey: string, keys: readonly string[]): Promise<SyncRow[]>;
+  countRows(connectionKey: string): Promise<RowCounts>;
+  distinctValues(connectionKey: string): Promise<{ types: EntityTypeId[]; statuses: SyncStatusId[] }>;
+}
+
+export function createRowStore(db: AppDb): RowStore {
+  const keysOf = (connectionKey: string, keys: readonly string[]) => keys.map((key): [string, string] => [connectionKey, key]);
+  return {
+    async replaceRows(connectionKey, rows) {
+      const stored = rows.map((row) => toStoredRow(connectionKey, row));
+      await db.transaction('rw', db.rows, async () => {
+        await db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete();
+        await db.rows.bulkPut(stored);
+      });
+    },
+    async patchRows(connectionKey, patches) {
+      if (patches.length === 0) return 0;
+      return db.transaction('rw', db.rows, async () => {
+        const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
+        // Patches for one key apply in order; sort keys are derived again from the merged row.
+        const merged = new Map<string, SyncRow>();
+        patches.forEach((patch, i) => {
+          const stored = current[i];
+          const base = merged.get(patch.key) ?? (stored ? fromStoredRow(stored) : undefined);
+          if (base) merged.set(patch.key, { ...base, ...patch });
+        });
+        await db.rows.bulkPut([...merged.values()].map((row) => toStoredRow(connectionKey, row)));
+        return merged.size;
+      });
+    },
+    queryRows: (connectionKey, query) => queryRows(db, connectionKey, query),
+    async getRows(connectionKey, keys) {
+      const rows = await db.rows.bulkGet(keysOf(connectionKey, keys));
+      return rows.filter((r) => r !== undefined).map(fromStoredRow);
+    },
+    countRows: (connectionKey) => countConnectionRows(db, connectionKey),
+    distinctValues: (connectionKey) => distinctRowValues(db, connectionKey),
+  };
+}
