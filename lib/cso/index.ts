@@ -5,3 +5,5 @@ export * from './errors';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, isRetryable, type RetryPolicy, type AttemptOutcome } from './retry';
 export * from './schemas';
 export { API_PATH } from './transport';
+export { createCsoSource, failureOf as csoWriteFailure, type CsoSourceOptions } from './source';
+export { ACCOUNT_TYPE_TO_DOMAIN, accountTypeToCso } from './source-map';

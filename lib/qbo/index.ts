@@ -12,3 +12,5 @@ export * from './scheduler';
 export * from './schemas';
 export { createTransport, type QboRequest, type QboResponse, type TokenProvider, type Transport } from './transport';
 export * from './writes';
+export * from './deep-links';
+export { createQboSource, failureOf as qboWriteFailure, type QboSourceOptions } from './source';

@@ -1,0 +1,68 @@
+/**
+ * CStoreOffice records ⇄ the domain records of lib/entities. Most fields are the same on both
+ * sides; the differences: account types (CStoreOffice has QBO's words except `Non-Posting`), vendors
+ * (CStoreOffice keeps no company name), and fields only CStoreOffice has (category, debit account,
+ * station code), which are never read into the domain and never written by the sync.
+ */
+import type { AccountType, EntityTypeId } from '../entities';
+import type { RecordValues, SideRecord } from '../sync';
+import { CSO_ACCOUNT_TYPES, type CsoRecord } from './schemas';
+
+type CsoAccountType = (typeof CSO_ACCOUNT_TYPES)[number];
+
+/** CStoreOffice's account type → the domain's (QBO's) name; one table, both directions. */
+export const ACCOUNT_TYPE_TO_DOMAIN: Readonly<Record<CsoAccountType, AccountType>> = {
+  Bank: 'Bank',
+  'Accounts Receivable': 'Accounts Receivable',
+  'Other Current Asset': 'Other Current Asset',
+  'Fixed Asset': 'Fixed Asset',
+  'Other Asset': 'Other Asset',
+  'Accounts Payable': 'Accounts Payable',
+  'Credit Card': 'Credit Card',
+  'Other Current Liability': 'Other Current Liability',
+  'Long Term Liability': 'Long Term Liability',
+  Equity: 'Equity',
+  Income: 'Income',
+  'Cost of Goods Sold': 'Cost of Goods Sold',
+  Expense: 'Expense',
+  'Other Income': 'Other Income',
+  'Other Expense': 'Other Expense',
+};
+
+export function accountTypeToCso(type: string): CsoAccountType | undefined {
+  return (Object.keys(ACCOUNT_TYPE_TO_DOMAIN) as CsoAccountType[]).find((k) => ACCOUNT_TYPE_TO_DOMAIN[k] === type);
+}
+
+/** The domain fields each type exchanges with CStoreOffice (vendors: no company name there). */
+const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = {
+  account: ['name', 'active', 'parentId', 'number', 'accountType', 'description'],
+  class: ['name', 'active', 'parentId'],
+  customer: ['name', 'active', 'companyName', 'email', 'phone'],
+  priceBookVendor: ['name', 'active', 'email', 'phone', 'taxId'],
+  accountingVendor: ['name', 'active', 'email', 'phone', 'taxId'],
+  dataType: ['name', 'active', 'creditAccountId'],
+  location: ['name', 'active', 'parentId', 'address'],
+};
+
+export function sideRecordOf(type: EntityTypeId, raw: CsoRecord): SideRecord {
+  const r = raw as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { id: raw.id, revision: String(raw.version), updatedAt: raw.updatedAt };
+  for (const field of WRITABLE[type]) out[field] = r[field] ?? null;
+  if (type === 'account') out.accountType = ACCOUNT_TYPE_TO_DOMAIN[r.accountType as CsoAccountType];
+  if (type === 'priceBookVendor' || type === 'accountingVendor') out.companyName = null;
+  return out as unknown as SideRecord;
+}
+
+/** An op's values as a CStoreOffice body, or the reason it cannot be written. */
+export function csoBody(type: EntityTypeId, values: RecordValues): { body: Record<string, unknown> } | { refused: string } {
+  const body: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (!WRITABLE[type].includes(field)) continue;
+    if (field === 'accountType' && value !== null) {
+      const cso = accountTypeToCso(String(value));
+      if (!cso) return { refused: `CStoreOffice has no account type “${String(value)}”.` };
+      body[field] = cso;
+    } else body[field] = value;
+  }
+  return { body };
+}
