@@ -42,6 +42,7 @@ export interface Analysis {
 export function analyze(world: World, options: PlanOptions, memory: PlanMemory): Analysis {
   const match = matchRecords(world, options);
   const rows = new Map<string, SyncRow>();
+  const lazy = new Map<string, () => [string | null, string | null]>();
   const hash = (typeId: Parameters<typeof pickValues>[0], side: 'cso' | 'qbo', r: Parameters<typeof pickValues>[2]) => hashValues(pickValues(typeId, side, r));
 
   // Every CStoreOffice entity is a row; unlinked QBO entities get theirs below.
@@ -50,13 +51,16 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
       const key = csoRowKey(typeId, record.id);
       const link = world.links.get(`${typeId}:${record.id}`);
       const qbo = link ? world.qbo.get(link.qboEntity)?.get(link.qboId) : undefined;
-      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link?.qboId ?? null, name: csoKey(world, typeId, record), csoHash: hash(typeId, 'cso', record), qboHash: qbo ? hash(typeId, 'qbo', qbo) : null }));
+      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link?.qboId ?? null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null }));
+      // Hashes are only needed to ignore or park an issue: computed lazily (see withHashes).
+      lazy.set(key, () => [hash(typeId, 'cso', record), qbo ? hash(typeId, 'qbo', qbo) : null]);
     }
   }
   const qboRow = (typeId: Parameters<typeof pickValues>[0], record: Parameters<typeof pickValues>[2]) => {
     const key = qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id);
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = newRow({ key, typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: hash(typeId, 'qbo', record) })));
+    if (!row) rows.set(key, (row = newRow({ key, typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: null })));
+    lazy.set(key, () => [null, hash(typeId, 'qbo', record)]);
     return row;
   };
   for (const problem of match.problems) {
@@ -66,7 +70,13 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
   }
 
-  const pairs = analyzePairs(world, options, match.pairs, rows);
+  const withHashes = (row: SyncRow): SyncRow => {
+    const compute = lazy.get(row.key);
+    if (compute) [row.csoHash, row.qboHash] = compute();
+    lazy.delete(row.key);
+    return row;
+  };
+  const pairs = analyzePairs(world, options, match.pairs, rows, withHashes);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
   for (const item of match.csoOnly) {
@@ -84,7 +94,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   const csoCheck = checkCsoClaims(world, csoClaims);
   for (const [key, issue] of [...qboCheck.issues, ...csoCheck.issues]) setStatus(rows.get(key)!, 'error', null, issue);
 
-  const builder = createOpsBuilder(world, options, rows, memory);
+  const builder = createOpsBuilder(world, options, rows, memory, withHashes);
   builder.registerLinks();
   for (const work of pairs) if (rows.get(work.rowKey)!.status !== 'error') builder.registerPair(work);
   for (const item of match.csoOnly) builder.registerCsoCreate(item, qboCheck.sharedWith);
@@ -94,6 +104,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   builder.waitForRenames(csoCheck.after, 'cso');
   builder.emitGone(match.gone, new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)));
   const ops = builder.finish();
+  for (const row of rows.values()) if (row.status === 'error') withHashes(row);
   return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };
 }
 

@@ -10,11 +10,12 @@ import type { PlanOp } from './plan-types';
 import { setStatus, type SyncRow } from './rows';
 import { csoList, qboList, type World } from './world';
 
-export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, memory: PlanMemory): PlanOp[] {
+export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow): PlanOp[] {
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
     const row = rows.get(stored.rowKey);
     if (!row || !ops.has(stored.opId) || row.status === 'error') continue;
+    withHashes(row);
     const unchanged = row.csoHash === stored.csoHash && row.qboHash === stored.qboHash;
     if (!unchanged) continue;
     setStatus(row, 'error', null, issues.writeFailed(stored.title, stored.detail));
@@ -26,7 +27,7 @@ export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<stri
   }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);
-    if (!row || row.status !== 'error' || row.csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
+    if (!row || row.status !== 'error' || withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
     setStatus(row, 'synchronized');
     row.ignored = true;
     for (const id of row.opIds) ops.delete(id);

@@ -18,7 +18,7 @@ import { finishOps } from './plan-finish';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 
-export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory) {
+export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
   const ops = new Map<string, PlanOp>();
   /** `side:type:id` → the op giving that record its counterpart ('' when it is linked already). */
   const producers = new Map<string, string>();
@@ -218,7 +218,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     finish(): PlanOp[] {
       // A shared vendor's update waits for the other kind's QBO update only when there is one.
       for (const op of ops.values()) if (op.kind === 'update') op.dependsOn = op.dependsOn.filter((d) => !d.startsWith('update-qbo:') || ops.has(d));
-      return finishOps(world, ops, rows, memory);
+      return finishOps(world, ops, rows, memory, withHashes);
     },
   };
 }

@@ -31,6 +31,7 @@ export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
   for (const op of ops) op.level = levelOf(op, new Set());
   const sorted = [...ops].sort((a, b) => a.level - b.level);
   const planLevels: PlanLevel[] = [];
+  const open = new Map<string, { batch: PlanBatch; count: number }>();
   for (const op of sorted) {
     let level = planLevels[op.level];
     if (!level) {
@@ -38,20 +39,23 @@ export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
       level = planLevels[op.level]!;
     }
     if (op.target === null) level.local.push(op.id);
-    else addToBatch(level, op, sizes);
+    else addToBatch(level, op, sizes, open);
   }
   return { ops: sorted, levels: planLevels.filter((l) => l.local.length + l.batches.length > 0) };
 }
 
-function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes): void {
+/** `open`: the last batch of each level and side, so filling batches stays linear. */
+function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: Map<string, { batch: PlanBatch; count: number }>): void {
   const side = op.target!;
-  const open = level.batches.filter((b) => b.side === side);
-  let batch: PlanBatch | undefined = open[open.length - 1];
-  if (!batch || batch.opIds.length >= sizes[side]) {
-    batch = { id: `L${level.level}-${side}-${open.length + 1}`, side, opIds: [] };
-    level.batches.push(batch);
+  const key = `${level.level}:${side}`;
+  let current = open.get(key);
+  if (!current || current.batch.opIds.length >= sizes[side]) {
+    const count = (current?.count ?? 0) + 1;
+    current = { batch: { id: `L${level.level}-${side}-${count}`, side, opIds: [] }, count };
+    level.batches.push(current.batch);
+    open.set(key, current);
   }
-  batch.opIds.push(op.id);
+  current.batch.opIds.push(op.id);
 }
 
 /** A later write to a record waits for the earlier one (shared vendors, a link refresh then an update). */

@@ -36,7 +36,7 @@ export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
 }
 
-export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: Map<string, SyncRow>): PairWork[] {
+export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: Map<string, SyncRow>, withHashes: (row: SyncRow) => SyncRow): PairWork[] {
   const works: PairWork[] = [];
   const toQbo = (typeId: Pair['typeId']) => (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value);
   for (const pair of pairs) {
@@ -45,7 +45,7 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
     const csoValues = pickValues(typeId, 'cso', pair.cso);
     const qboValues = pickValues(typeId, 'qbo', pair.qbo);
     row.qboId = pair.qbo.id;
-    if (link?.ignoredIssue && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
+    if (link?.ignoredIssue && withHashes(row) && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
       row.ignored = true;
       continue;
     }

@@ -91,16 +91,19 @@ export function csoIdFor(world: World, typeId: EntityTypeId, qboId: string): str
 
 /** The exact match key (full path for hierarchical types), cached for the run. */
 export function csoKey(world: World, typeId: EntityTypeId, record: AnyRecord): string {
+  if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
   const list = csoList(world, typeId);
   return cachedKey(world, `c:${typeId}:${record.id}`, typeId, record, (id) => list.get(id) as PathNode | undefined);
 }
 
 export function qboMatchKey(world: World, typeId: EntityTypeId, record: AnyRecord): string {
+  if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
   const list = qboList(world, ENTITY_TYPES[typeId].qboEntity);
   return cachedKey(world, `q:${ENTITY_TYPES[typeId].qboEntity}:${record.id}`, typeId, record, (id) => list.get(id) as PathNode | undefined);
 }
 
 function cachedKey(world: World, cacheKey: string, typeId: EntityTypeId, record: AnyRecord, lookup: (id: string) => PathNode | undefined): string {
+  if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
   let key = world.keyCache.get(cacheKey);
   if (key === undefined) {
     key = matchKey(typeId, record as PathNode, lookup);
