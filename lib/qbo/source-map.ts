@@ -77,11 +77,34 @@ export function createBody(list: QboListKey, values: RecordValues, defaultIncome
   return pickKeys(body, Object.keys(values), list === 'Account' ? ['AccountType'] : list === 'Item' ? ['Type', 'IncomeAccountRef'] : []);
 }
 
+/**
+ * A sparse update keeps the stored AccountSubType, and QBO refuses (2170 Invalid Enumeration) a
+ * subtype that belongs to another type: a changed AccountType goes with a subtype of its own.
+ */
+const SUBTYPE_FOR_TYPE: Readonly<Record<string, string>> = {
+  Bank: 'Checking',
+  'Other Current Asset': 'OtherCurrentAssets',
+  'Fixed Asset': 'MachineryAndEquipment',
+  'Other Asset': 'OtherLongTermAssets',
+  'Accounts Receivable': 'AccountsReceivable',
+  Equity: 'OwnersEquity',
+  Expense: 'OfficeGeneralAdministrativeExpenses',
+  'Other Expense': 'OtherMiscellaneousExpense',
+  'Cost of Goods Sold': 'SuppliesMaterialsCogs',
+  'Accounts Payable': 'AccountsPayable',
+  'Credit Card': 'CreditCard',
+  'Long Term Liability': 'OtherLongTermLiabilities',
+  'Other Current Liability': 'OtherCurrentLiabilities',
+  Income: 'SalesOfProductIncome',
+  'Other Income': 'OtherMiscellaneousIncome',
+};
+
 /** The changed fields of a sparse update: only the keys of the fields the values name; a null clears. */
 export function patchBody(list: QboListKey, values: RecordValues, defaultIncomeAccountId: string | null): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
-  const body = toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId });
-  return pickKeys(body, Object.keys(values), []);
+  const body = pickKeys(toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }), Object.keys(values), []);
+  const subType = typeof body.AccountType === 'string' ? SUBTYPE_FOR_TYPE[body.AccountType] : undefined;
+  return subType ? { ...body, AccountSubType: subType } : body;
 }
 
 function pickKeys(body: Record<string, unknown>, fields: readonly string[], always: readonly string[]): Record<string, unknown> {
