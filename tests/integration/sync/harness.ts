@@ -5,7 +5,7 @@
  * sandbox's `/__sandbox/counters`.
  */
 import { createCsoClient, createCsoSource } from '@/lib/cso';
-import { createQboClient, createQboSource, type Clock as QboClock } from '@/lib/qbo';
+import { createQboClient, createQboSource, type Clock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type CsoSource, type QboSource, type SyncEngineOptions, type SyncPorts } from '@/lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '@/sandbox/cso';
 import { startQboSandbox, type QboSandbox } from '@/sandbox/qbo/index';
@@ -59,6 +59,8 @@ export interface Connection {
   journal: ReturnType<typeof createMemoryJournal>;
   qboSource: QboSource;
   csoSource: CsoSource;
+  /** The same kind of client the source uses, for edits "a person makes in QBO". */
+  qboClient: QboClient;
   /** A new engine on the same stores, e.g. with sources wrapped to fail. */
   make(over?: Partial<SyncPorts>, options?: SyncEngineOptions): ReturnType<typeof createSyncEngine>;
 }
@@ -92,7 +94,7 @@ export async function connect(sb: Sandboxes, realmId: string, companyId = '1', o
   const clock = createFixedClock(new Date(START).toISOString());
   const ports: SyncPorts = { cso: csoSource, qbo: qboSource, links, state, journal, clock, ids: createCounterIds(`r${realmId.slice(-4)}`) };
   const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) => createSyncEngine({ ...ports, ...over }, { realmId, ...o });
-  return { engine: make(), ports, realmId, companyId, links, state, journal, qboSource, csoSource, make };
+  return { engine: make(), ports, realmId, companyId, links, state, journal, qboSource, csoSource, qboClient, make };
 }
 
 /** Moves both sandboxes' clocks (CStoreOffice sessions idle out after 30 minutes: keep steps short). */
