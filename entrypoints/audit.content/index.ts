@@ -1,47 +1,57 @@
 import './style.css';
-import { createApp, reactive } from 'vue';
-import AuditPanel from '@/components/panel/AuditPanel.vue';
-import type { CompanyRef } from '@/lib/messaging/protocol';
-import { mirrorPrimeVueStyles } from '@/lib/ui/mirror-primevue-styles';
-import { setupApp } from '@/lib/ui/setup-app';
-import { type AuditPage, findAuditPage } from './audit-page';
+import { createApp, reactive, watch } from 'vue';
+import { type ShadowRootContentScriptUi, createShadowRootUi, defineContentScript } from '#imports';
+import OpenManagerButton from '@/components/panel/OpenManagerButton.vue';
+import type { PanelState } from '@/lib/ui/panel-state';
+import { findAuditPage } from './audit-page';
+import { createManagerUi } from './manager-ui';
+import { mountShadowApp } from './shadow-app';
 
 export default defineContentScript({
   // Development and test builds add the local sandbox origins (see wxt.config.ts).
   matches: ['*://*.cstoreoffice.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
-    let mounted: { page: AuditPage; remove: () => void } | null = null;
-    const state = reactive<{ company: CompanyRef | null }>({ company: null });
+    const state = reactive<PanelState>({ company: null, open: false });
+    let button: { field: HTMLElement; ui: ShadowRootContentScriptUi<() => void> } | null = null;
+    let creating = false;
+
+    // Two shadow-root UIs share `state`: a small inline one with the button beside the Company
+    // field, and the manager, mounted only while open at the end of <body> (see manager-ui.ts).
+    const manager = createManagerUi(ctx, state, () => {
+      state.open = false;
+      button?.ui.shadow.querySelector('button')?.focus();
+    });
+    watch(
+      () => state.open,
+      (open) => void (open ? manager.open() : manager.close()),
+    );
 
     // ExtJS builds and replaces its views long after load, and sets field values without input
     // events, so the page is re-examined on DOM changes and on a slow timer.
     const check = async () => {
       const page = findAuditPage(document);
-      if (mounted && mounted.page.companyField !== page?.companyField) {
-        mounted.remove();
-        mounted = null;
+      if (button && button.field !== page?.companyField) {
+        button.ui.remove();
+        button = null;
       }
-      if (page && !mounted) {
-        mounted = { page, remove: () => {} };
-        const ui = await createShadowRootUi(ctx, {
-          name: 'qbo-sync-manager',
-          position: 'inline',
-          anchor: page.companyField,
-          append: 'after',
-          onMount(container, shadow) {
-            const stopMirror = mirrorPrimeVueStyles(shadow);
-            const app = setupApp(createApp(AuditPanel, { state }));
-            app.mount(container);
-            return { app, stopMirror };
-          },
-          onRemove(handles) {
-            handles?.app.unmount();
-            handles?.stopMirror();
-          },
-        });
-        ui.mount();
-        mounted.remove = () => ui.remove();
+      if (!page) state.open = false;
+      if (page && !button && !creating) {
+        creating = true;
+        try {
+          const ui = await createShadowRootUi(ctx, {
+            name: 'qbo-sync-manager',
+            position: 'inline',
+            anchor: page.companyField,
+            append: 'after',
+            onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(OpenManagerButton, { state, onOpen: () => (state.open = true) })),
+            onRemove: (unmount) => unmount?.(),
+          });
+          ui.mount();
+          button = { field: page.companyField, ui };
+        } finally {
+          creating = false;
+        }
       }
       const company = page?.readCompany() ?? null;
       if (company?.companyId !== state.company?.companyId || company?.companyName !== state.company?.companyName) {

@@ -86,7 +86,9 @@ test('on the Audit page the panel mounts in a shadow root, styled, without touch
   await open.click();
   const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog).toBeVisible();
-  expect(await host.evaluate((el) => !!el.shadowRoot?.querySelector('[role="dialog"]'))).toBe(true);
+  // The manager mounts as its own full-screen shadow-root UI at the end of <body>.
+  const managerHost = page.locator('qbo-sync-manager-dialog');
+  expect(await managerHost.evaluate((el) => el.parentElement === document.body && !!el.shadowRoot?.querySelector('[role="dialog"]'))).toBe(true);
   const dialogStyle = await dialog.evaluate((el) => {
     const s = getComputedStyle(el);
     return { background: s.backgroundColor, shadow: s.boxShadow };

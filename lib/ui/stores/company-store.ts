@@ -1,0 +1,75 @@
+/**
+ * The company the manager is about: the one chosen in the Audit page's Company dropdown, and what
+ * the background knows of it (connection, realm, counts).
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { type CompanyRef, type CompanySummary, type CompanyTarget, sendMessage } from '@/lib/messaging/protocol';
+import { errorText } from '@/lib/ui/labels';
+import { useNoticeStore } from './notice-store';
+
+export const useCompanyStore = defineStore('company', () => {
+  const company = ref<CompanyRef | null>(null);
+  const summary = ref<CompanySummary | null>(null);
+  const error = ref<string | null>(null);
+  const connecting = ref(false);
+
+  // From a content script the background takes the page's own origin; we never claim another.
+  const target = computed<CompanyTarget | null>(() => (company.value ? { companyId: company.value.companyId } : null));
+  const connected = computed(() => summary.value?.state === 'connected');
+
+  let seq = 0;
+  async function load(next: CompanyRef | null) {
+    const mine = ++seq;
+    company.value = next;
+    summary.value = null;
+    error.value = null;
+    if (!next) return;
+    try {
+      const found = await sendMessage('getCompany', { companyId: next.companyId, companyName: next.companyName });
+      if (mine === seq) summary.value = found;
+    } catch (e) {
+      if (mine === seq) error.value = errorText(e);
+    }
+  }
+
+  /** Whether a status event about (companyId, origin) concerns this company. */
+  function concerns(companyId: string, origin: string): boolean {
+    if (!company.value || company.value.companyId !== companyId) return false;
+    return !summary.value || summary.value.origin === origin;
+  }
+
+  function accept(next: CompanySummary) {
+    if (concerns(next.companyId, next.origin)) summary.value = next;
+  }
+
+  async function connect() {
+    if (!target.value) return;
+    const notices = useNoticeStore();
+    connecting.value = true;
+    try {
+      const reply = await sendMessage('connect', target.value);
+      if (reply.ok) {
+        summary.value = reply.summary;
+        notices.push('success', `Connected to ${reply.summary.qboCompanyName ?? 'QuickBooks Online'}`);
+      } else {
+        notices.push('error', 'Could not connect to QBO', reply.message);
+      }
+    } catch (e) {
+      notices.push('error', 'Could not connect to QBO', errorText(e));
+    } finally {
+      connecting.value = false;
+    }
+  }
+
+  async function disconnect() {
+    if (!target.value) return;
+    try {
+      summary.value = await sendMessage('disconnect', target.value);
+    } catch (e) {
+      useNoticeStore().push('error', 'Could not disconnect', errorText(e));
+    }
+  }
+
+  return { company, summary, error, connecting, target, connected, load, concerns, accept, connect, disconnect };
+});

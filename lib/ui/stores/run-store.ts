@@ -1,0 +1,109 @@
+/**
+ * Synchronize, Preview and the row actions, and the live progress of a run as the status port
+ * reports it. A run may also be started elsewhere (the popup, the alarm); its progress shows here
+ * all the same because it arrives through the port, not through our own request.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { type PreviewSummary, type RowAction, type RunOutcome, type RunStatus, sendMessage } from '@/lib/messaging/protocol';
+import { errorText } from '@/lib/ui/labels';
+import { useCompanyStore } from './company-store';
+import { useNoticeStore } from './notice-store';
+import { useRowsStore } from './rows-store';
+
+const ACTION_DONE: Record<RowAction, string> = {
+  removeLink: 'Links removed',
+  ignoreIssues: 'Issues ignored',
+  clearSyncHistory: 'Sync history cleared',
+  reconnect: 'Statuses recomputed',
+  linkNearMatch: 'Linked',
+  keepCso: 'CStoreOffice version kept',
+  keepQbo: 'QuickBooks version kept',
+};
+
+export const useRunStore = defineStore('run', () => {
+  const status = ref<RunStatus | null>(null);
+  const outcome = ref<RunOutcome | null>(null);
+  const preview = ref<PreviewSummary | null>(null);
+  const previewing = ref(false);
+  const starting = ref(false);
+  const acting = ref<RowAction | null>(null);
+
+  const running = computed(() => starting.value || (!!status.value && status.value.phase !== 'done' && status.value.phase !== 'failed'));
+
+  function onRunEvent(next: RunStatus) {
+    if (!useCompanyStore().concerns(next.companyId, next.origin)) return;
+    const before = status.value;
+    status.value = next;
+    if (next.phase === 'failed' && before?.phase !== 'failed' && next.message) {
+      useNoticeStore().push('error', 'Synchronization stopped', next.message);
+    }
+  }
+
+  async function synchronize(selection?: string[]) {
+    const company = useCompanyStore();
+    if (!company.target) return;
+    const notices = useNoticeStore();
+    starting.value = true;
+    outcome.value = null;
+    preview.value = null;
+    try {
+      const result = await sendMessage('synchronize', { ...company.target, ...(selection?.length ? { selection } : {}) });
+      outcome.value = result;
+      const severity = result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error';
+      notices.push(severity, result.outcome === 'success' ? 'Synchronization finished' : 'Synchronization finished with errors', result.message);
+    } catch (e) {
+      notices.push('error', 'Synchronization failed', errorText(e));
+    } finally {
+      starting.value = false;
+      void useRowsStore().load();
+      void company.load(company.company);
+    }
+  }
+
+  async function loadPreview() {
+    const company = useCompanyStore();
+    if (!company.target) return;
+    previewing.value = true;
+    try {
+      preview.value = await sendMessage('preview', company.target);
+    } catch (e) {
+      useNoticeStore().push('error', 'Preview failed', errorText(e));
+    } finally {
+      previewing.value = false;
+    }
+  }
+
+  async function act(action: RowAction, rowKeys: string[]): Promise<boolean> {
+    const company = useCompanyStore();
+    if (!company.target) return false;
+    const notices = useNoticeStore();
+    const rows = useRowsStore();
+    acting.value = action;
+    try {
+      const reply = await sendMessage('runAction', { ...company.target, action, rowKeys });
+      if (reply.ok) {
+        notices.push('success', ACTION_DONE[action], reply.message);
+        for (const key of rowKeys) rows.selected.delete(key);
+      } else {
+        notices.push('error', `${ACTION_DONE[action]}: not done`, reply.message);
+      }
+      return reply.ok;
+    } catch (e) {
+      notices.push('error', 'The action failed', errorText(e));
+      return false;
+    } finally {
+      acting.value = null;
+      preview.value = null;
+      void rows.load();
+    }
+  }
+
+  function reset() {
+    status.value = null;
+    outcome.value = null;
+    preview.value = null;
+  }
+
+  return { status, outcome, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
+});

@@ -1,0 +1,55 @@
+/**
+ * Connects the open manager to the background's status port: run progress goes to the run store,
+ * "rows changed" re-asks for the current page (at most twice a second, so a busy run does not
+ * flood the background), and company changes refresh the connection state.
+ */
+import { onBeforeUnmount, onMounted } from 'vue';
+import { type StatusEvent, subscribeStatus } from '@/lib/messaging/status-port';
+import { useCompanyStore } from './stores/company-store';
+import { useHistoryStore } from './stores/history-store';
+import { useRowsStore } from './stores/rows-store';
+import { useRunStore } from './stores/run-store';
+
+export const ROWS_REFRESH_MS = 500;
+
+export function useManagerFeed(subscribe: typeof subscribeStatus = subscribeStatus): void {
+  const company = useCompanyStore();
+  const rows = useRowsStore();
+  const run = useRunStore();
+  const history = useHistoryStore();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stop: (() => void) | undefined;
+
+  const refreshRows = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void rows.load();
+    }, ROWS_REFRESH_MS);
+  };
+
+  const onEvent = (event: StatusEvent) => {
+    if (event.type === 'run') {
+      const wasRunning = run.status && run.status.phase !== 'done' && run.status.phase !== 'failed';
+      run.onRunEvent(event.status);
+      const ended = event.status.phase === 'done' || event.status.phase === 'failed';
+      if (wasRunning && ended && company.concerns(event.status.companyId, event.status.origin)) {
+        void rows.load();
+        void history.load(0);
+      }
+    } else if (event.type === 'rowsChanged') {
+      if (company.concerns(event.companyId, event.origin)) refreshRows();
+    } else {
+      company.accept(event.summary);
+      if (company.concerns(event.summary.companyId, event.summary.origin) && event.summary.running) run.onRunEvent(event.summary.running);
+    }
+  };
+
+  onMounted(() => {
+    stop = subscribe(onEvent);
+  });
+  onBeforeUnmount(() => {
+    stop?.();
+    clearTimeout(timer);
+  });
+}
