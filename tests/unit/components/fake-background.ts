@@ -1,0 +1,101 @@
+/**
+ * A fake background for component tests: serves rows from memory with the same paging, sorting and
+ * filtering contract as the real one, records every message, and lets a test push status events.
+ */
+import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, SYNC_STATUS_LABELS, type SyncStatusId } from '@/lib/entities';
+import type { CompanySummary, PanelRow, ProtocolMap, RowQuery } from '@/lib/messaging/protocol';
+import type { StatusEvent } from '@/lib/messaging/status-port';
+
+export const ORIGIN = 'https://03.cstoreoffice.com';
+
+export function makeRow(i: number, over: Partial<PanelRow> = {}): PanelRow {
+  const typeId: EntityTypeId = over.typeId ?? (['account', 'customer', 'class'] as const)[i % 3]!;
+  const status: SyncStatusId = over.status ?? SYNC_STATUS_IDS[i % SYNC_STATUS_IDS.length]!;
+  return {
+    key: `${typeId}:${i}`,
+    typeId,
+    typeLabel: ENTITY_TYPES[typeId].label,
+    csoId: String(1000 + i),
+    qboId: status === 'waitingForCreation' ? null : String(i),
+    name: `Entity ${String(i).padStart(3, '0')}`,
+    status,
+    statusText: SYNC_STATUS_LABELS[status],
+    issue: status === 'error' ? { code: 'conflict', title: 'Changed on both sides', detail: 'Both sides changed the name.', remedies: ['keepCso', 'keepQbo', 'ignore'] } : null,
+    ignored: false,
+    csoUrl: `${ORIGIN}/entity/${1000 + i}`,
+    qboUrl: status === 'waitingForCreation' ? null : `https://qbo.example/app/${i}`,
+    ...over,
+  };
+}
+
+export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanySummary> = {}) {
+  const calls: { type: keyof ProtocolMap; data: unknown }[] = [];
+  let listener: ((event: StatusEvent) => void) | null = null;
+  const company: CompanySummary = {
+    companyId: '42',
+    companyName: 'Speedy Stop LLC',
+    origin: ORIGIN,
+    state: 'connected',
+    realmId: '9130',
+    qboCompanyName: 'Speedy Stop Books',
+    environment: 'sandbox',
+    lastSync: null,
+    counts: { synchronized: 0, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 },
+    running: null,
+    ...summary,
+  };
+
+  function query(q: Omit<RowQuery, 'page' | 'pageSize'>): PanelRow[] {
+    const f = q.filters ?? {};
+    const search = f.search?.toLowerCase();
+    const out = rows.filter(
+      (r) =>
+        (!f.types || f.types.includes(r.typeId)) &&
+        (!f.statuses || f.statuses.includes(r.status)) &&
+        (!search || `${r.name} ${r.csoId} ${r.qboId} ${r.issue?.detail ?? ''}`.toLowerCase().includes(search)),
+    );
+    if (q.sort) {
+      const key = (r: PanelRow) =>
+        ({ type: r.typeLabel, csoId: r.csoId ?? '', name: r.name, qboId: r.qboId ?? '', issue: r.issue?.title ?? '', status: r.statusText })[q.sort!.field];
+      out.sort((a, b) => key(a).localeCompare(key(b)) * (q.sort!.dir === 'asc' ? 1 : -1));
+    }
+    return out;
+  }
+
+  const handlers: { [K in keyof ProtocolMap]?: (data: never) => unknown } = {
+    getCompany: () => company,
+    getRows: (data: { query: RowQuery }) => {
+      const all = query(data.query);
+      const start = data.query.page * data.query.pageSize;
+      const counts = Object.fromEntries(SYNC_STATUS_IDS.map((s) => [s, rows.filter((r) => r.status === s).length]));
+      return { rows: all.slice(start, start + data.query.pageSize), total: all.length, counts };
+    },
+    exportRows: (data: { query: RowQuery }) => query(data.query).map((r) => r.name).join('\n'),
+    preview: () => ({ counts: { createInQbo: 2, createInCso: 1, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 3 }, errors: 1, total: 6 }),
+    synchronize: () => ({ outcome: 'success', message: 'All done.', summary: { counts: {}, errors: 0, total: 0 } }),
+    runAction: (data: { rowKeys: string[] }) => ({ ok: true, changed: data.rowKeys.length, message: `${data.rowKeys.length} changed` }),
+    getHistory: () => ({ entries: [], total: 0 }),
+    exportHistory: () => '',
+    connect: () => ({ ok: true, summary: company }),
+    disconnect: () => company,
+  };
+
+  return {
+    calls,
+    company,
+    callsOf: (type: keyof ProtocolMap) => calls.filter((c) => c.type === type).map((c) => c.data),
+    async sendMessage(type: keyof ProtocolMap, data: unknown) {
+      calls.push({ type, data });
+      const handler = handlers[type] as ((d: unknown) => unknown) | undefined;
+      if (!handler) throw new Error(`No fake for ${type}`);
+      return structuredClone(handler(data));
+    },
+    subscribeStatus(onEvent: (event: StatusEvent) => void) {
+      listener = onEvent;
+      return () => (listener = null);
+    },
+    emit(event: StatusEvent) {
+      listener?.(event);
+    },
+  };
+}
