@@ -6,7 +6,7 @@
  */
 import type { AccountType, EntityTypeId } from '../entities';
 import type { RecordValues, SideRecord } from '../sync';
-import { CSO_ACCOUNT_TYPES, type CsoRecord } from './schemas';
+import { type CSO_ACCOUNT_TYPES, type CsoRecord } from './schemas';
 
 type CsoAccountType = (typeof CSO_ACCOUNT_TYPES)[number];
 

@@ -12,7 +12,7 @@
 import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import type { CsoListKey, CsoSource, ReadResult, WriteFailure, WriteOp, WriteResult } from '../sync';
 import type { CsoClient } from './client';
-import { CsoDuplicateError, CsoError, CsoResyncRequiredError, CsoValidationError } from './errors';
+import { type CsoDuplicateError, CsoError, CsoResyncRequiredError, type CsoValidationError } from './errors';
 import type { CsoCreateInput, CsoUpdateInput } from './schemas';
 import { csoBody, sideRecordOf } from './source-map';
 
