@@ -89,9 +89,14 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
     const origin = req.headers.origin;
     try {
       if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
+      // The client id is public; Chrome sends no Origin on an extension worker's GET, so only a
+      // foreign page's origin is refused here.
+      if (req.method === 'GET' && path === '/config' && (!origin || allowed.has(origin))) {
+        if (origin) setCors(res, origin);
+        return send(res, 200, deps.publicConfig);
+      }
       if (!origin || !allowed.has(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
       setCors(res, origin);
-      if (req.method === 'GET' && path === '/config') return send(res, 200, deps.publicConfig);
       const route = routes[path];
       if (!route) throw new HttpError(404, 'not_found', 'No such endpoint.');
       if (req.method === 'OPTIONS') {

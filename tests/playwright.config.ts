@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './artifacts/test-results',
+  outputDir: process.env.PW_OUTPUT_DIR ?? './artifacts/test-results',
   // Extension tests share one Chromium profile per worker; two workers fit 2 cores.
   workers: 2,
   fullyParallel: false,

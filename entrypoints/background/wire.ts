@@ -1,31 +1,52 @@
 import { browser } from 'wxt/browser';
-import { AppDb } from '@/lib/db/app-db';
-import { createCompanyDirectory } from '@/lib/db/company-directory';
-import { type Handlers, registerHandlers } from '@/lib/messaging/handle';
+import { createConnectService } from '@/lib/background/connect-service';
+import { createConnectionMetaStore } from '@/lib/background/connection-meta-store';
+import { createEngineFactory } from '@/lib/background/engine-factory';
+import { createHandlers } from '@/lib/background/handlers';
+import { createQboAccess } from '@/lib/background/qbo-access';
+import { resumeUnfinishedRuns } from '@/lib/background/resume';
+import { createSyncService } from '@/lib/background/sync-service';
+import { AppDb, createCompanyDirectory, createDbTokenStore, createRowStore, createRunHistory } from '@/lib/db';
+import { registerHandlers } from '@/lib/messaging/handle';
 import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
-import { NOT_CONNECTED, summarizeCompany } from '@/lib/status/company-summary';
+import { createStatusHub } from '@/lib/messaging/status-port';
 import { readSettings } from '@/lib/storage/items';
 
-/** Builds the background's adapters and registers its message handlers. */
+/** Builds the background's adapters and services and registers its listeners. */
 export function wireBackground(): void {
   const db = new AppDb();
-  const companies = createCompanyDirectory(db, () => new Date());
+  const tokens = createDbTokenStore(db);
+  const meta = createConnectionMetaStore();
+  const hub = createStatusHub();
+  const access = createQboAccess({ readSettings, tokenStore: tokens, clock: { now: () => Date.now() } });
+  // CStoreOffice's API takes the signed-in user's session cookie, exactly as its own pages do.
+  const csoFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
 
-  const handlers: Handlers = {
-    async getOverview() {
-      const [settings, seen] = await Promise.all([readSettings(), companies.list()]);
-      return {
-        environment: settings.environment,
-        companies: seen.map((company) => summarizeCompany(company, NOT_CONNECTED, settings.environment)),
-      };
-    },
-    async getCompany(data, sender) {
-      const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : 'unknown');
-      const [settings, company] = await Promise.all([readSettings(), companies.remember({ ...data, origin })]);
-      return summarizeCompany(company, NOT_CONNECTED, settings.environment);
-    },
-  };
+  const sync = createSyncService({
+    buildEngine: createEngineFactory({ db, access, meta, readSettings, csoFetch }),
+    rows: createRowStore(db),
+    history: (key) => createRunHistory(db, key),
+    hub,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    locks: navigator.locks,
+  });
+  const connect = createConnectService({
+    access,
+    meta,
+    linkedRealm: async (key) => (await db.meta.get(key))?.realmId ?? null,
+    launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+    redirectUri: browser.identity.getRedirectURL(),
+    now: () => new Date(),
+  });
 
-  registerHandlers({ onMessage, handlers, payloads: PAYLOADS, extensionId: browser.runtime.id });
+  browser.runtime.onConnect.addListener((port) => hub.attach(port));
+  registerHandlers({
+    onMessage,
+    handlers: createHandlers({ db, companies: createCompanyDirectory(db, () => new Date()), tokens, meta, connect, sync, readSettings }),
+    payloads: PAYLOADS,
+    extensionId: browser.runtime.id,
+  });
+  void resumeUnfinishedRuns({ db, meta, sync });
 }

@@ -14,3 +14,16 @@ export async function readSettings(): Promise<Settings> {
   const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
   return parsed.success ? parsed.data : DEFAULT_SETTINGS;
 }
+
+/** What the surfaces may know about a company's QBO connection. Tokens live in IndexedDB, not here. */
+export interface ConnectionMeta {
+  realmId: string;
+  qboCompanyName: string;
+  environment: Settings['environment'];
+  connectedAt: string;
+}
+
+export const connectionMetaItem = storage.defineItem<Record<string, ConnectionMeta>>('local:connectionMeta', {
+  fallback: {},
+  version: 1,
+});

@@ -6,7 +6,9 @@ import { type BrowserContext, type Page, type Worker, test as base, chromium, ex
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type StartedBroker, startBroker } from '../../server/index';
 import { type CsoSandbox, startCsoSandbox } from '../../sandbox/cso/index';
+import { type QboSandbox, startQboSandbox } from '../../sandbox/qbo/index';
 import { startStaticServer } from './static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -60,9 +62,66 @@ export interface WorkerFixtures {
   fixturePagesServer: { url: string; stop: () => Promise<void> };
   /** The CStoreOffice sandbox, one per Playwright worker, reset before each test that uses it. */
   csoServer: CsoSandbox;
+  /** The QBO sandbox and a token broker wired to it, one per worker. */
+  qboServer: { qbo: QboSandbox; broker: StartedBroker };
 }
 
-export const test = base.extend<ExtensionFixtures & { cso: CsoSandbox }, WorkerFixtures>({
+export const FIXED_EXTENSION_ID = 'lfnpgbccfgpgpbbmpgdombjkfnlekmcc';
+
+export interface SandboxFixtures {
+  cso: CsoSandbox;
+  qbo: { qbo: QboSandbox; broker: StartedBroker };
+  /** Points the extension's settings at the local QBO sandbox and broker. */
+  useSandboxSettings: () => Promise<void>;
+  /** Signs in to the CStoreOffice sandbox and opens its Audit page. */
+  openAudit: () => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures & SandboxFixtures, WorkerFixtures>({
+  qboServer: [
+    async ({}, use) => {
+      const qbo = await startQboSandbox({ port: 0 });
+      const broker = await startBroker({
+        port: 0,
+        clientId: 'qbo-sandbox-client',
+        clientSecret: 'qbo-sandbox-secret',
+        environment: 'custom',
+        customBaseUrl: qbo.url,
+        allowedOrigins: [`chrome-extension://${FIXED_EXTENSION_ID}`],
+        log: () => {},
+      });
+      await use({ qbo, broker });
+      await broker.stop();
+      await qbo.stop();
+    },
+    { scope: 'worker' },
+  ],
+  qbo: async ({ qboServer }, use) => {
+    await fetch(`${qboServer.qbo.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 'convenience-store' }) });
+    await use(qboServer);
+  },
+  useSandboxSettings: async ({ serviceWorker, qbo }, use) => {
+    await use(async () => {
+      await serviceWorker.evaluate(
+        async ({ brokerUrl, qboUrl }) => {
+          const { settings } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({ settings: { ...(settings ?? {}), brokerUrl, environment: 'custom', customQboUrl: qboUrl, autoSyncMinutes: settings?.autoSyncMinutes ?? 15, conflictPolicy: settings?.conflictPolicy ?? 'report', defaultIncomeAccount: settings?.defaultIncomeAccount ?? 'Sales', enabledTypes: settings?.enabledTypes ?? ['account', 'class', 'customer', 'priceBookVendor', 'accountingVendor', 'dataType', 'location'] } });
+        },
+        { brokerUrl: qbo.broker.url, qboUrl: qbo.qbo.url },
+      );
+    });
+  },
+  openAudit: async ({ context, cso }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`${cso.url}/app.php/accounting/audit`);
+      await page.locator('#username').fill('auditor@demo.test');
+      await page.locator('#password').fill('demo');
+      await page.locator('#kc-login').click();
+      await expect(page.locator('qbo-sync-manager').first()).toBeAttached();
+      return page;
+    });
+  },
   csoServer: [
     async ({}, use) => {
       const sandbox = await startCsoSandbox({ port: 0 });

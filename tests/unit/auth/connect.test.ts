@@ -10,6 +10,7 @@ function setup(answer: (url: URL) => Promise<string | undefined>, broker?: Parti
     store,
     clock: { now: () => 0 },
     broker: {
+      config: async () => ({ clientId: 'qbo-sandbox-client', environment: 'custom' }),
       exchange: async (input) => {
         exchanged.push(input);
         return { access_token: 'a', refresh_token: 'r', expires_in: 3600, x_refresh_token_expires_in: 100 };

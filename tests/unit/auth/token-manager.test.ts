@@ -22,6 +22,7 @@ function fakeBroker() {
       if (broker.failRefresh) throw broker.failRefresh;
       return set();
     },
+    config: async () => ({ clientId: 'qbo-sandbox-client', environment: 'custom' }),
     revoke: async (token: string) => {
       if (broker.failRevoke) throw new BrokerError('network', 'down', 0);
       broker.revoked.push(token);

@@ -1,0 +1,58 @@
+/**
+ * Builds one company's sync engine from its adapters: the CStoreOffice client on the company's own
+ * origin (the signed-in user's session cookie goes along), the QBO client of its connection, and the
+ * Dexie stores scoped to the company.
+ */
+import { type CsoClient, createCsoClient, createCsoSource } from '@/lib/cso';
+import { type AppDb, createJournal, createLinkStore, createStateStore } from '@/lib/db';
+import { ReconnectNeededError, createQboSource } from '@/lib/qbo';
+import type { Settings } from '@/lib/storage/settings';
+import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
+import type { ConnectionMetaStore } from './connect-service';
+import type { QboAccess } from './qbo-access';
+import type { CompanyTarget } from './sync-service';
+
+export function createEngineFactory(deps: {
+  db: AppDb;
+  access: QboAccess;
+  meta: ConnectionMetaStore;
+  readSettings: () => Promise<Settings>;
+  /** fetch for CStoreOffice: sends the user's session cookie. */
+  csoFetch: typeof fetch;
+}) {
+  const csoClients = new Map<string, CsoClient>();
+  const csoClient = (origin: string) => {
+    let client = csoClients.get(origin);
+    if (!client) csoClients.set(origin, (client = createCsoClient({ baseUrl: origin, fetch: deps.csoFetch })));
+    return client;
+  };
+
+  return async function buildEngine(target: CompanyTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine> {
+    const meta = await deps.meta.get(target.key);
+    if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
+    const settings = await deps.readSettings();
+    const state = createStateStore(deps.db, target.key);
+    const defaultIncomeAccountId = await findIncomeAccount(state, settings.defaultIncomeAccount);
+    const qbo = await deps.access.client(target.key, meta.realmId);
+    return createSyncEngine(
+      {
+        cso: createCsoSource({ client: csoClient(target.origin), companyId: target.companyId }),
+        qbo: createQboSource({ client: qbo, defaultIncomeAccountId }),
+        links: createLinkStore(deps.db, target.key),
+        state,
+        journal: createJournal(deps.db, target.key),
+        clock: { now: () => new Date() },
+      },
+      { realmId: meta.realmId, policy: settings.conflictPolicy, defaultIncomeAccountId, onProgress },
+    );
+  };
+}
+
+/** The QBO income account named in the options, from the last read of QBO (none before the first). */
+async function findIncomeAccount(state: StateStore, name: string): Promise<string | null> {
+  const wanted = name.trim().toLowerCase();
+  if (!wanted) return null;
+  const accounts = (await state.load()).qbo.Account ?? [];
+  const match = accounts.find((a) => a.active && a.name.trim().toLowerCase() === wanted);
+  return match?.id ?? null;
+}

@@ -1,0 +1,141 @@
+/**
+ * The background's answers to every message of the protocol. Each handler resolves which company
+ * is meant (a content script may only speak for its own page's origin), then asks a service.
+ */
+import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRowStore, createRunHistory } from '@/lib/db';
+import type { TokenStore } from '@/lib/auth';
+import type { Handlers, Sender } from '@/lib/messaging/handle';
+import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/storage/settings';
+import { summarizeCompany } from '@/lib/status/company-summary';
+import type { ConnectService, ConnectionMetaStore } from './connect-service';
+import { toCsv } from './csv';
+import type { SyncService } from './sync-service';
+import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow } from './views';
+
+export interface HandlerDeps {
+  db: AppDb;
+  companies: CompanyDirectory;
+  tokens: TokenStore;
+  meta: ConnectionMetaStore;
+  connect: ConnectService;
+  sync: SyncService;
+  readSettings: () => Promise<Settings>;
+}
+
+const senderOrigin = (sender: Sender): string | null => {
+  const url = sender.origin ?? sender.url;
+  if (!url) return null;
+  const origin = new URL(url).origin;
+  return origin.startsWith('http') ? origin : null;
+};
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const rows = createRowStore(deps.db);
+
+  async function resolve(data: TargetData, sender: Sender): Promise<CompanyRow> {
+    const own = senderOrigin(sender);
+    // A content script speaks only for the CStoreOffice origin it runs on.
+    const origin = own ?? data.origin;
+    if (!origin) throw new Error('Which CStoreOffice site? The request names no origin.');
+    if (own && data.origin && data.origin !== own) throw new Error('A page may only ask about its own CStoreOffice site.');
+    const company = await deps.db.companies.get(companyKey(origin, data.companyId));
+    if (!company) throw new Error('This company has not been opened on the Audit page yet. Open Transactions → Audit and choose it first.');
+    return company;
+  }
+
+  const target = (company: CompanyRow) => ({ key: company.key, origin: company.origin, companyId: company.companyId });
+
+  async function summarize(company: CompanyRow, settings?: Settings): Promise<CompanySummary> {
+    const [s, connection, meta, counts, last] = await Promise.all([
+      settings ?? deps.readSettings(),
+      deps.tokens.get(company.key),
+      deps.meta.get(company.key),
+      rows.countRows(company.key),
+      createRunHistory(deps.db, company.key).list({ page: 0, pageSize: 1 }),
+    ]);
+    const state = !connection ? 'notConnected' : connection.status === 'reconnect-needed' ? 'reconnectNeeded' : 'connected';
+    return summarizeCompany(
+      company,
+      {
+        state,
+        realmId: meta?.realmId ?? connection?.realmId ?? null,
+        qboCompanyName: meta?.qboCompanyName ?? null,
+        lastSync: toLastSync(last.entries[0]),
+        counts: counts.byStatus,
+        running: deps.sync.status(company.key),
+      },
+      s.environment,
+    );
+  }
+
+  async function queryAll(company: CompanyRow, query: Omit<RowQuery, 'page' | 'pageSize'>) {
+    const pageSize = 500;
+    const all = [];
+    for (let page = 0; ; page++) {
+      const result = await rows.queryRows(company.key, { ...query, page, pageSize });
+      all.push(...result.rows);
+      if (result.rows.length < pageSize) return all;
+    }
+  }
+
+  return {
+    async getOverview() {
+      const settings = await deps.readSettings();
+      const seen = await deps.companies.list();
+      return { environment: settings.environment, companies: await Promise.all(seen.map((c) => summarize(c, settings))) };
+    },
+    async getCompany(data, sender) {
+      const origin = senderOrigin(sender);
+      if (!origin) throw new Error('Only the Audit page can report the company it shows.');
+      return summarize(await deps.companies.remember({ ...data, origin }));
+    },
+    async connect(data, sender) {
+      const company = await resolve(data, sender);
+      const result = await deps.connect.connect(company.key);
+      return result.ok ? { ok: true, summary: await summarize(company) } : result;
+    },
+    async disconnect(data, sender) {
+      const company = await resolve(data, sender);
+      await deps.connect.disconnect(company.key);
+      return summarize(company);
+    },
+    async getRows(data, sender) {
+      const company = await resolve(data, sender);
+      const [settings, meta, page] = await Promise.all([deps.readSettings(), deps.meta.get(company.key), rows.queryRows(company.key, data.query)]);
+      const base = qboWebBase(settings);
+      return { rows: page.rows.map((r) => toPanelRow(r, company, base, meta?.realmId ?? null)), total: page.total, counts: page.counts.byStatus };
+    },
+    async exportRows(data, sender) {
+      const company = await resolve(data, sender);
+      const all = await queryAll(company, data.query);
+      return toCsv(
+        ['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status'],
+        all.map((r) => [r.typeLabel, r.csoId, r.name, r.qboId, r.issue ? `${r.issue.title}: ${r.issue.detail}` : '', r.statusText]),
+      );
+    },
+    async preview(data, sender) {
+      return deps.sync.preview(target(await resolve(data, sender)));
+    },
+    async synchronize(data, sender) {
+      const company = await resolve(data, sender);
+      return deps.sync.synchronize(target(company), { trigger: 'user', who: 'You', ...(data.selection ? { selection: data.selection } : {}) });
+    },
+    async runAction(data, sender) {
+      return deps.sync.action(target(await resolve(data, sender)), data.action, data.rowKeys);
+    },
+    async getHistory(data, sender) {
+      const company = await resolve(data, sender);
+      const page = await createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize });
+      return { entries: page.entries.map(toHistoryEntry), total: page.total };
+    },
+    async exportHistory(data, sender) {
+      const company = await resolve(data, sender);
+      const entries = (await createRunHistory(deps.db, company.key).exportAll()).map(toHistoryEntry);
+      return toCsv(
+        ['Started', 'Finished', 'Triggered by', 'Who', 'Outcome', 'Summary', 'Errors'],
+        entries.map((e) => [e.startedAt, e.finishedAt, e.trigger, e.who, e.outcome, e.message, e.errors.join(' | ')]),
+      );
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Turns the engine's plan summaries and failures into what the surfaces and the history show.
+ */
+import type { PlanSummary, StoredIssue } from '@/lib/sync';
+import type { PreviewSummary } from '@/lib/messaging/protocol';
+
+export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
+  const counts = {
+    createInQbo: summary.writes.create.qbo,
+    createInCso: summary.writes.create.cso,
+    updateQbo: summary.writes.update.qbo,
+    updateCso: summary.writes.update.cso,
+    deactivateInQbo: summary.writes.deactivate,
+    deleteInCso: summary.writes.delete,
+    link: summary.local.link,
+  };
+  return { counts, errors: summary.rows.byStatus.error, total: summary.rows.total };
+}
+
+/** The history's per-action counts of what a run applied. */
+export function appliedCounts(summary: PreviewSummary): Record<string, number> {
+  return { ...summary.counts };
+}
+
+export function describeOutcome(executed: PreviewSummary, failures: readonly StoredIssue[], remainingErrors: number): { outcome: 'success' | 'partial'; message: string } {
+  const written = Object.entries(executed.counts).reduce((sum, [, n]) => sum + n, 0);
+  const did = written === 0 ? 'Nothing needed to change' : `${written} change${written === 1 ? '' : 's'} applied`;
+  if (failures.length === 0 && remainingErrors === 0) return { outcome: 'success', message: `${did}; both systems are in step.` };
+  const errors = Math.max(failures.length, remainingErrors);
+  return { outcome: 'partial', message: `${did}; ${errors} row${errors === 1 ? '' : 's'} need${errors === 1 ? 's' : ''} attention (see Synchronization Error rows).` };
+}

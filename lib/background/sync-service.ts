@@ -1,0 +1,188 @@
+/**
+ * Runs Synchronize, Preview and the row actions for a company: one run at a time per company (a
+ * second request joins the running one; a Web Lock also guards against a second worker, and dies
+ * with its holder), live progress on the status hub, rows and history saved when a run ends.
+ */
+import type { RunHistory, RowStore } from '@/lib/db';
+import type { ActionReply, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
+import type { StatusHub } from '@/lib/messaging/status-port';
+import { type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
+import { describeStop } from './run-errors';
+import { describeOutcome, toPreviewSummary } from './summaries';
+
+export interface CompanyTarget {
+  key: string;
+  origin: string;
+  companyId: string;
+}
+
+export interface SyncServiceDeps {
+  buildEngine(target: CompanyTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine>;
+  rows: RowStore;
+  history(key: string): RunHistory;
+  hub: StatusHub;
+  now(): Date;
+  newId(): string;
+  locks?: LockManager;
+  /** Told when a run ends, for the toolbar badge and notifications. */
+  onRunEnd?(target: CompanyTarget, outcome: RunOutcome, stopKind: string | null): void;
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
+  const running = new Map<string, { status: RunStatus; promise: Promise<RunOutcome> }>();
+
+  const withLock = <T>(key: string, fn: () => Promise<T>): Promise<T> =>
+    deps.locks ? (deps.locks.request(`qsm-sync:${key}`, fn) as Promise<T>) : fn();
+
+  const publish = (status: RunStatus) => deps.hub.publish({ type: 'run', status });
+
+  async function saveRows(target: CompanyTarget, rows: Parameters<RowStore['replaceRows']>[1]) {
+    await deps.rows.replaceRows(target.key, rows);
+    deps.hub.publish({ type: 'rowsChanged', companyId: target.companyId, origin: target.origin });
+  }
+
+  async function execute(target: CompanyTarget, request: { trigger: RunTrigger; who: string | null; selection?: string[] }, status: RunStatus): Promise<RunOutcome> {
+    const onProgress = (p: Progress) => {
+      Object.assign(status, { phase: p.phase, done: p.done, total: p.total, errors: p.errors });
+      publish({ ...status });
+    };
+    const history = deps.history(target.key);
+    try {
+      const engine = await deps.buildEngine(target, onProgress);
+      const report = await engine.synchronize(request.selection ? { selection: request.selection } : {});
+      status.phase = 'saving';
+      publish({ ...status });
+      await saveRows(target, report.rows);
+      const applied = toPreviewSummary(summarizePlan(report.executed, report.rows));
+      const { outcome, message } = describeOutcome(applied, report.failures, report.summary.rows.byStatus.error);
+      await history.append({
+        runId: status.runId,
+        startedAt: status.startedAt,
+        finishedAt: deps.now().toISOString(),
+        trigger: report.resumed && request.trigger !== 'user' ? 'resume' : request.trigger,
+        who: request.who,
+        outcome: outcome === 'success' ? 'succeeded' : 'partial',
+        counts: { ...applied.counts },
+        errors: report.failures.map((f) => ({ rowKey: f.rowKey, code: f.code, title: f.title, detail: f.detail })),
+      });
+      Object.assign(status, { phase: 'done', message });
+      publish({ ...status });
+      const result: RunOutcome = { outcome, message, summary: toPreviewSummary(report.summary) };
+      deps.onRunEnd?.(target, result, null);
+      return result;
+    } catch (error) {
+      const stop = describeStop(error);
+      await history.append({
+        runId: status.runId,
+        startedAt: status.startedAt,
+        finishedAt: deps.now().toISOString(),
+        trigger: request.trigger,
+        who: request.who,
+        outcome: 'failed',
+        counts: {},
+        errors: [{ rowKey: null, code: stop.kind, title: 'The synchronization stopped', detail: stop.message }],
+      });
+      Object.assign(status, { phase: 'failed', message: stop.message });
+      publish({ ...status });
+      const result: RunOutcome = { outcome: 'failed', message: stop.message, summary: emptySummary() };
+      deps.onRunEnd?.(target, result, stop.kind);
+      return result;
+    }
+  }
+
+  return {
+    /** Synchronize, or join the run already going for this company. */
+    synchronize(target: CompanyTarget, request: { trigger: RunTrigger; who: string | null; selection?: string[] }): Promise<RunOutcome> {
+      const current = running.get(target.key);
+      if (current) return current.promise;
+      const status: RunStatus = {
+        runId: deps.newId(),
+        companyId: target.companyId,
+        origin: target.origin,
+        phase: request.trigger === 'resume' ? 'resuming' : 'reading',
+        done: 0,
+        total: 0,
+        errors: 0,
+        startedAt: deps.now().toISOString(),
+        trigger: request.trigger,
+        message: null,
+      };
+      publish({ ...status });
+      const promise = withLock(target.key, () => execute(target, request, status)).finally(() => running.delete(target.key));
+      running.set(target.key, { status, promise });
+      return promise;
+    },
+
+    /** What Synchronize would do; also refreshes the table from a fresh read. */
+    async preview(target: CompanyTarget): Promise<PreviewSummary> {
+      const engine = await deps.buildEngine(target, () => {});
+      const result = await engine.preview();
+      await saveRows(target, result.rows);
+      return toPreviewSummary(result.summary);
+    },
+
+    async action(target: CompanyTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
+      if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      return withLock(target.key, async () => {
+        const engine = await deps.buildEngine(target, () => {});
+        const result = await runAction(engine, action, rowKeys);
+        if (!result.ok) return result;
+        await saveRows(target, action === 'reconnect' ? (await engine.reconnect()).rows : await engine.rows());
+        return result;
+      });
+    },
+
+    status(key: string): RunStatus | null {
+      const current = running.get(key);
+      return current ? { ...current.status } : null;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
+
+const ACTION_WORDS: Record<RowAction, string> = {
+  removeLink: 'Link removed',
+  ignoreIssues: 'Issue ignored',
+  clearSyncHistory: 'Sync history cleared: the next Synchronize matches every entity by name again',
+  reconnect: 'QuickBooks re-read and every status recomputed',
+  linkNearMatch: 'Linked to the near match',
+  keepCso: 'CStoreOffice’s version will be kept',
+  keepQbo: 'QuickBooks’s version will be kept',
+};
+
+async function runAction(engine: SyncEngine, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
+  const only = (): string | null => (rowKeys.length === 1 ? rowKeys[0]! : null);
+  let result;
+  switch (action) {
+    case 'removeLink':
+      result = await engine.actions.removeLink(rowKeys);
+      break;
+    case 'ignoreIssues':
+      result = await engine.actions.ignoreIssues(rowKeys);
+      break;
+    case 'clearSyncHistory':
+      result = await engine.actions.clearSyncHistory();
+      break;
+    case 'reconnect':
+      return { ok: true, changed: 0, message: ACTION_WORDS.reconnect };
+    case 'linkNearMatch':
+    case 'keepCso':
+    case 'keepQbo': {
+      const key = only();
+      if (!key) return { ok: false, message: 'Choose one row for this action.' };
+      result =
+        action === 'linkNearMatch'
+          ? await engine.actions.linkNearMatch(key)
+          : await engine.actions.resolveConflict(key, action === 'keepCso' ? 'cso' : 'qbo');
+      break;
+    }
+  }
+  if (!result.ok) return result;
+  const plural = result.changed === 1 ? '' : ` (${result.changed} rows)`;
+  return { ok: true, changed: result.changed, message: `${ACTION_WORDS[action]}${action === 'clearSyncHistory' ? '' : plural}.` };
+}
+
+function emptySummary(): PreviewSummary {
+  return { counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 }, errors: 0, total: 0 };
+}

@@ -1,0 +1,85 @@
+/**
+ * Shapes the background's stored data into what the surfaces show: table rows with their links,
+ * history entries, and a company's summary.
+ */
+import { csoRecordPageUrl } from '@/lib/cso';
+import type { CompanyRow, HistoryEntry as StoredHistoryEntry } from '@/lib/db';
+import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/messaging/protocol';
+import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
+import type { Settings } from '@/lib/storage/settings';
+import type { SyncRow } from '@/lib/sync';
+
+export function qboWebBase(settings: Settings): string {
+  return settings.environment === 'custom' ? settings.customQboUrl : QBO_WEB_HOSTS[settings.environment];
+}
+
+export function toPanelRow(row: SyncRow, company: Pick<CompanyRow, 'origin'>, webBase: string, realmId: string | null): PanelRow {
+  const issue = row.issue
+    ? { code: row.issue.code, title: row.issue.title, detail: row.issue.detail, remedies: [...row.issue.remedies], ...(row.issue.other ? { otherName: row.issue.other.name } : {}) }
+    : null;
+  return {
+    key: row.key,
+    typeId: row.typeId,
+    typeLabel: row.typeLabel,
+    csoId: row.csoId,
+    qboId: row.qboId,
+    name: row.name,
+    status: row.status,
+    statusText: row.statusText,
+    issue,
+    ignored: row.ignored,
+    csoUrl: row.csoId ? csoRecordPageUrl(company.origin, row.typeId, row.csoId) : null,
+    qboUrl: row.qboId ? qboEntityPageUrl(webBase, row.typeId, row.qboId, realmId ?? undefined) : null,
+  };
+}
+
+const OUTCOME: Record<StoredHistoryEntry['outcome'], HistoryEntry['outcome']> = {
+  succeeded: 'success',
+  partial: 'partial',
+  failed: 'failed',
+  cancelled: 'failed',
+};
+
+function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
+  const n = (key: string) => entry.counts[key] ?? 0;
+  return {
+    counts: {
+      createInQbo: n('createInQbo'),
+      createInCso: n('createInCso'),
+      updateQbo: n('updateQbo'),
+      updateCso: n('updateCso'),
+      deactivateInQbo: n('deactivateInQbo'),
+      deleteInCso: n('deleteInCso'),
+      link: n('link'),
+    },
+    errors: entry.errors.length,
+    total: 0,
+  };
+}
+
+export function describeHistory(entry: StoredHistoryEntry): string {
+  if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
+  const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
+  const did = changes === 0 ? 'Nothing needed to change' : `${changes} change${changes === 1 ? '' : 's'} applied`;
+  return entry.errors.length ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.` : `${did}.`;
+}
+
+export function toHistoryEntry(entry: StoredHistoryEntry): HistoryEntry {
+  return {
+    runId: entry.runId,
+    startedAt: entry.startedAt,
+    finishedAt: entry.finishedAt,
+    trigger: entry.trigger,
+    who: entry.who ?? 'Automatic sync',
+    outcome: OUTCOME[entry.outcome],
+    summary: appliedSummary(entry),
+    message: describeHistory(entry),
+    errors: entry.errors.map((e) => (e.rowKey ? `${e.title}: ${e.detail}` : e.detail)),
+  };
+}
+
+export function toLastSync(entry: StoredHistoryEntry | undefined): LastSync | null {
+  if (!entry) return null;
+  const outcome = OUTCOME[entry.outcome];
+  return { at: entry.finishedAt, outcome: outcome === 'running' ? 'partial' : outcome, message: describeHistory(entry) };
+}
