@@ -17,7 +17,7 @@ import type { IgnoreMarker, JournalBatch, JournalOp, StoredIssue } from '../sync
 import type { SyncPlan } from '../sync/plan-types';
 import type { Side } from '../entities';
 import type { HistoryEntry } from './history-types';
-import type { StoredRow } from './row-keys';
+import type { RowText, StoredRow } from './row-keys';
 
 export interface CompanyRow {
   /** `${origin}|${companyId}`: the same company id on two CStoreOffice shards is two companies. */
@@ -80,6 +80,7 @@ export class AppDb extends Dexie {
   runOps!: Table<RunOpRow, [string, string]>;
   history!: EntityTable<HistoryEntry, 'id'>;
   rows!: Table<StoredRow, [string, string]>;
+  rowText!: Table<RowText, [string, string]>;
 
   constructor(name = 'qbo-sync-manager', options?: DexieOptions) {
     super(name, options);
@@ -99,7 +100,7 @@ export class AppDb extends Dexie {
       runOps: '[runId+opId], runId',
       history: '++id, [connection+startedAt]',
       // One index per sortable column (ties fall back to the primary key, so order is total), plus a
-      // facet index whose keys alone give status, type and search text without reading row values.
+      // facet index for counts and type/status filters.
       rows: [
         '[connection+key]',
         '[connection+nameKey]',
@@ -108,8 +109,10 @@ export class AppDb extends Dexie {
         '[connection+csoSort]',
         '[connection+qboSort]',
         '[connection+issueKey+nameKey]',
-        '[connection+statusRank+typeId+searchKey]',
+        '[connection+statusRank+typeId]',
       ].join(', '),
+      // What the search box matches, apart from the rows: a search reads these small records, never rows.
+      rowText: '[connection+key]',
     });
   }
 }

@@ -4,10 +4,10 @@ import type { RowCounts } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
 import { STATUS_RANK } from './row-keys';
 
-const FACET = '[connection+statusRank+typeId+searchKey]';
+export const FACET_INDEX = '[connection+statusRank+typeId]';
 
 export async function countConnectionRows(db: AppDb, connectionKey: string): Promise<RowCounts> {
-  const counts = await Promise.all(SYNC_STATUS_IDS.map((s) => db.rows.where(FACET).between(...prefixRange([connectionKey, STATUS_RANK[s]], 4), true, true).count()));
+  const counts = await Promise.all(SYNC_STATUS_IDS.map((s) => db.rows.where(FACET_INDEX).between(...prefixRange([connectionKey, STATUS_RANK[s]], 3), true, true).count()));
   const byStatus = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, counts[i] ?? 0])) as Record<SyncStatusId, number>;
   return { total: counts.reduce((a, b) => a + b, 0), byStatus };
 }
@@ -19,7 +19,7 @@ export async function distinctRowValues(db: AppDb, connectionKey: string): Promi
   const present = await Promise.all(
     ENTITY_TYPE_IDS.map(async (t) => {
       for (const s of statuses) {
-        const n = await db.rows.where(FACET).between(...prefixRange([connectionKey, STATUS_RANK[s], t], 4), true, true).count();
+        const n = await db.rows.where(FACET_INDEX).between(...prefixRange([connectionKey, STATUS_RANK[s], t], 3), true, true).count();
         if (n > 0) return true;
       }
       return false;

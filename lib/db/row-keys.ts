@@ -18,8 +18,16 @@ export interface RowSortKeys {
   qboSort: string;
   /** Lower-cased issue title; '' when the row has none (sorts first). */
   issueKey: string;
-  /** Lower-cased name and both ids, for the substring search. */
-  searchKey: string;
+}
+
+/** The search box's view of a row, kept beside it so a search never reads whole rows. */
+export interface RowText {
+  connection: string;
+  key: string;
+  statusRank: number;
+  typeId: EntityTypeId;
+  /** Lower-cased name and both ids. */
+  text: string;
 }
 
 export type StoredRow = SyncRow & RowSortKeys;
@@ -39,7 +47,7 @@ export function idSortKey(id: string | null): string {
   return /^\d{1,30}$/.test(id) ? `0${id.padStart(30, '0')}` : `1${id.toLowerCase()}`;
 }
 
-/** Separates the parts of `searchKey`; a control character nobody types into a search box. */
+/** Separates the parts of the search text; a control character nobody types into a search box. */
 const SEARCH_SEPARATOR = '\u0001';
 
 export function toStoredRow(connection: string, row: SyncRow): StoredRow {
@@ -53,16 +61,20 @@ export function toStoredRow(connection: string, row: SyncRow): StoredRow {
     csoSort: idSortKey(row.csoId),
     qboSort: idSortKey(row.qboId),
     issueKey: row.issue?.title.toLowerCase() ?? '',
-    searchKey: [nameKey, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase(),
   };
 }
 
+export function toRowText(connection: string, row: SyncRow): RowText {
+  const text = [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase();
+  return { connection, key: row.key, statusRank: STATUS_RANK[row.status], typeId: row.typeId, text };
+}
+
 export function fromStoredRow(stored: StoredRow): SyncRow {
-  const { connection: _c, nameKey: _n, typeSort: _t, statusRank: _s, csoSort: _cs, qboSort: _qs, issueKey: _i, searchKey: _k, ...row } = stored;
+  const { connection: _c, nameKey: _n, typeSort: _t, statusRank: _s, csoSort: _cs, qboSort: _qs, issueKey: _i, ...row } = stored;
   return row;
 }
 
-/** Whether a stored search key matches what the user typed (case-insensitive substring). */
-export function matchesSearch(searchKey: string, search: string): boolean {
-  return searchKey.includes(search.toLowerCase());
+/** Whether a row's search text matches what the user typed (case-insensitive substring). */
+export function matchesSearch(text: string, search: string): boolean {
+  return text.includes(search.toLowerCase());
 }

@@ -1,16 +1,18 @@
 /**
- * One page of a connection's rows, sorted and filtered by IndexedDB indexes rather than by loading
- * every row. Three ways to serve a query, cheapest first:
+ * One page of a connection's rows, sorted and filtered through IndexedDB indexes rather than by
+ * loading and sorting every row. Reads use `getAllKeys` (Dexie's `primaryKeys()` on a plain range),
+ * which is one request however many keys, instead of cursors, which cost a round trip per row (and
+ * are quadratic in fake-indexeddb). Only the page's rows are read, with one `bulkGet`.
  *
- * 1. No filter: walk the sort column's index with offset/limit (IDB cursors skip with `advance`).
+ * 1. No filter: the sort column's index in ascending order is the answer. Page p is read as the
+ *    first (p+1)·size keys (a descending page as the first total−p·size keys, taken from the end).
  * 2. Only a filter on the sort column itself (types while sorting by type, statuses while sorting by
- *    status): each chosen value is one contiguous range of that index; ranges are counted, skipped
- *    whole until the offset, then read with offset/limit.
- * 3. Anything else (a filter on another column, or search): a keys-only pass over the facet index
- *    [connection+statusRank+typeId+searchKey] (one range per chosen status) yields the matching row
- *    keys without reading a row; then the sort index is walked keys-only, in order, skipping
- *    non-matching keys and stopping at the end of the page; the page's rows are read with bulkGet.
- *    Cost: one key per row at most, never a row object beyond the page.
+ *    status): each chosen value is one contiguous range of that index; the ranges are counted, and
+ *    only those the page overlaps are read, as in 1.
+ * 3. Anything else: the matching row keys come from the facet index [connection+statusRank+typeId]
+ *    (one key range per chosen status and type; keys only), or, with a search, from the small
+ *    `rowText` records (name and ids; never whole rows). Then the sort index's keys, in order, are
+ *    filtered by that set and sliced. Cost: one key per row of the connection, no row objects.
  *
  * Equal sort values fall back to the primary key (the row key), so paging is stable; a descending
  * sort is the exact reverse of the ascending one.
@@ -19,8 +21,8 @@ import type { Collection } from 'dexie';
 import { type EntityTypeId, SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
+import { countConnectionRows, FACET_INDEX } from './row-counts';
 import { fromStoredRow, matchesSearch, STATUS_RANK, type StoredRow, typeSortKey } from './row-keys';
-import { countConnectionRows } from './row-counts';
 
 export type RowSortField = 'type' | 'csoId' | 'name' | 'qboId' | 'issue' | 'status';
 
@@ -37,6 +39,7 @@ export interface RowQuery {
   /** Counts from 0. */
   page: number;
   pageSize: number;
+  /** Default: by type, then name, ascending. */
   sort?: { field: RowSortField; dir: 'asc' | 'desc' };
   filters?: RowFilters;
 }
@@ -60,88 +63,77 @@ const SORT_INDEX: Readonly<Record<RowSortField, { index: string; width: number }
   issue: { index: '[connection+issueKey+nameKey]', width: 3 },
 };
 
-const FACET = '[connection+statusRank+typeId+searchKey]';
-
 export async function queryRows(db: AppDb, connectionKey: string, query: RowQuery): Promise<RowPage> {
   const { field, dir } = query.sort ?? { field: 'type', dir: 'asc' };
   const filters = query.filters ?? {};
   const search = filters.search?.trim() ?? '';
-  const offset = Math.max(0, query.page) * query.pageSize;
+  const window = { start: Math.max(0, query.page) * query.pageSize, size: Math.max(0, query.pageSize), dir };
   const { index, width } = SORT_INDEX[field];
-  const ordered = (prefix: unknown[]): RowCollection => {
-    const range = db.rows.where(index).between(...prefixRange(prefix, width), true, true);
-    return dir === 'desc' ? range.reverse() : range;
-  };
+  const sorted = (prefix: unknown[]): RowCollection => db.rows.where(index).between(...prefixRange(prefix, width), true, true);
 
-  return db.transaction('r', db.rows, async () => {
+  return db.transaction('r', db.rows, db.rowText, async () => {
     const counts = await countConnectionRows(db, connectionKey);
-    const noFilter = !filters.types && !filters.statuses && !search;
-    if (noFilter) {
-      const rows = await ordered([connectionKey]).offset(offset).limit(query.pageSize).toArray();
-      return { rows: rows.map(fromStoredRow), total: counts.total, counts };
-    }
+    let keys: string[];
+    let total: number;
     const lead = leadValues(field, filters, search);
-    if (lead) {
-      const sortedLead = [...lead].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      if (dir === 'desc') sortedLead.reverse();
-      return { ...(await readRanges(sortedLead.map((v) => ordered([connectionKey, v])), offset, query.pageSize)), counts };
+    if (!filters.types && !filters.statuses && !search) {
+      total = counts.total;
+      keys = await sliceRanges([{ range: sorted([connectionKey]), size: total }], window);
+    } else if (lead) {
+      const ranges = await Promise.all(lead.map(async (value) => ({ range: sorted([connectionKey, value]), size: await sorted([connectionKey, value]).count() })));
+      total = ranges.reduce((sum, r) => sum + r.size, 0);
+      keys = await sliceRanges(ranges, window);
+    } else {
+      const matching = await matchingKeys(db, connectionKey, filters, search);
+      total = matching.size;
+      const ordered = matching.size === 0 ? [] : (await sorted([connectionKey]).primaryKeys()).map(([, key]) => key).filter((key) => matching.has(key));
+      if (dir === 'desc') ordered.reverse();
+      keys = ordered.slice(window.start, window.start + window.size);
     }
-    const matching = await matchingKeys(db, connectionKey, filters, search);
-    const pageKeys: string[] = [];
-    let seen = 0;
-    if (matching.size > offset) {
-      await ordered([connectionKey])
-        .until(() => pageKeys.length >= query.pageSize)
-        .eachPrimaryKey(([, key]) => {
-          if (matching.has(key) && seen++ >= offset) pageKeys.push(key);
-        });
-    }
-    const rows = await db.rows.bulkGet(pageKeys.map((key): [string, string] => [connectionKey, key]));
-    return { rows: rows.filter((r) => r !== undefined).map(fromStoredRow), total: matching.size, counts };
+    const rows = await db.rows.bulkGet(keys.map((key): [string, string] => [connectionKey, key]));
+    return { rows: rows.filter((r) => r !== undefined).map(fromStoredRow), total, counts };
   });
 }
 
-/** The sort column's own filter values, when that filter is the only one (way 2). */
+/** The sort column's own filter values in ascending order, when that filter is the only one (way 2). */
 function leadValues(field: RowSortField, filters: RowFilters, search: string): (string | number)[] | null {
   if (search) return null;
-  if (field === 'type' && filters.types && !filters.statuses) return [...new Set(filters.types)].map(typeSortKey);
-  if (field === 'status' && filters.statuses && !filters.types) return [...new Set(filters.statuses)].map((s) => STATUS_RANK[s]);
-  return null;
+  let values: (string | number)[] | null = null;
+  if (field === 'type' && filters.types && !filters.statuses) values = [...new Set(filters.types)].map(typeSortKey);
+  if (field === 'status' && filters.statuses && !filters.types) values = [...new Set(filters.statuses)].map((s) => STATUS_RANK[s]);
+  return values && values.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function readRanges(ranges: RowCollection[], offset: number, pageSize: number): Promise<{ rows: SyncRow[]; total: number }> {
-  const sizes = await Promise.all(ranges.map((r) => r.clone().count()));
-  const rows: SyncRow[] = [];
-  let skip = offset;
-  for (const [i, range] of ranges.entries()) {
-    const size = sizes[i] ?? 0;
-    if (skip >= size) {
-      skip -= size;
-      continue;
-    }
-    if (rows.length >= pageSize) break;
-    const part = await range.offset(skip).limit(pageSize - rows.length).toArray();
-    rows.push(...part.map(fromStoredRow));
-    skip = 0;
+/**
+ * The page's keys from ranges that, concatenated, hold the result in ascending order. A descending
+ * page is the mirror-image window, read ascending and reversed.
+ */
+async function sliceRanges(ranges: { range: RowCollection; size: number }[], window: { start: number; size: number; dir: 'asc' | 'desc' }): Promise<string[]> {
+  const total = ranges.reduce((sum, r) => sum + r.size, 0);
+  const lo = window.dir === 'asc' ? window.start : Math.max(0, total - window.start - window.size);
+  const hi = window.dir === 'asc' ? Math.min(total, window.start + window.size) : total - window.start;
+  const keys: string[] = [];
+  let offset = 0;
+  for (const { range, size } of ranges) {
+    const from = Math.max(lo - offset, 0);
+    const to = Math.min(hi - offset, size);
+    if (from < to) keys.push(...(await range.limit(to).primaryKeys()).slice(from).map(([, key]) => key));
+    offset += size;
   }
-  return { rows, total: sizes.reduce((a, b) => a + b, 0) };
+  return window.dir === 'asc' ? keys : keys.reverse();
 }
 
-/** Row keys matching the filters, from the facet index's keys alone (way 3). */
+/** Row keys matching the filters (way 3), without reading any row. */
 async function matchingKeys(db: AppDb, connectionKey: string, filters: RowFilters, search: string): Promise<Set<string>> {
-  const types = filters.types ? new Set<string>(filters.types) : null;
-  const statuses = filters.statuses ? [...new Set(filters.statuses)] : SYNC_STATUS_IDS;
-  const matching = new Set<string>();
-  for (const status of statuses) {
-    await db.rows
-      .where(FACET)
-      .between(...prefixRange([connectionKey, STATUS_RANK[status]], 4), true, true)
-      .eachKey((key, cursor) => {
-        const [, , typeId, searchKey] = key as [string, number, string, string];
-        if (types && !types.has(typeId)) return;
-        if (search && !matchesSearch(searchKey, search)) return;
-        matching.add((cursor.primaryKey as [string, string])[1]);
-      });
+  const statuses = (filters.statuses ? [...new Set(filters.statuses)] : [...SYNC_STATUS_IDS]).map((s) => STATUS_RANK[s]);
+  const types = filters.types ? [...new Set(filters.types)] : null;
+  if (search) {
+    const ranks = new Set(statuses);
+    const typeSet = types ? new Set<string>(types) : null;
+    const texts = await db.rowText.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).toArray();
+    return new Set(texts.filter((t) => ranks.has(t.statusRank) && (!typeSet || typeSet.has(t.typeId)) && matchesSearch(t.text, search)).map((t) => t.key));
   }
-  return matching;
+  const prefixes = statuses.flatMap((rank) => (types ? types.map((t) => [connectionKey, rank, t]) : [[connectionKey, rank]]));
+  const parts = await Promise.all(prefixes.map((prefix) => db.rows.where(FACET_INDEX).between(...prefixRange(prefix, 3), true, true).primaryKeys()));
+  return new Set(parts.flat().map(([, key]) => key));
 }

@@ -7,7 +7,7 @@ import type { EntityTypeId, SyncStatusId } from '../entities';
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
 import { countConnectionRows, distinctRowValues } from './row-counts';
-import { fromStoredRow, toStoredRow } from './row-keys';
+import { fromStoredRow, toRowText, toStoredRow } from './row-keys';
 import { queryRows, type RowPage, type RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
@@ -29,14 +29,16 @@ export function createRowStore(db: AppDb): RowStore {
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
-      await db.transaction('rw', db.rows, async () => {
-        await db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete();
-        await db.rows.bulkPut(stored);
+      const texts = rows.map((row) => toRowText(connectionKey, row));
+      const range = prefixRange([connectionKey], 2);
+      await db.transaction('rw', db.rows, db.rowText, async () => {
+        await Promise.all([db.rows.where('[connection+key]').between(...range, true, true).delete(), db.rowText.where('[connection+key]').between(...range, true, true).delete()]);
+        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut(texts)]);
       });
     },
     async patchRows(connectionKey, patches) {
       if (patches.length === 0) return 0;
-      return db.transaction('rw', db.rows, async () => {
+      return db.transaction('rw', db.rows, db.rowText, async () => {
         const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
         // Patches for one key apply in order; sort keys are derived again from the merged row.
         const merged = new Map<string, SyncRow>();
@@ -45,7 +47,8 @@ export function createRowStore(db: AppDb): RowStore {
           const base = merged.get(patch.key) ?? (stored ? fromStoredRow(stored) : undefined);
           if (base) merged.set(patch.key, { ...base, ...patch });
         });
-        await db.rows.bulkPut([...merged.values()].map((row) => toStoredRow(connectionKey, row)));
+        const changed = [...merged.values()];
+        await Promise.all([db.rows.bulkPut(changed.map((row) => toStoredRow(connectionKey, row))), db.rowText.bulkPut(changed.map((row) => toRowText(connectionKey, row)))]);
         return merged.size;
       });
     },
