@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { createAttention } from '@/lib/background/attention';
+import { createAutoSync } from '@/lib/background/auto-sync';
 import { createConnectService } from '@/lib/background/connect-service';
 import { createConnectionMetaStore } from '@/lib/background/connection-meta-store';
 import { createEngineFactory } from '@/lib/background/engine-factory';
@@ -11,7 +13,8 @@ import { registerHandlers } from '@/lib/messaging/handle';
 import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
 import { createStatusHub } from '@/lib/messaging/status-port';
-import { readSettings } from '@/lib/storage/items';
+import { CsoSignedOutError, createCsoClient } from '@/lib/cso';
+import { connectionMetaItem, readSettings, settingsItem } from '@/lib/storage/items';
 
 /** Builds the background's adapters and services and registers its listeners. */
 export function wireBackground(): void {
@@ -23,14 +26,46 @@ export function wireBackground(): void {
   // CStoreOffice's API takes the signed-in user's session cookie, exactly as its own pages do.
   const csoFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
 
+  const rows = createRowStore(db);
+  const attention = createAttention({
+    action: browser.action,
+    notifications: browser.notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    errorCount: async () => {
+      let errors = 0;
+      for (const company of await db.companies.toArray()) {
+        if (await tokens.get(company.key)) errors += (await rows.countRows(company.key)).byStatus.error;
+      }
+      return errors;
+    },
+  });
   const sync = createSyncService({
     buildEngine: createEngineFactory({ db, access, meta, readSettings, csoFetch }),
-    rows: createRowStore(db),
+    rows,
     history: (key) => createRunHistory(db, key),
     hub,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     locks: navigator.locks,
+    onRunEnd: (target, outcome, stopKind) => {
+      void attention.refreshBadge();
+      if (stopKind) void db.companies.get(target.key).then((c) => attention.notifyStop(c?.companyName ?? target.companyId, stopKind, outcome.message));
+    },
+  });
+  const autoSync = createAutoSync({
+    alarms: browser.alarms,
+    intervalMinutes: async () => (await readSettings()).autoSyncMinutes,
+    companies: () => db.companies.toArray(),
+    connection: (key) => tokens.get(key),
+    signedIn: async (company) => {
+      try {
+        await createCsoClient({ baseUrl: company.origin, fetch: csoFetch }).listCompanies();
+        return true;
+      } catch (error) {
+        return !(error instanceof CsoSignedOutError);
+      }
+    },
+    sync,
   });
   const connect = createConnectService({
     access,
@@ -42,6 +77,9 @@ export function wireBackground(): void {
   });
 
   browser.runtime.onConnect.addListener((port) => hub.attach(port));
+  browser.alarms.onAlarm.addListener((alarm) => void autoSync.onAlarm(alarm.name));
+  settingsItem.watch(() => void autoSync.reschedule());
+  connectionMetaItem.watch(() => void autoSync.reschedule());
   registerHandlers({
     onMessage,
     handlers: createHandlers({ db, companies: createCompanyDirectory(db, () => new Date()), tokens, meta, connect, sync, readSettings }),
@@ -49,4 +87,6 @@ export function wireBackground(): void {
     extensionId: browser.runtime.id,
   });
   void resumeUnfinishedRuns({ db, meta, sync });
+  void autoSync.reschedule();
+  void attention.refreshBadge();
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { type StartedBroker, startBroker } from '../../server/index';
 import { type CsoSandbox, startCsoSandbox } from '../../sandbox/cso/index';
 import { type QboSandbox, startQboSandbox } from '../../sandbox/qbo/index';
+import { DEFAULT_SETTINGS } from '../../lib/storage/settings';
 import { startStaticServer } from './static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -102,13 +103,8 @@ export const test = base.extend<ExtensionFixtures & SandboxFixtures, WorkerFixtu
   },
   useSandboxSettings: async ({ serviceWorker, qbo }, use) => {
     await use(async () => {
-      await serviceWorker.evaluate(
-        async ({ brokerUrl, qboUrl }) => {
-          const { settings } = await chrome.storage.local.get('settings');
-          await chrome.storage.local.set({ settings: { ...(settings ?? {}), brokerUrl, environment: 'custom', customQboUrl: qboUrl, autoSyncMinutes: settings?.autoSyncMinutes ?? 15, conflictPolicy: settings?.conflictPolicy ?? 'report', defaultIncomeAccount: settings?.defaultIncomeAccount ?? 'Sales', enabledTypes: settings?.enabledTypes ?? ['account', 'class', 'customer', 'priceBookVendor', 'accountingVendor', 'dataType', 'location'] } });
-        },
-        { brokerUrl: qbo.broker.url, qboUrl: qbo.qbo.url },
-      );
+      const settings = { ...DEFAULT_SETTINGS, brokerUrl: qbo.broker.url, environment: 'custom', customQboUrl: qbo.qbo.url };
+      await serviceWorker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
     });
   },
   openAudit: async ({ context, cso }, use) => {

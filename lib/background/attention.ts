@@ -1,0 +1,34 @@
+/**
+ * What the toolbar shows without being opened: the badge counts rows in Synchronization Error
+ * across connected companies, and a notification says when a run stopped in a way only the user
+ * can fix (reconnect to QBO, sign in to CStoreOffice).
+ */
+export interface ActionApi {
+  setBadgeText(details: { text: string }): unknown;
+  setBadgeBackgroundColor(details: { color: string }): unknown;
+}
+
+export interface NotificationsApi {
+  create(id: string, options: { type: 'basic'; iconUrl: string; title: string; message: string }): unknown;
+}
+
+export function badgeText(errors: number): string {
+  if (errors <= 0) return '';
+  return errors > 999 ? '999+' : String(errors);
+}
+
+export function createAttention(deps: { action: ActionApi; notifications: NotificationsApi; iconUrl: string; errorCount: () => Promise<number> }) {
+  return {
+    async refreshBadge(): Promise<void> {
+      const errors = await deps.errorCount();
+      await deps.action.setBadgeBackgroundColor({ color: '#c62828' });
+      await deps.action.setBadgeText({ text: badgeText(errors) });
+    },
+    notifyStop(companyName: string, kind: string, message: string): void {
+      if (kind !== 'reconnect' && kind !== 'signIn') return;
+      const title = kind === 'reconnect' ? `Reconnect ${companyName} to QuickBooks` : 'Sign in to CStoreOffice';
+      // One notification per company and kind: a repeat replaces it instead of piling up.
+      deps.notifications.create(`qsm-${kind}-${companyName}`, { type: 'basic', iconUrl: deps.iconUrl, title, message });
+    },
+  };
+}

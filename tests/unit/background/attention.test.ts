@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest';
+import { badgeText, createAttention } from '@/lib/background/attention';
+
+describe('toolbar attention', () => {
+  it.each([
+    [0, ''],
+    [1, '1'],
+    [27, '27'],
+    [1000, '999+'],
+  ])('%i rows in error show "%s" on the badge', (errors, text) => {
+    expect(badgeText(errors)).toBe(text);
+  });
+
+  function setup(errors = 3) {
+    const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn() };
+    const notifications = { create: vi.fn() };
+    return { action, notifications, attention: createAttention({ action, notifications, iconUrl: 'icon.png', errorCount: async () => errors }) };
+  }
+
+  it('puts the error count on the badge', async () => {
+    const { action, attention } = setup(3);
+    await attention.refreshBadge();
+    expect(action.setBadgeText).toHaveBeenCalledWith({ text: '3' });
+  });
+
+  it('notifies only when the user must act, once per company and kind', () => {
+    const { notifications, attention } = setup();
+    attention.notifyStop('Sunrise Fuel', 'reconnect', 'Reconnect to QBO.');
+    attention.notifyStop('Sunrise Fuel', 'signIn', 'Sign in to CStoreOffice.');
+    attention.notifyStop('Sunrise Fuel', 'unexpected', 'Network down.');
+    expect(notifications.create).toHaveBeenCalledTimes(2);
+    expect(notifications.create.mock.calls[0]![0]).toBe('qsm-reconnect-Sunrise Fuel');
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Reconnect Sunrise Fuel to QuickBooks', message: 'Reconnect to QBO.' });
+  });
+});

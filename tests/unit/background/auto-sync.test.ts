@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { StoredConnection } from '@/lib/auth';
+import { ALARM_PREFIX, createAutoSync } from '@/lib/background/auto-sync';
+import type { SyncService } from '@/lib/background/sync-service';
+import type { CompanyRow } from '@/lib/db';
+
+const company = (id: string): CompanyRow => ({ key: `https://03.cstoreoffice.com|${id}`, origin: 'https://03.cstoreoffice.com', companyId: id, companyName: `Company ${id}`, lastSeenAt: '' });
+const connection = (status: StoredConnection['status']) => ({ status }) as StoredConnection;
+
+function setup(opts: { minutes?: number; connections?: Record<string, StoredConnection['status']>; signedIn?: boolean } = {}) {
+  const alarms = new Map<string, number>();
+  const api = {
+    create: vi.fn((name: string, info: { periodInMinutes: number }) => alarms.set(name, info.periodInMinutes)),
+    clear: vi.fn(async (name: string) => alarms.delete(name)),
+    getAll: async () => [...alarms].map(([name, periodInMinutes]) => ({ name, periodInMinutes })),
+  };
+  const synchronize = vi.fn(async () => ({ outcome: 'success' as const, message: '', summary: {} as never }));
+  const connections = opts.connections ?? { '1': 'connected', '2': 'reconnect-needed' };
+  const auto = createAutoSync({
+    alarms: api,
+    intervalMinutes: async () => opts.minutes ?? 15,
+    companies: async () => [company('1'), company('2'), company('3')],
+    connection: async (key) => {
+      const status = connections[key.split('|')[1]!];
+      return status ? connection(status) : undefined;
+    },
+    signedIn: async () => opts.signedIn ?? true,
+    sync: { synchronize } as unknown as SyncService,
+  });
+  return { auto, alarms, api, synchronize };
+}
+
+describe('automatic sync', () => {
+  it('schedules one alarm per connected company at the chosen interval', async () => {
+    const { auto, alarms } = setup();
+    await auto.reschedule();
+    expect([...alarms]).toEqual([[`${ALARM_PREFIX}https://03.cstoreoffice.com|1`, 15]]);
+  });
+
+  it('clears every alarm when automatic sync is off, and follows a new interval', async () => {
+    const { auto, alarms } = setup();
+    await auto.reschedule();
+    const off = setup({ minutes: 0 });
+    off.alarms.set(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`, 15);
+    await off.auto.reschedule();
+    expect(off.alarms.size).toBe(0);
+    const hourly = setup({ minutes: 60 });
+    hourly.alarms.set(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`, 15);
+    await hourly.auto.reschedule();
+    expect([...hourly.alarms.values()]).toEqual([60]);
+    expect(alarms.size).toBe(1);
+  });
+
+  it('leaves an alarm that is already right alone, so its countdown is not restarted', async () => {
+    const { auto, api } = setup();
+    await auto.reschedule();
+    await auto.reschedule();
+    expect(api.create).toHaveBeenCalledTimes(1);
+    expect(api.clear).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['https://03.cstoreoffice.com|1', true, 'ran'],
+    ['https://03.cstoreoffice.com|2', true, 'reconnect'],
+    ['https://03.cstoreoffice.com|3', true, 'disconnected'],
+    ['https://03.cstoreoffice.com|1', false, 'signedOut'],
+  ])('an alarm for %s (signed in: %s) → %s', async (key, signedIn, expected) => {
+    const { auto, synchronize } = setup({ signedIn });
+    expect(await auto.onAlarm(ALARM_PREFIX + key)).toBe(expected);
+    expect(synchronize).toHaveBeenCalledTimes(expected === 'ran' ? 1 : 0);
+    if (expected === 'ran') expect(synchronize).toHaveBeenCalledWith(expect.objectContaining({ key }), { trigger: 'alarm', who: null });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createSyncService } from '@/lib/background/sync-service';
+import type { RowStore, RunHistory } from '@/lib/db';
+import type { StatusEvent } from '@/lib/messaging/status-port';
+import { ReconnectNeededError } from '@/lib/qbo';
+import type { SyncEngine, SyncPlan } from '@/lib/sync';
+
+const target = { key: 'https://03.cstoreoffice.com|1', origin: 'https://03.cstoreoffice.com', companyId: '1' };
+const emptyPlan: SyncPlan = { ops: [], levels: [] };
+const counts = { synchronized: 1, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 };
+
+function setup(engine: Partial<SyncEngine>) {
+  const events: StatusEvent[] = [];
+  const entries: unknown[] = [];
+  const history = { append: vi.fn(async (e) => (entries.push(e), e)), clear: vi.fn() } as unknown as RunHistory;
+  const rows = { replaceRows: vi.fn(async () => {}) } as unknown as RowStore;
+  const onRunEnd = vi.fn();
+  let id = 0;
+  const buildEngine = vi.fn(async () => engine as SyncEngine);
+  const service = createSyncService({
+    buildEngine,
+    rows,
+    history: () => history,
+    hub: { publish: (e: StatusEvent) => events.push(e), attach: () => {}, size: 0 },
+    now: () => new Date('2026-11-25T12:00:00Z'),
+    newId: () => `run-${++id}`,
+    onRunEnd,
+  });
+  return { service, events, entries, rows, onRunEnd, buildEngine };
+}
+
+const report = () => ({
+  plan: emptyPlan,
+  rows: [],
+  summary: { writes: { create: { cso: 0, qbo: 0 }, update: { cso: 0, qbo: 0 }, deactivate: 0, delete: 0 }, local: { link: 0, unlink: 0 }, batches: { cso: 0, qbo: 0 }, levels: 0, rows: { total: 1, byStatus: counts } },
+  executed: emptyPlan,
+  failures: [],
+  resumed: false,
+});
+
+describe('sync service', () => {
+  it('runs once when Synchronize is asked twice at the same time; the second joins the first', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const synchronize = vi.fn(async () => (await gate, report()));
+    const { service, entries } = setup({ synchronize } as never);
+    const first = service.synchronize(target, { trigger: 'user', who: 'You' });
+    const second = service.synchronize(target, { trigger: 'alarm', who: null });
+    expect(service.status(target.key)?.runId).toBe('run-1');
+    release();
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toBe(b);
+    expect(synchronize).toHaveBeenCalledTimes(1);
+    expect(entries).toHaveLength(1);
+    expect(a).toMatchObject({ outcome: 'success', message: 'Nothing needed to change; both systems are in step.' });
+    expect(service.status(target.key)).toBeNull();
+  });
+
+  it('saves the rows, tells the surfaces, and logs the run', async () => {
+    const { service, events, rows, entries } = setup({ synchronize: async () => report() } as never);
+    await service.synchronize(target, { trigger: 'user', who: 'You' });
+    expect(rows.replaceRows).toHaveBeenCalledWith(target.key, []);
+    expect(events.map((e) => (e.type === 'run' ? `run:${e.status.phase}` : e.type))).toEqual(['run:reading', 'run:saving', 'rowsChanged', 'run:done']);
+    expect(entries[0]).toMatchObject({ runId: 'run-1', trigger: 'user', who: 'You', outcome: 'succeeded' });
+  });
+
+  it('stops cleanly with words when QuickBooks refuses the connection, and says so to the toolbar', async () => {
+    const { service, entries, onRunEnd, events } = setup({
+      synchronize: async () => {
+        throw new ReconnectNeededError('gone');
+      },
+    } as never);
+    const outcome = await service.synchronize(target, { trigger: 'alarm', who: null });
+    expect(outcome.outcome).toBe('failed');
+    expect(outcome.message).toContain('Reconnect to QBO');
+    expect(entries[0]).toMatchObject({ outcome: 'failed', errors: [{ code: 'reconnect' }] });
+    expect(onRunEnd).toHaveBeenCalledWith(target, outcome, 'reconnect');
+    expect(events.at(-1)).toMatchObject({ type: 'run', status: { phase: 'failed' } });
+  });
+
+  it('refuses a row action while a run is going', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { service } = setup({ synchronize: async () => (await gate, report()) } as never);
+    const run = service.synchronize(target, { trigger: 'user', who: 'You' });
+    await expect(service.action(target, 'removeLink', ['cso:account:1'])).resolves.toEqual({ ok: false, message: 'A synchronization is running for this company; try again when it ends.' });
+    release();
+    await run;
+  });
+});
