@@ -1,0 +1,116 @@
+/**
+ * The demo's journey without a display, as a person would take it: sign in to CStoreOffice, open
+ * Transactions → Audit, open the manager, connect to QuickBooks on the sandbox's authorization
+ * page, preview, synchronize and read the results. Each step is printed and photographed.
+ */
+import { type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_ID } from './browser';
+
+export interface JourneyOptions {
+  context: BrowserContext;
+  csoUrl: string;
+  qboUrl: string;
+  screenshotDir: string;
+  log: (line: string) => void;
+}
+
+const TIMEOUT = 60_000;
+
+async function waitVisible(locator: Locator, timeout = TIMEOUT): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+export async function runJourney(o: JourneyOptions): Promise<void> {
+  mkdirSync(o.screenshotDir, { recursive: true });
+  let n = 0;
+  const started = Date.now();
+  const step = async <T>(title: string, fn: () => Promise<T>): Promise<T> => {
+    n += 1;
+    const t = Date.now();
+    const result = await fn();
+    o.log(`  ${String(n).padStart(2)}. ${title} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+  const shot = async (page: Page, name: string) => {
+    const path = join(o.screenshotDir, `${name}.png`);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path });
+    o.log(`      screenshot ${path}`);
+  };
+
+  const page = await o.context.newPage();
+  // The page has a native button of the same name; ours is the one in the extension's element.
+  const openButton = page.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' });
+  await step('open the CStoreOffice sign-in page', async () => {
+    await page.goto(`${o.csoUrl}/`);
+    await waitVisible(page.locator('#kc-login'));
+  });
+  await step('sign in as auditor@demo.test', async () => {
+    await page.locator('#username').fill('auditor@demo.test');
+    await page.locator('#password').fill('demo');
+    await page.locator('#kc-login').click();
+    await waitVisible(page.getByRole('button', { name: 'Transactions' }));
+  });
+  await step('open Transactions → Audit', async () => {
+    await page.getByRole('button', { name: 'Transactions' }).click();
+    await page.getByRole('menuitem', { name: 'Audit' }).click();
+    await waitVisible(openButton);
+  });
+  await shot(page, 'audit-page');
+
+  const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
+  await step('open the QB Synchronization Manager', async () => {
+    await openButton.click();
+    await waitVisible(dialog.getByRole('button', { name: 'Connect to QBO' }));
+  });
+  await shot(page, 'panel-not-connected');
+
+  await step('Connect to QBO: choose the QuickBooks company and press Connect', async () => {
+    const authorize = o.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(o.qboUrl), timeout: TIMEOUT });
+    await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
+    const consent = await authorize;
+    await waitVisible(consent.getByRole('button', { name: 'Connect' }));
+    const company = consent.locator('select#realmId');
+    if (await company.count()) await company.selectOption({ index: 0 });
+    await shot(consent, 'qbo-authorize');
+    await consent.getByRole('button', { name: 'Connect', exact: true }).click();
+    await waitVisible(dialog.getByRole('button', { name: 'Reconnect to QBO' }));
+  });
+  o.log(`      ${await dialog.getByTestId('connection-state').first().innerText()}`);
+
+  await step('Preview what Synchronize would do', async () => {
+    await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+    await waitVisible(dialog.getByTestId('preview'));
+  });
+  o.log(await describeList(dialog.getByTestId('preview').first()));
+  await shot(page, 'panel-preview');
+
+  await step('Synchronize', async () => {
+    await dialog.getByTestId('synchronize').click();
+    await waitVisible(dialog.getByRole('region', { name: /^Last run:/ }), 5 * TIMEOUT);
+  });
+  const summary = dialog.getByRole('region', { name: /^Last run:/ }).first();
+  o.log(`      ${(await summary.getAttribute('aria-label')) ?? ''}`);
+  o.log(`      ${await dialog.getByRole('navigation', { name: 'Entities pages' }).getByRole('status').innerText()}`);
+  await shot(page, 'panel-synchronized');
+
+  const popup = await o.context.newPage();
+  await step('open the toolbar popup', async () => {
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+    await waitVisible(popup.getByTestId('company-card'));
+  });
+  await shot(popup, 'popup');
+  await popup.close();
+  o.log(`  The journey took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** A preview's terms and counts, one per line. */
+async function describeList(section: Locator): Promise<string> {
+  const terms = await section.locator('dt').allInnerTexts();
+  const counts = await section.locator('dd').allInnerTexts();
+  if (terms.length === 0) return `      ${(await section.innerText()).replace(/\s+/g, ' ').trim()}`;
+  return terms.map((t, i) => `      ${(counts[i] ?? '').trim().padStart(5)}  ${t.trim()}`).join('\n');
+}
