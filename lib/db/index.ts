@@ -2,6 +2,7 @@ export * from './app-db';
 export * from './clear-history';
 export * from './company-directory';
 export * from './history';
+export * from './history-csv';
 export * from './history-types';
 export * from './journal';
 export * from './link-store';
