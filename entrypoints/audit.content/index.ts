@@ -1,3 +1,4 @@
+import { sendMessage } from '@/lib/messaging/protocol';
 import './style.css';
 import { createApp, reactive, watch } from 'vue';
 import { type ShadowRootContentScriptUi, createShadowRootUi, defineContentScript } from '#imports';
@@ -56,6 +57,8 @@ export default defineContentScript({
       const company = page?.readCompany() ?? null;
       if (company?.companyId !== state.company?.companyId || company?.companyName !== state.company?.companyName) {
         state.company = company;
+        // The background remembers each company seen here, so the popup can list and connect it.
+        if (company) void sendMessage('getCompany', { ...company }).catch(() => {});
       }
     };
 
