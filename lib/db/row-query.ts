@@ -67,7 +67,7 @@ export async function queryRows(db: AppDb, connectionKey: string, query: RowQuer
   const { field, dir } = query.sort ?? { field: 'type', dir: 'asc' };
   const filters = query.filters ?? {};
   const search = filters.search?.trim() ?? '';
-  const window = { start: Math.max(0, query.page) * query.pageSize, size: Math.max(0, query.pageSize), dir };
+  const pageWindow = { start: Math.max(0, query.page) * query.pageSize, size: Math.max(0, query.pageSize), dir };
   const { index, width } = SORT_INDEX[field];
   const sorted = (prefix: unknown[]): RowCollection => db.rows.where(index).between(...prefixRange(prefix, width), true, true);
 
@@ -78,17 +78,17 @@ export async function queryRows(db: AppDb, connectionKey: string, query: RowQuer
     const lead = leadValues(field, filters, search);
     if (!filters.types && !filters.statuses && !search) {
       total = counts.total;
-      keys = await sliceRanges([{ range: sorted([connectionKey]), size: total }], window);
+      keys = await sliceRanges([{ range: sorted([connectionKey]), size: total }], pageWindow);
     } else if (lead) {
       const ranges = await Promise.all(lead.map(async (value) => ({ range: sorted([connectionKey, value]), size: await sorted([connectionKey, value]).count() })));
       total = ranges.reduce((sum, r) => sum + r.size, 0);
-      keys = await sliceRanges(ranges, window);
+      keys = await sliceRanges(ranges, pageWindow);
     } else {
       const matching = await matchingKeys(db, connectionKey, filters, search);
       total = matching.size;
       const ordered = matching.size === 0 ? [] : (await sorted([connectionKey]).primaryKeys()).map(([, key]) => key).filter((key) => matching.has(key));
       if (dir === 'desc') ordered.reverse();
-      keys = ordered.slice(window.start, window.start + window.size);
+      keys = ordered.slice(pageWindow.start, pageWindow.start + pageWindow.size);
     }
     const rows = await db.rows.bulkGet(keys.map((key): [string, string] => [connectionKey, key]));
     return { rows: rows.filter((r) => r !== undefined).map(fromStoredRow), total, counts };
@@ -106,12 +106,12 @@ function leadValues(field: RowSortField, filters: RowFilters, search: string): (
 
 /**
  * The page's keys from ranges that, concatenated, hold the result in ascending order. A descending
- * page is the mirror-image window, read ascending and reversed.
+ * page is the mirror-image pageWindow, read ascending and reversed.
  */
-async function sliceRanges(ranges: { range: RowCollection; size: number }[], window: { start: number; size: number; dir: 'asc' | 'desc' }): Promise<string[]> {
+async function sliceRanges(ranges: { range: RowCollection; size: number }[], pageWindow: { start: number; size: number; dir: 'asc' | 'desc' }): Promise<string[]> {
   const total = ranges.reduce((sum, r) => sum + r.size, 0);
-  const lo = window.dir === 'asc' ? window.start : Math.max(0, total - window.start - window.size);
-  const hi = window.dir === 'asc' ? Math.min(total, window.start + window.size) : total - window.start;
+  const lo = pageWindow.dir === 'asc' ? pageWindow.start : Math.max(0, total - pageWindow.start - pageWindow.size);
+  const hi = pageWindow.dir === 'asc' ? Math.min(total, pageWindow.start + pageWindow.size) : total - pageWindow.start;
   const keys: string[] = [];
   let offset = 0;
   for (const { range, size } of ranges) {
@@ -120,7 +120,7 @@ async function sliceRanges(ranges: { range: RowCollection; size: number }[], win
     if (from < to) keys.push(...(await range.limit(to).primaryKeys()).slice(from).map(([, key]) => key));
     offset += size;
   }
-  return window.dir === 'asc' ? keys : keys.reverse();
+  return pageWindow.dir === 'asc' ? keys : keys.reverse();
 }
 
 /** Row keys matching the filters (way 3), without reading any row. */
