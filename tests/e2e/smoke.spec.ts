@@ -70,7 +70,7 @@ test('on the Audit page the panel mounts in a shadow root, styled, without touch
     const s = getComputedStyle(el);
     return { background: s.backgroundColor, color: s.color, radius: s.borderTopLeftRadius };
   });
-  expect(style.background).toBe('rgb(16, 185, 129)'); // the theme's primary colour, not the page's red
+  expect(style.background).toBe('rgb(4, 120, 87)'); // the theme's primary colour (emerald 700), not the page's red
   expect(style.color).toBe('rgb(255, 255, 255)');
   expect(style.radius).not.toBe('0px');
 

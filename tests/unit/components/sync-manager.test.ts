@@ -192,7 +192,7 @@ describe('the Entities table', () => {
 
   it('Escape closes the manager', async () => {
     ({ wrapper } = await mountManager());
-    await wrapper.get('.qsm-modal').trigger('keydown', { key: 'Escape' });
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     expect(wrapper.emitted('close')).toHaveLength(1);
   });
 });

@@ -1,0 +1,144 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * The manager on the Audit page: a full-screen modal shadow-root UI opened by the inline button.
+ * These checks need only the background's getCompany (the rows, sync and action handlers are
+ * exercised by the component tests until the background serves them).
+ */
+async function openManager(page: Page) {
+  await page.getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('connection-state')).toBeVisible();
+  return dialog;
+}
+
+async function seriousViolations(page: Page, include: string) {
+  const result = await new AxeBuilder({ page }).include(include).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the manager opens above the page with the seed labels, in its own shadow root', async ({ context, fixturePages, snap }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixturePages}/audit.html`);
+  const dialog = await openManager(page);
+
+  // Mounted at the end of <body>, covering the whole viewport: nothing of the page sits above it.
+  const host = page.locator('qbo-sync-manager-dialog');
+  expect(await host.evaluate((el) => el.parentElement === document.body && !!el.shadowRoot)).toBe(true);
+  expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.tagName.toLowerCase())).toBe('qbo-sync-manager-dialog');
+
+  await expect(dialog.getByText('Company: Speedy Stop LLC')).toBeVisible();
+  await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
+  await expect(dialog.getByRole('button', { name: 'Connect to QBO' })).toBeVisible();
+  // Not connected: Synchronize is not offered, and the panel says why.
+  await expect(dialog.getByTestId('synchronize')).toHaveCount(0);
+  await expect(dialog.getByText('so Synchronize is not offered')).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Entities' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'History' })).toBeVisible();
+  for (const label of ['Preview', 'Remove Links', 'Ignore Issues', 'Clear Sync History', 'Export CSV']) {
+    await expect(dialog.getByRole('button', { name: label, exact: true })).toBeVisible();
+  }
+  const headers = await dialog.locator('thead th').allInnerTexts();
+  expect(headers.map((h) => h.trim()).slice(1)).toEqual(['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status', 'Actions']);
+  await snap(page, 'panel-manager');
+
+  // The page's styles are untouched by ours, and PrimeVue's copies in the page's head are off.
+  await page.mouse.move(0, 0);
+  expect(await page.locator('#page-own-button').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 0, 0)');
+  const leaked = await page.evaluate(() =>
+    [...document.head.querySelectorAll('style[data-primevue-style-id]')].filter((s) => (s as HTMLStyleElement).media !== 'not all').length,
+  );
+  expect(leaked).toBe(0);
+  // And the page's `button { background: red }` does not reach ours.
+  const preview = dialog.getByRole('button', { name: 'Preview' });
+  expect(await preview.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(200, 0, 0)');
+});
+
+test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes overlay then manager', async ({ context, fixturePages, snap }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixturePages}/audit.html`);
+  const dialog = await openManager(page);
+  const shadowHas = (selector: string) =>
+    page.locator('qbo-sync-manager-dialog').evaluate((el, s) => !!el.shadowRoot?.querySelector(s), selector);
+
+  // The Type filter menu: opened from the keyboard, rendered in our shadow root, not the page's body.
+  const filter = dialog.getByRole('button', { name: 'Filter Type' });
+  await filter.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('group', { name: 'Show Type values' });
+  await expect(menu).toBeVisible();
+  expect(await shadowHas('.p-popover .qsm-filter-menu')).toBe(true);
+  expect(await page.evaluate(() => document.body.querySelectorAll(':scope > .p-popover, :scope > .p-select-overlay').length)).toBe(0);
+  // Placed right under its button.
+  const [b, m] = [await filter.boundingBox(), await menu.boundingBox()];
+  expect(Math.abs(m!.y - (b!.y + b!.height))).toBeLessThan(40);
+  await expect(menu.getByLabel('Customer')).toBeVisible();
+  await snap(page, 'panel-filter-menu');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(dialog).toBeVisible();
+
+  // Sorting from the keyboard.
+  const nameHeader = dialog.locator('th[data-field="name"]');
+  await nameHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await page.keyboard.press('Space');
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+
+  // The page-size list opens inside the shadow root too.
+  await dialog.getByRole('combobox', { name: 'Rows per page' }).click();
+  await expect(page.getByRole('option', { name: '50' })).toBeVisible();
+  expect(await shadowHas('.p-select-overlay')).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('option', { name: '50' })).toBeHidden();
+
+  // Clear Sync History asks first, in a confirmation inside the shadow root.
+  await dialog.getByRole('button', { name: 'Clear Sync History' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Clear Sync History?' });
+  await expect(confirm).toContainText('Nothing is deleted in CStoreOffice or in QuickBooks');
+  expect(await shadowHas('.p-confirmdialog')).toBe(true);
+  await snap(page, 'panel-clear-history-confirm');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+
+  // Escape closes the manager and gives focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('qbo-sync-manager-dialog')).toHaveCount(0);
+  const focused = await page.locator('qbo-sync-manager').evaluate((el) => el.shadowRoot?.activeElement?.textContent?.trim());
+  expect(focused).toBe('Open QB Synchronization Manager');
+});
+
+test('no serious or critical axe violations in the button and the manager', async ({ context, fixturePages }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixturePages}/audit.html`);
+  await expect(page.getByRole('button', { name: 'Open QB Synchronization Manager' })).toBeVisible();
+  expect(await seriousViolations(page, 'qbo-sync-manager')).toEqual([]);
+  await openManager(page);
+  expect(await seriousViolations(page, 'qbo-sync-manager-dialog')).toEqual([]);
+});
+
+test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the table scrolls sideways', async ({ context, fixturePages, snap }) => {
+  const page = await context.newPage();
+  // 640 CSS px at device scale 2 is what a 1280 px window shows at 200 % zoom.
+  await page.setViewportSize({ width: 640, height: 800 });
+  await page.goto(`${fixturePages}/audit.html`);
+  const dialog = await openManager(page);
+  const toolbar = dialog.getByRole('toolbar', { name: 'Entities actions' });
+  const box = await toolbar.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(640);
+  expect(box!.height).toBeGreaterThan(60); // wrapped onto more than one line
+  const region = dialog.getByRole('region', { name: /Entities table/ });
+  const sizes = await region.evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
+  expect(sizes.scroll).toBeGreaterThan(sizes.client);
+  // The manager itself never scrolls sideways.
+  const dialogBox = await dialog.boundingBox();
+  expect(dialogBox!.width).toBeLessThanOrEqual(640);
+  await snap(page, 'panel-manager-narrow');
+});
