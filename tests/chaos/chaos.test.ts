@@ -28,6 +28,11 @@ const scenarios: { name: string; base: number; params: Omit<ScenarioParams, 'see
     base: 3003,
     params: { companyId: '1', realmSeed: 'convenience-store', rounds: 4, editsBetween: 6, editsDuring: 3, faultRate: { min: 0.3, max: 0.3 }, maxAttempts: 2, maxRunsPerRound: 40 },
   },
+  {
+    name: 'a generated company of 420 records into an empty realm',
+    base: 4004,
+    params: { companyId: '1', realmSeed: 'empty', csoSeed: { name: 'large', perType: 60 }, rounds: 3, editsBetween: 8, editsDuring: 4, faultRate: { min: 0.1, max: 0.3 }, maxAttempts: 3, maxRunsPerRound: 25 },
+  },
 ];
 
 describe('chaos', () => {

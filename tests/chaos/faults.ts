@@ -63,7 +63,12 @@ const tally = (byTag: Record<string, number>, prefix: string, labelOf: (rest: st
 };
 
 export function createFaultSwitch(sb: Sandboxes, realmId: string, companyId: string, plan: FaultPlan): FaultSwitch {
-  const qboRules = rules(`/v3/company/${realmId}/*`, plan.qboRate, false);
+  // A sync sends QBO few requests (one batch per 30 writes), so batch writes get an extra share of
+  // lost answers on top of the even split: the case a requestid exists for.
+  const qboRules = [
+    { kind: 'lost-response' as const, path: `/v3/company/${realmId}/batch`, method: 'POST', rate: plan.qboRate / FAULT_KINDS.length },
+    ...rules(`/v3/company/${realmId}/*`, plan.qboRate, false),
+  ];
   const csoRules = rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate, true);
   let active = false;
   return {

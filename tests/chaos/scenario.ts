@@ -16,6 +16,8 @@ export interface ScenarioParams {
   seed: number;
   companyId: '1' | '2';
   realmSeed: 'convenience-store' | 'empty';
+  /** The CStoreOffice sandbox's seed (default: its two demo companies). */
+  csoSeed?: { name: 'large'; perType: number };
   rounds: number;
   editsBetween: number;
   editsDuring: number;
@@ -154,7 +156,7 @@ export interface ChaosResult {
 /** Plays the scenario without and with faults, each on fresh sandboxes, and compares every round. */
 export async function runChaosScenario(params: ScenarioParams): Promise<ChaosResult> {
   const playOn = async (withFaults: boolean) => {
-    const sb = await startSandboxes();
+    const sb = await startSandboxes(params.csoSeed ? { csoSeed: params.csoSeed } : {});
     try {
       return await play(sb, params, withFaults);
     } finally {
