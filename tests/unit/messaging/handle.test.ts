@@ -11,6 +11,7 @@ function setup() {
     return () => listeners.delete(type);
   }) as unknown as OnMessage;
   const handlers = {
+    ...Object.fromEntries(Object.keys(PAYLOADS).map((name) => [name, vi.fn(async () => ({ name }))])),
     getOverview: vi.fn(async () => ({ environment: 'production', companies: [] })),
     getCompany: vi.fn(async (data) => ({ ...data, origin: 'https://03.cstoreoffice.com' })),
   } as unknown as Handlers;
@@ -45,6 +46,18 @@ describe('registerHandlers', () => {
     const { send, handlers } = setup();
     await expect(send('getCompany', data)).rejects.toThrow(words);
     expect(handlers.getCompany).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['getRows', { companyId: '1', query: { page: 0, pageSize: 5000 } }, 'pageSize'],
+    ['getRows', { companyId: '1', query: { page: -1, pageSize: 50 } }, 'page'],
+    ['runAction', { companyId: '1', action: 'dropTable', rowKeys: [] }, 'action'],
+    ['synchronize', { companyId: '1', origin: 'javascript:alert(1)' }, 'origin'],
+    ['getRows', { companyId: '1', query: { page: 0, pageSize: 50, filters: { statuses: ['deleted'] } } }, 'statuses'],
+  ])('refuses %s with %j', async (type, data, words) => {
+    const { send, handlers } = setup();
+    await expect(send(type, data)).rejects.toThrow(words);
+    expect((handlers as unknown as Record<string, ReturnType<typeof vi.fn>>)[type]).not.toHaveBeenCalled();
   });
 
   it('registers every message of the protocol and removes them all', () => {
