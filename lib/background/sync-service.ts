@@ -67,7 +67,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       });
       Object.assign(status, { phase: 'done', message });
       publish({ ...status });
-      const result: RunOutcome = { outcome, message, summary: toPreviewSummary(report.summary) };
+      // What this run did, and how many rows are still in error afterwards.
+      const after = toPreviewSummary(report.summary);
+      const result: RunOutcome = { outcome, message, summary: { counts: applied.counts, errors: after.errors, total: after.total } };
       deps.onRunEnd?.(target, result, null);
       return result;
     } catch (error) {

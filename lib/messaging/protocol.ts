@@ -124,6 +124,7 @@ export type RunTrigger = 'user' | 'alarm' | 'resume';
 export interface RunOutcome {
   outcome: 'success' | 'partial' | 'failed';
   message: string;
+  /** What the run applied, per action; `errors` and `total` describe the rows after it. */
   summary: PreviewSummary;
 }
 

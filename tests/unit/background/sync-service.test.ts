@@ -88,3 +88,21 @@ describe('sync service', () => {
     await run;
   });
 });
+
+describe('the outcome of a run', () => {
+  it('counts what the run applied, not what is left to do', async () => {
+    const executed: SyncPlan = {
+      ops: [
+        { id: 'a', kind: 'create', target: 'qbo' },
+        { id: 'b', kind: 'create', target: 'cso' },
+        { id: 'c', kind: 'link', target: null },
+      ] as never,
+      levels: [],
+    };
+    const { service } = setup({ synchronize: async () => ({ ...report(), executed }) } as never);
+    const outcome = await service.synchronize(target, { trigger: 'user', who: 'You' });
+    expect(outcome.summary.counts).toMatchObject({ createInQbo: 1, createInCso: 1, link: 1, updateQbo: 0 });
+    expect(outcome.summary).toMatchObject({ errors: 0, total: 1 });
+    expect(outcome.message).toBe('3 changes applied; both systems are in step.');
+  });
+});
