@@ -17,6 +17,7 @@ import { readSides } from './read';
 import type { SyncRow } from './rows';
 import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
+import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 
 export interface SyncEngineOptions {
   /** The QBO realm this connection talks to; links made with another realm are refused. */
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   /** The CStoreOffice vendor kind a vendor found only in QBO is created as. */
   qboOnlyVendorType?: Extract<EntityTypeId, 'accountingVendor' | 'priceBookVendor'>;
   qboCursorMaxAgeDays?: number;
+  /** Writes to QBO since the cursor before a run reads a CDC checkpoint (default 900; see qbo-cursor.ts). */
+  qboWritesPerCheckpoint?: number;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -83,7 +86,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
     analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, ...(retryRows ? { retryRows } : {}) });
 
-  async function run(planToRun: SyncPlan, world: World) {
+  async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun: JournalRun = {
       runId: ids.next(),
       startedAt: ports.clock.now().toISOString(),
@@ -93,11 +96,11 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       finished: false,
     };
     await ports.journal.begin(journalRun);
-    return finishRun(journalRun, world);
+    return finishRun(journalRun, world, checkpoints);
   }
 
-  async function finishRun(journalRun: JournalRun, world: World) {
-    const result = await executeRun(journalRun, world, ports, progress);
+  async function finishRun(journalRun: JournalRun, world: World, checkpoints?: QboCheckpoints) {
+    const result = await executeRun(journalRun, world, ports, progress, checkpoints);
     await ports.journal.finish(journalRun.runId);
     return result;
   }
@@ -143,7 +146,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       const chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
       let final = first;
       if (chosen.ops.length > 0) {
-        const result = await run(chosen, world);
+        const checkpoints = createQboCheckpoints(ports, mirror, world, options.qboWritesPerCheckpoint);
+        const result = await run(chosen, world, checkpoints);
         executed.push(chosen);
         failures.push(...result.failures);
         if (result.stale.length > 0) {
@@ -155,11 +159,12 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
           const staleIds = new Set(result.stale.map((op) => op.id));
           for (const f of failures) if (staleIds.has(f.opId)) f.code = 'stale-retried';
           if (retry.ops.length > 0) {
-            const second = await run(retry, world);
+            const second = await run(retry, world, checkpoints);
             executed.push(retry);
             failures.push(...second.failures);
           }
         }
+        await checkpoints.commit();
         await saveIssues(mirror, executed, failures);
         final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);

@@ -11,6 +11,7 @@ import { hashValues, pickValues } from './fields';
 import { isStale, translateFailure } from './error-words';
 import { what } from './issues';
 import { isRefValue, type PlanBatch, type PlanOp } from './plan-types';
+import type { QboWriteWatch } from './qbo-cursor';
 import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp, WriteResult } from './ports';
 import type { RecordValues } from './types';
 import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
@@ -31,7 +32,8 @@ export interface ExecuteResult {
 
 const SKIPPED = 'skipped';
 
-export async function executeRun(run: JournalRun, world: World, ports: SyncPorts, onProgress?: (p: Progress) => void): Promise<ExecuteResult> {
+/** `qboWatch` hears of each QBO batch before and after it is sent (the cursor's checkpoints, qbo-cursor.ts). */
+export async function executeRun(run: JournalRun, world: World, ports: SyncPorts, onProgress?: (p: Progress) => void, qboWatch?: QboWriteWatch): Promise<ExecuteResult> {
   const byId = new Map(run.plan.ops.map((op) => [op.id, op]));
   const states = new Map(run.ops.map((o) => [o.opId, o]));
   const result: ExecuteResult = { failures: [], stale: [], done: 0 };
@@ -80,6 +82,8 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
   async function runBatch(batch: PlanBatch): Promise<void> {
     const entries = batch.opIds.map((id) => ({ op: byId.get(id)!, state: states.get(id)! }));
     const unknown = entries.some((e) => e.state.state === 'sent');
+    const open = entries.filter((e) => e.state.state === 'pending' || e.state.state === 'sent').length;
+    if (batch.side === 'qbo' && open > 0) await qboWatch?.beforeWrite(open);
     let toSend = entries.filter((e) => e.state.state !== 'failed' || e.state.failure?.code !== SKIPPED);
     if (unknown) {
       // Resume: the same ops under the same keys, so the service replays instead of writing again.
@@ -100,6 +104,7 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
     const journalBatch = run.batches.find((b) => b.batchId === batch.id)!;
     const source = batch.side === 'qbo' ? ports.qbo : ports.cso;
     const results: WriteResult[] = await (source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>)({ requestId: journalBatch.requestId, ops: writes });
+    if (batch.side === 'qbo') qboWatch?.afterWrite(results);
     for (let i = 0; i < toSend.length; i++) {
       const { op, state } = toSend[i]!;
       if (state.state === 'done' || state.state === 'failed') continue;

@@ -57,7 +57,7 @@ async function merge(state: StateStore, mirror: MirrorData, side: Side, read: Re
   await state.setCursor(side, cursor);
 }
 
-function mergeReserved(current: ReservedName[], changed: ReservedName[]): ReservedName[] {
+export function mergeReserved(current: ReservedName[], changed: ReservedName[]): ReservedName[] {
   const key = (r: ReservedName) => `${r.entity}:${r.id}`;
   const byKey = new Map(current.map((r) => [key(r), r]));
   for (const r of changed) byKey.set(key(r), r);

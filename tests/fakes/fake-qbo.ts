@@ -41,13 +41,22 @@ export interface FakeQbo extends QboSource {
   crashOn(batchNumber: number, when: 'beforeApply' | 'afterApply'): void;
 }
 
-export function createFakeQbo(options: { now?: () => Date } = {}): FakeQbo {
+/**
+ * `cdcMaxObjects`: QBO's CDC answers at most this many objects (1000); a delta read past it costs
+ * what the real client then spends (one CDC per entity and queries), counted as 7 more reads.
+ */
+export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: number } = {}): FakeQbo {
   const now = options.now ?? (() => new Date());
   const records = new Map<string, Stored>();
   const employees = new Map<string, { name: string; active: boolean; seq: number }>();
   const replays = new Map<string, WriteResult[]>();
   let nextId = 100;
+  /**
+   * QBO's clock in ms: never behind `now()`, and one ms further for each change and each CDC
+   * answer, so that (as in QBO) a change made after an answer is at or after that answer's time.
+   */
   let seq = 0;
+  const tick = () => (seq = Math.max(now().getTime(), seq + 1));
   let crash: { at: number; when: 'beforeApply' | 'afterApply' } | null = null;
   const requests = { reads: 0, writes: 0, batches: 0, gets: 0 };
   const fail = (code: string, message: string, extra: Partial<WriteFailure> = {}): WriteResult => ({ ok: false, failure: { code, message, retryable: false, ...extra } });
@@ -102,8 +111,8 @@ export function createFakeQbo(options: { now?: () => Date } = {}): FakeQbo {
   }
 
   function touch(id: string, s: Stored): void {
-    s.seq = ++seq;
-    s.updatedAt = now().toISOString();
+    s.seq = tick();
+    s.updatedAt = new Date(s.seq).toISOString();
     records.set(id, s);
   }
 
@@ -142,11 +151,15 @@ export function createFakeQbo(options: { now?: () => Date } = {}): FakeQbo {
     requests,
     async read({ since }): Promise<ReadResult<Entity>> {
       requests.reads++;
-      const from = since === null ? -1 : Number(since.replace(/^seq:/, ''));
+      // CDC: every change at or after `since` (inclusive, as QBO's changedSince), cursor = answer time.
+      const from = since === null ? -Infinity : Date.parse(since);
+      const cursor = new Date(tick()).toISOString();
       const out: Partial<Record<Entity, AnyRecord[]>> = {};
-      for (const [id, s] of records) if (s.seq > from) (out[s.entity] ??= []).push(view(id, s));
-      const reserved: ReservedName[] = [...employees].filter(([, e]) => e.seq > from).map(([id, e]) => ({ entity: 'Employee', id, name: e.name, active: e.active }));
-      return { full: since === null, records: out as ReadResult<Entity>['records'], removed: {}, reserved, cursor: `seq:${seq}` };
+      for (const [id, s] of records) if (s.seq >= from) (out[s.entity] ??= []).push(view(id, s));
+      const reserved: ReservedName[] = [...employees].filter(([, e]) => e.seq >= from).map(([id, e]) => ({ entity: 'Employee', id, name: e.name, active: e.active }));
+      const objects = Object.values(out).reduce((n, list) => n + list.length, reserved.length);
+      if (since !== null && objects >= (options.cdcMaxObjects ?? Infinity)) requests.reads += 7;
+      return { full: since === null, records: out as ReadResult<Entity>['records'], removed: {}, reserved, cursor };
     },
     async get(list, id) {
       requests.gets++;
@@ -181,7 +194,7 @@ export function createFakeQbo(options: { now?: () => Date } = {}): FakeQbo {
       // Employees share the display-name list too: QBO would refuse a taken name.
       if (nameProblem('Customer', { name, active }, null)) return '';
       const id = String(nextId++);
-      employees.set(id, { name, active, seq: ++seq });
+      employees.set(id, { name, active, seq: tick() });
       return id;
     },
     list(entity) {

@@ -5,10 +5,11 @@ import { createFakeCso } from './fake-cso';
 import { createFakeQbo } from './fake-qbo';
 import { createMemoryJournal, createMemoryLinkStore, createMemoryStateStore } from './memory-stores';
 
-export function createHarness(options: SyncEngineOptions = {}) {
+/** `fakes.cdcMaxObjects`: cap the fake QBO's CDC like QBO's 1000 (see createFakeQbo). */
+export function createHarness(options: SyncEngineOptions = {}, fakes: { cdcMaxObjects?: number } = {}) {
   const clock = createFixedClock();
   const cso = createFakeCso({ now: clock.now });
-  const qbo = createFakeQbo({ now: clock.now });
+  const qbo = createFakeQbo({ now: clock.now, ...fakes });
   const links = createMemoryLinkStore();
   const state = createMemoryStateStore();
   const journal = createMemoryJournal();
