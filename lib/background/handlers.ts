@@ -93,7 +93,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async connect(data, sender) {
       const company = await resolve(data, sender);
       const result = await deps.connect.connect(company.key);
-      return result.ok ? { ok: true, summary: await summarize(company) } : result;
+      if (!result.ok) return result;
+      // Reconnect to QBO also re-reads QuickBooks and recomputes every status.
+      if (await deps.db.meta.get(company.key)) await deps.sync.action(target(company), 'reconnect', []);
+      return { ok: true, summary: await summarize(company) };
     },
     async disconnect(data, sender) {
       const company = await resolve(data, sender);

@@ -71,3 +71,53 @@ test('manager journey: connect, preview, synchronize, then page, sort, filter an
   await expect(dialog.locator(`tbody tr[data-row-key="${key}"]`)).toHaveCount(1);
   await snap(audit, 'panel-journey-end');
 });
+
+test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchronize carries it to CStoreOffice', async ({ context, openAudit, openPopup, useSandboxSettings, qbo, cso, snap }) => {
+  test.setTimeout(150_000);
+  await useSandboxSettings();
+  const audit = await openAudit();
+  const dialog = await connectFromManager(context, audit, qbo.qbo.url);
+  await dialog.getByTestId('synchronize').click();
+  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+
+  // A synchronized customer, found with the search box.
+  await dialog.getByPlaceholder('Search name, ids, issue…').fill('City of Springfield');
+  const row = dialog.locator('tbody tr[data-status="synchronized"]').filter({ hasText: 'City of Springfield' }).first();
+  await expect(row).toBeVisible();
+  const csoId = (await row.getAttribute('data-row-key'))!.split(':')[2]!;
+  const qboId = (await row.locator('td').nth(4).innerText()).trim();
+
+  // Someone renames it in QuickBooks.
+  const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
+  const { access_token } = qbo.qbo.mintToken(realmId);
+  const api = `${qbo.qbo.url}/v3/company/${realmId}`;
+  const headers = { Authorization: `Bearer ${access_token}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  const current = (await (await fetch(`${api}/customer/${qboId}?minorversion=75`, { headers })).json()) as { Customer: { SyncToken: string } };
+  const renamed = await fetch(`${api}/customer?minorversion=75`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ Id: qboId, SyncToken: current.Customer.SyncToken, sparse: true, DisplayName: 'City of Springfield Fleet' }),
+  });
+  expect(renamed.status).toBe(200);
+
+  // Reconnect to QBO re-reads QuickBooks: the row now waits for an update in CStoreOffice.
+  const signIn = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Reconnect to QBO' }).click();
+  const intuit = await signIn;
+  await intuit.getByLabel('Company').selectOption(realmId);
+  await intuit.getByRole('button', { name: 'Connect' }).click();
+  await dialog.getByPlaceholder('Search name, ids, issue…').fill('City of Springfield');
+  const waiting = dialog.locator(`tbody tr[data-row-key="cso:customer:${csoId}"]`);
+  await expect(waiting).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
+  await expect(waiting).toContainText('Waiting for Update in CStoreOffice');
+  await snap(audit, 'panel-waiting-for-update');
+
+  await dialog.getByTestId('synchronize').click();
+  await expect(waiting).toHaveAttribute('data-status', 'synchronized', { timeout: 60_000 });
+  const dump = (await (await fetch(`${cso.url}/__sandbox/dump?company=1`)).json()) as unknown;
+  expect(JSON.stringify(dump)).toContain('City of Springfield Fleet');
+
+  // The popup tells the same story.
+  const popup = await openPopup();
+  await expect(popup.getByTestId('company-card').first().getByTestId('last-sync')).toContainText('Last sync');
+});
