@@ -8,6 +8,7 @@ import { UNSYNCED } from './diff';
 import { pickValues } from './fields';
 import type { Analysis } from './plan-build';
 import { snapshotOf } from './plan-pairs';
+import { LINK_REMOVED, linkRemovedMarker } from './plan-finish';
 import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
 import type { Link, RecordValues } from './types';
@@ -45,6 +46,12 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       if ('ok' in picked) return picked;
       const keys = picked.rows.map((r) => ({ csoType: r.typeId, csoId: r.csoId! }));
       await ports.links.remove(keys);
+      // Until the next sync links it again by name, the row reads Waiting for Creation.
+      const { mirror } = picked.loaded;
+      const markers = picked.rows.map((r) => linkRemovedMarker(r.key, now()));
+      const marked = new Set(markers.map((m) => m.rowKey));
+      mirror.issues = [...mirror.issues.filter((i) => !(i.code === LINK_REMOVED && marked.has(i.rowKey))), ...markers];
+      await ports.state.setIssues(mirror.issues);
       return { ok: true, changed: keys.length };
     },
 

@@ -7,14 +7,40 @@ import { ENTITY_TYPES } from '../entities';
 import { issues } from './issues';
 import type { PlanMemory } from './plan-build';
 import type { PlanOp } from './plan-types';
+import type { StoredIssue } from './ports';
 import { setStatus, type SyncRow } from './rows';
 import { csoList, qboList, type World } from './world';
+
+/**
+ * Remove Link leaves this note on the row (as a stored issue of the relink op, so it is dropped once
+ * that op has run): the row reads Waiting for Creation until the next sync matches it by name and
+ * links it again (DESIGN §3), instead of looking as if nothing happened.
+ */
+export const LINK_REMOVED = 'linkRemoved';
+
+export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
+  return {
+    rowKey,
+    opId: `link:${rowKey}`,
+    code: LINK_REMOVED,
+    title: 'Link removed',
+    detail: 'The link was removed. The next sync matches this record again by name and links it, or creates it if no record of that name remains.',
+    retryable: true,
+    csoHash: null,
+    qboHash: null,
+    at,
+  };
+}
 
 export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow): PlanOp[] {
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
     const row = rows.get(stored.rowKey);
     if (!row || !ops.has(stored.opId) || row.status === 'error') continue;
+    if (stored.code === LINK_REMOVED) {
+      setStatus(row, 'waitingForCreation', row.target === 'cso' || row.target === 'both' ? 'both' : 'qbo');
+      continue;
+    }
     withHashes(row);
     const unchanged = row.csoHash === stored.csoHash && row.qboHash === stored.qboHash;
     if (!unchanged) continue;

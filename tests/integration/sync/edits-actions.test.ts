@@ -100,11 +100,16 @@ describe('actions', () => {
   // DESIGN §3: after Remove Link "the entity becomes Waiting for Creation and is matched again next
   // time". The engine re-matches the same-name pair at once and shows the row as Synchronized (with a
   // pending local link op), so the action looks like it did nothing. Flip to `it` once the engine shows it.
-  it.fails('engine gap: a row reads Waiting for Creation after Remove Link', async () => {
+  it('a row reads Waiting for Creation after Remove Link, and the next sync links it again without a create', async () => {
     const { c, rows } = await synced();
     const wheat = row(rows, 'Kansas Wheat Co-op');
     await c.engine.actions.removeLink([wheat.key]);
     expect(row(await c.engine.rows(), 'Kansas Wheat Co-op').status).toBe('waitingForCreation');
+    const before = (await qboDump(sb, c.realmId)).Customer!.length;
+    const again = await c.engine.synchronize();
+    expect(row(again.rows, 'Kansas Wheat Co-op')).toMatchObject({ status: 'synchronized', qboId: wheat.qboId });
+    expect((await qboDump(sb, c.realmId)).Customer!.length).toBe(before);
+    expect(row(await c.engine.rows(), 'Kansas Wheat Co-op').status).toBe('synchronized');
   });
 
   it('Remove Link, Ignore Issues, keep QuickBooks, link a near match, Clear Sync History', async () => {

@@ -58,9 +58,14 @@ describe('actions', () => {
     expect(await h.engine.actions.removeLink(['cso:customer:2'])).toMatchObject({ ok: false });
     expect(await h.engine.actions.removeLink([`cso:customer:${a}`])).toEqual({ ok: true, changed: 1 });
     expect(h.links.snapshot()).toEqual([]);
-    await h.engine.synchronize();
+    const waiting = (await h.engine.rows()).find((r) => r.key === `cso:customer:${a}`)!;
+    expect({ status: waiting.status, target: waiting.target, issue: waiting.issue }).toEqual({ status: 'waitingForCreation', target: 'qbo', issue: null });
+    expect((await h.engine.preview()).plan.ops.map((o) => o.kind)).toEqual(['link']);
+    const again = await h.engine.synchronize();
+    expect(again.rows.find((r) => r.key === `cso:customer:${a}`)?.status).toBe('synchronized');
     expect(h.links.snapshot()).toHaveLength(1);
     expect(h.qbo.list('Customer')).toHaveLength(1);
+    expect((await h.engine.rows()).find((r) => r.key === `cso:customer:${a}`)?.status).toBe('synchronized');
   });
 
   it('Ignore Issues applies only to error rows and holds until the record changes', async () => {
