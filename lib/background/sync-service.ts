@@ -129,7 +129,10 @@ export function createSyncService(deps: SyncServiceDeps) {
         const engine = await deps.buildEngine(target, () => {});
         const result = await runAction(engine, action, rowKeys);
         if (!result.ok) return result;
-        await saveRows(target, action === 'reconnect' ? (await engine.reconnect()).rows : await engine.rows());
+        // After Reconnect or Clear Sync History nothing is known any more: read both sides again.
+        const rows =
+          action === 'reconnect' ? (await engine.reconnect()).rows : action === 'clearSyncHistory' ? (await engine.preview()).rows : await engine.rows();
+        await saveRows(target, rows);
         return result;
       });
     },

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { firstRealm } from './manager';
 
 /** The Audit page reports its company; the popup then lists it. */
 async function popupWithCompany(context: BrowserContext, openAudit: () => Promise<Page>, openPopup: () => Promise<Page>) {
@@ -20,9 +21,7 @@ test('Connect to QBO from the popup: Intuit sign-in, pick a company, the popup s
   await card.getByRole('button', { name: 'Connect' }).click();
   const intuit = await signIn;
   await expect(intuit.getByRole('heading', { level: 1 })).toContainText('wants to connect to your QuickBooks company');
-  const realms = (await (await fetch(`${qbo.qbo.url}/__sandbox/realms`)).json()) as { realms?: { realmId: string; companyName: string }[] } | { realmId: string; companyName: string }[];
-  const list = Array.isArray(realms) ? realms : (realms.realms ?? []);
-  const realm = list[0]!;
+  const realm = await firstRealm(qbo.qbo.url);
   await intuit.getByLabel('Company').selectOption(realm.realmId);
   await snap(intuit, 'qbo-authorize');
   await intuit.getByRole('button', { name: 'Connect' }).click();

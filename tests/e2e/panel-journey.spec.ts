@@ -1,22 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize. */
-async function connectFromManager(context: BrowserContext, audit: Page, qboUrl: string) {
-  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
-  const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
-  await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
-  const signIn = context.waitForEvent('page');
-  await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
-  const intuit = await signIn;
-  const realms = (await (await fetch(`${qboUrl}/__sandbox/realms`)).json()) as { realms?: { realmId: string }[] } | { realmId: string }[];
-  const realm = (Array.isArray(realms) ? realms : (realms.realms ?? []))[0]!;
-  await intuit.getByLabel('Company').selectOption(realm.realmId);
-  await intuit.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog.getByTestId('connection-state')).toHaveText('Connected');
-  await expect(dialog).toContainText(realm.realmId);
-  return dialog;
-}
+import { connectFromManager, qboApi } from './manager';
 
 test('manager journey: connect, preview, synchronize, then page, sort, filter and select', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
   test.setTimeout(120_000);
@@ -89,15 +72,9 @@ test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchron
 
   // Someone renames it in QuickBooks.
   const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
-  const { access_token } = qbo.qbo.mintToken(realmId);
-  const api = `${qbo.qbo.url}/v3/company/${realmId}`;
-  const headers = { Authorization: `Bearer ${access_token}`, Accept: 'application/json', 'Content-Type': 'application/json' };
-  const current = (await (await fetch(`${api}/customer/${qboId}?minorversion=75`, { headers })).json()) as { Customer: { SyncToken: string } };
-  const renamed = await fetch(`${api}/customer?minorversion=75`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ Id: qboId, SyncToken: current.Customer.SyncToken, sparse: true, DisplayName: 'City of Springfield Fleet' }),
-  });
+  const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
+  const current = await api.get(`customer/${qboId}`);
+  const renamed = await api.post('customer', { Id: qboId, SyncToken: current.Customer!.SyncToken, sparse: true, DisplayName: 'City of Springfield Fleet' });
   expect(renamed.status).toBe(200);
 
   // Reconnect to QBO re-reads QuickBooks: the row now waits for an update in CStoreOffice.

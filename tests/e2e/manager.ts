@@ -1,0 +1,35 @@
+/** Steps several manager specs share. */
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize. */
+export async function connectFromManager(context: BrowserContext, audit: Page, qboUrl: string) {
+  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
+  await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
+  const signIn = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
+  const intuit = await signIn;
+  const realm = await firstRealm(qboUrl);
+  await intuit.getByLabel('Company').selectOption(realm.realmId);
+  await intuit.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog.getByTestId('connection-state')).toHaveText('Connected');
+  await expect(dialog).toContainText(realm.realmId);
+  return dialog;
+}
+
+/** The QBO sandbox's first company (realm). */
+export async function firstRealm(qboUrl: string): Promise<{ realmId: string; companyName: string }> {
+  const realms = (await (await fetch(`${qboUrl}/__sandbox/realms`)).json()) as { realms?: { realmId: string; companyName: string }[] } | { realmId: string; companyName: string }[];
+  return (Array.isArray(realms) ? realms : (realms.realms ?? []))[0]!;
+}
+
+/** Calls the QBO sandbox's API as another QuickBooks user would. */
+export function qboApi(qboUrl: string, realmId: string, accessToken: string) {
+  const base = `${qboUrl}/v3/company/${realmId}`;
+  const headers = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  return {
+    get: async (path: string) => (await fetch(`${base}/${path}?minorversion=75`, { headers })).json() as Promise<Record<string, Record<string, string>>>,
+    post: async (path: string, body: unknown) => fetch(`${base}/${path}?minorversion=75`, { method: 'POST', headers, body: JSON.stringify(body) }),
+  };
+}

@@ -1,0 +1,54 @@
+import { expect, test } from './fixtures';
+import { connectFromManager, firstRealm, qboApi } from './manager';
+
+test('row actions against both sandboxes: Ignore Issues, Link to a near match, Clear Sync History', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
+  test.setTimeout(150_000);
+  await useSandboxSettings();
+  // Someone already keeps this customer in QuickBooks, spelled in lower case: a near match.
+  const { realmId } = await firstRealm(qbo.qbo.url);
+  const created = await qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token).post('customer', { DisplayName: 'city of springfield' });
+  expect(created.status).toBe(200);
+  const audit = await openAudit();
+  const dialog = await connectFromManager(context, audit, qbo.qbo.url);
+  await dialog.getByTestId('synchronize').click();
+  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+  const notices = dialog.getByTestId('notices');
+
+  // Only rows in error.
+  await dialog.getByRole('button', { name: 'Filter Synchronization status' }).click();
+  const menu = audit.getByRole('group', { name: 'Show Synchronization status values' });
+  await menu.getByRole('button', { name: 'None' }).click();
+  await menu.getByLabel('Synchronization Error').check();
+  await menu.getByRole('button', { name: 'Apply' }).click();
+  const errors = dialog.locator('tbody tr[data-status="error"]');
+  await expect(errors.first()).toBeVisible();
+
+  // A near match offers to link to it, and linking clears the error.
+  const nearMatch = errors.filter({ has: audit.getByRole('button', { name: /^Link to “/ }) }).first();
+  await expect(nearMatch).toBeVisible();
+  const nearKey = await nearMatch.getAttribute('data-row-key');
+  await nearMatch.getByRole('button', { name: /^Link to “/ }).click();
+  await expect(notices).toContainText('Linked to the near match');
+  await expect(dialog.locator(`tbody tr[data-row-key="${nearKey}"][data-status="error"]`)).toHaveCount(0);
+
+  // Ignore Issues on another error row: it leaves the error list.
+  const ignored = errors.filter({ has: audit.getByRole('button', { name: 'Ignore Issues' }) }).first();
+  const ignoredKey = await ignored.getAttribute('data-row-key');
+  await ignored.getByRole('button', { name: 'Ignore Issues' }).click();
+  await expect(notices).toContainText('Issue ignored');
+  await expect(dialog.locator(`tbody tr[data-row-key="${ignoredKey}"][data-status="error"]`)).toHaveCount(0);
+
+  // Clear Sync History asks first, says what it does, then forgets every link.
+  await dialog.getByRole('button', { name: 'Clear Sync History' }).click();
+  const confirm = audit.getByRole('alertdialog').or(audit.getByRole('dialog', { name: /Clear Sync History/ }));
+  await expect(confirm).toContainText('nothing is deleted', { ignoreCase: true });
+  await snap(audit, 'panel-clear-history');
+  await confirm.getByRole('button', { name: /Clear/ }).last().click();
+  await expect(notices).toContainText('Sync history cleared');
+  await dialog.getByRole('button', { name: 'Filter Synchronization status' }).click();
+  await menu.getByRole('button', { name: 'All' }).click();
+  await menu.getByRole('button', { name: 'Apply' }).click();
+  // Nothing is linked any more: every row waits to be matched again by name.
+  await expect(dialog.locator('tbody tr[data-status="synchronized"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(dialog.locator('tbody tr[data-status="waitingForCreation"]').first()).toBeVisible();
+});
