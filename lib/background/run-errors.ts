@@ -2,20 +2,39 @@
  * The failures that stop a whole run, in the words the user needs: what happened and what to do.
  * Anything else that goes wrong with one record ends up on that record's row instead.
  */
-import { CsoSignedOutError } from '@/lib/cso';
-import { ReconnectNeededError } from '@/lib/qbo';
+import { BrokerError } from '@/lib/auth';
+import { CsoError, CsoForbiddenError, CsoSignedOutError, CsoUnavailableError } from '@/lib/cso';
+import { QboApiError, QboAuthError, QboNetworkError, QboResponseError, QboServerError, QboThrottleError, ReconnectNeededError } from '@/lib/qbo';
 import { RealmMismatchError } from '@/lib/sync';
 
-export type StopKind = 'reconnect' | 'signIn' | 'realm' | 'unexpected';
+export type StopKind = 'reconnect' | 'signIn' | 'realm' | 'unavailable' | 'unexpected';
+
+const NOTHING_LOST = 'Nothing was lost: the next Synchronize continues where this one stopped.';
 
 export function describeStop(error: unknown): { kind: StopKind; message: string } {
-  if (error instanceof ReconnectNeededError) {
+  if (error instanceof ReconnectNeededError || error instanceof QboAuthError) {
     return { kind: 'reconnect', message: 'QuickBooks Online no longer accepts this connection. Reconnect to QBO, then synchronize again; nothing was lost.' };
   }
   if (error instanceof CsoSignedOutError) {
     return { kind: 'signIn', message: 'You are signed out of CStoreOffice. Sign in to CStoreOffice, then synchronize again; nothing was lost.' };
   }
   if (error instanceof RealmMismatchError) return { kind: 'realm', message: error.message };
+  if (error instanceof QboThrottleError) {
+    return { kind: 'unavailable', message: `QuickBooks asked us to slow down and kept refusing after several waits. ${NOTHING_LOST}` };
+  }
+  if (error instanceof QboServerError || error instanceof QboNetworkError || error instanceof QboResponseError) {
+    return { kind: 'unavailable', message: `QuickBooks Online did not answer properly (${error.message}). ${NOTHING_LOST}` };
+  }
+  if (error instanceof CsoUnavailableError) return { kind: 'unavailable', message: `CStoreOffice is busy or unavailable right now. ${NOTHING_LOST}` };
+  if (error instanceof CsoForbiddenError) {
+    return { kind: 'signIn', message: 'Your CStoreOffice user may not audit this company. Ask the account owner for the "Allow users to audit accounting" right.' };
+  }
+  if (error instanceof BrokerError) {
+    return { kind: 'unavailable', message: `The token service could not refresh the QuickBooks connection (${error.message}). ${NOTHING_LOST}` };
+  }
+  if (error instanceof CsoError || error instanceof QboApiError) {
+    return { kind: 'unexpected', message: `The synchronization stopped: ${error.message}. ${NOTHING_LOST}` };
+  }
   const why = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', message: `The synchronization stopped: ${why}. Nothing was lost; synchronize again to continue.` };
+  return { kind: 'unexpected', message: `The synchronization stopped unexpectedly (${why}). ${NOTHING_LOST}` };
 }
