@@ -85,8 +85,8 @@ async function main() {
     log(`  throughput run ${i + 1}/${tpRuns}…`);
     tp.push(await benchThroughput(quick ? 400 : 700, quick ? 20 : 10));
   }
-  const last = tp.at(-1)!;
-  rows.push({ id: 'throughput.fraction', metric: `write throughput / 1,200 per min (${last.writes} writes, clock ×${last.speed})`, value: median(tp.map((t) => t.fraction)) * 100, unit: '%', target: { op: '>=', value: 90 }, note: `${median(tp.map((t) => t.writesPerMinute)).toFixed(0)}/min` });
+  const lastTp = tp.at(-1)!;
+  rows.push({ id: 'throughput.fraction', metric: `write throughput / 1,200 per min (${lastTp.writes} writes, clock ×${lastTp.speed})`, value: median(tp.map((t) => t.fraction)) * 100, unit: '%', target: { op: '>=', value: 90 }, note: `${median(tp.map((t) => t.writesPerMinute)).toFixed(0)}/min` });
   rows.push({ id: 'throughput.429', metric: '429 answers during those runs', value: tp.reduce((n, t) => n + t.throttled, 0), unit: '' });
   rows.push({ id: 'throughput.unhandled', metric: 'writes failed (unhandled 429s or other)', value: tp.reduce((n, t) => n + t.failures, 0), unit: '', target: { op: '=', value: 0 } });
 
@@ -106,7 +106,9 @@ async function main() {
   }
 
   // The table, with the ratio to the previous run where there is one.
-  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { rows: Row[] }).rows : [];
+  // Only a run of the same kind (quick or full: other sizes) is a baseline.
+  const last = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { quick?: boolean; rows: Row[] }) : null;
+  const previous = last && last.quick === quick ? last.rows : [];
   const before = new Map(previous.map((r) => [r.id, r.value]));
   const fmt = (v: number) => (Math.abs(v) >= 100 || Number.isInteger(v) ? v.toFixed(0) : v.toFixed(1));
   const lines = rows.map((r) => {
