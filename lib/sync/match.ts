@@ -4,9 +4,9 @@
  * only by case or spacing is a near match, reported for the user to link, never created blindly;
  * several candidates for one key are reported for review, never guessed.
  */
-import { type EntityTypeId, ENTITY_TYPES, nearMatchKey, type QboEntityName, typesStoredAs } from '../entities';
-import { type AnyRecord, csoRowKey, type Link, qboRowKey } from './types';
-import { csoKey, csoList, linkOf, linksToQbo, qboList, qboMatchKey, type World } from './world';
+import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
+import { type AnyRecord, csoRowKey, type Link, linkKey, qboKey, qboRowKey } from './types';
+import { csoKey, csoList, linksToQbo, nearKey, qboList, qboMatchKey, type World } from './world';
 
 export interface Pair {
   typeId: EntityTypeId;
@@ -27,6 +27,8 @@ export interface Unpaired {
   typeId: EntityTypeId;
   record: AnyRecord;
   key: string;
+  /** The record's row (`cso:…` or `qbo:…`), made once here. */
+  rowKey: string;
 }
 
 export type MatchProblemCode = 'nearMatch' | 'ambiguous';
@@ -83,48 +85,86 @@ function matchEntity(world: World, entity: QboEntityName, options: MatchOptions,
   const createAs = entity === 'Vendor' ? options.qboOnlyVendorType : typesStoredAs(entity)[0];
   if (!createAs) return;
   for (const record of qboList(world, entity).values()) {
-    if (!record.active || involved.has(record.id) || linksToQbo(world, entity, record.id).length > 0) continue;
-    result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record) });
+    if (!record.active || involved.has(record.id) || (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)) continue;
+    result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record), rowKey: qboRowKey(entity, record.id) });
   }
 }
 
 function matchType(world: World, typeId: EntityTypeId, result: MatchResult, involved: Set<string>): void {
   const entity = ENTITY_TYPES[typeId].qboEntity;
-  const exact = new Map<string, AnyRecord[]>();
-  const near = new Map<string, AnyRecord[]>();
+  const csoRecords = csoList(world, typeId);
+  // Candidates by exact key; one record per key is stored bare, several as an array (no array per record).
+  const exact = new Map<string, AnyRecord | AnyRecord[]>();
+  const candidates: AnyRecord[] = [];
   for (const record of qboList(world, entity).values()) {
     // A QBO vendor already linked to the other vendor kind is still a candidate: the kinds share it.
     // A link whose CStoreOffice record is gone does not hold the QBO record: a new record may take it.
-    const live = linksToQbo(world, entity, record.id).filter((l) => csoList(world, l.csoType).has(l.csoId));
-    if (live.some((l) => l.csoType === typeId) || (entity !== 'Vendor' && live.length > 0)) continue;
-    const key = qboMatchKey(world, typeId, record);
-    push(exact, key, record);
-    push(near, nearMatchKey(key), record);
+    const links = world.linksByQbo.size > 0 ? world.linksByQbo.get(qboKey(entity, record.id)) : undefined;
+    if (links && heldBy(world, links, typeId, entity)) continue;
+    candidates.push(record);
+    add(exact, qboMatchKey(world, typeId, record), record);
   }
-  const unlinked = [...csoList(world, typeId).values()].filter((r) => !linkOf(world, typeId, r.id));
-  const csoByKey = new Map<string, AnyRecord[]>();
-  for (const record of unlinked) push(csoByKey, csoKey(world, typeId, record), record);
+  const csoByKey = new Map<string, AnyRecord | AnyRecord[]>();
+  for (const record of csoRecords.values()) {
+    if (world.links.has(linkKey(typeId, record.id))) continue;
+    add(csoByKey, csoKey(world, typeId, record), record);
+  }
 
   // Exact keys first, so a near match never takes a QBO record another entity matches exactly.
   const rest: [string, AnyRecord][] = [];
-  for (const [key, csoRecords] of csoByKey) {
-    const candidates = exact.get(key) ?? [];
-    const active = candidates.filter((r) => r.active);
-    const chosen = candidates.length === 1 ? candidates[0] : active.length === 1 ? active[0] : undefined;
-    if (csoRecords.length === 1 && chosen) {
-      result.pairs.push({ typeId, cso: csoRecords[0]!, qbo: chosen, link: null });
+  for (const [key, entry] of csoByKey) {
+    const found = exact.get(key);
+    const single = entry instanceof Array ? undefined : entry;
+    const chosen = found === undefined ? undefined : found instanceof Array ? onlyActive(found) : found;
+    if (single && chosen) {
+      result.pairs.push({ typeId, cso: single, qbo: chosen, link: null });
       involved.add(chosen.id);
-    } else if (csoRecords.length > 1 || candidates.length > 1) {
-      reportAmbiguous(typeId, csoRecords, candidates, result, involved);
+    } else if (!single || found instanceof Array) {
+      reportAmbiguous(typeId, asList(entry), asList(found), result, involved);
     } else {
-      rest.push([key, csoRecords[0]!]);
+      rest.push([key, single]);
     }
   }
+  if (rest.length === 0) return;
+  // Near keys only for what is left on both sides (normalising a name is the costly part).
+  const near = new Map<string, AnyRecord | AnyRecord[]>();
+  for (const record of candidates) if (!involved.has(record.id)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
   for (const [key, record] of rest) {
-    const nears = (near.get(nearMatchKey(key)) ?? []).filter((r) => !involved.has(r.id));
+    const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r.id));
     if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
-    else result.csoOnly.push({ typeId, record, key });
+    else result.csoOnly.push({ typeId, record, key, rowKey: csoRowKey(typeId, record.id) });
   }
+}
+
+/** True when live links keep this QBO record from matching `typeId` again. */
+function heldBy(world: World, links: readonly Link[], typeId: EntityTypeId, entity: QboEntityName): boolean {
+  for (const l of links) {
+    if (!csoList(world, l.csoType).has(l.csoId)) continue;
+    if (l.csoType === typeId || entity !== 'Vendor') return true;
+  }
+  return false;
+}
+
+/** One exact candidate, or the only active one among several (a match reactivates an inactive one). */
+function onlyActive(records: AnyRecord[]): AnyRecord | undefined {
+  let active: AnyRecord | undefined;
+  for (const r of records) {
+    if (!r.active) continue;
+    if (active) return undefined;
+    active = r;
+  }
+  return active;
+}
+
+function asList(entry: AnyRecord | AnyRecord[] | undefined): AnyRecord[] {
+  return entry === undefined ? [] : entry instanceof Array ? entry : [entry];
+}
+
+function add(map: Map<string, AnyRecord | AnyRecord[]>, key: string, record: AnyRecord): void {
+  const entry = map.get(key);
+  if (entry === undefined) map.set(key, record);
+  else if (entry instanceof Array) entry.push(record);
+  else map.set(key, [entry, record]);
 }
 
 function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<string>): void {
@@ -151,10 +191,4 @@ function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[],
 
 function other(side: 'cso' | 'qbo', typeId: EntityTypeId, record: AnyRecord): OtherRecord {
   return { side, typeId, id: record.id, name: record.name, active: record.active };
-}
-
-function push<V>(map: Map<string, V[]>, key: string, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

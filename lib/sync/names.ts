@@ -5,9 +5,9 @@
  * and customers, vendors and employees share one list of names. CStoreOffice refuses a name
  * another record of the same type holds exactly, even under another parent.
  */
-import { type EntityTypeId, ENTITY_TYPES, nearMatchKey, type QboEntityName, typesStoredAs } from '../entities';
+import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { issues, type IssueRef, type RowIssue, what } from './issues';
-import { qboMatchKey, type World } from './world';
+import { nearKey, qboMatchKey, type World } from './world';
 
 export interface NameClaim {
   rowKey: string;
@@ -42,12 +42,16 @@ const ENTITY_WORDS: Readonly<Record<string, string>> = { Customer: 'customer', V
 
 function qboGroup(typeId: EntityTypeId, key: string): string {
   const type = ENTITY_TYPES[typeId];
-  return `${type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity}|${nearMatchKey(key)}`;
+  return `${type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity}|${nearKey(key)}`;
 }
 
 function qboHolders(world: World): Map<string, Holder[]> {
   const index = new Map<string, Holder[]>();
-  const add = (group: string, holder: Holder) => index.set(group, [...(index.get(group) ?? []), holder]);
+  const add = (group: string, holder: Holder) => {
+    const list = index.get(group);
+    if (list) list.push(holder);
+    else index.set(group, [holder]);
+  };
   for (const [entity, records] of world.qbo) {
     const typeId = typesStoredAs(entity)[0];
     if (!typeId) continue;
@@ -57,7 +61,7 @@ function qboHolders(world: World): Map<string, Holder[]> {
     }
   }
   for (const r of world.reserved) {
-    add(r.entity === 'Employee' ? `DisplayName|${nearMatchKey(r.name)}` : `Item|${nearMatchKey(r.name)}`, { entity: r.entity, typeId: null, id: r.id, name: r.name });
+    add(r.entity === 'Employee' ? `DisplayName|${nearKey(r.name)}` : `Item|${nearKey(r.name)}`, { entity: r.entity, typeId: null, id: r.id, name: r.name });
   }
   return index;
 }
@@ -110,17 +114,21 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
   const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${c.typeId}:${c.ownId}`, c]));
-  const byName = new Map<string, { id: string; name: string }>();
-  for (const [typeId, records] of world.cso) {
-    for (const r of records.values()) byName.set(`${typeId}|${r.name}`, { id: r.id, name: r.name });
+  // Names held per type, only for the types claimed (one Map per type, no composite keys).
+  const byName = new Map<EntityTypeId, Map<string, { id: string; name: string }>>();
+  for (const claim of claims) {
+    if (byName.has(claim.typeId)) continue;
+    const names = new Map<string, { id: string; name: string }>();
+    for (const r of world.cso.get(claim.typeId)?.values() ?? []) names.set(r.name, r);
+    byName.set(claim.typeId, names);
   }
-  for (const [group, list] of groupBy(claims, (c) => `${c.typeId}|${c.name}`)) {
+  for (const list of groupBy(claims, (c) => `${c.typeId}|${c.name}`).values()) {
     if (list.length > 1) {
       for (const claim of list) out.issues.set(claim.rowKey, issues.duplicateName(list.find((c) => c !== claim)!.source));
       continue;
     }
     const claim = list[0]!;
-    const holder = byName.get(group);
+    const holder = byName.get(claim.typeId)!.get(claim.name);
     const away = holder ? leaving.get(`${claim.typeId}:${holder.id}`) : undefined;
     if (holder && away && away.name !== claim.name) {
       out.after.set(claim.rowKey, away.rowKey);

@@ -4,7 +4,7 @@
  * parents before children) so a record whose parent or account cannot be synchronized is reported
  * as waiting for it instead of being sent.
  */
-import { ENTITY_TYPES, typesInDependencyOrder } from '../entities';
+import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../entities';
 import { type ConflictPolicy } from './policy';
 import { matchRecords, type MatchOptions } from './match';
 import { checkCsoClaims, checkQboClaims, type NameClaim } from './names';
@@ -12,7 +12,7 @@ import { orderPlan, type BatchSizes } from './plan-order';
 import type { SyncPlan } from './plan-types';
 import type { IgnoreMarker, StoredIssue } from './ports';
 import { newRow, setStatus, type SyncRow } from './rows';
-import { csoRowKey, qboRowKey } from './types';
+import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from './types';
 import type { TranslateOptions } from './translate';
 import { csoKey, qboMatchKey, type World } from './world';
 import { createOpsBuilder } from './plan-ops';
@@ -42,25 +42,29 @@ export interface Analysis {
 export function analyze(world: World, options: PlanOptions, memory: PlanMemory): Analysis {
   const match = matchRecords(world, options);
   const rows = new Map<string, SyncRow>();
-  const lazy = new Map<string, () => [string | null, string | null]>();
-  const hash = (typeId: Parameters<typeof pickValues>[0], side: 'cso' | 'qbo', r: Parameters<typeof pickValues>[2]) => hashValues(pickValues(typeId, side, r));
+  // Hashes are only needed to ignore or park an issue: computed on demand from the row's records.
+  const hashed = new Set<SyncRow>();
+  const withHashes = (row: SyncRow): SyncRow => {
+    if (hashed.has(row)) return row;
+    hashed.add(row);
+    rowHashes(world, row);
+    return row;
+  };
 
   // Every CStoreOffice entity is a row; unlinked QBO entities get theirs below.
   for (const typeId of typesInDependencyOrder()) {
-    for (const record of world.cso.get(typeId)?.values() ?? []) {
+    const list = world.cso.get(typeId);
+    if (!list) continue;
+    for (const record of list.values()) {
       const key = csoRowKey(typeId, record.id);
-      const link = world.links.get(`${typeId}:${record.id}`);
-      const qbo = link ? world.qbo.get(link.qboEntity)?.get(link.qboId) : undefined;
-      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link?.qboId ?? null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null }));
-      // Hashes are only needed to ignore or park an issue: computed lazily (see withHashes).
-      lazy.set(key, () => [hash(typeId, 'cso', record), qbo ? hash(typeId, 'qbo', qbo) : null]);
+      const link = world.links.get(linkKey(typeId, record.id));
+      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null }));
     }
   }
-  const qboRow = (typeId: Parameters<typeof pickValues>[0], record: Parameters<typeof pickValues>[2]) => {
+  const qboRow = (typeId: EntityTypeId, record: AnyRecord) => {
     const key = qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id);
     let row = rows.get(key);
     if (!row) rows.set(key, (row = newRow({ key, typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: null })));
-    lazy.set(key, () => [null, hash(typeId, 'qbo', record)]);
     return row;
   };
   for (const problem of match.problems) {
@@ -70,17 +74,11 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
   }
 
-  const withHashes = (row: SyncRow): SyncRow => {
-    const compute = lazy.get(row.key);
-    if (compute) [row.csoHash, row.qboHash] = compute();
-    lazy.delete(row.key);
-    return row;
-  };
   const pairs = analyzePairs(world, options, match.pairs, rows, withHashes);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
   for (const item of match.csoOnly) {
-    const row = rows.get(csoRowKey(item.typeId, item.record.id))!;
+    const row = rows.get(item.rowKey)!;
     const problem = lintCreate(item.typeId, item.record.name, item.key);
     if (problem) setStatus(row, 'error', null, problem);
     else qboClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'cso', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
@@ -106,6 +104,28 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   const ops = builder.finish();
   for (const row of rows.values()) if (row.status === 'error') withHashes(row);
   return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };
+}
+
+/**
+ * The hashes of a row's records: a CStoreOffice row's record and the QBO record its link points to
+ * (a pair matched in this run has no link yet, so no QBO hash), a QBO row's record. A row whose
+ * CStoreOffice record is gone keeps the hashes it was made with.
+ */
+function rowHashes(world: World, row: SyncRow): void {
+  const { typeId } = row;
+  if (row.csoId !== null) {
+    const cso = world.cso.get(typeId)?.get(row.csoId);
+    if (!cso) return;
+    const link = world.links.get(linkKey(typeId, row.csoId));
+    const qbo = link ? world.qbo.get(link.qboEntity)?.get(link.qboId) : undefined;
+    row.csoHash = hashValues(pickValues(typeId, 'cso', cso));
+    row.qboHash = qbo ? hashValues(pickValues(typeId, 'qbo', qbo)) : null;
+  } else if (row.qboId !== null) {
+    const qbo = world.qbo.get(ENTITY_TYPES[typeId].qboEntity)?.get(row.qboId);
+    if (!qbo) return;
+    row.csoHash = null;
+    row.qboHash = hashValues(pickValues(typeId, 'qbo', qbo));
+  }
 }
 
 function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[], rows: Map<string, SyncRow>): void {

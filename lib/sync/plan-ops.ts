@@ -20,25 +20,40 @@ const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccou
 
 export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
   const ops = new Map<string, PlanOp>();
-  /** `side:type:id` → the op giving that record its counterpart ('' when it is linked already). */
-  const producers = new Map<string, string>();
-  const prod = (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string) => `${side}:${typeId}:${id}`;
+  const producers = createProducers();
   const sharedChildren = new Map<string, Unpaired[]>();
 
   function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>): PlanOp {
-    const op: PlanOp = { target: null, qboEntity: ENTITY_TYPES[init.typeId].qboEntity, csoId: null, qboId: null, values: {}, basis: {}, basisRevision: null, csoRefs: [], snapshots: null, dependsOn: [], level: 0, ...init };
+    // Every field written out (no spread): one shape for every op, and no copy per op.
+    const op: PlanOp = {
+      id: init.id,
+      kind: init.kind,
+      target: init.target ?? null,
+      typeId: init.typeId,
+      qboEntity: init.qboEntity ?? ENTITY_TYPES[init.typeId].qboEntity,
+      csoId: init.csoId ?? null,
+      qboId: init.qboId ?? null,
+      values: init.values ?? {},
+      basis: init.basis ?? {},
+      basisRevision: init.basisRevision ?? null,
+      csoRefs: init.csoRefs ?? [],
+      snapshots: init.snapshots ?? null,
+      rowKeys: init.rowKeys,
+      dependsOn: init.dependsOn ?? [],
+      level: init.level ?? 0,
+    };
     ops.set(op.id, op);
     for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
     return op;
   }
 
   /** Values for `fields` in the target's terms, or the blocking issue when a named record has no counterpart. */
-  function valuesFor(typeId: EntityTypeId, fields: string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]) {
+  function valuesFor(typeId: EntityTypeId, fields: readonly string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]) {
     const values: Record<string, PlanValue> = {};
     for (const f of fields) {
       const value = planValue(options, typeId, f, source[f] ?? null, from, world);
       if (isRefValue(value)) {
-        const producer = producers.get(prod(from, value.ref.typeId, value.ref.id));
+        const producer = producers.get(from, value.ref.typeId, value.ref.id);
         if (producer === undefined) {
           const rec = (from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)).get(value.ref.id);
           return { blocked: issues.blocked({ side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id }, ROLE[f] ?? 'parent') };
@@ -52,9 +67,11 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     return { values };
   }
 
-  function block(row: SyncRow, issue: ReturnType<typeof issues.blocked>, unregister: string[]): void {
+  /** `cso`/`qbo`: the ids of `typeId` that no longer get a counterpart. */
+  function block(row: SyncRow, issue: ReturnType<typeof issues.blocked>, typeId: EntityTypeId, cso: string | null, qbo: string | null): void {
     setStatus(row, 'error', null, issue);
-    for (const key of unregister) producers.delete(key);
+    if (cso !== null) producers.delete('cso', typeId, cso);
+    if (qbo !== null) producers.delete('qbo', typeId, qbo);
   }
 
   function emitPair(work: PairWork): void {
@@ -71,26 +88,25 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     const toQbo = valuesFor(typeId, work.toQbo, work.csoValues, 'cso', deps);
     const toCso = valuesFor(typeId, work.toCso, work.qboValues, 'qbo', deps);
     const blocked = toQbo.blocked ?? toCso.blocked;
-    if (blocked) return block(row, blocked, [prod('cso', typeId, pair.cso.id), prod('qbo', typeId, pair.qbo.id)]);
-    const unique = (list: string[]) => [...new Set(list)];
+    if (blocked) return block(row, blocked, typeId, pair.cso.id, pair.qbo.id);
     if (work.refresh) {
       addOp({ id: `link:${row.key}`, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] });
     }
     if (work.toQbo.length) {
       const basis = subset(work.csoValues, work.toQbo);
-      addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: unique(deps), rowKeys: [row.key] });
+      addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] });
       addPending(row, 'waitingForUpdate', 'qbo');
     }
     if (work.toCso.length) {
       const sharedWrites = linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, pair.qbo.id).map((l) => `update-qbo:${csoRowKey(l.csoType, l.csoId)}`);
       const csoDeps = [...deps, ...sharedWrites.filter((id) => id !== `update-qbo:${row.key}`)];
-      addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: unique(csoDeps), rowKeys: [row.key] });
+      addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] });
       addPending(row, 'waitingForUpdate', 'cso');
     }
   }
 
   function emitCsoCreate(item: Unpaired, sharedWith: Map<string, string>): void {
-    const row = rows.get(csoRowKey(item.typeId, item.record.id))!;
+    const row = rows.get(item.rowKey)!;
     if (row.status === 'error') return;
     const primary = sharedWith.get(row.key);
     if (primary) {
@@ -100,57 +116,69 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     }
     const deps: string[] = [];
     const basis = pickValues(item.typeId, 'cso', item.record);
-    const result = valuesFor(item.typeId, [...comparedFields(item.typeId, 'cso')], basis, 'cso', deps);
-    if (result.blocked) return block(row, result.blocked, [prod('cso', item.typeId, item.record.id)]);
-    addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: [...new Set(deps)], rowKeys: [row.key] });
+    const result = valuesFor(item.typeId, comparedFields(item.typeId, 'cso'), basis, 'cso', deps);
+    if (result.blocked) return block(row, result.blocked, item.typeId, item.record.id, null);
+    addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] });
     setStatus(row, 'waitingForCreation', 'qbo');
   }
 
   function emitQboCreate(item: Unpaired): void {
-    const row = rows.get(qboRowKey(ENTITY_TYPES[item.typeId].qboEntity, item.record.id))!;
+    const row = rows.get(item.rowKey)!;
     if (row.status === 'error') return;
     const deps: string[] = [];
     const basis = pickValues(item.typeId, 'qbo', item.record);
-    const result = valuesFor(item.typeId, [...comparedFields(item.typeId, 'qbo')], basis, 'qbo', deps);
-    if (result.blocked) return block(row, result.blocked, [prod('qbo', item.typeId, item.record.id)]);
-    addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: [...new Set(deps)], rowKeys: [row.key] });
+    const result = valuesFor(item.typeId, comparedFields(item.typeId, 'qbo'), basis, 'qbo', deps);
+    if (result.blocked) return block(row, result.blocked, item.typeId, null, item.record.id);
+    addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] });
     setStatus(row, 'waitingForCreation', 'cso');
   }
 
   return {
     registerLinks(): void {
       for (const link of world.links.values()) {
-        producers.set(prod('cso', link.csoType, link.csoId), '');
-        producers.set(prod('qbo', link.csoType, link.qboId), '');
+        producers.set('cso', link.csoType, link.csoId, '');
+        producers.set('qbo', link.csoType, link.qboId, '');
       }
     },
     registerPair(work: PairWork): void {
       if (!work.fresh) return;
       const id = `link:${work.rowKey}`;
-      producers.set(prod('cso', work.pair.typeId, work.pair.cso.id), id);
-      producers.set(prod('qbo', work.pair.typeId, work.pair.qbo.id), id);
+      producers.set('cso', work.pair.typeId, work.pair.cso.id, id);
+      producers.set('qbo', work.pair.typeId, work.pair.qbo.id, id);
     },
     registerCsoCreate(item: Unpaired, sharedWith: Map<string, string>): void {
-      const rowKey = csoRowKey(item.typeId, item.record.id);
+      const { rowKey } = item;
       if (rows.get(rowKey)?.status === 'error') return;
-      producers.set(prod('cso', item.typeId, item.record.id), `create-qbo:${sharedWith.get(rowKey) ?? rowKey}`);
+      producers.set('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(rowKey) ?? rowKey}`);
     },
     registerQboCreate(item: Unpaired): void {
-      const rowKey = qboRowKey(ENTITY_TYPES[item.typeId].qboEntity, item.record.id);
+      const { rowKey } = item;
       if (rows.get(rowKey)?.status === 'error') return;
-      producers.set(prod('qbo', item.typeId, item.record.id), `create-cso:${rowKey}`);
+      producers.set('qbo', item.typeId, item.record.id, `create-cso:${rowKey}`);
     },
     /** Accounts before data types, parents before children, so a blocked record blocks its dependants. */
     emitInOrder(pairs: PairWork[], csoOnly: Unpaired[], qboOnly: Unpaired[], sharedWith: Map<string, string>): void {
       const order = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
-      const depth = (key: string) => key.split(':').length;
-      const work: { type: number; depth: number; run: () => void }[] = [
-        ...pairs.map((p) => ({ type: order.get(p.pair.typeId)!, depth: depth(p.csoKey), run: () => emitPair(p) })),
-        ...csoOnly.map((c) => ({ type: order.get(c.typeId)!, depth: depth(c.key), run: () => emitCsoCreate(c, sharedWith) })),
-        ...qboOnly.map((q) => ({ type: order.get(q.typeId)!, depth: depth(q.key), run: () => emitQboCreate(q) })),
-      ];
-      work.sort((a, b) => a.type - b.type || a.depth - b.depth);
-      for (const w of work) w.run();
+      // Sorted by (type, depth) through one numeric rank per item: no closure or wrapper per record.
+      const items: (PairWork | Unpaired)[] = [];
+      const kinds: number[] = [];
+      const ranks: number[] = [];
+      const push = (item: PairWork | Unpaired, kind: number, typeId: EntityTypeId, key: string) => {
+        items.push(item);
+        kinds.push(kind);
+        ranks.push(order.get(typeId)! * 1024 + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1));
+      };
+      for (const p of pairs) push(p, 0, p.pair.typeId, p.csoKey);
+      for (const c of csoOnly) push(c, 1, c.typeId, c.key);
+      for (const q of qboOnly) push(q, 2, q.typeId, q.key);
+      const index = Array.from(items.keys());
+      index.sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+      for (const i of index) {
+        const kind = kinds[i];
+        if (kind === 0) emitPair(items[i] as PairWork);
+        else if (kind === 1) emitCsoCreate(items[i] as Unpaired, sharedWith);
+        else emitQboCreate(items[i] as Unpaired);
+      }
       for (const [primaryKey, children] of sharedChildren) {
         const op = ops.get(`create-qbo:${primaryKey}`);
         for (const child of children) {
@@ -221,6 +249,36 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       return finishOps(world, ops, rows, memory, withHashes);
     },
   };
+}
+
+/**
+ * Per side, type and id: the op giving that record its counterpart ('' when it is linked already).
+ * Nested Maps instead of `side:type:id` keys: planning registers one per record.
+ */
+function createProducers() {
+  const sides = { cso: new Map<EntityTypeId, Map<string, string>>(), qbo: new Map<EntityTypeId, Map<string, string>>() };
+  const of = (side: 'cso' | 'qbo', typeId: EntityTypeId) => {
+    let map = sides[side].get(typeId);
+    if (!map) sides[side].set(typeId, (map = new Map()));
+    return map;
+  };
+  return {
+    get: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string) => sides[side].get(typeId)?.get(id),
+    set: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string, opId: string) => void of(side, typeId).set(id, opId),
+    delete: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string) => void sides[side].get(typeId)?.delete(id),
+  };
+}
+
+/** `list` without repeats (most ops have no or one prerequisite: no Set for those). */
+function distinct(list: string[]): string[] {
+  return list.length < 2 ? list : [...new Set(list)];
+}
+
+/** Levels of a `Parent:Child` key (1 for a top-level name), without splitting it. */
+function depthOf(key: string): number {
+  let depth = 1;
+  for (let i = key.indexOf(':'); i !== -1; i = key.indexOf(':', i + 1)) depth++;
+  return depth;
 }
 
 function subset(values: RecordValues, fields: string[]): RecordValues {

@@ -28,8 +28,13 @@ export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
     levels.set(op.id, level);
     return level;
   };
-  for (const op of ops) op.level = levelOf(op, new Set());
-  const sorted = [...ops].sort((a, b) => a.level - b.level);
+  const trail = new Set<string>();
+  for (const op of ops) op.level = levelOf(op, trail);
+  // Stable by level, bucketed (levels are few) instead of sorted.
+  const buckets: PlanOp[][] = [];
+  for (const op of ops) (buckets[op.level] ??= []).push(op);
+  const sorted: PlanOp[] = [];
+  for (const bucket of buckets) if (bucket) for (const op of bucket) sorted.push(op);
   const planLevels: PlanLevel[] = [];
   const open = new Map<string, { batch: PlanBatch; count: number }>();
   for (const op of sorted) {
@@ -62,20 +67,18 @@ function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: Map<s
 function serializeSameTarget(ops: PlanOp[]): void {
   const last = new Map<string, string>();
   for (const op of ops) {
-    const keys = targetKeys(op);
-    for (const key of keys) {
-      const before = last.get(key);
-      if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn.push(before);
-      last.set(key, op.id);
-    }
+    const key = targetKey(op);
+    if (key === null) continue;
+    const before = last.get(key);
+    if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn.push(before);
+    last.set(key, op.id);
   }
 }
 
-function targetKeys(op: PlanOp): string[] {
-  const keys: string[] = [];
-  if (op.target === 'qbo' && op.qboId) keys.push(`q:${op.qboEntity}:${op.qboId}`);
-  if (op.target === 'cso' && op.csoId) keys.push(`c:${op.typeId}:${op.csoId}`);
-  return keys;
+function targetKey(op: PlanOp): string | null {
+  if (op.target === 'qbo' && op.qboId) return `q:${op.qboEntity}:${op.qboId}`;
+  if (op.target === 'cso' && op.csoId) return `c:${op.typeId}:${op.csoId}`;
+  return null;
 }
 
 /** The ops serving the selected rows plus everything they depend on, re-ordered. */

@@ -3,7 +3,7 @@
  * links indexed from both ends, and cached match keys. Built once per run from the mirror, so
  * planning is a set of Map look-ups (100k records per side plan in well under a second).
  */
-import { type EntityTypeId, ENTITY_TYPES, matchKey, type PathNode, type QboEntityName } from '../entities';
+import { type EntityTypeId, ENTITY_TYPES, matchKey, nearMatchKey, type PathNode, type QboEntityName } from '../entities';
 import { seeThroughDeleted } from './fields';
 import type { MirrorData } from './ports';
 import { type AnyRecord, type Link, linkKey, qboKey, type ReservedName } from './types';
@@ -15,7 +15,8 @@ export interface World {
   reserved: ReservedName[];
   links: Map<string, Link>;
   linksByQbo: Map<string, Link[]>;
-  keyCache: Map<string, string>;
+  /** Full paths of hierarchical records, by record object (cleared whenever a record changes). */
+  keyCache: Map<AnyRecord, string>;
 }
 
 export function createWorld(mirror: MirrorData, links: Link[]): World {
@@ -93,21 +94,28 @@ export function csoIdFor(world: World, typeId: EntityTypeId, qboId: string): str
 export function csoKey(world: World, typeId: EntityTypeId, record: AnyRecord): string {
   if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
   const list = csoList(world, typeId);
-  return cachedKey(world, `c:${typeId}:${record.id}`, typeId, record, (id) => list.get(id) as PathNode | undefined);
+  return cachedKey(world, typeId, record, (id) => list.get(id) as PathNode | undefined);
 }
 
 export function qboMatchKey(world: World, typeId: EntityTypeId, record: AnyRecord): string {
   if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
   const list = qboList(world, ENTITY_TYPES[typeId].qboEntity);
-  return cachedKey(world, `q:${ENTITY_TYPES[typeId].qboEntity}:${record.id}`, typeId, record, (id) => list.get(id) as PathNode | undefined);
+  return cachedKey(world, typeId, record, (id) => list.get(id) as PathNode | undefined);
 }
 
-function cachedKey(world: World, cacheKey: string, typeId: EntityTypeId, record: AnyRecord, lookup: (id: string) => PathNode | undefined): string {
-  if (!ENTITY_TYPES[typeId].hierarchical) return record.name;
-  let key = world.keyCache.get(cacheKey);
+function cachedKey(world: World, typeId: EntityTypeId, record: AnyRecord, lookup: (id: string) => PathNode | undefined): string {
+  let key = world.keyCache.get(record);
   if (key === undefined) {
     key = matchKey(typeId, record as PathNode, lookup);
-    world.keyCache.set(cacheKey, key);
+    world.keyCache.set(record, key);
   }
   return key;
+}
+
+/** Plain ASCII, single inner spaces, no space around a `:`: the near key is then just lower case. */
+const PLAIN_KEY = /^[!-9;-~]+(?: [!-9;-~]+)*(?::[!-9;-~]+(?: [!-9;-~]+)*)*$/;
+
+/** `nearMatchKey`, with a fast path for the common plain names (planning calls it per record). */
+export function nearKey(key: string): string {
+  return PLAIN_KEY.test(key) ? key.toLowerCase() : nearMatchKey(key);
 }
