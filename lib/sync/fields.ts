@@ -15,21 +15,67 @@ export const REF_FIELDS: Readonly<Partial<Record<EntityTypeId, Readonly<Record<s
 
 const VENDOR_TYPES: ReadonlySet<EntityTypeId> = new Set(['priceBookVendor', 'accountingVendor']);
 
+/**
+ * What each side can hold of a synced field: `rw` read and written, `write` written but not
+ * readable (QBO masks TaxIdentifier on read), `none` the side has no such field.
+ */
+export type FieldCapability = 'rw' | 'write' | 'none';
+
+/**
+ * The one table of which fields each side carries, per type. Only fields both sides read and write
+ * are compared; a field one side only accepts is sent when the other side changes it and never
+ * compared; a field one side lacks does not travel at all (comparing it would show a difference
+ * no write can remove).
+ *
+ * - Vendors' company name: CStoreOffice's vendor contract has no company name (lib/cso/CONTRACT.md),
+ *   so it stays in QBO only: a QBO vendor's CompanyName is left as it is, never copied or compared.
+ * - Vendors' tax id: CStoreOffice holds it, QBO accepts it but masks it on read: written, not compared.
+ * Fields absent from this table are not synced (SYNCED_FIELDS, lib/entities, lists the candidates).
+ */
+export const FIELD_CAPABILITIES: Readonly<Record<EntityTypeId, Readonly<Record<string, { cso: FieldCapability; qbo: FieldCapability }>>>> = (() => {
+  const both = { cso: 'rw', qbo: 'rw' } as const;
+  const contact = { name: both, companyName: both, email: both, phone: both, active: both };
+  const vendor = { ...contact, companyName: { cso: 'none', qbo: 'rw' }, taxId: { cso: 'rw', qbo: 'write' } } as const;
+  return {
+    account: { name: both, parentId: both, number: both, accountType: both, description: both, active: both },
+    class: { name: both, parentId: both, active: both },
+    location: { name: both, parentId: both, address: both, active: both },
+    customer: contact,
+    priceBookVendor: vendor,
+    accountingVendor: vendor,
+    dataType: { name: both, creditAccountId: both, active: both },
+  };
+})();
+
+function fieldsWhere(test: (c: { cso: FieldCapability; qbo: FieldCapability }) => boolean): Readonly<Record<EntityTypeId, readonly string[]>> {
+  const out = {} as Record<EntityTypeId, string[]>;
+  for (const typeId of Object.keys(FIELD_CAPABILITIES) as EntityTypeId[]) {
+    // In SYNCED_FIELDS order, so snapshots and ops list fields as before.
+    const table = FIELD_CAPABILITIES[typeId];
+    const order = [...(SYNCED_FIELDS[typeId] as readonly string[]), ...Object.keys(table)];
+    out[typeId] = [...new Set(order)].filter((f) => table[f] && test(table[f]));
+  }
+  return out;
+}
+
+const SHARED = fieldsWhere((c) => c.cso === 'rw' && c.qbo === 'rw');
+
 /** Written to QBO but never compared there: QBO masks TaxIdentifier on read. */
-export const WRITE_ONLY_QBO_FIELDS: Readonly<Partial<Record<EntityTypeId, readonly string[]>>> = {
-  priceBookVendor: ['taxId'],
-  accountingVendor: ['taxId'],
+export const WRITE_ONLY_QBO_FIELDS: Readonly<Partial<Record<EntityTypeId, readonly string[]>>> = fieldsWhere((c) => c.cso === 'rw' && c.qbo === 'write');
+
+const COMPARED: Readonly<Record<Side, Readonly<Record<EntityTypeId, readonly string[]>>>> = {
+  cso: fieldsWhere((c) => c.cso === 'rw' && c.qbo !== 'none'),
+  qbo: SHARED,
 };
 
-/** The fields both sides compare and exchange. */
+/** The fields both sides read and write: compared and exchanged both ways. */
 export function sharedFields(typeId: EntityTypeId): readonly string[] {
-  return SYNCED_FIELDS[typeId] as readonly string[];
+  return SHARED[typeId];
 }
 
 /** The fields one side's snapshot holds: the shared ones, plus the tax id on the CSO side of vendors. */
 export function comparedFields(typeId: EntityTypeId, side: Side): readonly string[] {
-  const extra = side === 'cso' ? (WRITE_ONLY_QBO_FIELDS[typeId] ?? []) : [];
-  return extra.length ? [...sharedFields(typeId), ...extra] : sharedFields(typeId);
+  return COMPARED[side][typeId];
 }
 
 export function refType(typeId: EntityTypeId, field: string): EntityTypeId | undefined {
