@@ -18,6 +18,7 @@ export type IssueCode =
   | 'noIncomeAccount'
   | 'conflict'
   | 'deactivatedConflict'
+  | 'sharedConflict'
   | 'writeFailed';
 
 /** What the user can do about an issue from the table. */
@@ -162,6 +163,16 @@ export const issues = {
       title: 'Made inactive in QuickBooks, changed in CStoreOffice',
       detail: `It was made inactive in QuickBooks, but its ${fieldList(fields)} changed in CStoreOffice since the last sync. Keep CStoreOffice to reactivate it in QuickBooks with the changes, or Keep QuickBooks to delete it in CStoreOffice.`,
       remedies: ['keepCso', 'keepQbo', 'ignore'],
+    };
+  },
+  /** Two vendor kinds sharing one QBO vendor would write different values to the same fields. */
+  sharedConflict(fields: string[], mine: string, other: IssueRef, theirs: string): RowIssue {
+    return {
+      code: 'sharedConflict',
+      title: 'Two vendors disagree about their shared QuickBooks vendor',
+      detail: `This vendor and the ${quote(other)} share one vendor in QuickBooks, and they would write different values to it: ${fieldList(fields)} ${mine} here, ${theirs} there. Nothing was sent to QuickBooks for either. Make them the same in CStoreOffice, then synchronize again.`,
+      remedies: ['ignore'],
+      other,
     };
   },
   writeFailed(title: string, detail: string): RowIssue {

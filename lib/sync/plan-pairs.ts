@@ -61,8 +61,7 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
   }
-  mergeSharedQboWrites(works, world, options);
-  return works;
+  return mergeSharedQboWrites(works, world, options, rows);
 }
 
 /** Returns false when the pair stays in Synchronization Error. */
@@ -109,19 +108,26 @@ function refreshAgreed(work: PairWork, fields: string[]): void {
 /**
  * Two CStoreOffice vendors linked to one QBO vendor: what one sends to QBO, the other receives.
  * Their QBO values become the merged future values, and each also takes the fields the other sent.
+ * When both send the same field with different values, neither may silently win: both rows become
+ * a Synchronization Error naming the other vendor, and nothing is written for them.
  */
-function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions): void {
+function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions, rows: Map<string, SyncRow>): PairWork[] {
   const groups = new Map<string, PairWork[]>();
   for (const w of works) {
     if (w.deleteCso) continue;
     const key = qboKey(ENTITY_TYPES[w.pair.typeId].qboEntity, w.pair.qbo.id);
-    groups.set(key, [...(groups.get(key) ?? []), w]);
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
   }
+  const dropped = new Set<PairWork>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
+    const sent = (w: PairWork, f: string) => toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
+    if (reportClashes(group, sent, rows, dropped)) continue;
     const future: RecordValues = { ...group[0]!.qboValues };
     for (const w of group) {
-      for (const f of w.toQbo) if (f in future) future[f] = toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
+      for (const f of w.toQbo) if (f in future) future[f] = sent(w, f);
     }
     for (const w of group) {
       const others = group.filter((o) => o !== w).flatMap((o) => o.toQbo);
@@ -132,4 +138,23 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
       w.qboValues = future;
     }
   }
+  return dropped.size ? works.filter((w) => !dropped.has(w)) : works;
+}
+
+/** Marks every pair of the group that sends a field another pair sends differently; true if any did. */
+function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => FieldValue, rows: Map<string, SyncRow>, dropped: Set<PairWork>): boolean {
+  let clashed = false;
+  for (const w of group) {
+    for (const o of group) {
+      if (o === w) continue;
+      const fields = w.toQbo.filter((f) => o.toQbo.includes(f) && sent(w, f) !== sent(o, f));
+      if (fields.length === 0) continue;
+      const show = (x: PairWork) => fields.map((f) => `“${String(x.csoValues[f] ?? '')}”`).join(', ');
+      setStatus(rows.get(w.rowKey)!, 'error', null, issues.sharedConflict(fields, show(w), { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, show(o)));
+      dropped.add(w);
+      clashed = true;
+      break;
+    }
+  }
+  return clashed;
 }

@@ -1,0 +1,53 @@
+/**
+ * A price book vendor and an accounting vendor sharing one QBO vendor (DESIGN §3): when both would
+ * write different values to the same field, that is a conflict on both rows, never a silent
+ * "last one wins".
+ */
+import { describe, expect, it } from 'vitest';
+import { createHarness } from '../../fakes/harness';
+
+const vendor = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
+
+async function shared() {
+  const h = createHarness();
+  const pb = h.seed.cso('priceBookVendor', vendor('Acme', { email: 'orders@acme.test' }));
+  const av = h.seed.cso('accountingVendor', vendor('Acme', { email: 'orders@acme.test' }));
+  const first = await h.engine.synchronize();
+  expect(first.failures).toEqual([]);
+  expect(h.qbo.list('Vendor')).toHaveLength(1);
+  return { h, pb, av };
+}
+
+describe('two vendor kinds sharing one QBO vendor', () => {
+  it('both changing the email differently is a conflict on both rows, and nothing is written', async () => {
+    const { h, pb, av } = await shared();
+    h.cso.edit({ kind: 'update', list: 'priceBookVendor', id: pb, values: { email: 'pb@acme.test' } });
+    h.cso.edit({ kind: 'update', list: 'accountingVendor', id: av, values: { email: 'ap@acme.test' } });
+    const preview = await h.engine.preview();
+    const pbRow = preview.rows.find((r) => r.key === `cso:priceBookVendor:${pb}`)!;
+    const avRow = preview.rows.find((r) => r.key === `cso:accountingVendor:${av}`)!;
+    expect([pbRow.status, pbRow.issue?.code, avRow.status, avRow.issue?.code]).toEqual(['error', 'sharedConflict', 'error', 'sharedConflict']);
+    expect(pbRow.issue?.detail).toMatch(/accounting vendor “Acme”.*email “pb@acme\.test” here, “ap@acme\.test” there/);
+    expect(preview.plan.ops).toEqual([]);
+    await h.engine.synchronize();
+    expect(h.qbo.list('Vendor')[0]?.email).toBe('orders@acme.test');
+
+    // Once they agree, the value goes to QuickBooks.
+    h.cso.edit({ kind: 'update', list: 'accountingVendor', id: av, values: { email: 'pb@acme.test' } });
+    const report = await h.engine.synchronize();
+    expect(report.rows.every((r) => r.status === 'synchronized')).toBe(true);
+    expect(h.qbo.list('Vendor')[0]?.email).toBe('pb@acme.test');
+  });
+
+  it('one changing the email, the other the phone, both reach QuickBooks and each other', async () => {
+    const { h, pb, av } = await shared();
+    h.cso.edit({ kind: 'update', list: 'priceBookVendor', id: pb, values: { email: 'pb@acme.test' } });
+    h.cso.edit({ kind: 'update', list: 'accountingVendor', id: av, values: { phone: '555-0101' } });
+    const report = await h.engine.synchronize();
+    expect(report.failures).toEqual([]);
+    expect(report.rows.every((r) => r.status === 'synchronized')).toBe(true);
+    expect(h.qbo.list('Vendor').map((v) => [v.email, v.phone])).toEqual([['pb@acme.test', '555-0101']]);
+    expect(h.cso.list('priceBookVendor').map((v) => [v.email, v.phone])).toEqual([['pb@acme.test', '555-0101']]);
+    expect(h.cso.list('accountingVendor').map((v) => [v.email, v.phone])).toEqual([['pb@acme.test', '555-0101']]);
+  });
+});
