@@ -3,8 +3,8 @@
  * that still has children, or an account a data type posts to), earlier failures shown on their
  * rows, ignored errors taken out of the plan, and anything left waiting on a removed op reported.
  */
-import { ENTITY_TYPES } from '../entities';
-import { issues } from './issues';
+import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
+import { type IssueRef, issues } from './issues';
 import type { PlanMemory } from './plan-build';
 import type { PlanOp } from './plan-types';
 import type { StoredIssue } from './ports';
@@ -94,16 +94,34 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>): void
       if (missing === undefined) continue;
       ops.delete(op.id);
       changed = true;
+      const needed = describeOp(missing, rows);
       for (const key of op.rowKeys) {
         const row = rows.get(key);
         if (!row || row.status === 'error') continue;
         row.opIds = row.opIds.filter((id) => id !== op.id);
-        setStatus(row, 'error', null, issues.blocked({ side: 'cso', typeId: op.typeId, id: missing, name: describeOp(missing) }, 'prerequisite'));
+        setStatus(row, 'error', null, issues.blocked(needed, roleOf(op, needed)));
       }
     }
   }
 }
 
-function describeOp(opId: string): string {
-  return opId.replace(/^[a-z-]+:(cso|qbo):[A-Za-z]+:/, '#');
+/**
+ * The record an op serves, for the words of a row waiting on it. Op ids are `<kind>:<row key>`,
+ * and row keys `cso:<type>:<id>` or `qbo:<entity>:<id>`, so the row gives its type and name.
+ */
+export function describeOp(opId: string, rows: ReadonlyMap<string, SyncRow>): IssueRef {
+  const rowKey = opId.slice(opId.indexOf(':') + 1);
+  const row = rows.get(rowKey);
+  if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };
+  // A row the plan no longer shows: the type and id are still in its key.
+  const [side, list = '', id = ''] = rowKey.split(':');
+  const typeId = side === 'qbo' ? (typesStoredAs(list as QboEntityName)[0] ?? 'account') : (list as EntityTypeId);
+  return { side: side === 'qbo' ? 'qbo' : 'cso', typeId, id, name: `#${id}` };
+}
+
+/** How the record waited for relates to the waiting one: its parent, its credit account, or another record. */
+function roleOf(op: PlanOp, needed: IssueRef): string {
+  if (needed.typeId === op.typeId && ENTITY_TYPES[op.typeId].hierarchical) return 'parent';
+  if (op.typeId === 'dataType' && needed.typeId === 'account') return 'credit account';
+  return 'related record';
 }
