@@ -11,25 +11,27 @@ export interface BatchSizes {
 }
 
 export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
-  const byId = new Map(ops.map((op) => [op.id, op]));
+  const byId = new Map<string, PlanOp>();
+  for (const op of ops) byId.set(op.id, op);
   serializeSameTarget(ops);
-  const levels = new Map<string, number>();
-  const levelOf = (op: PlanOp, trail: Set<string>): number => {
-    const known = levels.get(op.id);
-    if (known !== undefined) return known;
-    if (trail.has(op.id)) throw new Error(`Dependency loop through ${op.id}`);
-    trail.add(op.id);
+  // Levels are computed in place: -1 not yet known, -2 on the current path (a loop).
+  for (const op of ops) op.level = -1;
+  const levelOf = (op: PlanOp): number => {
+    if (op.level >= 0) return op.level;
+    if (op.level === -2) throw new Error(`Dependency loop through ${op.id}`);
+    op.level = -2;
     let level = 0;
     for (const dep of op.dependsOn) {
       const before = byId.get(dep);
-      if (before) level = Math.max(level, levelOf(before, trail) + 1);
+      if (before) {
+        const l = levelOf(before) + 1;
+        if (l > level) level = l;
+      }
     }
-    trail.delete(op.id);
-    levels.set(op.id, level);
+    op.level = level;
     return level;
   };
-  const trail = new Set<string>();
-  for (const op of ops) op.level = levelOf(op, trail);
+  for (const op of ops) levelOf(op);
   // Stable by level, bucketed (levels are few) instead of sorted.
   const buckets: PlanOp[][] = [];
   for (const op of ops) (buckets[op.level] ??= []).push(op);

@@ -5,7 +5,7 @@
  */
 import { ENTITY_TYPES } from '../entities';
 import { diffPair, firstLinkBase, type PairDiff } from './diff';
-import { hashValues, pickValues } from './fields';
+import { comparedFields, hashValues, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
 import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
@@ -38,7 +38,13 @@ export function snapshotOf(revision: string, values: RecordValues): Snapshot {
 
 export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: Map<string, SyncRow>, withHashes: (row: SyncRow) => SyncRow): PairWork[] {
   const works: PairWork[] = [];
-  const toQbo = (typeId: Pair['typeId']) => (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value);
+  // One translating closure per type, not per pair.
+  const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
+  const toQbo = (typeId: Pair['typeId']) => {
+    let t = translators.get(typeId);
+    if (!t) translators.set(typeId, (t = (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value)));
+    return t;
+  };
   for (const pair of pairs) {
     const { typeId, link } = pair;
     const row = rows.get(csoRowKey(typeId, pair.cso.id))!;
@@ -50,18 +56,32 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       continue;
     }
     let base: PairWork['base'];
-    if (link) base = { cso: link.cso, qbo: link.qbo };
-    else {
+    let diff: PairDiff;
+    if (link) {
+      base = { cso: link.cso, qbo: link.qbo };
+      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
+    } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
+      // Matched by name and equal in every field (the common case): the snapshots are the values.
+      base = { cso: snapshotOf(pair.cso.revision, csoValues), qbo: snapshotOf(pair.qbo.revision, qboValues) };
+      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [], deactivatedInQbo: false };
+    } else {
       const b = firstLinkBase({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), csoRevision: pair.cso.revision, qboRevision: pair.qbo.revision });
       base = { cso: snapshotOf(pair.cso.revision, b.cso), qbo: snapshotOf(pair.qbo.revision, b.qbo) };
+      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     }
-    const diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     const work: PairWork = { pair, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
   }
   return mergeSharedQboWrites(works, world, options, rows);
+}
+
+/** True when `firstLinkBase` would change nothing: every shared field equal, no one-sided field set. */
+function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValues, toQbo: (field: string, value: FieldValue) => FieldValue | undefined): boolean {
+  for (const field of sharedFields(typeId)) if (toQbo(field, cso[field] ?? null) !== qbo[field]) return false;
+  for (const field of comparedFields(typeId, 'cso')) if (!(field in qbo) && cso[field] !== null) return false;
+  return true;
 }
 
 /** Returns false when the pair stays in Synchronization Error. */
