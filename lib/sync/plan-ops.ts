@@ -98,8 +98,9 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       addPending(row, 'waitingForUpdate', 'qbo');
     }
     if (work.toCso.length) {
-      const sharedWrites = linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, pair.qbo.id).map((l) => `update-qbo:${csoRowKey(l.csoType, l.csoId)}`);
-      const csoDeps = [...deps, ...sharedWrites.filter((id) => id !== `update-qbo:${row.key}`)];
+      // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
+      // when that write cannot be made, this one waits too (never a name QBO does not hold).
+      const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
       addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] });
       addPending(row, 'waitingForUpdate', 'cso');
     }
@@ -244,8 +245,6 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       }
     },
     finish(): PlanOp[] {
-      // A shared vendor's update waits for the other kind's QBO update only when there is one.
-      for (const op of ops.values()) if (op.kind === 'update') op.dependsOn = op.dependsOn.filter((d) => !d.startsWith('update-qbo:') || ops.has(d));
       return finishOps(world, ops, rows, memory, withHashes);
     },
   };

@@ -30,6 +30,8 @@ export interface PairWork {
   /** QBO's values as they will be after this run's writes to it (for the values sent to CSO). */
   qboValues: RecordValues;
   deleteCso: boolean;
+  /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
+  receivedFrom: string[];
 }
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
@@ -69,7 +71,7 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       base = { cso: snapshotOf(pair.cso.revision, b.cso), qbo: snapshotOf(pair.qbo.revision, b.qbo) };
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false };
+    const work: PairWork = { pair, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false, receivedFrom: [] };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
@@ -150,10 +152,13 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
       for (const f of w.toQbo) if (f in future) future[f] = sent(w, f);
     }
     for (const w of group) {
-      const others = group.filter((o) => o !== w).flatMap((o) => o.toQbo);
-      for (const f of others) {
-        if (!(f in future) || w.toQbo.includes(f) || w.toCso.includes(f)) continue;
-        if (future[f] !== w.csoValues[f]) w.toCso.push(f);
+      for (const o of group) {
+        if (o === w) continue;
+        for (const f of o.toQbo) {
+          if (!(f in future) || w.toQbo.includes(f) || w.toCso.includes(f) || future[f] === w.csoValues[f]) continue;
+          w.toCso.push(f);
+          if (!w.receivedFrom.includes(o.rowKey)) w.receivedFrom.push(o.rowKey);
+        }
       }
       w.qboValues = future;
     }

@@ -50,4 +50,20 @@ describe('two vendor kinds sharing one QBO vendor', () => {
     expect(h.cso.list('priceBookVendor').map((v) => [v.email, v.phone])).toEqual([['pb@acme.test', '555-0101']]);
     expect(h.cso.list('accountingVendor').map((v) => [v.email, v.phone])).toEqual([['pb@acme.test', '555-0101']]);
   });
+
+  it('a rename QuickBooks would refuse for one kind is not passed on to the other kind', async () => {
+    const { h, pb, av } = await shared();
+    h.qbo.addEmployee('Acme Fuel');
+    h.cso.edit({ kind: 'update', list: 'accountingVendor', id: av, values: { name: 'Acme fuel' } });
+    const report = await h.engine.synchronize();
+    expect(report.failures).toEqual([]);
+    expect(h.qbo.list('Vendor').map((v) => v.name)).toEqual(['Acme']);
+    expect(h.cso.list('priceBookVendor').map((v) => v.name)).toEqual(['Acme']);
+    const avRow = report.rows.find((r) => r.key === `cso:accountingVendor:${av}`)!;
+    const pbRow = report.rows.find((r) => r.key === `cso:priceBookVendor:${pb}`)!;
+    expect(avRow.issue?.code).toBe('namespaceCollision');
+    expect(pbRow.issue?.code).toBe('blocked');
+    expect(pbRow.issue?.detail).toContain('the accounting vendor “Acme fuel”');
+    expect((await h.engine.synchronize()).executed.ops).toEqual([]);
+  });
 });
