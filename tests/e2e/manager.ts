@@ -33,3 +33,27 @@ export function qboApi(qboUrl: string, realmId: string, accessToken: string) {
     post: async (path: string, body: unknown) => fetch(`${base}/${path}?minorversion=75`, { method: 'POST', headers, body: JSON.stringify(body) }),
   };
 }
+
+type Reply<T> = { res?: T; err?: unknown };
+
+/** Sends one protocol message from an extension page and waits for the background's reply. */
+export async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      new Promise<Reply<unknown>>((resolve) =>
+        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (r: Reply<unknown> | undefined) =>
+          resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
+        ),
+      ),
+    [type, data] as const,
+  );
+  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
+}
+
+/** Calls a sandbox's control API (`/__sandbox/…`). */
+export async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
+  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}

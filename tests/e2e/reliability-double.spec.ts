@@ -1,32 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { control, send } from './manager';
 
 /**
  * Synchronize clicked twice quickly in the manager, again from a second Audit tab, and sent twice
  * at once from two extension pages: one run happens. The history holds one entry and QBO took one
  * set of writes (the batch items it counted are exactly the run's QBO writes, none replayed).
  */
-type Reply<T> = { res?: T; err?: unknown };
 
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      new Promise<Reply<unknown>>((resolve) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (r: Reply<unknown> | undefined) =>
-          resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
-        ),
-      ),
-    [type, data] as const,
-  );
-  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
 
-async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 async function openManager(page: Page) {
   // The page's own ExtJS button has the same name: take ours, inside the extension's element.

@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { control, send } from './manager';
 
 /**
  * A large first sync survives Chrome stopping the extension's service worker in the middle: the
@@ -7,29 +7,9 @@ import { expect, test } from './fixtures';
  * duplicate and every CStoreOffice record that is not in error is linked. The run is started and
  * watched through the protocol from an extension page (the panel's button is covered elsewhere).
  */
-type Reply<T> = { res?: T; err?: unknown };
 const PER_TYPE = 200; // 7 × 200 = 1 400 records
 
-/** Sends one protocol message from an extension page and waits for the background's reply. */
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      new Promise<Reply<unknown>>((resolve) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (r: Reply<unknown> | undefined) =>
-          resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
-        ),
-      ),
-    [type, data] as const,
-  );
-  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
 
-async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 type Dumped = Record<string, unknown> & { id?: string; Id?: string; name?: string; deleted?: boolean; Active?: boolean };
 const dupes = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);

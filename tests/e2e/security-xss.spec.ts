@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { control, send } from './manager';
 
 /**
  * Names carrying HTML render as text: the CStoreOffice seed's customer
@@ -7,27 +8,8 @@ import { expect, test } from './fixtures';
  * with markup in the popup. No dialog opens, the literal text shows, no such img exists.
  */
 const HOSTILE = '<img src=x onerror=alert(1)>';
-type Reply<T> = { res?: T; err?: unknown };
 
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      new Promise<Reply<unknown>>((resolve) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (r: Reply<unknown> | undefined) =>
-          resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
-        ),
-      ),
-    [type, data] as const,
-  );
-  if (reply.err !== undefined) throw new Error(`${type}: ${JSON.stringify(reply.err)}`);
-  return reply.res as T;
-}
 
-async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 const hostileImages = (page: Page) => page.evaluate(() => {
   const all: Element[] = [];
