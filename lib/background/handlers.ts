@@ -9,7 +9,7 @@ import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/li
 import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
-import { toCsv } from './csv';
+import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
 import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow } from './views';
 
