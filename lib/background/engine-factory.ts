@@ -27,12 +27,23 @@ export function createEngineFactory(deps: {
     return client;
   };
 
+  // A found account keeps its QBO id, so the mirror is read for it once, not on every engine build.
+  const incomeAccounts = new Map<string, string>();
+  const incomeAccountFor = async (key: string, realmId: string, state: StateStore, name: string): Promise<string | null> => {
+    const cacheKey = `${key}|${realmId}|${name.trim().toLowerCase()}`;
+    const known = incomeAccounts.get(cacheKey);
+    if (known) return known;
+    const found = await findIncomeAccount(state, name);
+    if (found) incomeAccounts.set(cacheKey, found);
+    return found;
+  };
+
   return async function buildEngine(target: CompanyTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine> {
     const meta = await deps.meta.get(target.key);
     if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
     const settings = await deps.readSettings();
     const state = createStateStore(deps.db, target.key);
-    const defaultIncomeAccountId = await findIncomeAccount(state, settings.defaultIncomeAccount);
+    const defaultIncomeAccountId = await incomeAccountFor(target.key, meta.realmId, state, settings.defaultIncomeAccount);
     const qbo = await deps.access.client(target.key, meta.realmId);
     return createSyncEngine(
       {
