@@ -17,10 +17,6 @@ export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
   return { counts, errors: summary.rows.byStatus.error, total: summary.rows.total };
 }
 
-/** The history's per-action counts of what a run applied. */
-export function appliedCounts(summary: PreviewSummary): Record<string, number> {
-  return { ...summary.counts };
-}
 
 export function describeOutcome(executed: PreviewSummary, failures: readonly StoredIssue[], remainingErrors: number): { outcome: 'success' | 'partial'; message: string } {
   const written = Object.entries(executed.counts).reduce((sum, [, n]) => sum + n, 0);

@@ -14,13 +14,6 @@ export interface ConnectionFacts {
   running?: RunStatus | null;
 }
 
-export const NOT_CONNECTED: ConnectionFacts = {
-  state: 'notConnected',
-  realmId: null,
-  qboCompanyName: null,
-  lastSync: null,
-  counts: {},
-};
 
 export function summarizeCompany(
   company: { origin: string; companyId: string; companyName: string },
