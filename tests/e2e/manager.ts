@@ -1,5 +1,5 @@
 /** Steps several manager specs share. */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize. */
@@ -56,4 +56,22 @@ export async function control<T>(base: string, path: string, body?: unknown, met
   const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Filters a column of the manager's table to `values` (labels), or to every value with 'all'. It
+ * waits for the table to finish loading first and opens the menu again if it closed: PrimeVue's
+ * popover closes itself when a reload scrolls the manager under it, as it would for a user.
+ */
+export async function filterColumn(page: Page, dialog: Locator, column: string, values: string[] | 'all') {
+  await expect(dialog.locator('table.qsm-table')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  const menu = page.getByRole('group', { name: `Show ${column} values` });
+  await expect(async () => {
+    if (!(await menu.isVisible())) await dialog.getByRole('button', { name: `Filter ${column}` }).click();
+    await menu.getByRole('button', { name: values === 'all' ? 'All' : 'None' }).click({ timeout: 2_000 });
+    if (values !== 'all') for (const label of values) await menu.getByLabel(label, { exact: true }).check({ timeout: 2_000 });
+    await menu.getByRole('button', { name: 'Apply' }).click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(menu).toBeHidden();
+  await expect(dialog.locator('table.qsm-table')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, firstRealm, qboApi } from './manager';
+import { connectFromManager, filterColumn, firstRealm, qboApi } from './manager';
 
 test('row actions against both sandboxes: Ignore Issues, Link to a near match, Clear Sync History', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
   test.setTimeout(150_000);
@@ -15,11 +15,7 @@ test('row actions against both sandboxes: Ignore Issues, Link to a near match, C
   const notices = dialog.getByTestId('notices');
 
   // Only rows in error.
-  await dialog.getByRole('button', { name: 'Filter Synchronization status' }).click();
-  const menu = audit.getByRole('group', { name: 'Show Synchronization status values' });
-  await menu.getByRole('button', { name: 'None' }).click();
-  await menu.getByLabel('Synchronization Error').check();
-  await menu.getByRole('button', { name: 'Apply' }).click();
+  await filterColumn(audit, dialog, 'Synchronization status', ['Synchronization Error']);
   const errors = dialog.locator('tbody tr[data-status="error"]');
   await expect(errors.first()).toBeVisible();
 
@@ -45,9 +41,7 @@ test('row actions against both sandboxes: Ignore Issues, Link to a near match, C
   await snap(audit, 'panel-clear-history');
   await confirm.getByRole('button', { name: /Clear/ }).last().click();
   await expect(notices).toContainText('Sync history cleared');
-  await dialog.getByRole('button', { name: 'Filter Synchronization status' }).click();
-  await menu.getByRole('button', { name: 'All' }).click();
-  await menu.getByRole('button', { name: 'Apply' }).click();
+  await filterColumn(audit, dialog, 'Synchronization status', 'all');
   // Links are gone: records with no same-named partner wait to be created again.
   await expect(dialog.locator('tbody tr[data-status="waitingForCreation"]').first()).toBeVisible({ timeout: 30_000 });
 });

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
 /**
@@ -13,13 +13,6 @@ async function openManager(page: Page) {
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('connection-state')).toBeVisible();
   return dialog;
-}
-
-async function seriousViolations(page: Page, include: string) {
-  const result = await new AxeBuilder({ page }).include(include).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the manager opens above the page with the seed labels, in its own shadow root', async ({ context, fixturePages, snap }) => {
