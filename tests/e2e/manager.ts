@@ -18,6 +18,12 @@ export async function connectFromManager(context: BrowserContext, audit: Page, q
   return dialog;
 }
 
+/** Synchronize everything from the manager and wait for the run's summary. */
+export async function synchronizeAll(dialog: Locator) {
+  await dialog.getByTestId('synchronize').click();
+  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+}
+
 /** The QBO sandbox's first company (realm). */
 export async function firstRealm(qboUrl: string): Promise<{ realmId: string; companyName: string }> {
   const realms = (await (await fetch(`${qboUrl}/__sandbox/realms`)).json()) as { realms?: { realmId: string; companyName: string }[] } | { realmId: string; companyName: string }[];
@@ -74,4 +80,22 @@ export async function filterColumn(page: Page, dialog: Locator, column: string, 
   }).toPass({ timeout: 30_000 });
   await expect(menu).toBeHidden();
   await expect(dialog.locator('table.qsm-table')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+}
+
+/** Reconnect to QBO from the manager: Intuit's window again for the same company; the background re-reads both sides. */
+export async function reconnectFromManager(context: BrowserContext, dialog: Locator, realmId: string) {
+  const signIn = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Reconnect to QBO' }).click();
+  const intuit = await signIn;
+  await intuit.getByLabel('Company').selectOption(realmId);
+  await intuit.getByRole('button', { name: 'Connect' }).click();
+}
+
+/** Searches the table for `name` and returns its row (in `status`) with the CStoreOffice and QBO ids it shows. */
+export async function findRow(dialog: Locator, name: string, status = 'synchronized') {
+  await dialog.getByPlaceholder('Search name, ids, issue…').fill(name);
+  const row = dialog.locator(`tbody tr[data-status="${status}"]`).filter({ hasText: name }).first();
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const key = (await row.getAttribute('data-row-key'))!;
+  return { key, csoId: key.split(':')[2]!, qboId: (await row.locator('td').nth(4).innerText()).trim(), byKey: dialog.locator(`tbody tr[data-row-key="${key}"]`) };
 }

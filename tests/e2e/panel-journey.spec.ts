@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, filterColumn, qboApi } from './manager';
+import { connectFromManager, filterColumn, qboApi, reconnectFromManager, synchronizeAll } from './manager';
 
 test('manager journey: connect, preview, synchronize, then page, sort, filter and select', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
   test.setTimeout(120_000);
@@ -56,8 +56,7 @@ test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchron
   await useSandboxSettings();
   const audit = await openAudit();
   const dialog = await connectFromManager(context, audit, qbo.qbo.url);
-  await dialog.getByTestId('synchronize').click();
-  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+  await synchronizeAll(dialog);
 
   // A synchronized customer, found with the search box.
   await dialog.getByPlaceholder('Search name, ids, issue…').fill('City of Springfield');
@@ -74,11 +73,7 @@ test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchron
   expect(renamed.status).toBe(200);
 
   // Reconnect to QBO re-reads QuickBooks: the row now waits for an update in CStoreOffice.
-  const signIn = context.waitForEvent('page');
-  await dialog.getByRole('button', { name: 'Reconnect to QBO' }).click();
-  const intuit = await signIn;
-  await intuit.getByLabel('Company').selectOption(realmId);
-  await intuit.getByRole('button', { name: 'Connect' }).click();
+  await reconnectFromManager(context, dialog, realmId);
   await dialog.getByPlaceholder('Search name, ids, issue…').fill('City of Springfield');
   const waiting = dialog.locator(`tbody tr[data-row-key="cso:customer:${csoId}"]`);
   await expect(waiting).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
