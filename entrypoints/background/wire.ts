@@ -7,6 +7,7 @@ import { createEngineFactory } from '@/lib/background/engine-factory';
 import { createHandlers } from '@/lib/background/handlers';
 import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
+import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
 import { createSyncService } from '@/lib/background/sync-service';
 import { AppDb, createCompanyDirectory, createDbTokenStore, createRowStore, createRunHistory } from '@/lib/db';
 import { registerHandlers } from '@/lib/messaging/handle';
@@ -78,7 +79,19 @@ export function wireBackground(): void {
 
   browser.runtime.onConnect.addListener((port) => hub.attach(port));
   browser.alarms.onAlarm.addListener((alarm) => void autoSync.onAlarm(alarm.name));
-  settingsItem.watch(() => void autoSync.reschedule());
+  settingsItem.watch((next, before) => {
+    void autoSync.reschedule();
+    if (!changesPlanning(before, next)) return;
+    void refreshConnectedRows({
+      connected: async () => {
+        const targets = [];
+        for (const c of await db.companies.toArray()) if (await meta.get(c.key)) targets.push({ key: c.key, origin: c.origin, companyId: c.companyId });
+        return targets;
+      },
+      refreshRows: (target) => sync.refreshRows(target),
+      onError: (target, error) => console.warn(`Rows of ${target.key} not recomputed after the options changed`, error),
+    });
+  });
   connectionMetaItem.watch(() => void autoSync.reschedule());
   registerHandlers({
     onMessage,

@@ -54,7 +54,15 @@ export function createEngineFactory(deps: {
         journal: createJournal(deps.db, target.key),
         clock: { now: () => new Date() },
       },
-      { realmId: meta.realmId, policy: settings.conflictPolicy, defaultIncomeAccountId, onProgress },
+      {
+        realmId: meta.realmId,
+        policy: settings.conflictPolicy,
+        defaultIncomeAccountId,
+        enabledTypes: settings.enabledTypes,
+        // A vendor found only in QBO is created as the vendor kind the user synchronizes.
+        qboOnlyVendorType: settings.enabledTypes.includes('accountingVendor') || !settings.enabledTypes.includes('priceBookVendor') ? 'accountingVendor' : 'priceBookVendor',
+        onProgress,
+      },
     );
   };
 }

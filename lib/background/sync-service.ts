@@ -137,6 +137,20 @@ export function createSyncService(deps: SyncServiceDeps) {
       });
     },
 
+    /**
+     * Recomputes a company's rows from what was last read, without reading either side: after a
+     * change in the options that decides what is planned (types, conflict policy, income account).
+     * A running sync saves its own rows when it ends.
+     */
+    async refreshRows(target: CompanyTarget): Promise<boolean> {
+      if (running.has(target.key)) return false;
+      return withLock(target.key, async () => {
+        const engine = await deps.buildEngine(target, () => {});
+        await saveRows(target, await engine.rows());
+        return true;
+      });
+    },
+
     status(key: string): RunStatus | null {
       const current = running.get(key);
       return current ? { ...current.status } : null;

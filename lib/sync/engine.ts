@@ -4,7 +4,7 @@
  * every op in the journal before sending it, and a run a killed worker left unfinished is resumed
  * before anything new is planned.
  */
-import { type EntityTypeId } from '../entities';
+import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import { createActions, type SyncActions } from './actions';
 import { executeRun, type Progress } from './execute';
 import { analyze, type Analysis, type PlanOptions } from './plan-build';
@@ -30,6 +30,8 @@ export interface SyncEngineOptions {
   qboCursorMaxAgeDays?: number;
   /** Writes to QBO since the cursor before a run reads a CDC checkpoint (default 900; see qbo-cursor.ts). */
   qboWritesPerCheckpoint?: number;
+  /** The types to synchronize (Options → Entities to synchronize); every type when absent. */
+  enabledTypes?: readonly EntityTypeId[];
   onProgress?: (progress: Progress) => void;
 }
 
@@ -62,6 +64,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     defaultIncomeAccountId: options.defaultIncomeAccountId ?? null,
     qboOnlyVendorType: options.qboOnlyVendorType ?? 'accountingVendor',
     batchSizes: { cso: ports.cso.batchSize, qbo: Math.min(ports.qbo.batchSize, 30) },
+    ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length ? { enabledTypes: new Set(options.enabledTypes) } : {}),
   };
   const ids: IdSource = ports.ids ?? { next: () => globalThis.crypto.randomUUID() };
   const progress = (p: Progress) => options.onProgress?.(p);

@@ -15,6 +15,7 @@ export type IssueCode =
   | 'invalidName'
   | 'tooDeep'
   | 'blocked'
+  | 'typeTurnedOff'
   | 'noIncomeAccount'
   | 'conflict'
   | 'deactivatedConflict'
@@ -138,6 +139,15 @@ export const issues = {
       title: `Waits for its ${role.split(',')[0]}`,
       detail: `Its ${role}, the ${quote(other)}, is not synchronized yet because it has its own issue. Fix that row first; this one follows on the next sync.`,
       remedies: [],
+      other,
+    };
+  },
+  typeTurnedOff(other: IssueRef, role: string): RowIssue {
+    return {
+      code: 'typeTurnedOff',
+      title: `Waits for its ${role.split(',')[0]}`,
+      detail: `Its ${role}, the ${quote(other)}, is not synchronized: the type “${ENTITY_TYPES[other.typeId].label}” is turned off in the extension's options (Entities to synchronize). Turn it on there and this one follows on the next sync.`,
+      remedies: ['ignore'],
       other,
     };
   },

@@ -24,6 +24,12 @@ import { hashValues, pickValues } from './fields';
 export interface PlanOptions extends TranslateOptions, MatchOptions {
   policy: ConflictPolicy;
   batchSizes: BatchSizes;
+  /**
+   * The types the user synchronizes (Options → Entities to synchronize); all when absent. The others
+   * are still read and matched — their names still take QBO's shared namespace and their links
+   * still stand — but nothing is written for them and the table leaves them out.
+   */
+  enabledTypes?: ReadonlySet<EntityTypeId>;
 }
 
 export interface PlanMemory {
@@ -103,7 +109,9 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   builder.emitGone(match.gone, new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)));
   const ops = builder.finish();
   for (const row of rows.values()) if (row.status === 'error') withHashes(row);
-  return { plan: orderPlan(ops, options.batchSizes), rows: [...rows.values()] };
+  const enabled = options.enabledTypes;
+  const shown = enabled ? [...rows.values()].filter((row) => enabled.has(row.typeId)) : [...rows.values()];
+  return { plan: orderPlan(ops, options.batchSizes), rows: shown };
 }
 
 /**

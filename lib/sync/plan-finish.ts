@@ -32,7 +32,15 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
   };
 }
 
-export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow): PlanOp[] {
+export function finishOps(
+  world: World,
+  ops: Map<string, PlanOp>,
+  rows: Map<string, SyncRow>,
+  memory: PlanMemory,
+  withHashes: (row: SyncRow) => SyncRow,
+  enabledTypes?: ReadonlySet<EntityTypeId>,
+): PlanOp[] {
+  const turnedOff = enabledTypes ? dropTurnedOff(ops, rows, enabledTypes) : new Set<string>();
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
     const row = rows.get(stored.rowKey);
@@ -59,8 +67,22 @@ export function finishOps(world: World, ops: Map<string, PlanOp>, rows: Map<stri
     for (const id of row.opIds) ops.delete(id);
     row.opIds = [];
   }
-  dropOrphans(ops, rows);
+  dropOrphans(ops, rows, turnedOff);
   return [...ops.values()];
+}
+
+/**
+ * Takes out the ops of types the user does not synchronize, and returns their ids. An op serving
+ * rows of an enabled type too (one QBO vendor shared by both vendor kinds) stays: that row needs it.
+ */
+function dropTurnedOff(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, enabled: ReadonlySet<EntityTypeId>): Set<string> {
+  const dropped = new Set<string>();
+  for (const op of ops.values()) {
+    if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
+    ops.delete(op.id);
+    dropped.add(op.id);
+  }
+  return dropped;
 }
 
 /** A deletion of a parent (or of an account a data type uses) waits for the deletion of its dependants. */
@@ -85,7 +107,7 @@ function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
 }
 
 /** Ops whose prerequisite was taken out of the plan cannot run: their rows say what they wait for. */
-function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>): void {
+function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, turnedOff: ReadonlySet<string>): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -99,7 +121,8 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>): void
         const row = rows.get(key);
         if (!row || row.status === 'error') continue;
         row.opIds = row.opIds.filter((id) => id !== op.id);
-        setStatus(row, 'error', null, issues.blocked(needed, roleOf(op, needed)));
+        const role = roleOf(op, needed);
+        setStatus(row, 'error', null, turnedOff.has(missing) ? issues.typeTurnedOff(needed, role) : issues.blocked(needed, role));
       }
     }
   }

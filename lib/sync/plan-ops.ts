@@ -245,7 +245,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       }
     },
     finish(): PlanOp[] {
-      return finishOps(world, ops, rows, memory, withHashes);
+      return finishOps(world, ops, rows, memory, withHashes, options.enabledTypes);
     },
   };
 }
