@@ -8,6 +8,7 @@ const e2e = read('tests/artifacts/playwright.json');
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+let flaky = 0;
 if (unit) {
   passed += unit.numPassedTests;
   failed += unit.numFailedTests;
@@ -17,7 +18,9 @@ if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
   skipped += e2e.stats.skipped;
+  flaky = e2e.stats.flaky;
 }
 console.log(`unit ${unit ? 'ran' : 'missing'}, e2e ${e2e ? 'ran' : 'missing'}`);
+if (flaky > 0) console.log(`${flaky} end-to-end test(s) passed only on retry: see tests/artifacts/playwright-report`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || !unit || !e2e ? 1 : 0);
