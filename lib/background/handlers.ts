@@ -2,7 +2,7 @@
  * The background's answers to every message of the protocol. Each handler resolves which company
  * is meant (a content script may only speak for its own page's origin), then asks a service.
  */
-import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRowStore, createRunHistory } from '@/lib/db';
+import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRowStore, createRunHistory, historyToCsv } from '@/lib/db';
 import type { TokenStore } from '@/lib/auth';
 import type { Handlers, Sender } from '@/lib/messaging/handle';
 import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/lib/messaging/protocol';
@@ -134,11 +134,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async exportHistory(data, sender) {
       const company = await resolve(data, sender);
-      const entries = (await createRunHistory(deps.db, company.key).exportAll()).map(toHistoryEntry);
-      return toCsv(
-        ['Started', 'Finished', 'Triggered by', 'Who', 'Outcome', 'Summary', 'Errors'],
-        entries.map((e) => [e.startedAt, e.finishedAt, e.trigger, e.who, e.outcome, e.message, e.errors.join(' | ')]),
-      );
+      return historyToCsv(await createRunHistory(deps.db, company.key).exportAll());
     },
   };
 }

@@ -3,7 +3,7 @@
  * history entries, and a company's summary.
  */
 import { csoRecordPageUrl } from '@/lib/cso';
-import type { CompanyRow, HistoryEntry as StoredHistoryEntry } from '@/lib/db';
+import { type CompanyRow, type HistoryEntry as StoredHistoryEntry, type RunCountKey, startedBy } from '@/lib/db';
 import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/messaging/protocol';
 import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
@@ -41,7 +41,7 @@ const OUTCOME: Record<StoredHistoryEntry['outcome'], HistoryEntry['outcome']> = 
 };
 
 function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
-  const n = (key: string) => entry.counts[key] ?? 0;
+  const n = (key: RunCountKey) => entry.counts[key] ?? 0;
   return {
     counts: {
       createInQbo: n('createInQbo'),
@@ -70,7 +70,7 @@ export function toHistoryEntry(entry: StoredHistoryEntry): HistoryEntry {
     startedAt: entry.startedAt,
     finishedAt: entry.finishedAt,
     trigger: entry.trigger,
-    who: entry.who ?? 'Automatic sync',
+    who: startedBy(entry),
     outcome: OUTCOME[entry.outcome],
     summary: appliedSummary(entry),
     message: describeHistory(entry),

@@ -3,6 +3,9 @@ export type RunTrigger = 'user' | 'alarm' | 'resume';
 
 export type RunOutcome = 'succeeded' | 'partial' | 'failed' | 'cancelled';
 
+/** What a run applied, keyed as the sync service counts it (the preview's actions). */
+export type RunCountKey = 'createInQbo' | 'createInCso' | 'updateQbo' | 'updateCso' | 'deactivateInQbo' | 'deleteInCso' | 'link';
+
 export interface HistoryError {
   rowKey: string | null;
   code: string;
@@ -21,7 +24,12 @@ export interface HistoryEntry {
   /** Who started it (a CStoreOffice user name), null for the alarm. */
   who: string | null;
   outcome: RunOutcome;
-  /** Ops applied per action kind: create, update, deactivate, delete, link, unlink. */
-  counts: Record<string, number>;
+  /** Ops applied per action; a run that stopped before writing has none. */
+  counts: Partial<Record<RunCountKey, number>>;
   errors: HistoryError[];
+}
+
+/** Who started a run, in words: the stored name, else the schedule. */
+export function startedBy(entry: Pick<HistoryEntry, 'who'>): string {
+  return entry.who ?? 'Automatic sync';
 }

@@ -72,9 +72,17 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   const exported = await download(audit, dialog.getByRole('button', { name: 'Export History CSV' }));
   expect(exported.name).toMatch(/^qb-sync-history-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
   const [historyHeader, ...runs] = parseCsv(exported.text);
-  expect(historyHeader).toEqual(['Started', 'Finished', 'Triggered by', 'Who', 'Outcome', 'Summary', 'Errors']);
+  expect(historyHeader).toEqual([
+    'Started', 'Finished', 'Trigger', 'Started by', 'Outcome',
+    'Created in QuickBooks', 'Created in CStoreOffice', 'Updated in QuickBooks', 'Updated in CStoreOffice', 'Deactivated in QuickBooks', 'Deleted in CStoreOffice', 'Linked',
+    'Errors', 'Error details',
+  ]);
   expect(runs).toHaveLength(2);
   expect(runs.map((r) => r[3])).toEqual(whoShown);
+  // The first run created records on both sides; the second found nothing left to write.
+  const created = (r: string[]) => Number(r[5]) + Number(r[6]);
+  expect(created(runs[1]!)).toBeGreaterThan(0);
+  expect(created(runs[0]!)).toBe(0);
   // Newest first, as the section lists them.
   expect(runs[0]![0]! > runs[1]![0]!).toBe(true);
 });

@@ -9,7 +9,7 @@ const entry = (n: number, over: Partial<NewHistoryEntry> = {}): NewHistoryEntry 
   trigger: n % 2 ? 'alarm' : 'user',
   who: n % 2 ? null : 'pat',
   outcome: 'succeeded',
-  counts: { create: n, update: 1 },
+  counts: { createInQbo: n, updateCso: 1 },
   errors: [],
   ...over,
 });
@@ -25,7 +25,7 @@ describe('run history', () => {
     expect((await history.list({ page: 2, pageSize: 2 })).entries.map((e) => e.runId)).toEqual(['run-1']);
     const all = await history.exportAll();
     expect(all.map((e) => e.runId)).toEqual(['run-5', 'run-4', 'run-3', 'run-2', 'run-1']);
-    expect(all[0]).toMatchObject({ connection: ACME, trigger: 'alarm', who: null, counts: { create: 5, update: 1 } });
+    expect(all[0]).toMatchObject({ connection: ACME, trigger: 'alarm', who: null, counts: { createInQbo: 5, updateCso: 1 } });
   });
 
   it('drops the oldest entries beyond the cap, per company', async () => {
