@@ -15,6 +15,7 @@ import { planValue } from './translate';
 import { csoRowKey, qboRowKey, type RecordValues } from './types';
 import { csoList, linksToQbo, qboList, qboMatchKey, type World } from './world';
 import { finishOps } from './plan-finish';
+import { sharedCreateClash } from './shared-create';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 
@@ -123,6 +124,19 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     setStatus(row, 'waitingForCreation', 'qbo');
   }
 
+  /** Both rows of a shared vendor whose records disagree: a conflict on each, and no vendor created. */
+  function reportSharedClash(op: PlanOp, row: SyncRow, child: Unpaired, fields: string[]): void {
+    const primaryRow = rows.get(op.rowKeys[0]!)!;
+    const primaryRef = op.csoRefs[0]!;
+    const primaryRecord = csoList(world, primaryRef.typeId).get(primaryRef.csoId)!;
+    const show = (values: RecordValues) => fields.map((f) => `“${String(values[f] ?? '')}”`).join(', ');
+    const childBasis = pickValues(child.typeId, 'cso', child.record);
+    ops.delete(op.id);
+    primaryRow.opIds = primaryRow.opIds.filter((id) => id !== op.id);
+    setStatus(primaryRow, 'error', null, issues.sharedConflict(fields, show(primaryRef.basis), { side: 'cso', typeId: child.typeId, id: child.record.id, name: child.record.name }, show(childBasis)));
+    setStatus(row, 'error', null, issues.sharedConflict(fields, show(childBasis), { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name }, show(primaryRef.basis)));
+  }
+
   function emitQboCreate(item: Unpaired): void {
     const row = rows.get(item.rowKey)!;
     if (row.status === 'error') return;
@@ -189,7 +203,13 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
             setStatus(row, 'error', null, primary.issue ?? null);
             continue;
           }
-          op.csoRefs.push({ typeId: child.typeId, csoId: child.record.id, basis: pickValues(child.typeId, 'cso', child.record) });
+          const basis = pickValues(child.typeId, 'cso', child.record);
+          const clash = sharedCreateClash(op.csoRefs[0]!.basis, basis);
+          if (clash.length > 0) {
+            reportSharedClash(op, row, child, clash);
+            continue;
+          }
+          op.csoRefs.push({ typeId: child.typeId, csoId: child.record.id, basis });
           op.rowKeys.push(row.key);
           row.opIds.push(op.id);
           setStatus(row, 'waitingForCreation', 'qbo');

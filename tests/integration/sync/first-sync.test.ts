@@ -31,8 +31,6 @@ const CLEAN_TRICKY: [string, string][] = [
   ['José’s Taquería', 'customer'],
   ['🚚 Fast Freight Co', 'customer'],
   [TRICKY_NAMES.HTML, 'customer'],
-  ['Core-Mark International', 'priceBookVendor'],
-  ['Core-Mark International', 'accountingVendor'],
   ['AT&T', 'accountingVendor'],
   ['Brink’s Armored Car', 'accountingVendor'],
   ['Société Générale Equipment Leasing', 'accountingVendor'],
@@ -83,10 +81,14 @@ async function expectTrickyNames(c: Connection, rows: SyncRow[]): Promise<void> 
   const qboNames = new Set(Object.values(qbo).flat().map((r) => r.key));
   for (const [name] of LINTED) expect(qboNames.has(name)).toBe(false);
   for (const [a, b] of TWINS) expect(qboNames.has(a) || qboNames.has(b)).toBe(false);
-  // The two vendor kinds share one QBO vendor.
-  expect(qbo.Vendor!.filter((v) => v.key === 'Core-Mark International')).toHaveLength(1);
-  const [pb, acct] = [one(rows, 'Core-Mark International', 'priceBookVendor'), one(rows, 'Core-Mark International', 'accountingVendor')];
-  expect(pb.qboId).toBe(acct.qboId);
+  // The two vendor kinds would share one QBO vendor, but their emails differ: neither is chosen
+  // silently; both rows say so and no vendor is created (once they agree, one vendor is: unit tests).
+  expect(qbo.Vendor!.filter((v) => v.key === 'Core-Mark International')).toHaveLength(0);
+  for (const [type, mine, theirs] of [['priceBookVendor', 'orders@', 'ar@'], ['accountingVendor', 'ar@', 'orders@']] as const) {
+    const row = one(rows, 'Core-Mark International', type);
+    expect(row.issue?.code).toBe('sharedConflict');
+    expect(row.issue?.detail).toContain(`email “${mine}coremark.example” here, “${theirs}coremark.example” there`);
+  }
 }
 
 /** Everything not in error holds the same match key on both sides; no name twice on either side. */
@@ -137,7 +139,7 @@ describe('first sync of the tricky seed company', () => {
     const c = await connect(sb, realmId);
     const report = await c.engine.synchronize();
     await expectTrickyNames(c, report.rows);
-    expect(report.rows.filter((r) => r.status === 'error')).toHaveLength(12);
+    expect(report.rows.filter((r) => r.status === 'error')).toHaveLength(14);
     expect(report.failures).toEqual([]);
     const counters = await qboCounters(sb, realmId);
     // Every write went out in full batches: ⌈W/30⌉ per dependency level at most.

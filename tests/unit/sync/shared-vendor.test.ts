@@ -66,4 +66,28 @@ describe('two vendor kinds sharing one QBO vendor', () => {
     expect(pbRow.issue?.detail).toContain('the accounting vendor “Acme fuel”');
     expect((await h.engine.synchronize()).executed.ops).toEqual([]);
   });
+
+  it('both new with different emails: a conflict on both rows in words, no vendor created; made the same, one vendor', async () => {
+    const h = createHarness();
+    const pb = h.seed.cso('priceBookVendor', vendor('Acme', { email: 'orders@acme.test' }));
+    const av = h.seed.cso('accountingVendor', vendor('Acme', { email: 'ar@acme.test' }));
+    const first = await h.engine.synchronize();
+    expect(h.qbo.list('Vendor')).toHaveLength(0);
+    const rows = first.rows.filter((r) => r.name === 'Acme');
+    expect(rows.map((r) => [r.typeId, r.status, r.issue?.code])).toEqual([
+      ['priceBookVendor', 'error', 'sharedConflict'],
+      ['accountingVendor', 'error', 'sharedConflict'],
+    ]);
+    expect(rows[0]!.issue?.detail).toContain('email “orders@acme.test” here, “ar@acme.test” there');
+    expect(rows[0]!.issue?.detail).toContain('accounting vendor “Acme”');
+    expect(rows[1]!.issue?.detail).toContain('price book vendor “Acme”');
+
+    h.cso.edit({ kind: 'update', list: 'accountingVendor', id: av, values: { email: 'orders@acme.test' } });
+    const second = await h.engine.synchronize();
+    expect(h.qbo.list('Vendor')).toHaveLength(1);
+    const linked = second.rows.filter((r) => r.name === 'Acme');
+    expect(linked.every((r) => r.status === 'synchronized')).toBe(true);
+    expect(new Set(linked.map((r) => r.qboId)).size).toBe(1);
+    expect(pb).not.toBe(av);
+  });
 });
