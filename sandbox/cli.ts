@@ -35,7 +35,8 @@ export async function startSandboxes(options: { only?: Part; port?: number; host
         clientSecret: SANDBOX_CLIENT.secret,
         environment: 'custom',
         customBaseUrl: qbo.url,
-        allowedOrigins: [EXTENSION_ORIGIN],
+        // Any Firefox installation too: Firefox gives each one its own moz-extension:// origin.
+        allowedOrigins: [EXTENSION_ORIGIN, 'moz-extension://*'],
         port: portOf('broker'),
         host,
         log: () => {},

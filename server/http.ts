@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IntuitError, type IntuitOAuth } from './intuit';
+import { createOriginCheck } from './origins';
 
 const MAX_BODY = 16 * 1024;
 
@@ -69,7 +70,7 @@ function setCors(res: ServerResponse, origin: string): void {
 }
 
 export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const allowed = new Set(deps.allowedOrigins);
+  const allowed = createOriginCheck(deps.allowedOrigins);
 
   const routes: Record<string, (body: unknown) => Promise<unknown>> = {
     '/token': async (body) => {
@@ -91,11 +92,11 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
       if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
       // The client id is public; Chrome sends no Origin on an extension worker's GET, so only a
       // foreign page's origin is refused here.
-      if (req.method === 'GET' && path === '/config' && (!origin || allowed.has(origin))) {
+      if (req.method === 'GET' && path === '/config' && (!origin || allowed(origin))) {
         if (origin) setCors(res, origin);
         return send(res, 200, deps.publicConfig);
       }
-      if (!origin || !allowed.has(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
+      if (!origin || !allowed(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
       setCors(res, origin);
       const route = routes[path];
       if (!route) throw new HttpError(404, 'not_found', 'No such endpoint.');

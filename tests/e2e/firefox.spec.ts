@@ -46,7 +46,7 @@ test.describe('the Firefox build', () => {
     await button!.click();
     // The state comes from the background (getCompany), so this proves messaging works in Firefox.
     const state = await page.waitForSelector('qbo-sync-manager-dialog >>> [data-testid="connection-state"]', { timeout: 20_000 });
-    await page.waitForFunction((el) => el.textContent?.trim() === 'Not connected', { timeout: 20_000 }, state);
+    await page.waitForFunction((el) => el?.textContent?.trim() === 'Not connected', { timeout: 20_000 }, state);
     const company = await page.$eval('qbo-sync-manager-dialog', (host) => host.shadowRoot?.textContent ?? '');
     expect(company).toContain('Sunrise Fuel & Food LLC');
     // The page's own styles and DOM are untouched: our UI lives in shadow roots only.

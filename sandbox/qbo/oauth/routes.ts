@@ -13,7 +13,8 @@ const KNOWN_SCOPES = new Set(['com.intuit.quickbooks.accounting', 'com.intuit.qu
 
 export function redirectUriAllowed(client: RegisteredClient, uri: string): boolean {
   if (client.redirectUris) return client.redirectUris.includes(uri);
-  return /^https:\/\/[a-z0-9-]+\.chromiumapp\.org\//.test(uri) || /^http:\/\/127\.0\.0\.1:\d+(\/|$)/.test(uri);
+  // The sandbox app has the extension's redirect URLs registered: Chrome's and Firefox's (identity API).
+  return /^https:\/\/[a-z0-9-]+\.chromiumapp\.org\//.test(uri) || /^https:\/\/[a-f0-9]+\.extensions\.allizom\.org\//.test(uri) || /^http:\/\/127\.0\.0\.1:\d+(\/|$)/.test(uri);
 }
 
 const withQuery = (uri: string, params: Record<string, string>): string => {
