@@ -4,11 +4,13 @@
  * `name` attributes and ExtJS classes. This is the one place to adjust when CStoreOffice's markup
  * changes.
  */
-import type { CompanyRef } from '@/lib/messaging/protocol';
+import { type CompanyRef, USER_NAME_MAX } from '@/lib/messaging/protocol';
 
 const HEADING_SELECTOR = 'h1, h2, h3, .x-title-text, .x-panel-header-text, .x-header-text, .x-title';
 const FIELD_SELECTOR = '.x-form-item, .x-field';
 const LABEL_SELECTOR = '.x-form-item-label-text, .x-form-item-label, label';
+/** The app header's signed-in user: "Display Name (login)". */
+const USER_SELECTOR = '.cso-user';
 
 export interface AuditPage {
   /** The ExtJS form item that holds the Company dropdown; our button goes right after it. */
@@ -60,4 +62,10 @@ export function findAuditPage(doc: Document): AuditPage | null {
   const companyField = findCompanyField(doc);
   if (!companyField) return null;
   return { companyField, readCompany: () => readCompanyFrom(companyField, doc) };
+}
+
+/** The signed-in user as the page's header shows them, for History's "who"; null when not shown. */
+export function readSignedInUser(doc: Document): string | null {
+  const text = norm(doc.querySelector(USER_SELECTOR)?.textContent).replace(/\p{Cc}/gu, '');
+  return text ? [...text].slice(0, USER_NAME_MAX).join('').trim() : null;
 }

@@ -4,7 +4,7 @@ import { createApp, reactive, watch } from 'vue';
 import { type ShadowRootContentScriptUi, createShadowRootUi, defineContentScript } from '#imports';
 import OpenManagerButton from '@/components/panel/OpenManagerButton.vue';
 import type { PanelState } from '@/lib/ui/panel-state';
-import { findAuditPage } from './audit-page';
+import { findAuditPage, readSignedInUser } from './audit-page';
 import { createManagerUi } from './manager-ui';
 import { mountShadowApp } from './shadow-app';
 
@@ -13,7 +13,7 @@ export default defineContentScript({
   matches: ['*://*.cstoreoffice.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
-    const state = reactive<PanelState>({ company: null, open: false });
+    const state = reactive<PanelState>({ company: null, user: null, open: false });
     let button: { field: HTMLElement; ui: ShadowRootContentScriptUi<() => void> } | null = null;
     let creating = false;
 
@@ -54,6 +54,7 @@ export default defineContentScript({
           creating = false;
         }
       }
+      state.user = page ? readSignedInUser(document) : null;
       const company = page?.readCompany() ?? null;
       if (company?.companyId !== state.company?.companyId || company?.companyName !== state.company?.companyName) {
         state.company = company;

@@ -30,6 +30,15 @@ const senderOrigin = (sender: Sender): string | null => {
   return origin.startsWith('http') ? origin : null;
 };
 
+/**
+ * Who pressed Synchronize, in words for History: the user the Audit page shows, or "You" from the
+ * toolbar (an extension page: it cannot know the CStoreOffice user, and a name it sends is not taken).
+ */
+export function whoAsked(user: string | undefined, sender: Sender): string {
+  if (!senderOrigin(sender)) return 'You (toolbar)';
+  return user ?? 'A CStoreOffice user (name not shown on the Audit page)';
+}
+
 export function createHandlers(deps: HandlerDeps): Handlers {
   const rows = createRowStore(deps.db);
 
@@ -122,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async synchronize(data, sender) {
       const company = await resolve(data, sender);
-      return deps.sync.synchronize(target(company), { trigger: 'user', who: 'You', ...(data.selection ? { selection: data.selection } : {}) });
+      return deps.sync.synchronize(target(company), { trigger: 'user', who: whoAsked(data.user, sender), ...(data.selection ? { selection: data.selection } : {}) });
     },
     async runAction(data, sender) {
       return deps.sync.action(target(await resolve(data, sender)), data.action, data.rowKeys);

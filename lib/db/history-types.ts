@@ -21,7 +21,7 @@ export interface HistoryEntry {
   startedAt: string;
   finishedAt: string;
   trigger: RunTrigger;
-  /** Who started it (a CStoreOffice user name), null for the alarm. */
+  /** Who started it, in words ("Demo Auditor (auditor@demo.test)", "You (toolbar)"); null when no one did (the schedule, a resume). */
   who: string | null;
   outcome: RunOutcome;
   /** Ops applied per action; a run that stopped before writing has none. */
@@ -29,7 +29,7 @@ export interface HistoryEntry {
   errors: HistoryError[];
 }
 
-/** Who started a run, in words: the stored name, else the schedule. */
-export function startedBy(entry: Pick<HistoryEntry, 'who'>): string {
-  return entry.who ?? 'Automatic sync';
+/** Who started a run, in words: the stored name, else what started it without anyone. */
+export function startedBy(entry: Pick<HistoryEntry, 'who' | 'trigger'>): string {
+  return entry.who ?? (entry.trigger === 'resume' ? 'Resumed automatically after an interruption' : 'Automatic sync');
 }

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { ENTITY_TYPE_IDS, SYNC_STATUS_IDS } from '@/lib/entities';
-import type { ProtocolMap } from './protocol';
+import { type ProtocolMap, USER_NAME_MAX } from './protocol';
 
 const companyId = z.string().trim().min(1, 'companyId is required').max(64).regex(/^[\w.-]+$/, 'companyId has unexpected characters');
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'origin must be an http(s) origin such as https://03.cstoreoffice.com');
 const target = { companyId, origin: origin.optional() };
 const rowKey = z.string().min(1).max(200);
+const user = z.string().trim().min(1).max(USER_NAME_MAX).regex(/^\P{Cc}*$/u, 'user must be one line of text');
 
 const filters = z
   .object({
@@ -38,7 +39,7 @@ export const PAYLOADS = {
   getRows: z.object({ ...target, query }).strict(),
   exportRows: z.object({ ...target, query: z.object({ sort: sort.optional(), filters: filters.optional() }).strict() }).strict(),
   preview: z.object(target).strict(),
-  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional() }).strict(),
+  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional() }).strict(),
   runAction: z
     .object({
       ...target,

@@ -36,6 +36,9 @@ export interface Overview {
   companies: CompanySummary[];
 }
 
+/** The longest signed-in user name the Audit page may pass with Synchronize. */
+export const USER_NAME_MAX = 120;
+
 export interface CompanyRef {
   companyId: string;
   companyName: string;
@@ -137,7 +140,7 @@ export interface HistoryEntry {
   startedAt: string;
   finishedAt: string | null;
   trigger: RunTrigger;
-  /** Who started it: the CStoreOffice user when known, else "automatic sync". */
+  /** Who started it, in words: the CStoreOffice user, "You (toolbar)", "Automatic sync", … */
   who: string;
   outcome: 'success' | 'partial' | 'failed' | 'running';
   summary: PreviewSummary;
@@ -162,8 +165,11 @@ export interface ProtocolMap {
   exportRows(data: CompanyTarget & { query: Omit<RowQuery, 'page' | 'pageSize'> }): string;
   /** What Synchronize would do, without writing anything. */
   preview(data: CompanyTarget): PreviewSummary;
-  /** Synchronize everything, or the selected rows plus what they depend on. Joins a running run. */
-  synchronize(data: CompanyTarget & { selection?: string[] }): RunOutcome;
+  /**
+   * Synchronize everything, or the selected rows plus what they depend on. Joins a running run.
+   * `user`: the CStoreOffice user the Audit page shows, for History (only a content script's counts).
+   */
+  synchronize(data: CompanyTarget & { selection?: string[]; user?: string }): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
   exportHistory(data: CompanyTarget): string;

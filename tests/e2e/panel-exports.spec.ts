@@ -40,7 +40,7 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
 }
 
-test('Export CSV saves the table as filtered, and Export History CSV the runs the History section shows', async ({ context, openAudit, useSandboxSettings, qbo }) => {
+test('Export CSV saves the table as filtered, and Export History CSV the runs the History section shows', async ({ context, openAudit, openPopup, useSandboxSettings, qbo }) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -64,11 +64,14 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   expect(rows.map((r) => r[2])).toContain('The "Quick" Stop Club');
   expect(rows.find((r) => r[2]!.startsWith('Springfield Regional Transit Authority'))?.[2]).toContain('billed monthly net 30, PO required,');
 
-  // A second run, then the History section's export: one line per run the section lists.
-  await synchronizeAll(dialog);
+  // A second run from the toolbar, then the History section's export: one line per run it lists,
+  // each saying who started it (the signed-in CStoreOffice user for the Audit page's run).
+  const popup = await openPopup();
+  await popup.getByTestId('company-card').filter({ hasText: 'Sunrise Fuel & Food LLC' }).getByRole('button', { name: 'Sync now' }).click();
   const history = dialog.getByRole('region', { name: 'History table' });
-  await expect(history.locator('tbody tr')).toHaveCount(2);
+  await expect(history.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
   const whoShown = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
+  expect(whoShown).toEqual(['You (toolbar)', 'Demo Auditor (auditor@demo.test)']);
   const exported = await download(audit, dialog.getByRole('button', { name: 'Export History CSV' }));
   expect(exported.name).toMatch(/^qb-sync-history-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
   const [historyHeader, ...runs] = parseCsv(exported.text);

@@ -13,6 +13,8 @@ export const useCompanyStore = defineStore('company', () => {
   const summary = ref<CompanySummary | null>(null);
   const error = ref<string | null>(null);
   const connecting = ref(false);
+  /** The signed-in CStoreOffice user the Audit page shows; History names them for runs started here. */
+  const user = ref<string | null>(null);
 
   // From a content script the background takes the page's own origin; we never claim another.
   const target = computed<CompanyTarget | null>(() => (company.value ? { companyId: company.value.companyId } : null));
@@ -71,5 +73,5 @@ export const useCompanyStore = defineStore('company', () => {
     }
   }
 
-  return { company, summary, error, connecting, target, connected, load, concerns, accept, connect, disconnect };
+  return { company, summary, error, connecting, user, target, connected, load, concerns, accept, connect, disconnect };
 });

@@ -48,7 +48,7 @@ export const useRunStore = defineStore('run', () => {
     outcome.value = null;
     preview.value = null;
     try {
-      const result = await sendMessage('synchronize', { ...company.target, ...(selection?.length ? { selection } : {}) });
+      const result = await sendMessage('synchronize', { ...company.target, ...(selection?.length ? { selection } : {}), ...(company.user ? { user: company.user } : {}) });
       outcome.value = result;
       const severity = result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error';
       notices.push(severity, result.outcome === 'success' ? 'Synchronization finished' : 'Synchronization finished with errors', result.message);

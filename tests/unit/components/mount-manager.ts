@@ -10,7 +10,7 @@ export async function settle(): Promise<void> {
 }
 
 export async function mountManager(): Promise<{ wrapper: VueWrapper; state: PanelState }> {
-  const state = reactive<PanelState>({ company: { companyId: '42', companyName: 'Speedy Stop LLC' }, open: true });
+  const state = reactive<PanelState>({ company: { companyId: '42', companyName: 'Speedy Stop LLC' }, user: 'Pat Lee (pat@speedy.example)', open: true });
   const wrapper = mount(SyncManager, {
     props: { state },
     attachTo: document.body,

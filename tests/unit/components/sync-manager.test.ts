@@ -89,8 +89,10 @@ describe('the Entities table', () => {
     expect(rowsOf(wrapper).every((r) => !(r.get('input[type="checkbox"]').element as HTMLInputElement).checked)).toBe(true);
     await wrapper.get('[data-testid="synchronize"]').trigger('click');
     await settle();
-    const sync = holder.bg.callsOf('synchronize').at(-1) as { selection: string[] };
+    const sync = holder.bg.callsOf('synchronize').at(-1) as { selection: string[]; user: string };
     expect(sync.selection).toHaveLength(25);
+    // The signed-in user the Audit page shows goes along, for History.
+    expect(sync.user).toBe('Pat Lee (pat@speedy.example)');
   });
 
   it('offers Remove Link only on synchronized rows and Ignore Issues only on error rows', async () => {

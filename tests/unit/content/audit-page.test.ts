@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findAuditPage } from '@/entrypoints/audit.content/audit-page';
+import { findAuditPage, readSignedInUser } from '@/entrypoints/audit.content/audit-page';
 
 const page = (file: string) => readFileSync(join(import.meta.dirname, '../../fixtures/pages', file), 'utf8');
 
@@ -64,5 +64,23 @@ describe('findAuditPage on CStoreOffice-shaped markup', () => {
 
   it("falls back to the picker's selected item", () => {
     expect(findAuditPage(load(audit('', 'x-boundlist-selected')))?.readCompany()).toEqual({ companyId: 'c-1', companyName: 'Speedy Stop LLC' });
+  });
+});
+
+describe('readSignedInUser', () => {
+  const header = (user: string) => load(`<body><div class="x-app-header"><span class="cso-logo">CStoreOffice®</span><span class="cso-user">${user}</span></div></body>`);
+
+  it("reads the header's signed-in user as shown, one line", () => {
+    expect(readSignedInUser(header('Demo Auditor (auditor@demo.test)'))).toBe('Demo Auditor (auditor@demo.test)');
+    expect(readSignedInUser(header('\n  Demo   Auditor\t(auditor@demo.test) '))).toBe('Demo Auditor (auditor@demo.test)');
+  });
+
+  it('cuts a very long name to what the background accepts', () => {
+    expect(readSignedInUser(header('A'.repeat(500)))).toHaveLength(120);
+  });
+
+  it('reads nothing when the page shows no user', () => {
+    expect(readSignedInUser(header('  '))).toBeNull();
+    expect(readSignedInUser(load('<body><h1>Audit</h1></body>'))).toBeNull();
   });
 });

@@ -54,10 +54,19 @@ describe('registerHandlers', () => {
     ['runAction', { companyId: '1', action: 'dropTable', rowKeys: [] }, 'action'],
     ['synchronize', { companyId: '1', origin: 'javascript:alert(1)' }, 'origin'],
     ['getRows', { companyId: '1', query: { page: 0, pageSize: 50, filters: { statuses: ['deleted'] } } }, 'statuses'],
+    ['synchronize', { companyId: '1', user: 'x'.repeat(121) }, 'user'],
+    ['synchronize', { companyId: '1', user: '   ' }, 'user'],
+    ['synchronize', { companyId: '1', user: 'Pat\nAdmin: yes' }, 'user must be one line of text'],
   ])('refuses %s with %j', async (type, data, words) => {
     const { send, handlers } = setup();
     await expect(send(type, data)).rejects.toThrow(words);
     expect((handlers as unknown as Record<string, ReturnType<typeof vi.fn>>)[type]).not.toHaveBeenCalled();
+  });
+
+  it('passes the Audit page user with Synchronize, trimmed', async () => {
+    const { send, handlers } = setup();
+    await send('synchronize', { companyId: '1', user: ' Demo Auditor (auditor@demo.test) ' });
+    expect(handlers.synchronize).toHaveBeenCalledWith({ companyId: '1', user: 'Demo Auditor (auditor@demo.test)' }, expect.anything());
   });
 
   it('registers every message of the protocol and removes them all', () => {
