@@ -6,6 +6,7 @@
  * of what was written, not sync state.
  */
 import { type AppDb, prefixRange } from './app-db';
+import { rowIndexCache } from './row-index-cache';
 
 export async function clearConnectionState(db: AppDb, connectionKey: string): Promise<void> {
   await db.transaction('rw', [db.links, db.mirror, db.reserved, db.meta, db.issues, db.ignores, db.rows, db.rowText], async () => {
@@ -20,4 +21,5 @@ export async function clearConnectionState(db: AppDb, connectionKey: string): Pr
       db.rowText.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete(),
     ]);
   });
+  rowIndexCache(db).cleared(connectionKey);
 }

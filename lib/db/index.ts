@@ -7,6 +7,8 @@ export * from './history-types';
 export * from './journal';
 export * from './link-store';
 export * from './row-counts';
+export * from './row-index';
+export * from './row-index-cache';
 export * from './row-keys';
 export * from './row-query';
 export * from './row-store';

@@ -32,6 +32,9 @@ export interface RowText {
 
 export type StoredRow = SyncRow & RowSortKeys;
 
+/** What the background keeps of each row in memory to sort, filter and count (see row-index.ts). */
+export type RowEntry = Omit<RowSortKeys, 'connection'> & { key: string; typeId: EntityTypeId; text: string };
+
 export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, i])) as Record<SyncStatusId, number>;
 
 export function typeSortKey(typeId: EntityTypeId): string {
@@ -64,9 +67,18 @@ export function toStoredRow(connection: string, row: SyncRow): StoredRow {
   };
 }
 
+/** Lower-cased name and both ids, as the search box matches them. */
+function searchText(row: SyncRow): string {
+  return [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase();
+}
+
 export function toRowText(connection: string, row: SyncRow): RowText {
-  const text = [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase();
-  return { connection, key: row.key, statusRank: STATUS_RANK[row.status], typeId: row.typeId, text };
+  return { connection, key: row.key, statusRank: STATUS_RANK[row.status], typeId: row.typeId, text: searchText(row) };
+}
+
+export function toRowEntry(stored: StoredRow): RowEntry {
+  const { key, typeId, nameKey, typeSort, statusRank, csoSort, qboSort, issueKey } = stored;
+  return { key, typeId, nameKey, typeSort, statusRank, csoSort, qboSort, issueKey, text: searchText(stored) };
 }
 
 export function fromStoredRow(stored: StoredRow): SyncRow {

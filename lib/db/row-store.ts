@@ -1,13 +1,15 @@
 /**
  * The rows the engine computed, per connection, so the panel pages through them without the
  * engine recomputing anything. Rows are replaced as a whole after each plan, and patched while a
- * run updates them one by one.
+ * run updates them one by one. Each write also updates the in-memory index queries are answered
+ * from (row-index-cache.ts), once its transaction has committed.
  */
 import type { EntityTypeId, SyncStatusId } from '../entities';
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
 import { countConnectionRows, distinctRowValues } from './row-counts';
-import { fromStoredRow, toRowText, toStoredRow } from './row-keys';
+import { rowIndexCache } from './row-index-cache';
+import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
 import { queryRows, type RowPage, type RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
@@ -26,6 +28,7 @@ export interface RowStore {
 
 export function createRowStore(db: AppDb): RowStore {
   const keysOf = (connectionKey: string, keys: readonly string[]) => keys.map((key): [string, string] => [connectionKey, key]);
+  const index = rowIndexCache(db);
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
@@ -35,10 +38,11 @@ export function createRowStore(db: AppDb): RowStore {
         await Promise.all([db.rows.where('[connection+key]').between(...range, true, true).delete(), db.rowText.where('[connection+key]').between(...range, true, true).delete()]);
         await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut(texts)]);
       });
+      index.replaced(connectionKey, stored.map(toRowEntry));
     },
     async patchRows(connectionKey, patches) {
       if (patches.length === 0) return 0;
-      return db.transaction('rw', db.rows, db.rowText, async () => {
+      const changed = await db.transaction('rw', db.rows, db.rowText, async () => {
         const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
         // Patches for one key apply in order; sort keys are derived again from the merged row.
         const merged = new Map<string, SyncRow>();
@@ -47,10 +51,12 @@ export function createRowStore(db: AppDb): RowStore {
           const base = merged.get(patch.key) ?? (stored ? fromStoredRow(stored) : undefined);
           if (base) merged.set(patch.key, { ...base, ...patch });
         });
-        const changed = [...merged.values()];
-        await Promise.all([db.rows.bulkPut(changed.map((row) => toStoredRow(connectionKey, row))), db.rowText.bulkPut(changed.map((row) => toRowText(connectionKey, row)))]);
-        return merged.size;
+        const stored = [...merged.values()].map((row) => toStoredRow(connectionKey, row));
+        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut([...merged.values()].map((row) => toRowText(connectionKey, row)))]);
+        return stored;
       });
+      index.patched(connectionKey, changed.map(toRowEntry));
+      return changed.length;
     },
     queryRows: (connectionKey, query) => queryRows(db, connectionKey, query),
     async getRows(connectionKey, keys) {
