@@ -111,7 +111,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const row of rows.values()) if (row.status === 'error') withHashes(row);
   const enabled = options.enabledTypes;
   const shown = enabled ? [...rows.values()].filter((row) => enabled.has(row.typeId)) : [...rows.values()];
-  return { plan: orderPlan(ops, options.batchSizes), rows: shown };
+  return { plan: orderPlan([...ops.values()], options.batchSizes, ops), rows: shown };
 }
 
 /**

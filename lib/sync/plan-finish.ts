@@ -39,7 +39,7 @@ export function finishOps(
   memory: PlanMemory,
   withHashes: (row: SyncRow) => SyncRow,
   enabledTypes?: ReadonlySet<EntityTypeId>,
-): PlanOp[] {
+): void {
   const turnedOff = enabledTypes ? dropTurnedOff(ops, rows, enabledTypes) : new Set<string>();
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
@@ -68,7 +68,6 @@ export function finishOps(
     row.opIds = [];
   }
   dropOrphans(ops, rows, turnedOff);
-  return [...ops.values()];
 }
 
 /**

@@ -15,6 +15,7 @@ import { planValue } from './translate';
 import { csoRowKey, qboRowKey, type RecordValues } from './types';
 import { csoList, linksToQbo, qboList, qboMatchKey, type World } from './world';
 import { finishOps } from './plan-finish';
+import { createProducers } from './plan-producers';
 import { sharedCreateClash } from './shared-create';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
@@ -85,13 +86,15 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       setStatus(row, 'waitingForDeletion', 'cso');
       return;
     }
-    const deps: string[] = work.refresh ? [`link:${row.key}`] : [];
+    // The link op's id, made once: the updates below wait for it.
+    const linkId = work.refresh ? `link:${row.key}` : '';
+    const deps: string[] = work.refresh ? [linkId] : [];
     const toQbo = valuesFor(typeId, work.toQbo, work.csoValues, 'cso', deps);
     const toCso = valuesFor(typeId, work.toCso, work.qboValues, 'qbo', deps);
     const blocked = toQbo.blocked ?? toCso.blocked;
     if (blocked) return block(row, blocked, typeId, pair.cso.id, pair.qbo.id);
     if (work.refresh) {
-      addOp({ id: `link:${row.key}`, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] });
+      addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] });
     }
     if (work.toQbo.length) {
       const basis = subset(work.csoValues, work.toQbo);
@@ -151,48 +154,51 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
   return {
     registerLinks(): void {
       for (const link of world.links.values()) {
+        if (!producers.wanted(link.csoType)) continue;
         producers.set('cso', link.csoType, link.csoId, '');
         producers.set('qbo', link.csoType, link.qboId, '');
       }
     },
     registerPair(work: PairWork): void {
-      if (!work.fresh) return;
+      if (!work.fresh || !producers.wanted(work.pair.typeId)) return;
       const id = `link:${work.rowKey}`;
       producers.set('cso', work.pair.typeId, work.pair.cso.id, id);
       producers.set('qbo', work.pair.typeId, work.pair.qbo.id, id);
     },
     registerCsoCreate(item: Unpaired, sharedWith: Map<string, string>): void {
       const { rowKey } = item;
-      if (rows.get(rowKey)?.status === 'error') return;
+      if (!producers.wanted(item.typeId) || rows.get(rowKey)?.status === 'error') return;
       producers.set('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(rowKey) ?? rowKey}`);
     },
     registerQboCreate(item: Unpaired): void {
       const { rowKey } = item;
-      if (rows.get(rowKey)?.status === 'error') return;
+      if (!producers.wanted(item.typeId) || rows.get(rowKey)?.status === 'error') return;
       producers.set('qbo', item.typeId, item.record.id, `create-cso:${rowKey}`);
     },
     /** Accounts before data types, parents before children, so a blocked record blocks its dependants. */
     emitInOrder(pairs: PairWork[], csoOnly: Unpaired[], qboOnly: Unpaired[], sharedWith: Map<string, string>): void {
       const order = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
-      // Sorted by (type, depth) through one numeric rank per item: no closure or wrapper per record.
+      // Bucketed by one numeric rank (type, depth) in arrival order: a stable order without a sort.
       const items: (PairWork | Unpaired)[] = [];
       const kinds: number[] = [];
-      const ranks: number[] = [];
+      const buckets: number[][] = [];
       const push = (item: PairWork | Unpaired, kind: number, typeId: EntityTypeId, key: string) => {
+        const rank = order.get(typeId)! * 1024 + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
+        (buckets[rank] ??= []).push(items.length);
         items.push(item);
         kinds.push(kind);
-        ranks.push(order.get(typeId)! * 1024 + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1));
       };
       for (const p of pairs) push(p, 0, p.pair.typeId, p.csoKey);
       for (const c of csoOnly) push(c, 1, c.typeId, c.key);
       for (const q of qboOnly) push(q, 2, q.typeId, q.key);
-      const index = Array.from(items.keys());
-      index.sort((a, b) => ranks[a]! - ranks[b]! || a - b);
-      for (const i of index) {
-        const kind = kinds[i];
-        if (kind === 0) emitPair(items[i] as PairWork);
-        else if (kind === 1) emitCsoCreate(items[i] as Unpaired, sharedWith);
-        else emitQboCreate(items[i] as Unpaired);
+      for (const bucket of buckets) {
+        if (!bucket) continue;
+        for (const i of bucket) {
+          const kind = kinds[i];
+          if (kind === 0) emitPair(items[i] as PairWork);
+          else if (kind === 1) emitCsoCreate(items[i] as Unpaired, sharedWith);
+          else emitQboCreate(items[i] as Unpaired);
+        }
       }
       for (const [primaryKey, children] of sharedChildren) {
         const op = ops.get(`create-qbo:${primaryKey}`);
@@ -264,27 +270,11 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
         rows.set(rowKey, row);
       }
     },
-    finish(): PlanOp[] {
-      return finishOps(world, ops, rows, memory, withHashes, options.enabledTypes);
+    /** The plan's ops by id, in the order they were made. */
+    finish(): ReadonlyMap<string, PlanOp> {
+      finishOps(world, ops, rows, memory, withHashes, options.enabledTypes);
+      return ops;
     },
-  };
-}
-
-/**
- * Per side, type and id: the op giving that record its counterpart ('' when it is linked already).
- * Nested Maps instead of `side:type:id` keys: planning registers one per record.
- */
-function createProducers() {
-  const sides = { cso: new Map<EntityTypeId, Map<string, string>>(), qbo: new Map<EntityTypeId, Map<string, string>>() };
-  const of = (side: 'cso' | 'qbo', typeId: EntityTypeId) => {
-    let map = sides[side].get(typeId);
-    if (!map) sides[side].set(typeId, (map = new Map()));
-    return map;
-  };
-  return {
-    get: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string) => sides[side].get(typeId)?.get(id),
-    set: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string, opId: string) => void of(side, typeId).set(id, opId),
-    delete: (side: 'cso' | 'qbo', typeId: EntityTypeId, id: string) => void sides[side].get(typeId)?.delete(id),
   };
 }
 

@@ -3,6 +3,7 @@
  * before children, accounts before data types, children deactivated before their parents, and two
  * writes to one record never in the same level (the second needs the first's new revision).
  */
+import type { EntityTypeId, QboEntityName } from '../entities';
 import type { PlanBatch, PlanLevel, PlanOp, SyncPlan } from './plan-types';
 
 export interface BatchSizes {
@@ -10,9 +11,8 @@ export interface BatchSizes {
   qbo: number;
 }
 
-export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
-  const byId = new Map<string, PlanOp>();
-  for (const op of ops) byId.set(op.id, op);
+/** `byId`: the same ops by id, when the caller holds that index already (planning does). */
+export function orderPlan(ops: PlanOp[], sizes: BatchSizes, byId: ReadonlyMap<string, PlanOp> = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
   serializeSameTarget(ops);
   // Levels are computed in place: -1 not yet known, -2 on the current path (a loop).
   for (const op of ops) op.level = -1;
@@ -38,7 +38,7 @@ export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
   const sorted: PlanOp[] = [];
   for (const bucket of buckets) if (bucket) for (const op of bucket) sorted.push(op);
   const planLevels: PlanLevel[] = [];
-  const open = new Map<string, { batch: PlanBatch; count: number }>();
+  const open: OpenBatches[] = [];
   for (const op of sorted) {
     let level = planLevels[op.level];
     if (!level) {
@@ -51,36 +51,46 @@ export function orderPlan(ops: PlanOp[], sizes: BatchSizes): SyncPlan {
   return { ops: sorted, levels: planLevels.filter((l) => l.local.length + l.batches.length > 0) };
 }
 
-/** `open`: the last batch of each level and side, so filling batches stays linear. */
-function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: Map<string, { batch: PlanBatch; count: number }>): void {
+/** The last batch of one level per side, and how many that side has, so filling batches stays linear. */
+type OpenBatches = Partial<Record<'cso' | 'qbo', { batch: PlanBatch; count: number }>>;
+
+function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: OpenBatches[]): void {
   const side = op.target!;
-  const key = `${level.level}:${side}`;
-  let current = open.get(key);
+  const sides = (open[level.level] ??= {});
+  let current = sides[side];
   if (!current || current.batch.opIds.length >= sizes[side]) {
     const count = (current?.count ?? 0) + 1;
     current = { batch: { id: `L${level.level}-${side}-${count}`, side, opIds: [] }, count };
     level.batches.push(current.batch);
-    open.set(key, current);
+    sides[side] = current;
   }
   current.batch.opIds.push(op.id);
 }
 
-/** A later write to a record waits for the earlier one (shared vendors, a link refresh then an update). */
+/**
+ * A later write to a record waits for the earlier one (shared vendors, a link refresh then an update).
+ * The last write per record is kept by list and id (ids are hashed already), not by a built key.
+ */
 function serializeSameTarget(ops: PlanOp[]): void {
-  const last = new Map<string, string>();
+  const lastQbo = new Map<QboEntityName, Map<string, string>>();
+  const lastCso = new Map<EntityTypeId, Map<string, string>>();
   for (const op of ops) {
-    const key = targetKey(op);
-    if (key === null) continue;
-    const before = last.get(key);
+    let last: Map<string, string> | undefined;
+    let id: string | null = null;
+    if (op.target === 'qbo' && op.qboId) {
+      id = op.qboId;
+      last = lastQbo.get(op.qboEntity);
+      if (!last) lastQbo.set(op.qboEntity, (last = new Map()));
+    } else if (op.target === 'cso' && op.csoId) {
+      id = op.csoId;
+      last = lastCso.get(op.typeId);
+      if (!last) lastCso.set(op.typeId, (last = new Map()));
+    }
+    if (!last || id === null) continue;
+    const before = last.get(id);
     if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn.push(before);
-    last.set(key, op.id);
+    last.set(id, op.id);
   }
-}
-
-function targetKey(op: PlanOp): string | null {
-  if (op.target === 'qbo' && op.qboId) return `q:${op.qboEntity}:${op.qboId}`;
-  if (op.target === 'cso' && op.csoId) return `c:${op.typeId}:${op.csoId}`;
-  return null;
 }
 
 /** The ops serving the selected rows plus everything they depend on, re-ordered. */
