@@ -39,21 +39,21 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   await snap(audit, 'panel-conflict');
   await greenway.byKey.getByRole('button', { name: 'Keep CStoreOffice' }).click();
   await expect(dialog.getByTestId('notices')).toContainText('CStoreOffice’s version will be kept');
-  await expect(greenway.byKey).toHaveAttribute('data-status', 'waitingForUpdate');
+  await expect(greenway.byKey).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
   await expect(greenway.byKey).toContainText('Waiting for Update in QuickBooks');
 
   await search.fill('City of Springfield');
-  await expect(springfield.byKey).toHaveAttribute('data-status', 'error');
+  await expect(springfield.byKey).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   await expect(springfield.byKey.locator('td.qsm-issue')).toContainText('email “cso@springfield.example”');
   await springfield.byKey.getByRole('button', { name: 'Keep QuickBooks' }).click();
   await expect(dialog.getByTestId('notices')).toContainText('QuickBooks’s version will be kept');
-  await expect(springfield.byKey).toHaveAttribute('data-status', 'waitingForUpdate');
+  await expect(springfield.byKey).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
   await expect(springfield.byKey).toContainText('Waiting for Update in CStoreOffice');
 
   await dialog.getByTestId('synchronize').click();
   await expect(springfield.byKey).toHaveAttribute('data-status', 'synchronized', { timeout: 60_000 });
   await search.fill('Greenway Landscaping');
-  await expect(greenway.byKey).toHaveAttribute('data-status', 'synchronized');
+  await expect(greenway.byKey).toHaveAttribute('data-status', 'synchronized', { timeout: 30_000 });
 
   // Both sides now hold the kept value.
   expect((await qboCustomer(greenway.qboId)).PrimaryPhone?.FreeFormNumber).toBe('(214) 555-0121');
