@@ -95,7 +95,16 @@ export function wireBackground(): void {
   connectionMetaItem.watch(() => void autoSync.reschedule());
   registerHandlers({
     onMessage,
-    handlers: createHandlers({ db, companies: createCompanyDirectory(db, () => new Date()), tokens, meta, connect, sync, readSettings }),
+    handlers: createHandlers({
+      db,
+      companies: createCompanyDirectory(db, () => new Date()),
+      tokens,
+      meta,
+      connect,
+      sync,
+      readSettings,
+      openOptionsPage: () => browser.runtime.openOptionsPage(),
+    }),
     payloads: PAYLOADS,
     extensionId: browser.runtime.id,
   });

@@ -21,6 +21,7 @@ export interface HandlerDeps {
   connect: ConnectService;
   sync: SyncService;
   readSettings: () => Promise<Settings>;
+  openOptionsPage: () => Promise<void>;
 }
 
 const senderOrigin = (sender: Sender): string | null => {
@@ -144,6 +145,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async exportHistory(data, sender) {
       const company = await resolve(data, sender);
       return historyToCsv(await createRunHistory(deps.db, company.key).exportAll());
+    },
+    async openOptions() {
+      await deps.openOptionsPage();
     },
   };
 }

@@ -173,6 +173,8 @@ export interface ProtocolMap {
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
   exportHistory(data: CompanyTarget): string;
+  /** Opens the extension's options page (a content script cannot open it itself). */
+  openOptions(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

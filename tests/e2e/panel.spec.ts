@@ -135,3 +135,20 @@ test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the tabl
   expect(dialogBox!.width).toBeLessThanOrEqual(640);
   await snap(page, 'panel-manager-narrow');
 });
+
+test('Settings in the manager and in the popup open the options page', async ({ context, fixturePages, openPopup, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixturePages}/audit.html`);
+  const dialog = await openManager(page);
+  const fromManager = context.waitForEvent('page');
+  await dialog.getByRole('button', { name: 'Settings' }).click();
+  const options = await fromManager;
+  await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByLabel('Token broker URL')).toBeVisible();
+  await options.close();
+
+  const popup = await openPopup();
+  const fromPopup = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Settings' }).click();
+  await expect(await fromPopup).toHaveURL(`chrome-extension://${extensionId}/options.html`);
+});
