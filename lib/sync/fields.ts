@@ -99,27 +99,64 @@ function normalizeValue(value: FieldValue | undefined): FieldValue {
 /** FNV-1a over a stable rendering: cheap, and enough to tell "changed" from "unchanged". */
 export function hashValues(values: RecordValues): string {
   // Hashes the text JSON.stringify gives for the sorted [field, value] pairs, piece by piece
-  // (same hash as before, without building the array or the whole text).
-  const keys = Object.keys(values).sort();
-  let hash = feed(0x811c9dc5, '[');
+  // (same hash as before, without building the array, the whole text or most of its pieces).
+  const keys = sortedKeys(values);
+  let hash = step(0x811c9dc5, BRACKET_OPEN);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
-    const value = values[key];
-    hash = feed(hash, k === 0 ? '[' : ',[');
-    hash = feed(hash, JSON.stringify(key));
-    hash = feed(hash, ',');
-    hash = feed(hash, value === undefined ? 'null' : value === null ? 'null' : typeof value === 'boolean' ? (value ? 'true' : 'false') : JSON.stringify(value));
-    hash = feed(hash, ']');
+    if (k > 0) hash = step(hash, COMMA);
+    hash = step(hash, BRACKET_OPEN);
+    hash = feedString(hash, key);
+    hash = step(hash, COMMA);
+    hash = feedValue(hash, values[key]);
+    hash = step(hash, BRACKET_CLOSE);
   }
-  hash = feed(hash, ']');
+  hash = step(hash, BRACKET_CLOSE);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function feed(hash: number, text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+const BRACKET_OPEN = 0x5b;
+const BRACKET_CLOSE = 0x5d;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+
+/** `Object.keys(values).sort()`, by insertion (a handful of keys: no comparator calls). */
+function sortedKeys(values: RecordValues): string[] {
+  const keys = Object.keys(values);
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
   }
+  return keys;
+}
+
+function feedValue(hash: number, value: FieldValue | undefined): number {
+  if (value === undefined || value === null) return feed(hash, 'null');
+  if (typeof value === 'boolean') return feed(hash, value ? 'true' : 'false');
+  if (typeof value === 'string') return feedString(hash, value);
+  return feed(hash, JSON.stringify(value));
+}
+
+/** The JSON text of a string: quotes around it as is, unless JSON.stringify would escape something. */
+function feedString(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === QUOTE || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return feed(hash, JSON.stringify(text));
+  }
+  return step(feed(step(hash, QUOTE), text), QUOTE);
+}
+
+function step(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+function feed(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
 }
 

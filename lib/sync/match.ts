@@ -105,8 +105,9 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
     add(exact, qboMatchKey(world, typeId, record), record);
   }
   const csoByKey = new Map<string, AnyRecord | AnyRecord[]>();
+  const anyLinks = world.links.size > 0;
   for (const record of csoRecords.values()) {
-    if (world.links.has(linkKey(typeId, record.id))) continue;
+    if (anyLinks && world.links.has(linkKey(typeId, record.id))) continue;
     add(csoByKey, csoKey(world, typeId, record), record);
   }
 

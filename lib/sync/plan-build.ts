@@ -15,7 +15,7 @@ import { newRow, setStatus, type SyncRow } from './rows';
 import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from './types';
 import type { TranslateOptions } from './translate';
 import { csoKey, qboMatchKey, type World } from './world';
-import { createOpsBuilder } from './plan-ops';
+import { createOpsBuilder, type CreateWork } from './plan-ops';
 import { analyzePairs, type PairWork } from './plan-pairs';
 import { lintCreate } from './plan-lint';
 import { issues } from './issues';
@@ -63,7 +63,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     if (!list) continue;
     for (const record of list.values()) {
       const key = csoRowKey(typeId, record.id);
-      const link = world.links.get(linkKey(typeId, record.id));
+      const link = world.links.size > 0 ? world.links.get(linkKey(typeId, record.id)) : undefined;
       rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null }));
     }
   }
@@ -83,30 +83,36 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   const pairs = analyzePairs(world, options, match.pairs, rows, withHashes);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
+  const csoCreates: CreateWork[] = [];
+  const qboCreates: CreateWork[] = [];
   for (const item of match.csoOnly) {
     const row = rows.get(item.rowKey)!;
+    csoCreates.push({ item, row });
     const problem = lintCreate(item.typeId, item.record.name, item.key);
     if (problem) setStatus(row, 'error', null, problem);
     else qboClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'cso', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
   }
   for (const item of match.qboOnly) {
     const row = qboRow(item.typeId, item.record);
+    qboCreates.push({ item, row });
     csoClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'qbo', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
   }
-  for (const work of pairs) collectRenameClaims(work, qboClaims, csoClaims, rows);
+  for (const work of pairs) collectRenameClaims(work, qboClaims, csoClaims);
   const qboCheck = checkQboClaims(world, qboClaims);
   const csoCheck = checkCsoClaims(world, csoClaims);
   for (const [key, issue] of [...qboCheck.issues, ...csoCheck.issues]) setStatus(rows.get(key)!, 'error', null, issue);
 
   const builder = createOpsBuilder(world, options, rows, memory, withHashes);
   builder.registerLinks();
-  for (const work of pairs) if (rows.get(work.rowKey)!.status !== 'error') builder.registerPair(work);
-  for (const item of match.csoOnly) builder.registerCsoCreate(item, qboCheck.sharedWith);
-  for (const item of match.qboOnly) builder.registerQboCreate(item);
-  builder.emitInOrder(pairs, match.csoOnly, match.qboOnly, qboCheck.sharedWith);
+  for (const work of pairs) builder.registerPair(work);
+  for (const create of csoCreates) builder.registerCsoCreate(create, qboCheck.sharedWith);
+  for (const create of qboCreates) builder.registerQboCreate(create);
+  builder.emitInOrder(pairs, csoCreates, qboCreates, qboCheck.sharedWith);
   builder.waitForRenames(qboCheck.after, 'qbo');
   builder.waitForRenames(csoCheck.after, 'cso');
-  builder.emitGone(match.gone, new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)));
+  // The QBO records matched by name in this run, only when some link is gone (rare; 50k keys otherwise).
+  const keptQbo = match.gone.length ? new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)) : new Set<string>();
+  builder.emitGone(match.gone, keptQbo);
   const ops = builder.finish();
   for (const row of rows.values()) if (row.status === 'error') withHashes(row);
   const enabled = options.enabledTypes;
@@ -136,8 +142,8 @@ function rowHashes(world: World, row: SyncRow): void {
   }
 }
 
-function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[], rows: Map<string, SyncRow>): void {
-  const row = rows.get(work.rowKey)!;
+function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[]): void {
+  const { row } = work;
   if (row.status === 'error') return;
   const { pair } = work;
   const source = (side: 'cso' | 'qbo') => ({ side, typeId: pair.typeId, id: side === 'cso' ? pair.cso.id : pair.qbo.id, name: side === 'cso' ? pair.cso.name : pair.qbo.name });

@@ -20,12 +20,19 @@ import { sharedCreateClash } from './shared-create';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 
+/** A record to create on the other side, with its row (looked up once, then carried along). */
+export interface CreateWork {
+  item: Unpaired;
+  row: SyncRow;
+}
+
 export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
   const ops = new Map<string, PlanOp>();
   const producers = createProducers();
-  const sharedChildren = new Map<string, Unpaired[]>();
+  const sharedChildren = new Map<string, CreateWork[]>();
 
-  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>): PlanOp {
+  /** `row`: the op's only row, when the caller holds it (no look-up by key). */
+  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>, row?: SyncRow): PlanOp {
     // Every field written out (no spread): one shape for every op, and no copy per op.
     const op: PlanOp = {
       id: init.id,
@@ -45,7 +52,8 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       level: init.level ?? 0,
     };
     ops.set(op.id, op);
-    for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
+    if (row) row.opIds.push(op.id);
+    else for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
     return op;
   }
 
@@ -79,10 +87,10 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
   function emitPair(work: PairWork): void {
     const { pair } = work;
     const { typeId } = pair;
-    const row = rows.get(work.rowKey)!;
+    const { row } = work;
     if (row.status === 'error') return;
     if (work.deleteCso) {
-      addOp({ id: `delete:${row.key}`, kind: 'delete', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, rowKeys: [row.key] });
+      addOp({ id: `delete:${row.key}`, kind: 'delete', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, rowKeys: [row.key] }, row);
       setStatus(row, 'waitingForDeletion', 'cso');
       return;
     }
@@ -94,36 +102,36 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     const blocked = toQbo.blocked ?? toCso.blocked;
     if (blocked) return block(row, blocked, typeId, pair.cso.id, pair.qbo.id);
     if (work.refresh) {
-      addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] });
+      addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] }, row);
     }
     if (work.toQbo.length) {
       const basis = subset(work.csoValues, work.toQbo);
-      addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] });
+      addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row);
       addPending(row, 'waitingForUpdate', 'qbo');
     }
     if (work.toCso.length) {
       // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
       // when that write cannot be made, this one waits too (never a name QBO does not hold).
       const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
-      addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] });
+      addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] }, row);
       addPending(row, 'waitingForUpdate', 'cso');
     }
   }
 
-  function emitCsoCreate(item: Unpaired, sharedWith: Map<string, string>): void {
-    const row = rows.get(item.rowKey)!;
+  function emitCsoCreate(create: CreateWork, sharedWith: Map<string, string>): void {
+    const { item, row } = create;
     if (row.status === 'error') return;
-    const primary = sharedWith.get(row.key);
+    const primary = sharedWith.size > 0 ? sharedWith.get(row.key) : undefined;
     if (primary) {
       const list = sharedChildren.get(primary) ?? [];
-      sharedChildren.set(primary, [...list, item]);
+      sharedChildren.set(primary, [...list, create]);
       return;
     }
     const deps: string[] = [];
     const basis = pickValues(item.typeId, 'cso', item.record);
     const result = valuesFor(item.typeId, comparedFields(item.typeId, 'cso'), basis, 'cso', deps);
     if (result.blocked) return block(row, result.blocked, item.typeId, item.record.id, null);
-    addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] });
+    addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row);
     setStatus(row, 'waitingForCreation', 'qbo');
   }
 
@@ -140,14 +148,13 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     setStatus(row, 'error', null, issues.sharedConflict(fields, show(childBasis), { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name }, show(primaryRef.basis)));
   }
 
-  function emitQboCreate(item: Unpaired): void {
-    const row = rows.get(item.rowKey)!;
+  function emitQboCreate({ item, row }: CreateWork): void {
     if (row.status === 'error') return;
     const deps: string[] = [];
     const basis = pickValues(item.typeId, 'qbo', item.record);
     const result = valuesFor(item.typeId, comparedFields(item.typeId, 'qbo'), basis, 'qbo', deps);
     if (result.blocked) return block(row, result.blocked, item.typeId, null, item.record.id);
-    addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] });
+    addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] }, row);
     setStatus(row, 'waitingForCreation', 'cso');
   }
 
@@ -160,50 +167,47 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       }
     },
     registerPair(work: PairWork): void {
-      if (!work.fresh || !producers.wanted(work.pair.typeId)) return;
+      if (!work.fresh || work.row.status === 'error' || !producers.wanted(work.pair.typeId)) return;
       const id = `link:${work.rowKey}`;
       producers.set('cso', work.pair.typeId, work.pair.cso.id, id);
       producers.set('qbo', work.pair.typeId, work.pair.qbo.id, id);
     },
-    registerCsoCreate(item: Unpaired, sharedWith: Map<string, string>): void {
-      const { rowKey } = item;
-      if (!producers.wanted(item.typeId) || rows.get(rowKey)?.status === 'error') return;
-      producers.set('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(rowKey) ?? rowKey}`);
+    registerCsoCreate({ item, row }: CreateWork, sharedWith: Map<string, string>): void {
+      if (!producers.wanted(item.typeId) || row.status === 'error') return;
+      producers.set('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(row.key) ?? row.key}`);
     },
-    registerQboCreate(item: Unpaired): void {
-      const { rowKey } = item;
-      if (!producers.wanted(item.typeId) || rows.get(rowKey)?.status === 'error') return;
-      producers.set('qbo', item.typeId, item.record.id, `create-cso:${rowKey}`);
+    registerQboCreate({ item, row }: CreateWork): void {
+      if (!producers.wanted(item.typeId) || row.status === 'error') return;
+      producers.set('qbo', item.typeId, item.record.id, `create-cso:${row.key}`);
     },
     /** Accounts before data types, parents before children, so a blocked record blocks its dependants. */
-    emitInOrder(pairs: PairWork[], csoOnly: Unpaired[], qboOnly: Unpaired[], sharedWith: Map<string, string>): void {
+    emitInOrder(pairs: PairWork[], csoCreates: CreateWork[], qboCreates: CreateWork[], sharedWith: Map<string, string>): void {
       const order = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
       // Bucketed by one numeric rank (type, depth) in arrival order: a stable order without a sort.
-      const items: (PairWork | Unpaired)[] = [];
+      const items: (PairWork | CreateWork)[] = [];
       const kinds: number[] = [];
       const buckets: number[][] = [];
-      const push = (item: PairWork | Unpaired, kind: number, typeId: EntityTypeId, key: string) => {
+      const push = (item: PairWork | CreateWork, kind: number, typeId: EntityTypeId, key: string) => {
         const rank = order.get(typeId)! * 1024 + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
         (buckets[rank] ??= []).push(items.length);
         items.push(item);
         kinds.push(kind);
       };
       for (const p of pairs) push(p, 0, p.pair.typeId, p.csoKey);
-      for (const c of csoOnly) push(c, 1, c.typeId, c.key);
-      for (const q of qboOnly) push(q, 2, q.typeId, q.key);
+      for (const c of csoCreates) push(c, 1, c.item.typeId, c.item.key);
+      for (const q of qboCreates) push(q, 2, q.item.typeId, q.item.key);
       for (const bucket of buckets) {
         if (!bucket) continue;
         for (const i of bucket) {
           const kind = kinds[i];
           if (kind === 0) emitPair(items[i] as PairWork);
-          else if (kind === 1) emitCsoCreate(items[i] as Unpaired, sharedWith);
-          else emitQboCreate(items[i] as Unpaired);
+          else if (kind === 1) emitCsoCreate(items[i] as CreateWork, sharedWith);
+          else emitQboCreate(items[i] as CreateWork);
         }
       }
       for (const [primaryKey, children] of sharedChildren) {
         const op = ops.get(`create-qbo:${primaryKey}`);
-        for (const child of children) {
-          const row = rows.get(csoRowKey(child.typeId, child.record.id))!;
+        for (const { item: child, row } of children) {
           if (!op) {
             const primary = rows.get(primaryKey)!;
             setStatus(row, 'error', null, primary.issue ?? null);

@@ -3,7 +3,6 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { ENTITY_TYPES } from '../entities';
 import { diffPair, firstLinkBase, type PairDiff } from './diff';
 import { comparedFields, hashValues, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
@@ -11,11 +10,13 @@ import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
 import { setStatus, type SyncRow } from './rows';
 import { toQboValue, type TranslateOptions } from './translate';
-import { csoRowKey, qboKey, type FieldValue, type RecordValues, type Snapshot } from './types';
+import { type AnyRecord, csoRowKey, type FieldValue, type RecordValues, type Snapshot } from './types';
 import { csoKey, qboMatchKey, type World } from './world';
 
 export interface PairWork {
   pair: Pair;
+  /** The CStoreOffice record's row, carried along so later steps need no look-up by key. */
+  row: SyncRow;
   rowKey: string;
   csoKey: string;
   qboKey: string;
@@ -71,12 +72,12 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       base = { cso: snapshotOf(pair.cso.revision, b.cso), qbo: snapshotOf(pair.qbo.revision, b.qbo) };
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false, receivedFrom: [] };
+    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false, receivedFrom: [] };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
   }
-  return mergeSharedQboWrites(works, world, options, rows);
+  return mergeSharedQboWrites(works, world, options);
 }
 
 /** True when `firstLinkBase` would change nothing: every shared field equal, no one-sided field set. */
@@ -133,20 +134,21 @@ function refreshAgreed(work: PairWork, fields: string[]): void {
  * When both send the same field with different values, neither may silently win: both rows become
  * a Synchronization Error naming the other vendor, and nothing is written for them.
  */
-function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions, rows: Map<string, SyncRow>): PairWork[] {
-  const groups = new Map<string, PairWork[]>();
+function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions): PairWork[] {
+  // By QBO record (one object per record in the world): a lone pair is stored bare, no array each.
+  const groups = new Map<AnyRecord, PairWork | PairWork[]>();
   for (const w of works) {
     if (w.deleteCso) continue;
-    const key = qboKey(ENTITY_TYPES[w.pair.typeId].qboEntity, w.pair.qbo.id);
-    const group = groups.get(key);
-    if (group) group.push(w);
-    else groups.set(key, [w]);
+    const group = groups.get(w.pair.qbo);
+    if (group === undefined) groups.set(w.pair.qbo, w);
+    else if (group instanceof Array) group.push(w);
+    else groups.set(w.pair.qbo, [group, w]);
   }
   const dropped = new Set<PairWork>();
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
+    if (!(group instanceof Array)) continue;
     const sent = (w: PairWork, f: string) => toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
-    if (reportClashes(group, sent, rows, dropped)) continue;
+    if (reportClashes(group, sent, dropped)) continue;
     const future: RecordValues = { ...group[0]!.qboValues };
     for (const w of group) {
       for (const f of w.toQbo) if (f in future) future[f] = sent(w, f);
@@ -167,7 +169,7 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
 }
 
 /** Marks every pair of the group that sends a field another pair sends differently; true if any did. */
-function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => FieldValue, rows: Map<string, SyncRow>, dropped: Set<PairWork>): boolean {
+function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => FieldValue, dropped: Set<PairWork>): boolean {
   let clashed = false;
   for (const w of group) {
     for (const o of group) {
@@ -175,7 +177,7 @@ function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => Fiel
       const fields = w.toQbo.filter((f) => o.toQbo.includes(f) && sent(w, f) !== sent(o, f));
       if (fields.length === 0) continue;
       const show = (x: PairWork) => fields.map((f) => `“${String(x.csoValues[f] ?? '')}”`).join(', ');
-      setStatus(rows.get(w.rowKey)!, 'error', null, issues.sharedConflict(fields, show(w), { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, show(o)));
+      setStatus(w.row, 'error', null, issues.sharedConflict(fields, show(w), { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, show(o)));
       dropped.add(w);
       clashed = true;
       break;

@@ -52,15 +52,16 @@ export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' 
   };
 }
 
-/** Status texts by status and target, built once each instead of per row. */
-const statusTexts = new Map<string, string>();
+/** Status texts by status and target, built once each instead of per row (no key string per call). */
+const statusTexts = new Map<SyncStatusId, Map<Side | 'both' | null, string>>();
 
 function statusText(status: SyncStatusId, target: Side | 'both' | null): string {
-  const key = target === null ? status : status + '|' + target;
-  let text = statusTexts.get(key);
+  let byTarget = statusTexts.get(status);
+  if (!byTarget) statusTexts.set(status, (byTarget = new Map()));
+  let text = byTarget.get(target);
   if (text === undefined) {
     text = target === 'both' ? `${describeStatus(status)} in both` : describeStatus(status, target ?? undefined);
-    statusTexts.set(key, text);
+    byTarget.set(target, text);
   }
   return text;
 }

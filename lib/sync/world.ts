@@ -21,11 +21,16 @@ export interface World {
 
 export function createWorld(mirror: MirrorData, links: Link[]): World {
   const world: World = { cso: new Map(), qbo: new Map(), reserved: [...mirror.reserved], links: new Map(), linksByQbo: new Map(), keyCache: new Map() };
+  // Plain loops into each Map: no [id, record] pair per record.
   for (const [list, records] of Object.entries(mirror.cso)) {
-    world.cso.set(list as EntityTypeId, new Map((records ?? []).map((r) => [r.id, r])));
+    const byId = new Map<string, AnyRecord>();
+    for (const r of records ?? []) byId.set(r.id, r);
+    world.cso.set(list as EntityTypeId, byId);
   }
   for (const [list, records] of Object.entries(mirror.qbo)) {
-    world.qbo.set(list as QboEntityName, new Map((records ?? []).map((r) => [r.id, seeThroughDeleted(list, r)])));
+    const byId = new Map<string, AnyRecord>();
+    for (const r of records ?? []) byId.set(r.id, seeThroughDeleted(list, r));
+    world.qbo.set(list as QboEntityName, byId);
   }
   for (const link of links) addLink(world, link);
   return world;
