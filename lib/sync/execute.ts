@@ -74,7 +74,10 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
   return result;
 
   async function skip(op: PlanOp, state: JournalOp): Promise<void> {
-    const failure: WriteFailure = { code: SKIPPED, message: 'A prerequisite failed.', retryable: true };
+    // The words name the record it waited for: the row of that record says what went wrong.
+    const blocker = op.dependsOn.map((d) => byId.get(d)).find((d) => d && states.get(d.id)?.state !== 'done');
+    const message = blocker ? `the ${what(blocker.typeId)} “${recordName(world, blocker)}”` : 'a record it needs';
+    const failure: WriteFailure = { code: SKIPPED, message, retryable: true };
     await mark([{ ...state, state: 'failed', failure }]);
     fail(op, failure);
   }
@@ -161,7 +164,7 @@ function issuesFor(world: World, op: PlanOp, failure: WriteFailure, at: string):
   const existing = failure.existingId ? holderName(world, side, op.typeId, failure.existingId) : undefined;
   const words =
     failure.code === SKIPPED
-      ? { title: 'Waits for another row', detail: `The ${what(op.typeId)} “${name}” was not sent because a record it needs (its parent or account) could not be synchronized. Fix that row, then synchronize again.` }
+      ? { title: 'Waits for another row', detail: `The ${what(op.typeId)} “${name}” was not sent because ${failure.message.startsWith('the ') ? `${failure.message}, which it needs,` : 'a record it needs (its parent or account)'} could not be synchronized in this run. Fix that record's row, then synchronize again.` }
       : translateFailure(failure, { what: what(op.typeId), name, side, ...(existing ? { existingName: existing } : {}) });
   const hashes = recordHashes(world, op);
   return op.rowKeys.map((rowKey) => ({ rowKey, opId: op.id, code: failure.code, title: words.title, detail: words.detail, retryable: failure.retryable || failure.code === SKIPPED, ...hashes, at }));

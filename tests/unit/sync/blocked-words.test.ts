@@ -32,4 +32,21 @@ describe('a row waiting for a record that cannot be synchronized', () => {
     expect(child.issue?.other).toMatchObject({ side: 'cso', typeId: 'account', id: parent, name: 'Fuel Sales' });
     expect(plan.ops).toEqual([]);
   });
+
+  it('in the same run as the refused parent, names it too (not "a record it needs")', async () => {
+    const h = createHarness();
+    const parent = h.seed.cso('account', acct('Fuel Sales'));
+    h.seed.cso('account', acct('Diesel', parent));
+    const write = h.qbo.write.bind(h.qbo);
+    h.qbo.write = async (batch: WriteBatch<QboListKey>) => {
+      const refused = (op: (typeof batch.ops)[number]) => op.kind === 'create' && op.values.name === 'Fuel Sales';
+      const results = await write({ ...batch, ops: batch.ops.filter((op) => !refused(op)) });
+      return batch.ops.map((op) => (refused(op) ? { ok: false as const, failure: { code: '6000', message: 'A business validation error has occurred.', retryable: false } } : results.shift()!));
+    };
+    const report = await h.engine.synchronize();
+    const child = report.failures.find((f) => f.code === 'skipped')!;
+    expect(child.title).toBe('Waits for another row');
+    expect(child.detail).toContain('because the account “Fuel Sales”, which it needs, could not be synchronized');
+    expect(report.rows.find((r) => r.name === 'Fuel Sales:Diesel')?.status).toBe('error');
+  });
 });
