@@ -112,8 +112,11 @@ export function hashValues(values: RecordValues): string {
     hash = step(hash, BRACKET_CLOSE);
   }
   hash = step(hash, BRACKET_CLOSE);
-  return (hash >>> 0).toString(16).padStart(8, '0');
+  return HEX[(hash >>> 24) & 0xff]! + HEX[(hash >>> 16) & 0xff]! + HEX[(hash >>> 8) & 0xff]! + HEX[hash & 0xff]!;
 }
+
+/** Two hex digits per byte: the hash as 8 digits without toString(16) and padStart per call. */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 const BRACKET_OPEN = 0x5b;
 const BRACKET_CLOSE = 0x5d;

@@ -80,21 +80,29 @@ export function matchRecords(world: World, options: MatchOptions): MatchResult {
 }
 
 function matchEntity(world: World, entity: QboEntityName, options: MatchOptions, result: MatchResult): void {
-  const involved = new Set<string>();
+  // QBO records already paired or reported, by object (one per record in the world: no id hashing).
+  const involved = new Set<AnyRecord>();
   for (const typeId of typesStoredAs(entity)) matchType(world, typeId, result, involved);
   const createAs = entity === 'Vendor' ? options.qboOnlyVendorType : typesStoredAs(entity)[0];
   if (!createAs) return;
   for (const record of qboList(world, entity).values()) {
-    if (!record.active || involved.has(record.id) || (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)) continue;
+    if (!record.active || involved.has(record) || (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)) continue;
     result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record), rowKey: qboRowKey(entity, record.id) });
   }
 }
 
-function matchType(world: World, typeId: EntityTypeId, result: MatchResult, involved: Set<string>): void {
+/** One exact key's records on both sides; one record is stored bare, several as an array (no array per record). */
+interface Slot {
+  key: string;
+  qbo: AnyRecord | AnyRecord[] | undefined;
+  cso: AnyRecord | AnyRecord[] | undefined;
+}
+
+function matchType(world: World, typeId: EntityTypeId, result: MatchResult, involved: Set<AnyRecord>): void {
   const entity = ENTITY_TYPES[typeId].qboEntity;
   const csoRecords = csoList(world, typeId);
-  // Candidates by exact key; one record per key is stored bare, several as an array (no array per record).
-  const exact = new Map<string, AnyRecord | AnyRecord[]>();
+  // Both sides by exact key in one Map: a CStoreOffice record finds its candidates with the look-up that files it.
+  const byKey = new Map<string, Slot>();
   const candidates: AnyRecord[] = [];
   for (const record of qboList(world, entity).values()) {
     // A QBO vendor already linked to the other vendor kind is still a candidate: the kinds share it.
@@ -102,24 +110,32 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
     const links = world.linksByQbo.size > 0 ? world.linksByQbo.get(qboKey(entity, record.id)) : undefined;
     if (links && heldBy(world, links, typeId, entity)) continue;
     candidates.push(record);
-    add(exact, qboMatchKey(world, typeId, record), record);
+    const key = qboMatchKey(world, typeId, record);
+    const slot = byKey.get(key);
+    if (slot) slot.qbo = join(slot.qbo, record);
+    else byKey.set(key, { key, qbo: record, cso: undefined });
   }
-  const csoByKey = new Map<string, AnyRecord | AnyRecord[]>();
+  // The keys CStoreOffice records hold, in the order each first appears (pairs are made in that order).
+  const csoSlots: Slot[] = [];
   const anyLinks = world.links.size > 0;
   for (const record of csoRecords.values()) {
     if (anyLinks && world.links.has(linkKey(typeId, record.id))) continue;
-    add(csoByKey, csoKey(world, typeId, record), record);
+    const key = csoKey(world, typeId, record);
+    let slot = byKey.get(key);
+    if (!slot) byKey.set(key, (slot = { key, qbo: undefined, cso: undefined }));
+    if (slot.cso === undefined) csoSlots.push(slot);
+    slot.cso = join(slot.cso, record);
   }
 
   // Exact keys first, so a near match never takes a QBO record another entity matches exactly.
   const rest: [string, AnyRecord][] = [];
-  for (const [key, entry] of csoByKey) {
-    const found = exact.get(key);
+  for (const { key, qbo: found, cso } of csoSlots) {
+    const entry = cso!;
     const single = entry instanceof Array ? undefined : entry;
     const chosen = found === undefined ? undefined : found instanceof Array ? onlyActive(found) : found;
     if (single && chosen) {
       result.pairs.push({ typeId, cso: single, qbo: chosen, link: null });
-      involved.add(chosen.id);
+      involved.add(chosen);
     } else if (!single || found instanceof Array) {
       reportAmbiguous(typeId, asList(entry), asList(found), result, involved);
     } else {
@@ -129,9 +145,9 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   if (rest.length === 0) return;
   // Near keys only for what is left on both sides (normalising a name is the costly part).
   const near = new Map<string, AnyRecord | AnyRecord[]>();
-  for (const record of candidates) if (!involved.has(record.id)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
+  for (const record of candidates) if (!involved.has(record)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
   for (const [key, record] of rest) {
-    const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r.id));
+    const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r));
     if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
     else result.csoOnly.push({ typeId, record, key, rowKey: csoRowKey(typeId, record.id) });
   }
@@ -168,23 +184,33 @@ function add(map: Map<string, AnyRecord | AnyRecord[]>, key: string, record: Any
   else map.set(key, [entry, record]);
 }
 
-function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<string>): void {
+/** `entry` with `record` added: the record alone, or an array once there are several. */
+function join(entry: AnyRecord | AnyRecord[] | undefined, record: AnyRecord): AnyRecord | AnyRecord[] {
+  if (entry === undefined) return record;
+  if (entry instanceof Array) {
+    entry.push(record);
+    return entry;
+  }
+  return [entry, record];
+}
+
+function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
   const others = [...csoRecords.map((r) => other('cso', typeId, r)), ...candidates.map((r) => other('qbo', typeId, r))];
   for (const record of csoRecords) {
     result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'cso') });
   }
   for (const record of candidates) {
-    involved.add(record.id);
+    involved.add(record);
     if (!record.active) continue;
     result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id), typeId, side: 'qbo', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'qbo') });
   }
 }
 
-function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[], result: MatchResult, involved: Set<string>): void {
+function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
   const code = nears.length === 1 ? 'nearMatch' : 'ambiguous';
   result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
   for (const near of nears) {
-    involved.add(near.id);
+    involved.add(near);
     if (!near.active) continue;
     result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, near.id), typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)] });
   }

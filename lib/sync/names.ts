@@ -40,14 +40,32 @@ interface Holder {
 
 const ENTITY_WORDS: Readonly<Record<string, string>> = { Customer: 'customer', Vendor: 'vendor', Employee: 'employee' };
 
-function qboGroup(typeId: EntityTypeId, key: string): string {
+/** The QBO list whose names a type's name must not repeat (customers and vendors share one). */
+function namespaceOf(typeId: EntityTypeId): string {
   const type = ENTITY_TYPES[typeId];
-  return `${type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity}|${nearKey(key)}`;
+  return type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity;
 }
 
-function qboHolders(world: World): Map<string, Holder[]> {
+function qboGroup(typeId: EntityTypeId, key: string): string {
+  return `${namespaceOf(typeId)}|${nearKey(key)}`;
+}
+
+/**
+ * The QBO records (and reserved names) holding each claimed group's name. Only the claimed groups
+ * are indexed: a record is looked up by namespace and near key, and a holder made only on a hit.
+ */
+function qboHolders(world: World, claimed: ReadonlyMap<string, NameClaim[]>): Map<string, Holder[]> {
+  const wanted = new Map<string, Set<string>>();
+  for (const list of claimed.values()) {
+    const claim = list[0]!;
+    const namespace = namespaceOf(claim.typeId);
+    let nears = wanted.get(namespace);
+    if (!nears) wanted.set(namespace, (nears = new Set()));
+    nears.add(nearKey(claim.key));
+  }
   const index = new Map<string, Holder[]>();
-  const add = (group: string, holder: Holder) => {
+  const add = (namespace: string, near: string, holder: Holder) => {
+    const group = `${namespace}|${near}`;
     const list = index.get(group);
     if (list) list.push(holder);
     else index.set(group, [holder]);
@@ -55,13 +73,19 @@ function qboHolders(world: World): Map<string, Holder[]> {
   for (const [entity, records] of world.qbo) {
     const typeId = typesStoredAs(entity)[0];
     if (!typeId) continue;
+    const namespace = namespaceOf(typeId);
+    const nears = wanted.get(namespace);
+    if (!nears) continue;
     for (const record of records.values()) {
       if (entity === 'Account' && !record.active) continue;
-      add(qboGroup(typeId, qboMatchKey(world, typeId, record)), { entity, typeId, id: record.id, name: record.name });
+      const near = nearKey(qboMatchKey(world, typeId, record));
+      if (nears.has(near)) add(namespace, near, { entity, typeId, id: record.id, name: record.name });
     }
   }
   for (const r of world.reserved) {
-    add(r.entity === 'Employee' ? `DisplayName|${nearKey(r.name)}` : `Item|${nearKey(r.name)}`, { entity: r.entity, typeId: null, id: r.id, name: r.name });
+    const namespace = r.entity === 'Employee' ? 'DisplayName' : 'Item';
+    const near = nearKey(r.name);
+    if (wanted.get(namespace)?.has(near)) add(namespace, near, { entity: r.entity, typeId: null, id: r.id, name: r.name });
   }
   return index;
 }
@@ -70,10 +94,11 @@ function qboHolders(world: World): Map<string, Holder[]> {
 export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
-  const holders = qboHolders(world);
+  const groups = groupBy(claims, (c) => qboGroup(c.typeId, c.key));
+  const holders = qboHolders(world, groups);
   // Records renamed in this run give up their current name once the rename is done.
   const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${ENTITY_TYPES[c.typeId].qboEntity}:${c.ownId}`, c]));
-  for (const [group, list] of groupBy(claims, (c) => qboGroup(c.typeId, c.key))) {
+  for (const [group, list] of groups) {
     const [first, second] = list;
     if (list.length === 2 && first && second && sharesVendor(first, second)) {
       out.sharedWith.set(second.rowKey, first.rowKey);
@@ -114,13 +139,18 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
   const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${c.typeId}:${c.ownId}`, c]));
-  // Names held per type, only for the types claimed (one Map per type, no composite keys).
-  const byName = new Map<EntityTypeId, Map<string, { id: string; name: string }>>();
+  // Names held per type, only the names claimed (one Map per type, no composite keys).
+  const claimedNames = new Map<EntityTypeId, Set<string>>();
   for (const claim of claims) {
-    if (byName.has(claim.typeId)) continue;
+    let names = claimedNames.get(claim.typeId);
+    if (!names) claimedNames.set(claim.typeId, (names = new Set()));
+    names.add(claim.name);
+  }
+  const byName = new Map<EntityTypeId, Map<string, { id: string; name: string }>>();
+  for (const [typeId, claimed] of claimedNames) {
     const names = new Map<string, { id: string; name: string }>();
-    for (const r of world.cso.get(claim.typeId)?.values() ?? []) names.set(r.name, r);
-    byName.set(claim.typeId, names);
+    for (const r of world.cso.get(typeId)?.values() ?? []) if (claimed.has(r.name)) names.set(r.name, r);
+    byName.set(typeId, names);
   }
   for (const list of groupBy(claims, (c) => `${c.typeId}|${c.name}`).values()) {
     if (list.length > 1) {

@@ -57,43 +57,46 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     return row;
   };
 
-  // Every CStoreOffice entity is a row; unlinked QBO entities get theirs below.
+  // Every CStoreOffice entity is a row; unlinked QBO entities get theirs below. The rows of
+  // CStoreOffice records are also kept by record, so later steps find them without a key string.
+  const csoRows = new Map<AnyRecord, SyncRow>();
   for (const typeId of typesInDependencyOrder()) {
     const list = world.cso.get(typeId);
     if (!list) continue;
     for (const record of list.values()) {
       const key = csoRowKey(typeId, record.id);
       const link = world.links.size > 0 ? world.links.get(linkKey(typeId, record.id)) : undefined;
-      rows.set(key, newRow({ key, typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null }));
+      const row = newRow({ key, typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null });
+      rows.set(key, row);
+      csoRows.set(record, row);
     }
   }
-  const qboRow = (typeId: EntityTypeId, record: AnyRecord) => {
-    const key = qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id);
+  const qboRow = (typeId: EntityTypeId, record: AnyRecord, key = qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id)) => {
     let row = rows.get(key);
     if (!row) rows.set(key, (row = newRow({ key, typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: null })));
     return row;
   };
   for (const problem of match.problems) {
-    const row = problem.side === 'cso' ? rows.get(problem.rowKey) : qboRow(problem.typeId, problem.record);
+    const row = problem.side === 'cso' ? csoRows.get(problem.record) : qboRow(problem.typeId, problem.record, problem.rowKey);
     if (!row || row.status === 'error') continue;
     const others = problem.others.map((o) => ({ side: o.side, typeId: o.typeId, id: o.id, name: o.name }));
     setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
   }
 
-  const pairs = analyzePairs(world, options, match.pairs, rows, withHashes);
+  const pairs = analyzePairs(world, options, match.pairs, csoRows, withHashes);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
   const csoCreates: CreateWork[] = [];
   const qboCreates: CreateWork[] = [];
   for (const item of match.csoOnly) {
-    const row = rows.get(item.rowKey)!;
+    const row = csoRows.get(item.record)!;
     csoCreates.push({ item, row });
     const problem = lintCreate(item.typeId, item.record.name, item.key);
     if (problem) setStatus(row, 'error', null, problem);
     else qboClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'cso', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
   }
   for (const item of match.qboOnly) {
-    const row = qboRow(item.typeId, item.record);
+    const row = qboRow(item.typeId, item.record, item.rowKey);
     qboCreates.push({ item, row });
     csoClaims.push({ rowKey: row.key, typeId: item.typeId, source: { side: 'qbo', typeId: item.typeId, id: item.record.id, name: item.record.name }, name: item.record.name, key: item.key, ownId: null, create: true });
   }

@@ -10,7 +10,7 @@ import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
 import { setStatus, type SyncRow } from './rows';
 import { toQboValue, type TranslateOptions } from './translate';
-import { type AnyRecord, csoRowKey, type FieldValue, type RecordValues, type Snapshot } from './types';
+import { type AnyRecord, type FieldValue, type RecordValues, type Snapshot } from './types';
 import { csoKey, qboMatchKey, type World } from './world';
 
 export interface PairWork {
@@ -39,7 +39,7 @@ export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
 }
 
-export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: Map<string, SyncRow>, withHashes: (row: SyncRow) => SyncRow): PairWork[] {
+export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], csoRows: ReadonlyMap<AnyRecord, SyncRow>, withHashes: (row: SyncRow) => SyncRow): PairWork[] {
   const works: PairWork[] = [];
   // One translating closure per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
@@ -50,7 +50,7 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
   };
   for (const pair of pairs) {
     const { typeId, link } = pair;
-    const row = rows.get(csoRowKey(typeId, pair.cso.id))!;
+    const row = csoRows.get(pair.cso)!;
     const csoValues = pickValues(typeId, 'cso', pair.cso);
     const qboValues = pickValues(typeId, 'qbo', pair.qbo);
     row.qboId = pair.qbo.id;
