@@ -5,7 +5,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../entities';
 import { comparedFields, hashValues, pickValues } from './fields';
-import { issues } from './issues';
+import { issues, type RowIssue } from './issues';
 import type { GoneLink, Unpaired } from './match';
 import type { PlanMemory, PlanOptions } from './plan-build';
 import type { PairWork } from './plan-pairs';
@@ -19,6 +19,7 @@ import { createProducers } from './plan-producers';
 import { sharedCreateClash } from './shared-create';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
+const NOTHING = Object.freeze({});
 
 /** A record to create on the other side, with its row (looked up once, then carried along). */
 export interface CreateWork {
@@ -52,13 +53,18 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
       level: init.level ?? 0,
     };
     ops.set(op.id, op);
-    if (row) row.opIds.push(op.id);
-    else for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
+    // A row's first op starts a one-element array (an empty one grows to 16 slots on its first push).
+    if (row) {
+      if (row.opIds.length === 0) row.opIds = [op.id];
+      else row.opIds.push(op.id);
+    } else for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
     return op;
   }
 
   /** Values for `fields` in the target's terms, or the blocking issue when a named record has no counterpart. */
-  function valuesFor(typeId: EntityTypeId, fields: readonly string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]) {
+  function valuesFor(typeId: EntityTypeId, fields: readonly string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
+    // Nothing to send that way (most pairs): no object; the caller makes no op for it.
+    if (fields.length === 0) return NOTHING;
     const values: Record<string, PlanValue> = {};
     for (const f of fields) {
       const value = planValue(options, typeId, f, source[f] ?? null, from, world);

@@ -89,6 +89,7 @@ function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValu
 
 /** Returns false when the pair stays in Synchronization Error. */
 function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
+  if (!diff.deactivatedInQbo && diff.conflicts.length === 0) return true;
   const { pair } = work;
   const input = (fields: string[]) => ({ typeId: pair.typeId, fields, cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt }, qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt } });
   if (diff.deactivatedInQbo) {
