@@ -1,3 +1,4 @@
+export * from './account-numbers';
 export * from './account-types';
 export * from './catalog';
 export * from './match-key';

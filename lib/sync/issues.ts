@@ -16,6 +16,8 @@ export type IssueCode =
   | 'tooDeep'
   | 'blocked'
   | 'typeTurnedOff'
+  | 'csoNumberTaken'
+  | 'csoNumberFormat'
   | 'noIncomeAccount'
   | 'conflict'
   | 'deactivatedConflict'
@@ -140,6 +142,23 @@ export const issues = {
       detail: `Its ${role}, the ${quote(other)}, is not synchronized yet because it has its own issue. Fix that row first; this one follows on the next sync.`,
       remedies: [],
       other,
+    };
+  },
+  csoNumberTaken(number: string, other: IssueRef): RowIssue {
+    return {
+      code: 'csoNumberTaken',
+      title: 'Account number already used in CStoreOffice',
+      detail: `The ${quote(other)} ${other.side === 'cso' ? 'in CStoreOffice already has' : 'from QuickBooks would also get'} number ${number}, and CStoreOffice's account numbers must be unique. Change the number of one of them (in QuickBooks or CStoreOffice), then synchronize again. Nothing was sent to CStoreOffice.`,
+      remedies: ['ignore'],
+      other,
+    };
+  },
+  csoNumberFormat(number: string): RowIssue {
+    return {
+      code: 'csoNumberFormat',
+      title: 'Account number CStoreOffice does not accept',
+      detail: `QuickBooks numbers this account ${number}, but CStoreOffice numbers accounts with four digits, or four digits, a dot and two for a sub-account (e.g. 1010 or 1010.01). Change the number in QuickBooks, then synchronize again. Nothing was sent to CStoreOffice.`,
+      remedies: ['ignore'],
     };
   },
   typeTurnedOff(other: IssueRef, role: string): RowIssue {

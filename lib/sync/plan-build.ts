@@ -20,6 +20,7 @@ import { analyzePairs, type PairWork } from './plan-pairs';
 import { lintCreate } from './plan-lint';
 import { issues } from './issues';
 import { hashValues, pickValues } from './fields';
+import { checkCsoNumbers, type NumberClaim } from './number-claims';
 
 export interface PlanOptions extends TranslateOptions, MatchOptions {
   policy: ConflictPolicy;
@@ -104,6 +105,10 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   const qboCheck = checkQboClaims(world, qboClaims);
   const csoCheck = checkCsoClaims(world, csoClaims);
   for (const [key, issue] of [...qboCheck.issues, ...csoCheck.issues]) setStatus(rows.get(key)!, 'error', null, issue);
+  for (const [key, issue] of checkCsoNumbers(world, numberClaims(qboCreates, pairs))) {
+    const row = rows.get(key)!;
+    if (row.status !== 'error') setStatus(row, 'error', null, issue);
+  }
 
   const builder = createOpsBuilder(world, options, rows, memory, withHashes);
   builder.registerLinks();
@@ -158,4 +163,20 @@ function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: 
   if (work.toCso.includes('name')) {
     csoClaims.push({ rowKey: work.rowKey, typeId: pair.typeId, source: source('qbo'), name: pair.qbo.name, key: work.qboKey, ownId: pair.cso.id, create: false });
   }
+}
+
+/** Account numbers CStoreOffice would receive: QBO-only accounts created there, and numbers sent to linked ones. */
+function numberClaims(qboCreates: readonly CreateWork[], pairs: readonly PairWork[]): NumberClaim[] {
+  const claims: NumberClaim[] = [];
+  for (const { item, row } of qboCreates) {
+    const number = item.record.number;
+    if (item.typeId === 'account' && typeof number === 'string' && number !== '') claims.push({ rowKey: row.key, qboId: item.record.id, name: item.record.name, number, ownId: null });
+  }
+  for (const work of pairs) {
+    const number = work.qboValues.number;
+    if (work.pair.typeId === 'account' && work.toCso.includes('number') && typeof number === 'string' && number !== '') {
+      claims.push({ rowKey: work.rowKey, qboId: work.pair.qbo.id, name: work.pair.qbo.name, number, ownId: work.pair.cso.id });
+    }
+  }
+  return claims;
 }

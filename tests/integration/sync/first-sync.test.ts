@@ -121,15 +121,22 @@ describe('first sync of the tricky seed company', () => {
     // No “→both”: a matched QBO vendor's CompanyName does not travel (CStoreOffice vendors have no such field).
     expect([...statuses].sort()).toEqual(['error', 'synchronized', 'waitingForCreation→cso', 'waitingForCreation→qbo', 'waitingForUpdate→qbo'].sort());
     for (const r of preview.plan.ops) if (r.target === 'cso' && (r.typeId === 'accountingVendor' || r.typeId === 'priceBookVendor')) expect(Object.keys(r.values)).not.toContain('companyName');
-    // The seed's "Fuel Sales" matches the realm's by name; the realm's "Car Wash" items do not exist in CStoreOffice.
-    expect(preview.rows.find((r) => r.qboId && !r.csoId && r.name === 'Car Wash - Basic')?.status).toBe('waitingForCreation');
+    // A QBO account whose number CStoreOffice already uses elsewhere: an error before any request.
+    const taken = preview.rows.find((r) => r.name === 'Undeposited Funds')!;
+    expect(taken.status).toBe('error');
+    expect(taken.issue?.code).toBe('csoNumberTaken');
+    expect(taken.issue?.detail).toContain('The account “Accounts Receivable” in CStoreOffice already has number 1100');
+    // The realm's "Car Wash" items do not exist in CStoreOffice, and their income account is one of those.
+    const carWash = preview.rows.find((r) => r.qboId && !r.csoId && r.name === 'Car Wash - Basic')!;
+    expect(carWash.status).toBe('error');
+    expect(carWash.issue?.detail).toContain('Its credit account, the account “Car Wash”');
 
     const report = await c.engine.synchronize();
     await expectTrickyNames(c, report.rows);
-    // A QBO account whose number CStoreOffice already uses elsewhere: refused there, explained.
-    const taken = report.rows.find((r) => r.name === 'Undeposited Funds')!;
-    expect(taken.status).toBe('error');
-    expect(taken.issue?.detail).toMatch(/CStoreOffice refused “Undeposited Funds” because “Accounts Receivable”/);
+    // The preview told the truth: the run met no refusal it had not foreseen.
+    expect(report.failures).toEqual([]);
+    const errorKeys = (rows: SyncRow[]) => rows.filter((r) => r.status === 'error').map((r) => r.key).sort();
+    expect(errorKeys(report.rows)).toEqual(errorKeys(preview.rows));
     expect(report.rows.every((r) => r.status === 'synchronized' || r.status === 'error')).toBe(true);
     await expectSameKeys(c, report.rows);
   });

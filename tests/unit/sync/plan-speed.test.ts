@@ -16,7 +16,7 @@ function mirrorOf(n: number): MirrorData {
   const range = (from: number, side: string, make: (id: string, i: number) => AnyRecord) => Array.from({ length: per }, (_, k) => make(`${side}${from + k}`, from + k));
   const side = (s: 'c' | 'q', from: number) => ({
     // Accounts in pairs: every odd one is a sub-account of the one before it.
-    account: range(from, s, (id, i) => ({ ...base(id, `Account ${i}`), parentId: i % 2 ? `${s}${i - 1}` : null, number: String(4000 + i), accountType: 'Income', description: null })),
+    account: range(from, s, (id, i) => ({ ...base(id, `Account ${i}`), parentId: i % 2 ? `${s}${i - 1}` : null, number: i < 6000 ? String(4000 + i) : null, accountType: 'Income', description: null })),
     class: range(from, `${s}l`, (id, i) => ({ ...base(id, `Class ${i}`), parentId: null })),
     location: range(from, `${s}s`, (id, i) => ({ ...base(id, `Store ${i}`), parentId: null, address: null })),
     customer: range(from, `${s}c`, (id, i) => contact(id, `Customer ${i}`)),
