@@ -55,8 +55,10 @@ const QBO: Readonly<Record<string, Translator>> = {
 
 const CSO: Readonly<Record<string, Translator>> = {
   '409': (f, c) =>
-    f.existingId
-      ? { title: 'Name already used in CStoreOffice', detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses that name or number (${f.message}). Rename one of them in QuickBooks or CStoreOffice.` }
+    f.existingId && f.detail === 'duplicate_value'
+      ? { title: 'Value already used in CStoreOffice', detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses one of its values, which must be unique (${f.message}). Change it in QuickBooks or CStoreOffice.` }
+      : f.existingId
+      ? { title: 'Name already used in CStoreOffice', detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses that name (${f.message}). Rename one of them in QuickBooks or CStoreOffice.` }
       : { title: 'CStoreOffice cannot do this yet', detail: `CStoreOffice refused to change the ${c.what} “${c.name}”: ${f.message} Deal with that first in CStoreOffice, then synchronize again.` },
   '412': (_f, c) => ({
     title: 'Changed in CStoreOffice during the sync',
