@@ -1,0 +1,90 @@
+/**
+ * The plan's ops while planning, and the two things every kind of op needs: adding one (and showing
+ * it on its rows) and turning the fields it sends into values in the target's terms. A value naming
+ * another record (parent, credit account) makes the op depend on the op giving that record its
+ * counterpart; when no op will, the row waits for it as a Synchronization Error instead.
+ */
+import { type EntityTypeId, ENTITY_TYPES } from '../entities';
+import { issues, type RowIssue } from './issues';
+import type { PlanMemory, PlanOptions } from './plan-build';
+import { createProducers } from './plan-producers';
+import { isRefValue, type PlanOp, type PlanValue } from './plan-types';
+import { setStatus, type SyncRow } from './rows';
+import { planValue } from './translate';
+import type { RecordValues } from './types';
+import { csoList, qboList, type World } from './world';
+
+const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
+const NOTHING = Object.freeze({});
+
+export type OpBook = ReturnType<typeof createOpBook>;
+
+export function createOpBook(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
+  const ops = new Map<string, PlanOp>();
+  const producers = createProducers();
+
+  /** `row`: the op's only row, when the caller holds it (no look-up by key). */
+  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>, row?: SyncRow): PlanOp {
+    // Every field written out (no spread): one shape for every op, and no copy per op.
+    const op: PlanOp = {
+      id: init.id,
+      kind: init.kind,
+      target: init.target ?? null,
+      typeId: init.typeId,
+      qboEntity: init.qboEntity ?? ENTITY_TYPES[init.typeId].qboEntity,
+      csoId: init.csoId ?? null,
+      qboId: init.qboId ?? null,
+      values: init.values ?? {},
+      basis: init.basis ?? {},
+      basisRevision: init.basisRevision ?? null,
+      csoRefs: init.csoRefs ?? [],
+      snapshots: init.snapshots ?? null,
+      rowKeys: init.rowKeys,
+      dependsOn: init.dependsOn ?? [],
+      level: init.level ?? 0,
+    };
+    ops.set(op.id, op);
+    // A row's first op starts a one-element array (an empty one grows to 16 slots on its first push).
+    if (row) {
+      if (row.opIds.length === 0) row.opIds = [op.id];
+      else row.opIds.push(op.id);
+    } else for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
+    return op;
+  }
+
+  /** Values for `fields` in the target's terms, or the blocking issue when a named record has no counterpart. */
+  function valuesFor(typeId: EntityTypeId, fields: readonly string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
+    // Nothing to send that way (most pairs): no object; the caller makes no op for it.
+    if (fields.length === 0) return NOTHING;
+    const values: Record<string, PlanValue> = {};
+    for (const f of fields) {
+      const value = planValue(options, typeId, f, source[f] ?? null, from, world);
+      if (isRefValue(value)) {
+        const producer = producers.get(from, value.ref.typeId, value.ref.id);
+        if (producer === undefined) {
+          const rec = (from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)).get(value.ref.id);
+          return { blocked: issues.blocked({ side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id }, ROLE[f] ?? 'parent') };
+        }
+        if (producer) deps.push(producer);
+      } else if (f === 'creditAccountId' && value === null && from === 'cso') {
+        return { blocked: issues.noIncomeAccount() };
+      }
+      values[f] = value;
+    }
+    return { values };
+  }
+
+  /** `cso`/`qbo`: the ids of `typeId` that no longer get a counterpart. */
+  function block(row: SyncRow, issue: RowIssue, typeId: EntityTypeId, cso: string | null, qbo: string | null): void {
+    setStatus(row, 'error', null, issue);
+    if (cso !== null) producers.delete('cso', typeId, cso);
+    if (qbo !== null) producers.delete('qbo', typeId, qbo);
+  }
+
+  return { world, options, rows, memory, withHashes, ops, producers, addOp, valuesFor, block };
+}
+
+/** `list` without repeats (most ops have no or one prerequisite: no Set for those). */
+export function distinct(list: string[]): string[] {
+  return list.length < 2 ? list : [...new Set(list)];
+}

@@ -1,0 +1,49 @@
+/**
+ * The ops of one matched pair: a deletion in CStoreOffice when QBO deactivated the record, else the
+ * link (when its snapshots change) and an update toward each side that has something to receive.
+ */
+import type { OpBook } from './plan-op-book';
+import { distinct } from './plan-op-book';
+import type { PairWork } from './plan-pairs';
+import { addPending, setStatus } from './rows';
+import type { RecordValues } from './types';
+
+export function emitPair(book: OpBook, work: PairWork): void {
+  const { pair } = work;
+  const { typeId } = pair;
+  const { row } = work;
+  if (row.status === 'error') return;
+  if (work.deleteCso) {
+    book.addOp({ id: `delete:${row.key}`, kind: 'delete', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, rowKeys: [row.key] }, row);
+    setStatus(row, 'waitingForDeletion', 'cso');
+    return;
+  }
+  // The link op's id, made once: the updates below wait for it.
+  const linkId = work.refresh ? `link:${row.key}` : '';
+  const deps: string[] = work.refresh ? [linkId] : [];
+  const toQbo = book.valuesFor(typeId, work.toQbo, work.csoValues, 'cso', deps);
+  const toCso = book.valuesFor(typeId, work.toCso, work.qboValues, 'qbo', deps);
+  const blocked = toQbo.blocked ?? toCso.blocked;
+  if (blocked) return book.block(row, blocked, typeId, pair.cso.id, pair.qbo.id);
+  if (work.refresh) {
+    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] }, row);
+  }
+  if (work.toQbo.length) {
+    const basis = subset(work.csoValues, work.toQbo);
+    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row);
+    addPending(row, 'waitingForUpdate', 'qbo');
+  }
+  if (work.toCso.length) {
+    // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
+    // when that write cannot be made, this one waits too (never a name QBO does not hold).
+    const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
+    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] }, row);
+    addPending(row, 'waitingForUpdate', 'cso');
+  }
+}
+
+function subset(values: RecordValues, fields: string[]): RecordValues {
+  const out: RecordValues = {};
+  for (const f of fields) out[f] = values[f] ?? null;
+  return out;
+}
