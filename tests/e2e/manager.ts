@@ -89,6 +89,9 @@ export async function reconnectFromManager(context: BrowserContext, dialog: Loca
   const intuit = await signIn;
   await intuit.getByLabel('Company').selectOption(realmId);
   await intuit.getByRole('button', { name: 'Connect' }).click();
+  // Reconnect re-reads both sides and recomputes every row before the button is free again: on a
+  // loaded machine that takes a while.
+  await expect(dialog.getByRole('button', { name: 'Reconnect to QBO' })).toBeEnabled({ timeout: 90_000 });
 }
 
 /** Searches the table for `name` and returns its row (in `status`) with the CStoreOffice and QBO ids it shows. */
