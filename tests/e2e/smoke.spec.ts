@@ -1,3 +1,4 @@
+import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
 // Fixed by manifest.key, so Intuit can be given one redirect URI for every install.
@@ -32,10 +33,13 @@ test('the options page validates, saves and reloads settings', async ({ openOpti
   const options = await openOptions();
   const broker = options.getByLabel('Token broker URL');
   await expect(broker).toHaveValue('http://127.0.0.1:8730');
+  expect(await seriousViolations(options)).toEqual([]);
 
   await broker.fill('not a url');
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('Enter a full URL')).toBeVisible();
+  // The error is readable too (contrast of the error message).
+  expect(await seriousViolations(options)).toEqual([]);
   await options.reload();
   await expect(options.getByLabel('Token broker URL')).toHaveValue('http://127.0.0.1:8730');
 
