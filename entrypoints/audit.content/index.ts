@@ -18,15 +18,12 @@ export default defineContentScript({
     let creating = false;
 
     // Two shadow-root UIs share `state`: a small inline one with the button beside the Company
-    // field, and the manager, mounted only while open at the end of <body> (see manager-ui.ts).
+    // field, and the manager, on the page only while open at the end of <body> (see manager-ui.ts).
     const manager = createManagerUi(ctx, state, () => {
       state.open = false;
       button?.ui.shadow.querySelector('button')?.focus();
     });
-    watch(
-      () => state.open,
-      (open) => void (open ? manager.open() : manager.close()),
-    );
+    watch(() => state.open, manager.sync);
 
     // ExtJS builds and replaces its views long after load, and sets field values without input
     // events, so the page is re-examined on DOM changes and on a slow timer.
@@ -50,6 +47,8 @@ export default defineContentScript({
           });
           ui.mount();
           button = { field: page.companyField, ui };
+          // Get the manager ready while the user looks at the page, so the first open is quick too.
+          ctx.requestIdleCallback(() => void manager.prepare(), { timeout: 2000 });
         } finally {
           creating = false;
         }

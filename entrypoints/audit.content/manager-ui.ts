@@ -9,34 +9,44 @@ const MANAGER_Z_INDEX = 2147483000;
 
 /**
  * The manager as a modal shadow-root UI: a full-screen fixed host appended to <body>, outside every
- * stacking context of the page, so nothing of CStoreOffice's can sit above its mask. It is created
- * once (its CSS is fetched then) and mounted only while open.
+ * stacking context of the page, so nothing of CStoreOffice's can sit above its mask. `prepare`
+ * (at idle time once the Audit page is there, or on the first open) fetches its CSS and mounts its
+ * app once; from then on the host is only put on the page while the manager is open and taken off
+ * when it closes, so an opening does not pay for the app, PrimeVue's styles or the dialog's build.
  */
 export function createManagerUi(ctx: ContentScriptContext, state: PanelState, onClose: () => void) {
   let ui: ShadowRootContentScriptUi<() => void> | null = null;
   let pending: Promise<void> | null = null;
-  let shown = false;
 
-  async function open() {
-    shown = true;
+  function place() {
+    if (!ui) return;
+    if (!state.open) ui.shadowHost.remove();
+    else if (!ui.shadowHost.isConnected) document.body.append(ui.shadowHost);
+  }
+
+  function prepare(): Promise<void> {
     pending ??= createShadowRootUi(ctx, {
       name: 'qbo-sync-manager-dialog',
       position: 'modal',
       zIndex: MANAGER_Z_INDEX,
+      // Mounted off the page; place() puts it on the page while the manager is open.
+      append: () => {},
       onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(SyncManager, { state, onClose })),
       onRemove: (unmount) => unmount?.(),
     }).then((created) => {
       ui = created;
+      ui.mount();
+      // The manager may have been opened, or closed again, while its CSS was loading.
+      place();
     });
-    await pending;
-    // The manager may have been closed while its CSS was loading.
-    if (shown && ui && !ui.mounted) ui.mount();
+    return pending;
   }
 
-  function close() {
-    shown = false;
-    if (ui?.mounted) ui.remove();
+  /** Follows `state.open`: shows or hides the manager, preparing it first if need be. */
+  function sync() {
+    place();
+    if (state.open) void prepare();
   }
 
-  return { open, close };
+  return { prepare, sync };
 }

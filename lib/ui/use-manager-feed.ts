@@ -3,7 +3,7 @@
  * "rows changed" re-asks for the current page (at most twice a second, so a busy run does not
  * flood the background), and company changes refresh the connection state.
  */
-import { onBeforeUnmount, onMounted } from 'vue';
+import { onBeforeUnmount, watch } from 'vue';
 import { type StatusEvent, subscribeStatus } from '@/lib/messaging/status-port';
 import { useCompanyStore } from './stores/company-store';
 import { useHistoryStore } from './stores/history-store';
@@ -12,7 +12,8 @@ import { useRunStore } from './stores/run-store';
 
 export const ROWS_REFRESH_MS = 500;
 
-export function useManagerFeed(subscribe: typeof subscribeStatus = subscribeStatus): void {
+/** `active`: the feed runs from the moment it turns true until the component unmounts. */
+export function useManagerFeed(active: () => boolean, subscribe: typeof subscribeStatus = subscribeStatus): void {
   const company = useCompanyStore();
   const rows = useRowsStore();
   const run = useRunStore();
@@ -45,9 +46,7 @@ export function useManagerFeed(subscribe: typeof subscribeStatus = subscribeStat
     }
   };
 
-  onMounted(() => {
-    stop = subscribe(onEvent);
-  });
+  watch(active, (on) => void (on && !stop && (stop = subscribe(onEvent))), { immediate: true });
   onBeforeUnmount(() => {
     stop?.();
     clearTimeout(timer);

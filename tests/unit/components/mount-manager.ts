@@ -9,8 +9,9 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 4; i++) await flushPromises();
 }
 
-export async function mountManager(): Promise<{ wrapper: VueWrapper; state: PanelState }> {
-  const state = reactive<PanelState>({ company: { companyId: '42', companyName: 'Speedy Stop LLC' }, user: 'Pat Lee (pat@speedy.example)', open: true });
+/** `open: false` mounts it the way the content script prepares it at idle time, before any open. */
+export async function mountManager({ open = true } = {}): Promise<{ wrapper: VueWrapper; state: PanelState }> {
+  const state = reactive<PanelState>({ company: { companyId: '42', companyName: 'Speedy Stop LLC' }, user: 'Pat Lee (pat@speedy.example)', open });
   const wrapper = mount(SyncManager, {
     props: { state },
     attachTo: document.body,
