@@ -5,7 +5,7 @@
  * several candidates for one key are reported for review, never guessed.
  */
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
-import { type AnyRecord, csoRowKey, type Link, linkKey, qboKey, qboRowKey } from './types';
+import { type AnyRecord, type Link, linkKey, qboKey } from './types';
 import { csoKey, csoList, linksToQbo, nearKey, qboList, qboMatchKey, type World } from './world';
 
 export interface Pair {
@@ -27,8 +27,6 @@ export interface Unpaired {
   typeId: EntityTypeId;
   record: AnyRecord;
   key: string;
-  /** The record's row (`cso:…` or `qbo:…`), made once here. */
-  rowKey: string;
 }
 
 export type MatchProblemCode = 'nearMatch' | 'ambiguous';
@@ -42,7 +40,6 @@ export interface OtherRecord {
 }
 
 export interface MatchProblem {
-  rowKey: string;
   typeId: EntityTypeId;
   side: 'cso' | 'qbo';
   record: AnyRecord;
@@ -87,7 +84,7 @@ function matchEntity(world: World, entity: QboEntityName, options: MatchOptions,
   if (!createAs) return;
   for (const record of qboList(world, entity).values()) {
     if (!record.active || involved.has(record) || (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)) continue;
-    result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record), rowKey: qboRowKey(entity, record.id) });
+    result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record) });
   }
 }
 
@@ -149,7 +146,7 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   for (const [key, record] of rest) {
     const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r));
     if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
-    else result.csoOnly.push({ typeId, record, key, rowKey: csoRowKey(typeId, record.id) });
+    else result.csoOnly.push({ typeId, record, key });
   }
 }
 
@@ -197,22 +194,22 @@ function join(entry: AnyRecord | AnyRecord[] | undefined, record: AnyRecord): An
 function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
   const others = [...csoRecords.map((r) => other('cso', typeId, r)), ...candidates.map((r) => other('qbo', typeId, r))];
   for (const record of csoRecords) {
-    result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'cso') });
+    result.problems.push({ typeId, side: 'cso', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'cso') });
   }
   for (const record of candidates) {
     involved.add(record);
     if (!record.active) continue;
-    result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id), typeId, side: 'qbo', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'qbo') });
+    result.problems.push({ typeId, side: 'qbo', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'qbo') });
   }
 }
 
 function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
   const code = nears.length === 1 ? 'nearMatch' : 'ambiguous';
-  result.problems.push({ rowKey: csoRowKey(typeId, record.id), typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
+  result.problems.push({ typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
   for (const near of nears) {
     involved.add(near);
     if (!near.active) continue;
-    result.problems.push({ rowKey: qboRowKey(ENTITY_TYPES[typeId].qboEntity, near.id), typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)] });
+    result.problems.push({ typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)] });
   }
 }
 

@@ -7,14 +7,17 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { issues, type IssueRef, type RowIssue, what } from './issues';
+import type { SyncRow } from './rows';
+import type { AnyRecord } from './types';
 import { nearKey, qboMatchKey, type World } from './world';
 
 export interface NameClaim {
-  rowKey: string;
+  row: SyncRow;
   typeId: EntityTypeId;
-  /** The record on the claiming side (for the words of a duplicate). */
-  source: IssueRef;
-  /** The name (leaf) and match key the target side would hold. */
+  /** The claiming side and its record (for the words of a duplicate: see `sourceOf`). */
+  side: 'cso' | 'qbo';
+  record: AnyRecord;
+  /** The name (leaf, the record's) and match key the target side would hold. */
   name: string;
   key: string;
   /** The target side's own record, for a rename (it does not collide with itself). */
@@ -24,7 +27,7 @@ export interface NameClaim {
 }
 
 export interface ClaimCheck {
-  issues: Map<string, RowIssue>;
+  issues: Map<SyncRow, RowIssue>;
   /** Row key of a vendor create that shares the QBO vendor created for another row. */
   sharedWith: Map<string, string>;
   /** A create that takes a name another record gives up in this run: it waits for that rename (row key). */
@@ -36,6 +39,11 @@ interface Holder {
   typeId: EntityTypeId | null;
   id: string;
   name: string;
+}
+
+/** The claiming record, in the words of an issue (made only for an issue, not per claim). */
+function sourceOf(claim: NameClaim): IssueRef {
+  return { side: claim.side, typeId: claim.typeId, id: claim.record.id, name: claim.record.name };
 }
 
 const ENTITY_WORDS: Readonly<Record<string, string>> = { Customer: 'customer', Vendor: 'vendor', Employee: 'employee' };
@@ -101,12 +109,12 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
   for (const [group, list] of groups) {
     const [first, second] = list;
     if (list.length === 2 && first && second && sharesVendor(first, second)) {
-      out.sharedWith.set(second.rowKey, first.rowKey);
+      out.sharedWith.set(second.row.key, first.row.key);
     } else if (list.length > 1) {
       for (const claim of list) {
         const rivals = list.filter((c) => c !== claim);
         const crossKind = rivals.some((r) => ENTITY_TYPES[r.typeId].qboEntity !== ENTITY_TYPES[claim.typeId].qboEntity);
-        out.issues.set(claim.rowKey, crossKind ? issues.namespaceCollision(claim.name, rivals.map((r) => `the ${what(r.typeId)} “${r.name}” in CStoreOffice`)) : issues.duplicateName(rivals[0]!.source));
+        out.issues.set(claim.row, crossKind ? issues.namespaceCollision(claim.name, rivals.map((r) => `the ${what(r.typeId)} “${r.name}” in CStoreOffice`)) : issues.duplicateName(sourceOf(rivals[0]!)));
       }
       continue;
     }
@@ -114,16 +122,16 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
       let taken = (holders.get(group) ?? []).filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
       const away = taken.length === 1 ? leaving.get(`${taken[0]!.entity}:${taken[0]!.id}`) : undefined;
       if (away && qboGroup(away.typeId, away.key) !== group) {
-        out.after.set(claim.rowKey, away.rowKey);
+        out.after.set(claim.row.key, away.row.key);
         taken = [];
       }
       const holder = taken[0];
       if (!holder) continue;
       if (holder.entity === ENTITY_TYPES[claim.typeId].qboEntity && holder.typeId) {
-        out.issues.set(claim.rowKey, issues.nameTaken({ side: 'qbo', typeId: holder.typeId, id: holder.id, name: holder.name }));
+        out.issues.set(claim.row, issues.nameTaken({ side: 'qbo', typeId: holder.typeId, id: holder.id, name: holder.name }));
       } else {
         const words = taken.map((h) => `the ${ENTITY_WORDS[h.entity] ?? 'item'} “${h.name}” in QuickBooks`);
-        out.issues.set(claim.rowKey, issues.namespaceCollision(claim.name, words));
+        out.issues.set(claim.row, issues.namespaceCollision(claim.name, words));
       }
     }
   }
@@ -154,16 +162,16 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
   }
   for (const list of groupBy(claims, (c) => `${c.typeId}|${c.name}`).values()) {
     if (list.length > 1) {
-      for (const claim of list) out.issues.set(claim.rowKey, issues.duplicateName(list.find((c) => c !== claim)!.source));
+      for (const claim of list) out.issues.set(claim.row, issues.duplicateName(sourceOf(list.find((c) => c !== claim)!)));
       continue;
     }
     const claim = list[0]!;
     const holder = byName.get(claim.typeId)!.get(claim.name);
     const away = holder ? leaving.get(`${claim.typeId}:${holder.id}`) : undefined;
     if (holder && away && away.name !== claim.name) {
-      out.after.set(claim.rowKey, away.rowKey);
+      out.after.set(claim.row.key, away.row.key);
     } else if (holder && holder.id !== claim.ownId) {
-      out.issues.set(claim.rowKey, issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }));
+      out.issues.set(claim.row, issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }));
     }
   }
   return out;

@@ -6,10 +6,11 @@
  */
 import { fitsCsoNumbering } from '../entities';
 import { issues, type RowIssue } from './issues';
+import type { SyncRow } from './rows';
 import type { World } from './world';
 
 export interface NumberClaim {
-  rowKey: string;
+  row: SyncRow;
   /** The QBO account whose number CStoreOffice would receive. */
   qboId: string;
   name: string;
@@ -18,8 +19,8 @@ export interface NumberClaim {
   ownId: string | null;
 }
 
-export function checkCsoNumbers(world: World, claims: readonly NumberClaim[]): Map<string, RowIssue> {
-  const out = new Map<string, RowIssue>();
+export function checkCsoNumbers(world: World, claims: readonly NumberClaim[]): Map<SyncRow, RowIssue> {
+  const out = new Map<SyncRow, RowIssue>();
   if (claims.length === 0) return out;
   const claimed = new Set(claims.map((c) => c.number));
   const holders = new Map<string, { id: string; name: string }>();
@@ -30,18 +31,18 @@ export function checkCsoNumbers(world: World, claims: readonly NumberClaim[]): M
   const first = new Map<string, NumberClaim>();
   for (const claim of claims) {
     if (!fitsCsoNumbering(claim.number)) {
-      out.set(claim.rowKey, issues.csoNumberFormat(claim.number));
+      out.set(claim.row, issues.csoNumberFormat(claim.number));
       continue;
     }
     const holder = holders.get(claim.number);
     if (holder && holder.id !== claim.ownId) {
-      out.set(claim.rowKey, issues.csoNumberTaken(claim.number, { side: 'cso', typeId: 'account', id: holder.id, name: holder.name }));
+      out.set(claim.row, issues.csoNumberTaken(claim.number, { side: 'cso', typeId: 'account', id: holder.id, name: holder.name }));
       continue;
     }
     const earlier = first.get(claim.number);
     if (earlier) {
-      out.set(claim.rowKey, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: earlier.qboId, name: earlier.name }));
-      out.set(earlier.rowKey, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: claim.qboId, name: claim.name }));
+      out.set(claim.row, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: earlier.qboId, name: earlier.name }));
+      out.set(earlier.row, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: claim.qboId, name: claim.name }));
     } else first.set(claim.number, claim);
   }
   return out;

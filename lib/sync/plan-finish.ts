@@ -6,6 +6,7 @@
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { type IssueRef, issues } from './issues';
 import type { PlanMemory } from './plan-build';
+import type { RowLookup } from './plan-rows';
 import type { PlanOp } from './plan-types';
 import type { StoredIssue } from './ports';
 import { setStatus, type SyncRow } from './rows';
@@ -35,7 +36,7 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
 export function finishOps(
   world: World,
   ops: Map<string, PlanOp>,
-  rows: Map<string, SyncRow>,
+  rows: RowLookup,
   memory: PlanMemory,
   withHashes: (row: SyncRow) => SyncRow,
   enabledTypes?: ReadonlySet<EntityTypeId>,
@@ -74,7 +75,7 @@ export function finishOps(
  * Takes out the ops of types the user does not synchronize, and returns their ids. An op serving
  * rows of an enabled type too (one QBO vendor shared by both vendor kinds) stays: that row needs it.
  */
-function dropTurnedOff(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, enabled: ReadonlySet<EntityTypeId>): Set<string> {
+function dropTurnedOff(ops: Map<string, PlanOp>, rows: RowLookup, enabled: ReadonlySet<EntityTypeId>): Set<string> {
   const dropped = new Set<string>();
   for (const op of ops.values()) {
     if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
@@ -106,7 +107,7 @@ function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
 }
 
 /** Ops whose prerequisite was taken out of the plan cannot run: their rows say what they wait for. */
-function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, turnedOff: ReadonlySet<string>): void {
+function dropOrphans(ops: Map<string, PlanOp>, rows: RowLookup, turnedOff: ReadonlySet<string>): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -131,7 +132,7 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: Map<string, SyncRow>, turne
  * The record an op serves, for the words of a row waiting on it. Op ids are `<kind>:<row key>`,
  * and row keys `cso:<type>:<id>` or `qbo:<entity>:<id>`, so the row gives its type and name.
  */
-export function describeOp(opId: string, rows: ReadonlyMap<string, SyncRow>): IssueRef {
+export function describeOp(opId: string, rows: RowLookup): IssueRef {
   const rowKey = opId.slice(opId.indexOf(':') + 1);
   const row = rows.get(rowKey);
   if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };

@@ -37,6 +37,6 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
     const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
     row.opIds.push(id);
     setStatus(row, 'waitingForDeletion', 'qbo');
-    rows.set(rowKey, row);
+    rows.add(row);
   }
 }

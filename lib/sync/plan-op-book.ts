@@ -8,6 +8,7 @@ import { type EntityTypeId, ENTITY_TYPES } from '../entities';
 import { issues, type RowIssue } from './issues';
 import type { PlanMemory, PlanOptions } from './plan-build';
 import { createProducers } from './plan-producers';
+import type { RowBook } from './plan-rows';
 import { isRefValue, type PlanOp, type PlanValue } from './plan-types';
 import { setStatus, type SyncRow } from './rows';
 import { planValue } from './translate';
@@ -19,7 +20,7 @@ const NOTHING = Object.freeze({});
 
 export type OpBook = ReturnType<typeof createOpBook>;
 
-export function createOpBook(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
+export function createOpBook(world: World, options: PlanOptions, rows: RowBook, memory: PlanMemory) {
   const ops = new Map<string, PlanOp>();
   const producers = createProducers();
 
@@ -81,7 +82,7 @@ export function createOpBook(world: World, options: PlanOptions, rows: Map<strin
     if (qbo !== null) producers.delete('qbo', typeId, qbo);
   }
 
-  return { world, options, rows, memory, withHashes, ops, producers, addOp, valuesFor, block };
+  return { world, options, rows, memory, ops, producers, addOp, valuesFor, block };
 }
 
 /** `list` without repeats (most ops have no or one prerequisite: no Set for those). */

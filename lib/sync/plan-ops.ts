@@ -15,13 +15,14 @@ import { createOpBook } from './plan-op-book';
 import { emitPair } from './plan-pair-ops';
 import type { PairWork } from './plan-pairs';
 import type { PlanOp } from './plan-types';
-import { setStatus, type SyncRow } from './rows';
+import type { RowBook } from './plan-rows';
+import { setStatus } from './rows';
 import type { World } from './world';
 
 export type { CreateWork } from './plan-create-ops';
 
-export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<string, SyncRow>, memory: PlanMemory, withHashes: (row: SyncRow) => SyncRow) {
-  const book = createOpBook(world, options, rows, memory, withHashes);
+export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBook, memory: PlanMemory) {
+  const book = createOpBook(world, options, rows, memory);
   const { ops, producers } = book;
   const creates = createCreateOps(book);
 
@@ -100,7 +101,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: Map<s
     },
     /** The plan's ops by id, in the order they were made. */
     finish(): ReadonlyMap<string, PlanOp> {
-      finishOps(world, ops, rows, memory, withHashes, options.enabledTypes);
+      finishOps(world, ops, rows, memory, rows.withHashes, options.enabledTypes);
       return ops;
     },
   };

@@ -8,6 +8,7 @@ import { comparedFields, hashValues, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
 import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
+import type { RowBook } from './plan-rows';
 import { setStatus, type SyncRow } from './rows';
 import { toQboValue, type TranslateOptions } from './translate';
 import { type AnyRecord, type FieldValue, type RecordValues, type Snapshot } from './types';
@@ -39,7 +40,7 @@ export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
 }
 
-export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], csoRows: ReadonlyMap<AnyRecord, SyncRow>, withHashes: (row: SyncRow) => SyncRow): PairWork[] {
+export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: RowBook): PairWork[] {
   const works: PairWork[] = [];
   // One translating closure per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
@@ -50,11 +51,11 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
   };
   for (const pair of pairs) {
     const { typeId, link } = pair;
-    const row = csoRows.get(pair.cso)!;
+    const row = rows.ofCso(pair.cso)!;
     const csoValues = pickValues(typeId, 'cso', pair.cso);
     const qboValues = pickValues(typeId, 'qbo', pair.qbo);
     row.qboId = pair.qbo.id;
-    if (link?.ignoredIssue && withHashes(row) && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
+    if (link?.ignoredIssue && rows.withHashes(row) && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
       row.ignored = true;
       continue;
     }
