@@ -7,7 +7,7 @@ import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } fr
 import { type IssueRef, issues } from './issues';
 import type { PlanMemory } from './plan-build';
 import type { RowLookup } from './plan-rows';
-import type { PlanOp } from './plan-types';
+import { addDependency, type PlanOp } from './plan-types';
 import type { StoredIssue } from './ports';
 import { setStatus, type SyncRow } from './rows';
 import { csoList, qboList, type World } from './world';
@@ -101,7 +101,7 @@ function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
     if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string') parents.push(`${side}:account:${record.creditAccountId}`);
     for (const key of parents) {
       const parentOp = deletions.get(key);
-      if (parentOp && !parentOp.dependsOn.includes(op.id)) parentOp.dependsOn.push(op.id);
+      if (parentOp && !parentOp.dependsOn.includes(op.id)) addDependency(parentOp, op.id);
     }
   }
 }

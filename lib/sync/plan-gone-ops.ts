@@ -6,7 +6,7 @@
 import { hashValues, pickValues } from './fields';
 import type { GoneLink } from './match';
 import type { OpBook } from './plan-op-book';
-import type { CsoRef } from './plan-types';
+import { type CsoRef, NO_VALUES } from './plan-types';
 import { newRow, setStatus } from './rows';
 import { csoRowKey, qboRowKey } from './types';
 import { csoList, linksToQbo, qboMatchKey } from './world';
@@ -16,7 +16,7 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
   const { world, rows, ops, addOp } = book;
   for (const { link, cso, qbo } of gone) {
     const rowKey = csoRowKey(link.csoType, link.csoId);
-    const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: {} }], rowKeys: [] });
+    const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES }], rowKeys: [] });
     if (cso) {
       addOp({ id: `delete:${rowKey}`, kind: 'delete', target: 'cso', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, rowKeys: [rowKey] });
       setStatus(rows.get(rowKey)!, 'waitingForDeletion', 'cso');
@@ -28,7 +28,7 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       continue;
     }
     const id = `deactivate:${qboRowKey(link.qboEntity, link.qboId)}`;
-    const ref: CsoRef = { typeId: link.csoType, csoId: link.csoId, basis: {} };
+    const ref: CsoRef = { typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES };
     const existing = ops.get(id);
     if (existing) {
       existing.csoRefs.push(ref);

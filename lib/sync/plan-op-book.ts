@@ -9,7 +9,7 @@ import { issues, type RowIssue } from './issues';
 import type { PlanMemory, PlanOptions } from './plan-build';
 import { createProducers } from './plan-producers';
 import type { RowBook } from './plan-rows';
-import { isRefValue, type PlanOp, type PlanValue } from './plan-types';
+import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } from './plan-types';
 import { setStatus, type SyncRow } from './rows';
 import { planValue } from './translate';
 import type { RecordValues } from './types';
@@ -35,13 +35,13 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
       qboEntity: init.qboEntity ?? ENTITY_TYPES[init.typeId].qboEntity,
       csoId: init.csoId ?? null,
       qboId: init.qboId ?? null,
-      values: init.values ?? {},
-      basis: init.basis ?? {},
+      values: init.values ?? NO_VALUES,
+      basis: init.basis ?? NO_VALUES,
       basisRevision: init.basisRevision ?? null,
-      csoRefs: init.csoRefs ?? [],
+      csoRefs: init.csoRefs ?? NO_REFS,
       snapshots: init.snapshots ?? null,
       rowKeys: init.rowKeys,
-      dependsOn: init.dependsOn ?? [],
+      dependsOn: init.dependsOn ?? NO_DEPS,
       level: init.level ?? 0,
     };
     ops.set(op.id, op);
@@ -85,7 +85,8 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
   return { world, options, rows, memory, ops, producers, addOp, valuesFor, block };
 }
 
-/** `list` without repeats (most ops have no or one prerequisite: no Set for those). */
+/** `list` without repeats (most ops have no or one prerequisite: no Set for those, and no list for none). */
 export function distinct(list: string[]): string[] {
+  if (list.length === 0) return NO_DEPS;
   return list.length < 2 ? list : [...new Set(list)];
 }

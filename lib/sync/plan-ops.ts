@@ -14,7 +14,7 @@ import { emitGone } from './plan-gone-ops';
 import { createOpBook } from './plan-op-book';
 import { emitPair } from './plan-pair-ops';
 import type { PairWork } from './plan-pairs';
-import type { PlanOp } from './plan-types';
+import { addDependency, type PlanOp } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
 import type { World } from './world';
@@ -87,7 +87,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
         const rename = ops.get(`update-${side}:${renamedRow}`);
         const swap = after.get(renamedRow) === rowKey;
         if (rename && !swap) {
-          op.dependsOn.push(rename.id);
+          addDependency(op, rename.id);
           continue;
         }
         ops.delete(op.id);

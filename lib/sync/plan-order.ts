@@ -4,7 +4,7 @@
  * writes to one record never in the same level (the second needs the first's new revision).
  */
 import type { EntityTypeId, QboEntityName } from '../entities';
-import type { PlanBatch, PlanLevel, PlanOp, SyncPlan } from './plan-types';
+import { addDependency, type PlanBatch, type PlanLevel, type PlanOp, type SyncPlan } from './plan-types';
 
 export interface BatchSizes {
   cso: number;
@@ -88,7 +88,7 @@ function serializeSameTarget(ops: PlanOp[]): void {
     }
     if (!last || id === null) continue;
     const before = last.get(id);
-    if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn.push(before);
+    if (before && before !== op.id && !op.dependsOn.includes(before)) addDependency(op, before);
     last.set(id, op.id);
   }
 }

@@ -86,6 +86,21 @@ export interface SyncPlan {
   levels: PlanLevel[];
 }
 
+/**
+ * Shared by every op that has none (most ops: a link op has no values, basis, refs or prerequisites),
+ * instead of an empty object or array each: 100k+ fewer objects for the collector per large plan.
+ * Frozen, so a write meant for one op fails loudly instead of reaching all of them.
+ */
+export const NO_VALUES: RecordValues = Object.freeze({});
+export const NO_REFS = Object.freeze([]) as unknown as CsoRef[];
+export const NO_DEPS = Object.freeze([]) as unknown as string[];
+
+/** Makes `op` wait for `opId` (an op without prerequisites holds the shared NO_DEPS: it gets its own list). */
+export function addDependency(op: PlanOp, opId: string): void {
+  if (op.dependsOn === NO_DEPS) op.dependsOn = [opId];
+  else op.dependsOn.push(opId);
+}
+
 export function isRefValue(value: PlanValue | undefined): value is RefValue {
   return typeof value === 'object' && value !== null && 'ref' in value;
 }
