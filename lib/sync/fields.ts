@@ -78,6 +78,11 @@ export function comparedFields(typeId: EntityTypeId, side: Side): readonly strin
   return COMPARED[side][typeId];
 }
 
+/** True when some field of `typeId` names another record (its values need translating across sides). */
+export function hasRefFields(typeId: EntityTypeId): boolean {
+  return REF_FIELDS[typeId] !== undefined;
+}
+
 export function refType(typeId: EntityTypeId, field: string): EntityTypeId | undefined {
   return REF_FIELDS[typeId]?.[field];
 }
@@ -87,10 +92,34 @@ export function isVendorType(typeId: EntityTypeId): boolean {
 }
 
 export function pickValues(typeId: EntityTypeId, side: Side, record: AnyRecord): RecordValues {
-  const values: RecordValues = {};
-  for (const field of comparedFields(typeId, side)) values[field] = normalizeValue(record[field]);
+  const fields = comparedFields(typeId, side);
+  const values = { ...blankOf(fields) };
+  for (const field of fields) values[field] = normalizeValue(record[field]);
   return values;
 }
+
+/**
+ * `fields` set to null, in order. Made by JSON.parse, an object holds its fields in itself; a copy
+ * of it (spread) keeps that layout, so picked values are one small allocation instead of an object
+ * plus a property array grown field by field (planning picks 100k+ of them, and keeps most).
+ */
+const blanks = new Map<readonly string[], RecordValues>();
+
+function blankOf(fields: readonly string[]): RecordValues {
+  let blank = blanks.get(fields);
+  if (!blank) blanks.set(fields, (blank = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((f) => [f, null])))) as RecordValues));
+  return blank;
+}
+
+/** `hashValues` of values `pickValues` made (or a copy with the same fields): their sorted fields are known. */
+export function hashPicked(typeId: EntityTypeId, side: Side, values: RecordValues): string {
+  const fields = comparedFields(typeId, side);
+  let keys = sortedFields.get(fields);
+  if (!keys) sortedFields.set(fields, (keys = sortedKeys(Object.fromEntries(fields.map((f) => [f, null])))));
+  return hashSorted(values, keys);
+}
+
+const sortedFields = new Map<readonly string[], string[]>();
 
 function normalizeValue(value: FieldValue | undefined): FieldValue {
   return value === undefined || value === '' ? null : value;
@@ -100,7 +129,10 @@ function normalizeValue(value: FieldValue | undefined): FieldValue {
 export function hashValues(values: RecordValues): string {
   // Hashes the text JSON.stringify gives for the sorted [field, value] pairs, piece by piece
   // (same hash as before, without building the array, the whole text or most of its pieces).
-  const keys = sortedKeys(values);
+  return hashSorted(values, sortedKeys(values));
+}
+
+function hashSorted(values: RecordValues, keys: readonly string[]): string {
   let hash = step(0x811c9dc5, BRACKET_OPEN);
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
@@ -112,11 +144,13 @@ export function hashValues(values: RecordValues): string {
     hash = step(hash, BRACKET_CLOSE);
   }
   hash = step(hash, BRACKET_CLOSE);
-  return HEX[(hash >>> 24) & 0xff]! + HEX[(hash >>> 16) & 0xff]! + HEX[(hash >>> 8) & 0xff]! + HEX[hash & 0xff]!;
+  // The 8 hex digits made as one string (joining pieces made a string per piece).
+  const d = DIGITS;
+  return String.fromCharCode(d[(hash >>> 28) & 15]!, d[(hash >>> 24) & 15]!, d[(hash >>> 20) & 15]!, d[(hash >>> 16) & 15]!, d[(hash >>> 12) & 15]!, d[(hash >>> 8) & 15]!, d[(hash >>> 4) & 15]!, d[hash & 15]!);
 }
 
-/** Two hex digits per byte: the hash as 8 digits without toString(16) and padStart per call. */
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Character codes of the hex digits. */
+const DIGITS: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 const BRACKET_OPEN = 0x5b;
 const BRACKET_CLOSE = 0x5d;
@@ -145,13 +179,15 @@ function feedValue(hash: number, value: FieldValue | undefined): number {
   return feed(hash, JSON.stringify(value));
 }
 
-/** The JSON text of a string: quotes around it as is, unless JSON.stringify would escape something. */
+/** The JSON text of a string: quotes around it as is (read once), unless JSON.stringify would escape something. */
 function feedString(hash: number, text: string): number {
+  let h = step(hash, QUOTE);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || c === QUOTE || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return feed(hash, JSON.stringify(text));
+    h = Math.imul(h ^ c, 0x01000193);
   }
-  return step(feed(step(hash, QUOTE), text), QUOTE);
+  return step(h, QUOTE);
 }
 
 function step(hash: number, code: number): number {

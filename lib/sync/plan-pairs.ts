@@ -4,7 +4,7 @@
  * after all of their writes, so each learns the other's changes in the same run.
  */
 import { diffPair, firstLinkBase, type PairDiff } from './diff';
-import { comparedFields, hashValues, pickValues, sharedFields } from './fields';
+import { comparedFields, hashPicked, hashValues, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
 import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
@@ -40,6 +40,11 @@ export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
 }
 
+/** `snapshotOf` for values with exactly the compared fields of `side` (picked, or a copy of them). */
+function pickedSnapshot(typeId: Pair['typeId'], side: 'cso' | 'qbo', revision: string, values: RecordValues): Snapshot {
+  return { revision, hash: hashPicked(typeId, side, values), values };
+}
+
 export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: RowBook): PairWork[] {
   const works: PairWork[] = [];
   // One translating closure per type, not per pair.
@@ -66,11 +71,11 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
-      base = { cso: snapshotOf(pair.cso.revision, csoValues), qbo: snapshotOf(pair.qbo.revision, qboValues) };
+      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
       diff = { toQbo: [], toCso: [], agreed: [], conflicts: [], deactivatedInQbo: false };
     } else {
       const b = firstLinkBase({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), csoRevision: pair.cso.revision, qboRevision: pair.qbo.revision });
-      base = { cso: snapshotOf(pair.cso.revision, b.cso), qbo: snapshotOf(pair.qbo.revision, b.qbo) };
+      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, b.cso), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, b.qbo) };
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     }
     const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false, receivedFrom: [] };
