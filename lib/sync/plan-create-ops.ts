@@ -9,7 +9,7 @@ import type { Unpaired } from './match';
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PlanOp } from './plan-types';
-import { setStatus, type SyncRow } from './rows';
+import { addOpId, setStatus, type SyncRow } from './rows';
 import { sharedCreateClash } from './shared-create';
 import type { RecordValues } from './types';
 import { csoList } from './world';
@@ -84,7 +84,7 @@ export function createCreateOps(book: OpBook) {
           }
           op.csoRefs.push({ typeId: child.typeId, csoId: child.record.id, basis });
           op.rowKeys.push(row.key);
-          row.opIds.push(op.id);
+          addOpId(row, op.id);
           setStatus(row, 'waitingForCreation', 'qbo');
         }
       }

@@ -7,7 +7,7 @@ import { hashValues, pickValues } from './fields';
 import type { GoneLink } from './match';
 import type { OpBook } from './plan-op-book';
 import { type CsoRef, NO_VALUES } from './plan-types';
-import { newRow, setStatus } from './rows';
+import { addOpId, newRow, setStatus } from './rows';
 import { csoRowKey, qboRowKey } from './types';
 import { csoList, linksToQbo, qboMatchKey } from './world';
 
@@ -35,7 +35,7 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       existing.rowKeys.push(rowKey);
     } else addOp({ id, kind: 'deactivate', target: 'qbo', typeId: link.csoType, qboId: link.qboId, csoRefs: [ref], rowKeys: [rowKey] });
     const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
-    row.opIds.push(id);
+    addOpId(row, id);
     setStatus(row, 'waitingForDeletion', 'qbo');
     rows.add(row);
   }

@@ -5,12 +5,13 @@
  * counterpart; when no op will, the row waits for it as a Synchronization Error instead.
  */
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
+import { hasRefFields } from './fields';
 import { issues, type RowIssue } from './issues';
 import type { PlanMemory, PlanOptions } from './plan-build';
 import { createProducers } from './plan-producers';
 import type { RowBook } from './plan-rows';
 import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } from './plan-types';
-import { setStatus, type SyncRow } from './rows';
+import { addOpId, setStatus, type SyncRow } from './rows';
 import { planValue } from './translate';
 import type { RecordValues } from './types';
 import { csoList, qboList, type World } from './world';
@@ -45,21 +46,29 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
       level: init.level ?? 0,
     };
     ops.set(op.id, op);
-    // A row's first op starts a one-element array (an empty one grows to 16 slots on its first push).
-    if (row) {
-      if (row.opIds.length === 0) row.opIds = [op.id];
-      else row.opIds.push(op.id);
-    } else for (const key of op.rowKeys) rows.get(key)?.opIds.push(op.id);
+    if (row) addOpId(row, op.id);
+    else {
+      for (const key of op.rowKeys) {
+        const keyed = rows.get(key);
+        if (keyed) addOpId(keyed, op.id);
+      }
+    }
     return op;
   }
 
-  /** Values for `fields` in the target's terms, or the blocking issue when a named record has no counterpart. */
-  function valuesFor(typeId: EntityTypeId, fields: readonly string[], source: RecordValues, from: 'cso' | 'qbo', deps: string[]): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
+  /**
+   * Values for `fields` in the target's terms, or the blocking issue when a named record has no
+   * counterpart. `basis`: the source's values of exactly `fields` (the op's basis). A type whose
+   * fields name no other record has nothing to translate: its values are that same object (read
+   * only, like the whole plan), not a copy per op.
+   */
+  function valuesFor(typeId: EntityTypeId, fields: readonly string[], basis: RecordValues, from: 'cso' | 'qbo', deps: string[]): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
     // Nothing to send that way (most pairs): no object; the caller makes no op for it.
     if (fields.length === 0) return NOTHING;
+    if (!hasRefFields(typeId)) return { values: basis };
     const values: Record<string, PlanValue> = {};
     for (const f of fields) {
-      const value = planValue(options, typeId, f, source[f] ?? null, from, world);
+      const value = planValue(options, typeId, f, basis[f] ?? null, from, world);
       if (isRefValue(value)) {
         const producer = producers.get(from, value.ref.typeId, value.ref.id);
         if (producer === undefined) {

@@ -5,6 +5,7 @@
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PairWork } from './plan-pairs';
+import { NO_DEPS, NO_VALUES } from './plan-types';
 import { addPending, setStatus } from './rows';
 import type { RecordValues } from './types';
 
@@ -20,24 +21,29 @@ export function emitPair(book: OpBook, work: PairWork): void {
   }
   // The link op's id, made once: the updates below wait for it.
   const linkId = work.refresh ? `link:${row.key}` : '';
-  const deps: string[] = work.refresh ? [linkId] : [];
-  const toQbo = book.valuesFor(typeId, work.toQbo, work.csoValues, 'cso', deps);
-  const toCso = book.valuesFor(typeId, work.toCso, work.qboValues, 'qbo', deps);
+  // Most pairs only store their link: no list of prerequisites, no bases, when nothing is sent.
+  const sends = work.toQbo.length > 0 || work.toCso.length > 0;
+  const deps: string[] = !sends ? NO_DEPS : work.refresh ? [linkId] : [];
+  const qboBasis = work.toQbo.length ? subset(work.csoValues, work.toQbo) : NO_VALUES;
+  const csoBasis = work.toCso.length ? subset(work.qboValues, work.toCso) : NO_VALUES;
+  const toQbo = book.valuesFor(typeId, work.toQbo, qboBasis, 'cso', deps);
+  const toCso = book.valuesFor(typeId, work.toCso, csoBasis, 'qbo', deps);
   const blocked = toQbo.blocked ?? toCso.blocked;
   if (blocked) return book.block(row, blocked, typeId, pair.cso.id, pair.qbo.id);
+  // One list of the row's key for all of the pair's ops: nothing adds rows to a pair's ops.
+  const rowKeys = [row.key];
   if (work.refresh) {
-    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys: [row.key] }, row);
+    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys }, row);
   }
   if (work.toQbo.length) {
-    const basis = subset(work.csoValues, work.toQbo);
-    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis, csoRefs: [{ typeId, csoId: pair.cso.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row);
+    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis: qboBasis, csoRefs: [{ typeId, csoId: pair.cso.id, basis: qboBasis }], dependsOn: distinct(deps), rowKeys }, row);
     addPending(row, 'waitingForUpdate', 'qbo');
   }
   if (work.toCso.length) {
     // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
     // when that write cannot be made, this one waits too (never a name QBO does not hold).
     const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
-    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: subset(work.qboValues, work.toCso), dependsOn: distinct(csoDeps), rowKeys: [row.key] }, row);
+    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: csoBasis, dependsOn: distinct(csoDeps), rowKeys }, row);
     addPending(row, 'waitingForUpdate', 'cso');
   }
 }

@@ -48,8 +48,19 @@ export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' 
     ignored: false,
     csoHash: init.csoHash,
     qboHash: init.qboHash,
-    opIds: [],
+    opIds: NO_OP_IDS,
   };
+}
+
+/** The op ids of a row with none (most rows of a sync with little to do): shared, frozen, replaced on the first op. */
+const NO_OP_IDS = Object.freeze([]) as unknown as string[];
+
+/** Shows op `opId` on `row`. The first two ops make lists of their size (a push onto a short one grows it to 17 slots). */
+export function addOpId(row: SyncRow, opId: string): void {
+  const ids = row.opIds;
+  if (ids.length === 0) row.opIds = [opId];
+  else if (ids.length === 1) row.opIds = [ids[0]!, opId];
+  else ids.push(opId);
 }
 
 /** Status texts by status and target, built once each instead of per row (no key string per call). */
