@@ -8,21 +8,30 @@ import { analyze, createWorld, reportConflicts, type AnyRecord, type MirrorData 
 
 const OPTIONS = { policy: reportConflicts, defaultIncomeAccountId: '1', qboOnlyVendorType: 'accountingVendor' as const, batchSizes: { cso: 50, qbo: 30 } };
 
+/**
+ * Records written out per type, with no spread: records read from IndexedDB or JSON share one shape
+ * per type, while spread copies each get a hidden class of their own, which makes every property
+ * read of the planner a slow look-up and the printed time pessimistic.
+ */
+const account = (id: string, name: string, parentId: string | null, number: string | null): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId, number, accountType: 'Income', description: null });
+const klass = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId: null });
+const location = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId: null, address: null });
+const contact = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, companyName: null, email: `${name.replace(/ /g, '.')}@example.com`, phone: null });
+const dataType = (id: string, name: string, creditAccountId: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, creditAccountId });
+
 /** `n` records per side: CStoreOffice holds 0..n-1, QBO n/2..3n/2-1 of each type's share. */
 function mirrorOf(n: number): MirrorData {
   const per = Math.floor(n / 7);
-  const base = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null });
-  const contact = (id: string, name: string) => ({ ...base(id, name), companyName: null, email: `${name.replace(/ /g, '.')}@example.com`, phone: null });
   const range = (from: number, side: string, make: (id: string, i: number) => AnyRecord) => Array.from({ length: per }, (_, k) => make(`${side}${from + k}`, from + k));
   const side = (s: 'c' | 'q', from: number) => ({
     // Accounts in pairs: every odd one is a sub-account of the one before it.
-    account: range(from, s, (id, i) => ({ ...base(id, `Account ${i}`), parentId: i % 2 ? `${s}${i - 1}` : null, number: i < 6000 ? String(4000 + i) : null, accountType: 'Income', description: null })),
-    class: range(from, `${s}l`, (id, i) => ({ ...base(id, `Class ${i}`), parentId: null })),
-    location: range(from, `${s}s`, (id, i) => ({ ...base(id, `Store ${i}`), parentId: null, address: null })),
+    account: range(from, s, (id, i) => account(id, `Account ${i}`, i % 2 ? `${s}${i - 1}` : null, i < 6000 ? String(4000 + i) : null)),
+    class: range(from, `${s}l`, (id, i) => klass(id, `Class ${i}`)),
+    location: range(from, `${s}s`, (id, i) => location(id, `Store ${i}`)),
     customer: range(from, `${s}c`, (id, i) => contact(id, `Customer ${i}`)),
     priceBookVendor: range(from, `${s}p`, (id, i) => contact(id, `Supplier ${i}`)),
     accountingVendor: range(from, `${s}v`, (id, i) => contact(id, `Vendor ${i}`)),
-    dataType: range(from, `${s}d`, (id, i) => ({ ...base(id, `Data ${i}`), creditAccountId: `${s}${from + (i % per)}` })),
+    dataType: range(from, `${s}d`, (id, i) => dataType(id, `Data ${i}`, `${s}${from + (i % per)}`)),
   });
   const c = side('c', 0);
   const q = side('q', Math.floor(per / 2));
