@@ -112,7 +112,7 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: RowLookup, turnedOff: Reado
   while (changed) {
     changed = false;
     for (const op of ops.values()) {
-      const missing = op.dependsOn.find((d) => !ops.has(d));
+      const missing = missingPrerequisite(op, ops);
       if (missing === undefined) continue;
       ops.delete(op.id);
       changed = true;
@@ -126,6 +126,12 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: RowLookup, turnedOff: Reado
       }
     }
   }
+}
+
+/** The first prerequisite of `op` no longer in the plan (a loop, not a closure per op: planning checks every op). */
+function missingPrerequisite(op: PlanOp, ops: ReadonlyMap<string, PlanOp>): string | undefined {
+  for (const d of op.dependsOn) if (!ops.has(d)) return d;
+  return undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * after all of their writes, so each learns the other's changes in the same run.
  */
 import { diffPair, firstLinkBase, type PairDiff } from './diff';
-import { comparedFields, hashPicked, hashValues, pickValues, sharedFields } from './fields';
+import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
 import type { Pair } from './match';
 import type { ConflictPolicy } from './policy';
@@ -143,9 +143,11 @@ function refreshAgreed(work: PairWork, fields: string[]): void {
  */
 function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions): PairWork[] {
   // By QBO record (one object per record in the world): a lone pair is stored bare, no array each.
+  // Only vendors and linked pairs can share one: matching by name gives a QBO record to one record
+  // of its type, and skips those a live link holds; only the two vendor kinds share a QBO list.
   const groups = new Map<AnyRecord, PairWork | PairWork[]>();
   for (const w of works) {
-    if (w.deleteCso) continue;
+    if (w.deleteCso || (w.pair.link === null && !isVendorType(w.pair.typeId))) continue;
     const group = groups.get(w.pair.qbo);
     if (group === undefined) groups.set(w.pair.qbo, w);
     else if (group instanceof Array) group.push(w);
