@@ -96,7 +96,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const row of rows.all) if (row.status === 'error') rows.withHashes(row);
   const enabled = options.enabledTypes;
   const shown = enabled ? rows.all.filter((row) => enabled.has(row.typeId)) : rows.all;
-  return { plan: orderPlan([...ops.values()], options.batchSizes, ops), rows: shown };
+  return { plan: orderPlan(ops.values(), options.batchSizes, ops), rows: shown };
 }
 
 function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[]): void {

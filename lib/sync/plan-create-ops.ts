@@ -52,7 +52,7 @@ export function createCreateOps(book: OpBook) {
       const basis = pickValues(item.typeId, 'cso', item.record);
       const result = book.valuesFor(item.typeId, comparedFields(item.typeId, 'cso'), basis, 'cso', deps);
       if (result.blocked) return book.block(row, result.blocked, item.typeId, item.record.id, null);
-      book.addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row);
+      book.addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row, book.producers.wanted(item.typeId) || sharedWith.size > 0);
       setStatus(row, 'waitingForCreation', 'qbo');
     },
 
@@ -62,7 +62,7 @@ export function createCreateOps(book: OpBook) {
       const basis = pickValues(item.typeId, 'qbo', item.record);
       const result = book.valuesFor(item.typeId, comparedFields(item.typeId, 'qbo'), basis, 'qbo', deps);
       if (result.blocked) return book.block(row, result.blocked, item.typeId, null, item.record.id);
-      book.addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] }, row);
+      book.addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] }, row, book.producers.wanted(item.typeId));
       setStatus(row, 'waitingForCreation', 'cso');
     },
 

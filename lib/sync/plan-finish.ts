@@ -6,6 +6,7 @@
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { type IssueRef, issues } from './issues';
 import type { PlanMemory } from './plan-build';
+import type { OpIndex } from './plan-op-index';
 import type { RowLookup } from './plan-rows';
 import { addDependency, type PlanOp } from './plan-types';
 import type { StoredIssue } from './ports';
@@ -35,7 +36,7 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
 
 export function finishOps(
   world: World,
-  ops: Map<string, PlanOp>,
+  ops: OpIndex,
   rows: RowLookup,
   memory: PlanMemory,
   withHashes: (row: SyncRow) => SyncRow,
@@ -75,7 +76,7 @@ export function finishOps(
  * Takes out the ops of types the user does not synchronize, and returns their ids. An op serving
  * rows of an enabled type too (one QBO vendor shared by both vendor kinds) stays: that row needs it.
  */
-function dropTurnedOff(ops: Map<string, PlanOp>, rows: RowLookup, enabled: ReadonlySet<EntityTypeId>): Set<string> {
+function dropTurnedOff(ops: OpIndex, rows: RowLookup, enabled: ReadonlySet<EntityTypeId>): Set<string> {
   const dropped = new Set<string>();
   for (const op of ops.values()) {
     if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
@@ -86,7 +87,7 @@ function dropTurnedOff(ops: Map<string, PlanOp>, rows: RowLookup, enabled: Reado
 }
 
 /** A deletion of a parent (or of an account a data type uses) waits for the deletion of its dependants. */
-function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
+function orderDeletions(world: World, ops: OpIndex): void {
   const deletions = new Map<string, PlanOp>();
   for (const op of ops.values()) {
     if (op.kind === 'delete' && op.csoId) deletions.set(`cso:${op.typeId}:${op.csoId}`, op);
@@ -107,7 +108,7 @@ function orderDeletions(world: World, ops: Map<string, PlanOp>): void {
 }
 
 /** Ops whose prerequisite was taken out of the plan cannot run: their rows say what they wait for. */
-function dropOrphans(ops: Map<string, PlanOp>, rows: RowLookup, turnedOff: ReadonlySet<string>): void {
+function dropOrphans(ops: OpIndex, rows: RowLookup, turnedOff: ReadonlySet<string>): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -129,7 +130,7 @@ function dropOrphans(ops: Map<string, PlanOp>, rows: RowLookup, turnedOff: Reado
 }
 
 /** The first prerequisite of `op` no longer in the plan (a loop, not a closure per op: planning checks every op). */
-function missingPrerequisite(op: PlanOp, ops: ReadonlyMap<string, PlanOp>): string | undefined {
+function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
   for (const d of op.dependsOn) if (!ops.has(d)) return d;
   return undefined;
 }

@@ -8,6 +8,7 @@ import { type EntityTypeId, ENTITY_TYPES } from '../entities';
 import { hasRefFields } from './fields';
 import { issues, type RowIssue } from './issues';
 import type { PlanMemory, PlanOptions } from './plan-build';
+import { createOpIndex } from './plan-op-index';
 import { createProducers } from './plan-producers';
 import type { RowBook } from './plan-rows';
 import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } from './plan-types';
@@ -22,11 +23,14 @@ const NOTHING = Object.freeze({});
 export type OpBook = ReturnType<typeof createOpBook>;
 
 export function createOpBook(world: World, options: PlanOptions, rows: RowBook, memory: PlanMemory) {
-  const ops = new Map<string, PlanOp>();
+  const ops = createOpIndex();
   const producers = createProducers();
 
-  /** `row`: the op's only row, when the caller holds it (no look-up by key). */
-  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>, row?: SyncRow): PlanOp {
+  /**
+   * `row`: the op's only row, when the caller holds it (no look-up by key). `asked`: other ops may
+   * wait for this one or it may be looked up by id (see plan-op-index: a hint, answers stay exact).
+   */
+  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>, row?: SyncRow, asked = true): PlanOp {
     // Every field written out (no spread): one shape for every op, and no copy per op.
     const op: PlanOp = {
       id: init.id,
@@ -45,7 +49,7 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
       dependsOn: init.dependsOn ?? NO_DEPS,
       level: init.level ?? 0,
     };
-    ops.set(op.id, op);
+    ops.add(op, asked);
     if (row) addOpId(row, op.id);
     else {
       for (const key of op.rowKeys) {

@@ -14,7 +14,8 @@ import { emitGone } from './plan-gone-ops';
 import { createOpBook } from './plan-op-book';
 import { emitPair } from './plan-pair-ops';
 import type { PairWork } from './plan-pairs';
-import { addDependency, type PlanOp } from './plan-types';
+import type { OpIndex } from './plan-op-index';
+import { addDependency } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
 import type { World } from './world';
@@ -100,7 +101,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
       emitGone(book, gone, keptQbo);
     },
     /** The plan's ops by id, in the order they were made. */
-    finish(): ReadonlyMap<string, PlanOp> {
+    finish(): OpIndex {
       finishOps(world, ops, rows, memory, rows.withHashes, options.enabledTypes);
       return ops;
     },

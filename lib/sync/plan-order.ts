@@ -4,6 +4,7 @@
  * writes to one record never in the same level (the second needs the first's new revision).
  */
 import type { EntityTypeId, QboEntityName } from '../entities';
+import type { OpLookup } from './plan-op-index';
 import { addDependency, type PlanBatch, type PlanLevel, type PlanOp, type SyncPlan } from './plan-types';
 
 export interface BatchSizes {
@@ -12,7 +13,7 @@ export interface BatchSizes {
 }
 
 /** `byId`: the same ops by id, when the caller holds that index already (planning does). */
-export function orderPlan(ops: PlanOp[], sizes: BatchSizes, byId: ReadonlyMap<string, PlanOp> = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
+export function orderPlan(ops: readonly PlanOp[], sizes: BatchSizes, byId: OpLookup = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
   serializeSameTarget(ops);
   // Levels are computed in place: -1 not yet known, -2 on the current path (a loop).
   for (const op of ops) op.level = -1;
@@ -71,7 +72,7 @@ function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: OpenB
  * A later write to a record waits for the earlier one (shared vendors, a link refresh then an update).
  * The last write per record is kept by list and id (ids are hashed already), not by a built key.
  */
-function serializeSameTarget(ops: PlanOp[]): void {
+function serializeSameTarget(ops: readonly PlanOp[]): void {
   const lastQbo = new Map<QboEntityName, Map<string, string>>();
   const lastCso = new Map<EntityTypeId, Map<string, string>>();
   for (const op of ops) {

@@ -2,6 +2,7 @@
  * The ops of one matched pair: a deletion in CStoreOffice when QBO deactivated the record, else the
  * link (when its snapshots change) and an update toward each side that has something to receive.
  */
+import { isVendorType } from './fields';
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PairWork } from './plan-pairs';
@@ -33,17 +34,18 @@ export function emitPair(book: OpBook, work: PairWork): void {
   // One list of the row's key for all of the pair's ops: nothing adds rows to a pair's ops.
   const rowKeys = [row.key];
   if (work.refresh) {
-    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys }, row);
+    // Waited for by this pair's updates, and by the records naming this one (a producer).
+    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys }, row, sends || book.producers.wanted(typeId));
   }
   if (work.toQbo.length) {
-    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis: qboBasis, csoRefs: [{ typeId, csoId: pair.cso.id, basis: qboBasis }], dependsOn: distinct(deps), rowKeys }, row);
+    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis: qboBasis, csoRefs: [{ typeId, csoId: pair.cso.id, basis: qboBasis }], dependsOn: distinct(deps), rowKeys }, row, isVendorType(typeId));
     addPending(row, 'waitingForUpdate', 'qbo');
   }
   if (work.toCso.length) {
     // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
     // when that write cannot be made, this one waits too (never a name QBO does not hold).
     const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
-    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: csoBasis, dependsOn: distinct(csoDeps), rowKeys }, row);
+    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: csoBasis, dependsOn: distinct(csoDeps), rowKeys }, row, false);
     addPending(row, 'waitingForUpdate', 'cso');
   }
 }
