@@ -54,59 +54,70 @@ function namespaceOf(typeId: EntityTypeId): string {
   return type.sharesDisplayNameNamespace ? 'DisplayName' : type.qboEntity;
 }
 
-function qboGroup(typeId: EntityTypeId, key: string): string {
-  return `${namespaceOf(typeId)}|${nearKey(key)}`;
+/** The claims of one namespace and near key (one name to QBO), and the QBO records holding it. */
+interface QboGroup {
+  namespace: string;
+  near: string;
+  claims: NameClaim[];
+  holders: Holder[];
 }
 
 /**
- * The QBO records (and reserved names) holding each claimed group's name. Only the claimed groups
- * are indexed: a record is looked up by namespace and near key, and a holder made only on a hit.
+ * The claims by namespace and near key: each group once, in the order it first appears, and by
+ * namespace then near key for look-ups (nested Maps: no `namespace|near` string per claim).
  */
-function qboHolders(world: World, claimed: ReadonlyMap<string, NameClaim[]>): Map<string, Holder[]> {
-  const wanted = new Map<string, Set<string>>();
-  for (const list of claimed.values()) {
-    const claim = list[0]!;
+function groupQboClaims(claims: readonly NameClaim[]): { groups: QboGroup[]; byNamespace: Map<string, Map<string, QboGroup>> } {
+  const groups: QboGroup[] = [];
+  const byNamespace = new Map<string, Map<string, QboGroup>>();
+  for (const claim of claims) {
     const namespace = namespaceOf(claim.typeId);
-    let nears = wanted.get(namespace);
-    if (!nears) wanted.set(namespace, (nears = new Set()));
-    nears.add(nearKey(claim.key));
+    let byNear = byNamespace.get(namespace);
+    if (!byNear) byNamespace.set(namespace, (byNear = new Map()));
+    const near = nearKey(claim.key);
+    const group = byNear.get(near);
+    if (group) group.claims.push(claim);
+    else {
+      const made: QboGroup = { namespace, near, claims: [claim], holders: [] };
+      byNear.set(near, made);
+      groups.push(made);
+    }
   }
-  const index = new Map<string, Holder[]>();
-  const add = (namespace: string, near: string, holder: Holder) => {
-    const group = `${namespace}|${near}`;
-    const list = index.get(group);
-    if (list) list.push(holder);
-    else index.set(group, [holder]);
-  };
+  return { groups, byNamespace };
+}
+
+/**
+ * The QBO records (and reserved names) holding each claimed group's name, added to the group. Only
+ * the claimed groups are looked for: a record is looked up by namespace and near key, and a holder
+ * made only on a hit.
+ */
+function findHolders(world: World, byNamespace: ReadonlyMap<string, ReadonlyMap<string, QboGroup>>): void {
   for (const [entity, records] of world.qbo) {
     const typeId = typesStoredAs(entity)[0];
     if (!typeId) continue;
-    const namespace = namespaceOf(typeId);
-    const nears = wanted.get(namespace);
-    if (!nears) continue;
+    const byNear = byNamespace.get(namespaceOf(typeId));
+    if (!byNear) continue;
     for (const record of records.values()) {
       if (entity === 'Account' && !record.active) continue;
-      const near = nearKey(qboMatchKey(world, typeId, record));
-      if (nears.has(near)) add(namespace, near, { entity, typeId, id: record.id, name: record.name });
+      const group = byNear.get(nearKey(qboMatchKey(world, typeId, record)));
+      if (group) group.holders.push({ entity, typeId, id: record.id, name: record.name });
     }
   }
   for (const r of world.reserved) {
-    const namespace = r.entity === 'Employee' ? 'DisplayName' : 'Item';
-    const near = nearKey(r.name);
-    if (wanted.get(namespace)?.has(near)) add(namespace, near, { entity: r.entity, typeId: null, id: r.id, name: r.name });
+    const group = byNamespace.get(r.entity === 'Employee' ? 'DisplayName' : 'Item')?.get(nearKey(r.name));
+    if (group) group.holders.push({ entity: r.entity, typeId: null, id: r.id, name: r.name });
   }
-  return index;
 }
 
 /** Checks creates and renames toward QBO against QBO's names and against each other. */
 export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
-  const groups = groupBy(claims, (c) => qboGroup(c.typeId, c.key));
-  const holders = qboHolders(world, groups);
+  const { groups, byNamespace } = groupQboClaims(claims);
+  findHolders(world, byNamespace);
   // Records renamed in this run give up their current name once the rename is done.
   const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${ENTITY_TYPES[c.typeId].qboEntity}:${c.ownId}`, c]));
-  for (const [group, list] of groups) {
+  for (const group of groups) {
+    const list = group.claims;
     const [first, second] = list;
     if (list.length === 2 && first && second && sharesVendor(first, second)) {
       out.sharedWith.set(second.row.key, first.row.key);
@@ -118,10 +129,12 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
       }
       continue;
     }
+    // No record holds the name (most creates): nothing to check.
+    if (group.holders.length === 0) continue;
     for (const claim of list) {
-      let taken = (holders.get(group) ?? []).filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
+      let taken = group.holders.filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
       const away = taken.length === 1 ? leaving.get(`${taken[0]!.entity}:${taken[0]!.id}`) : undefined;
-      if (away && qboGroup(away.typeId, away.key) !== group) {
+      if (away && (namespaceOf(away.typeId) !== group.namespace || nearKey(away.key) !== group.near)) {
         out.after.set(claim.row.key, away.row.key);
         taken = [];
       }
@@ -147,20 +160,28 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const out: ClaimCheck = { issues: new Map(), sharedWith: new Map(), after: new Map() };
   if (claims.length === 0) return out;
   const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${c.typeId}:${c.ownId}`, c]));
-  // Names held per type, only the names claimed (one Map per type, no composite keys).
-  const claimedNames = new Map<EntityTypeId, Set<string>>();
+  // The claims by type and name (one Map per type, no composite keys), each group in the order it first appears.
+  const claimed = new Map<EntityTypeId, Map<string, NameClaim[]>>();
+  const groups: NameClaim[][] = [];
   for (const claim of claims) {
-    let names = claimedNames.get(claim.typeId);
-    if (!names) claimedNames.set(claim.typeId, (names = new Set()));
-    names.add(claim.name);
+    let byClaimedName = claimed.get(claim.typeId);
+    if (!byClaimedName) claimed.set(claim.typeId, (byClaimedName = new Map()));
+    const list = byClaimedName.get(claim.name);
+    if (list) list.push(claim);
+    else {
+      const made = [claim];
+      byClaimedName.set(claim.name, made);
+      groups.push(made);
+    }
   }
+  // Names held per type, only the names claimed.
   const byName = new Map<EntityTypeId, Map<string, { id: string; name: string }>>();
-  for (const [typeId, claimed] of claimedNames) {
-    const names = new Map<string, { id: string; name: string }>();
-    for (const r of world.cso.get(typeId)?.values() ?? []) if (claimed.has(r.name)) names.set(r.name, r);
-    byName.set(typeId, names);
+  for (const [typeId, names] of claimed) {
+    const held = new Map<string, { id: string; name: string }>();
+    for (const r of world.cso.get(typeId)?.values() ?? []) if (names.has(r.name)) held.set(r.name, r);
+    byName.set(typeId, held);
   }
-  for (const list of groupBy(claims, (c) => `${c.typeId}|${c.name}`).values()) {
+  for (const list of groups) {
     if (list.length > 1) {
       for (const claim of list) out.issues.set(claim.row, issues.duplicateName(sourceOf(list.find((c) => c !== claim)!)));
       continue;
@@ -175,15 +196,4 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
     }
   }
   return out;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
