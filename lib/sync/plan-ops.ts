@@ -52,27 +52,19 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
     /** Accounts before data types, parents before children, so a blocked record blocks its dependants. */
     emitInOrder(pairs: PairWork[], csoCreates: CreateWork[], qboCreates: CreateWork[], sharedWith: Map<string, string>): void {
       const order = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
-      // Bucketed by one numeric rank (type, depth) in arrival order: a stable order without a sort.
-      const items: (PairWork | CreateWork)[] = [];
-      const kinds: number[] = [];
-      const buckets: number[][] = [];
-      const push = (item: PairWork | CreateWork, kind: number, typeId: EntityTypeId, key: string) => {
-        const rank = order.get(typeId)! * 1024 + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
-        (buckets[rank] ??= []).push(items.length);
-        items.push(item);
-        kinds.push(kind);
-      };
-      for (const p of pairs) push(p, 0, p.pair.typeId, p.csoKey);
-      for (const c of csoCreates) push(c, 1, c.item.typeId, c.item.key);
-      for (const q of qboCreates) push(q, 2, q.item.typeId, q.item.key);
-      for (const bucket of buckets) {
-        if (!bucket) continue;
-        for (const i of bucket) {
-          const kind = kinds[i];
-          if (kind === 0) emitPair(book, items[i] as PairWork);
-          else if (kind === 1) creates.emitCsoCreate(items[i] as CreateWork, sharedWith);
-          else creates.emitQboCreate(items[i] as CreateWork);
-        }
+      const rankOf = (typeId: EntityTypeId, key: string) => order.get(typeId)! * MAX_DEPTH + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
+      // Pairs, then CStoreOffice creates, then QBO creates, numbered as one list and ordered by one
+      // numeric rank (type, depth), stable: a counting sort in typed arrays, no object per item.
+      const csoStart = pairs.length;
+      const qboStart = csoStart + csoCreates.length;
+      const ranks = new Uint32Array(qboStart + qboCreates.length);
+      for (let i = 0; i < pairs.length; i++) ranks[i] = rankOf(pairs[i]!.pair.typeId, pairs[i]!.csoKey);
+      for (let i = 0; i < csoCreates.length; i++) ranks[csoStart + i] = rankOf(csoCreates[i]!.item.typeId, csoCreates[i]!.item.key);
+      for (let i = 0; i < qboCreates.length; i++) ranks[qboStart + i] = rankOf(qboCreates[i]!.item.typeId, qboCreates[i]!.item.key);
+      for (const i of stableOrder(ranks)) {
+        if (i < csoStart) emitPair(book, pairs[i]!);
+        else if (i < qboStart) creates.emitCsoCreate(csoCreates[i - csoStart]!, sharedWith);
+        else creates.emitQboCreate(qboCreates[i - qboStart]!);
       }
       creates.joinSharedVendors();
     },
@@ -106,6 +98,21 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
       return ops;
     },
   };
+}
+
+/** Ranks per type: a deeper key would sort with the next type (no hierarchy comes near it). */
+const MAX_DEPTH = 1024;
+
+/** The indexes of `ranks` by rank, equal ranks in index order. */
+function stableOrder(ranks: Uint32Array): Uint32Array {
+  let bound = 0;
+  for (const rank of ranks) if (rank >= bound) bound = rank + 1;
+  const starts = new Uint32Array(bound + 1);
+  for (const rank of ranks) starts[rank + 1]!++;
+  for (let r = 1; r <= bound; r++) starts[r]! += starts[r - 1]!;
+  const out = new Uint32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) out[starts[ranks[i]!]!++] = i;
+  return out;
 }
 
 /** Levels of a `Parent:Child` key (1 for a top-level name), without splitting it. */
