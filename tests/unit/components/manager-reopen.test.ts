@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VueWrapper } from '@vue/test-utils';
 import { getActivePinia } from 'pinia';
+import { nextTick } from 'vue';
 import { useRowsStore } from '@/lib/ui/stores/rows-store';
 import { createFakeBackground, makeRow } from './fake-background';
 import { buttonByText, mountManager, settle } from './mount-manager';
@@ -106,5 +107,13 @@ describe('opening the manager again', () => {
     await settle();
     expect(shown(w)).toBe(expected);
     expect(holder.bg.callsOf('getRows').at(-1)).toMatchObject({ query: { page: 0, pageSize: 25, filters: {} } });
+
+    // Closed and opened again at once, before the page was idle to build the next dialog.
+    await buttonByText(w, 'Next')!.trigger('click');
+    opened.state.open = false;
+    await nextTick();
+    opened.state.open = true;
+    await settle();
+    expect(shown(w)).toBe(expected);
   });
 });
