@@ -21,6 +21,8 @@ const SANDBOX_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
+  // The sources zip for addons.mozilla.org: the code, not local test and benchmark output.
+  zip: { excludeSources: ['tests/artifacts/**', 'bench/results/**', '.env', '.env.*'] },
   manifest: ({ mode, browser }) => ({
     name: 'QB Sync Manager for CStoreOffice',
     description:
