@@ -4,6 +4,7 @@
  * translated in `error-words.ts`.
  */
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
+import type { RecordValues } from './types';
 
 export type IssueCode =
   | 'nearMatch'
@@ -195,11 +196,12 @@ export const issues = {
     };
   },
   /** Two vendor kinds sharing one QBO vendor would write different values to the same fields. */
-  sharedConflict(fields: string[], mine: string, other: IssueRef, theirs: string): RowIssue {
+  sharedConflict(fields: string[], mine: RecordValues, other: IssueRef, theirs: RecordValues): RowIssue {
+    const show = (values: RecordValues) => fields.map((f) => `“${String(values[f] ?? '')}”`).join(', ');
     return {
       code: 'sharedConflict',
       title: 'Two vendors disagree about their shared QuickBooks vendor',
-      detail: `This vendor and the ${quote(other)} share one vendor in QuickBooks, and they would write different values to it: ${fieldList(fields)} ${mine} here, ${theirs} there. Nothing was sent to QuickBooks for either. Make them the same in CStoreOffice, then synchronize again.`,
+      detail: `This vendor and the ${quote(other)} share one vendor in QuickBooks, and they would write different values to it: ${fieldList(fields)} ${show(mine)} here, ${show(theirs)} there. Nothing was sent to QuickBooks for either. Make them the same in CStoreOffice, then synchronize again.`,
       remedies: ['ignore'],
       other,
     };

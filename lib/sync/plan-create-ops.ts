@@ -26,16 +26,14 @@ export function createCreateOps(book: OpBook) {
   const sharedChildren = new Map<string, CreateWork[]>();
 
   /** Both rows of a shared vendor whose records disagree: a conflict on each, and no vendor created. */
-  function reportSharedClash(op: PlanOp, row: SyncRow, child: Unpaired, fields: string[]): void {
+  function reportSharedClash(op: PlanOp, row: SyncRow, child: Unpaired, childBasis: RecordValues, fields: string[]): void {
     const primaryRow = rows.get(op.rowKeys[0]!)!;
     const primaryRef = op.csoRefs[0]!;
     const primaryRecord = csoList(world, primaryRef.typeId).get(primaryRef.csoId)!;
-    const show = (values: RecordValues) => fields.map((f) => `“${String(values[f] ?? '')}”`).join(', ');
-    const childBasis = pickValues(child.typeId, 'cso', child.record);
     ops.delete(op.id);
     primaryRow.opIds = primaryRow.opIds.filter((id) => id !== op.id);
-    setStatus(primaryRow, 'error', null, issues.sharedConflict(fields, show(primaryRef.basis), { side: 'cso', typeId: child.typeId, id: child.record.id, name: child.record.name }, show(childBasis)));
-    setStatus(row, 'error', null, issues.sharedConflict(fields, show(childBasis), { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name }, show(primaryRef.basis)));
+    setStatus(primaryRow, 'error', null, issues.sharedConflict(fields, primaryRef.basis, { side: 'cso', typeId: child.typeId, id: child.record.id, name: child.record.name }, childBasis));
+    setStatus(row, 'error', null, issues.sharedConflict(fields, childBasis, { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name }, primaryRef.basis));
   }
 
   return {
@@ -79,7 +77,7 @@ export function createCreateOps(book: OpBook) {
           const basis = pickValues(child.typeId, 'cso', child.record);
           const clash = sharedCreateClash(op.csoRefs[0]!.basis, basis);
           if (clash.length > 0) {
-            reportSharedClash(op, row, child, clash);
+            reportSharedClash(op, row, child, basis, clash);
             continue;
           }
           op.csoRefs.push({ typeId: child.typeId, csoId: child.record.id, basis });

@@ -185,8 +185,7 @@ function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => Fiel
       if (o === w) continue;
       const fields = w.toQbo.filter((f) => o.toQbo.includes(f) && sent(w, f) !== sent(o, f));
       if (fields.length === 0) continue;
-      const show = (x: PairWork) => fields.map((f) => `“${String(x.csoValues[f] ?? '')}”`).join(', ');
-      setStatus(w.row, 'error', null, issues.sharedConflict(fields, show(w), { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, show(o)));
+      setStatus(w.row, 'error', null, issues.sharedConflict(fields, w.csoValues, { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, o.csoValues));
       dropped.add(w);
       clashed = true;
       break;
