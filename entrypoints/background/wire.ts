@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createAttention } from '@/lib/background/attention';
 import { createAutoSync } from '@/lib/background/auto-sync';
 import { createConnectService } from '@/lib/background/connect-service';
+import { connectedTargets } from '@/lib/background/connected-companies';
 import { createConnectionMetaStore } from '@/lib/background/connection-meta-store';
 import { createEngineFactory } from '@/lib/background/engine-factory';
 import { createHandlers } from '@/lib/background/handlers';
@@ -83,11 +84,7 @@ export function wireBackground(): void {
     void autoSync.reschedule();
     if (!changesPlanning(before, next)) return;
     void refreshConnectedRows({
-      connected: async () => {
-        const targets = [];
-        for (const c of await db.companies.toArray()) if (await meta.get(c.key)) targets.push({ key: c.key, origin: c.origin, companyId: c.companyId });
-        return targets;
-      },
+      connected: () => connectedTargets(db, meta),
       refreshRows: (target) => sync.refreshRows(target),
       onError: (target, error) => console.warn(`Rows of ${target.key} not recomputed after the options changed`, error),
     });

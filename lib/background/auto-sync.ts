@@ -5,7 +5,8 @@
  */
 import type { StoredConnection } from '@/lib/auth';
 import type { CompanyRow } from '@/lib/db';
-import type { CompanyTarget, SyncService } from './sync-service';
+import type { SyncService } from './sync-service';
+import { targetOf as target } from './connected-companies';
 
 export const ALARM_PREFIX = 'qsm-sync|';
 
@@ -26,8 +27,6 @@ export function createAutoSync(deps: {
   signedIn: (company: CompanyRow) => Promise<boolean>;
   sync: SyncService;
 }) {
-  const target = (c: CompanyRow): CompanyTarget => ({ key: c.key, origin: c.origin, companyId: c.companyId });
-
   return {
     /** Makes the alarms match the connected companies and the chosen interval. */
     async reschedule(): Promise<void> {

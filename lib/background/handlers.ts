@@ -9,6 +9,7 @@ import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/li
 import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
+import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
 import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow } from './views';
@@ -53,8 +54,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     if (!company) throw new Error('This company has not been opened on the Audit page yet. Open Transactions → Audit and choose it first.');
     return company;
   }
-
-  const target = (company: CompanyRow) => ({ key: company.key, origin: company.origin, companyId: company.companyId });
 
   async function summarize(company: CompanyRow, settings?: Settings): Promise<CompanySummary> {
     const [s, connection, meta, counts, last] = await Promise.all([

@@ -4,16 +4,16 @@
  */
 import { type AppDb, createJournal } from '@/lib/db';
 import type { ConnectionMetaStore } from './connect-service';
+import { connectedTargets } from './connected-companies';
 import type { SyncService } from './sync-service';
 
 export async function resumeUnfinishedRuns(deps: { db: AppDb; meta: ConnectionMetaStore; sync: SyncService }): Promise<number> {
   let resumed = 0;
-  for (const company of await deps.db.companies.toArray()) {
-    if (!(await deps.meta.get(company.key))) continue;
-    const open = await createJournal(deps.db, company.key).open();
+  for (const target of await connectedTargets(deps.db, deps.meta)) {
+    const open = await createJournal(deps.db, target.key).open();
     if (!open) continue;
     resumed++;
-    void deps.sync.synchronize({ key: company.key, origin: company.origin, companyId: company.companyId }, { trigger: 'resume', who: null });
+    void deps.sync.synchronize(target, { trigger: 'resume', who: null });
   }
   return resumed;
 }
