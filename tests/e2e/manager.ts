@@ -37,6 +37,8 @@ export function qboApi(qboUrl: string, realmId: string, accessToken: string) {
   return {
     get: async (path: string) => (await fetch(`${base}/${path}?minorversion=75`, { headers })).json() as Promise<Record<string, Record<string, string>>>,
     post: async (path: string, body: unknown) => fetch(`${base}/${path}?minorversion=75`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    query: async (sql: string) =>
+      ((await (await fetch(`${base}/query?query=${encodeURIComponent(sql)}&minorversion=75`, { headers })).json()) as { QueryResponse: Record<string, unknown[] | undefined> }).QueryResponse,
   };
 }
 

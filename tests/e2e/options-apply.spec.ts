@@ -1,18 +1,13 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, filterColumn, findRow, firstRealm, synchronizeAll } from './manager';
+import { connectFromManager, filterColumn, findRow, firstRealm, qboApi, synchronizeAll } from './manager';
 
 /** Options → Entities to synchronize takes effect in an open manager, without a reload, and in the next run. */
 test('a type turned off in the options leaves the table and is not written; turned on, it comes back', async ({ context, openAudit, openOptions, useSandboxSettings, qbo }) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const { realmId } = await firstRealm(qbo.qbo.url);
-  const qboCustomers = async () => {
-    const query = encodeURIComponent("select * from Customer where DisplayName = 'City of Springfield'");
-    const res = await fetch(`${qbo.qbo.url}/v3/company/${realmId}/query?query=${query}&minorversion=75`, {
-      headers: { Authorization: `Bearer ${qbo.qbo.mintToken(realmId).access_token}`, Accept: 'application/json' },
-    });
-    return ((await res.json()) as { QueryResponse: { Customer?: unknown[] } }).QueryResponse.Customer?.length ?? 0;
-  };
+  const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
+  const qboCustomers = async () => (await api.query("select * from Customer where DisplayName = 'City of Springfield'")).Customer?.length ?? 0;
 
   const audit = await openAudit();
   const dialog = await connectFromManager(context, audit, qbo.qbo.url);
