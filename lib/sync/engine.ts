@@ -55,6 +55,9 @@ export class RealmMismatchError extends Error {
   }
 }
 
+/** Follow-up passes one Synchronize may make after its plan (see synchronize). */
+const FOLLOW_UP_PASSES = 2;
+
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = {}) {
@@ -166,6 +169,19 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
             executed.push(retry);
             failures.push(...second.failures);
           }
+        }
+        final = plan(world, mirror);
+        // This run's own writes can make room for writes its plan could not make (a name given up
+        // by a rename or a deactivation): plan again and carry on, so one Synchronize ends settled.
+        for (let pass = 0; pass < FOLLOW_UP_PASSES && !selection; pass++) {
+          const ran = new Set(executed.flatMap((p) => p.ops.map((o) => o.id)));
+          const fresh = final.plan.ops.filter((op) => !ran.has(op.id));
+          if (fresh.length === 0) break;
+          const next = selectPlan(final.plan, new Set(fresh.flatMap((op) => op.rowKeys)), planOptions.batchSizes);
+          const result = await run(next, world, checkpoints);
+          executed.push(next);
+          failures.push(...result.failures);
+          final = plan(world, mirror);
         }
         await checkpoints.commit();
         await saveIssues(mirror, executed, failures);

@@ -17,6 +17,8 @@ export type IssueCode =
   | 'tooDeep'
   | 'blocked'
   | 'typeTurnedOff'
+  | 'refDeleted'
+  | 'activeChild'
   | 'csoNumberTaken'
   | 'csoNumberFormat'
   | 'noIncomeAccount'
@@ -160,6 +162,27 @@ export const issues = {
       title: 'Account number CStoreOffice does not accept',
       detail: `QuickBooks numbers this account ${number}, but CStoreOffice numbers accounts with four digits, or four digits, a dot and two for a sub-account (e.g. 1010 or 1010.01). Change the number in QuickBooks, then synchronize again. Nothing was sent to CStoreOffice.`,
       remedies: ['ignore'],
+    };
+  },
+  /** A parent deleted in CStoreOffice whose QBO record still has an active child QBO would strand. */
+  activeChild(child: IssueRef): RowIssue {
+    return {
+      code: 'activeChild',
+      title: 'Still has active sub-entries in QuickBooks',
+      detail: `It was deleted in CStoreOffice, but in QuickBooks the ${quote(child)} is still active under it, and QuickBooks would leave that one under an inactive parent. Move or deactivate it in QuickBooks (or restore this one in CStoreOffice), then synchronize again. Nothing was deactivated.`,
+      remedies: ['ignore'],
+      other: child,
+    };
+  },
+  /** A record names one whose counterpart was deleted (its link is gone): nothing can point to it. */
+  refDeleted(other: IssueRef, role: string): RowIssue {
+    const [from, to] = other.side === 'qbo' ? ['QuickBooks', 'CStoreOffice'] : ['CStoreOffice', 'QuickBooks'];
+    return {
+      code: 'refDeleted',
+      title: `Its ${role} was deleted`,
+      detail: `Its ${role}, the ${quote(other)} in ${from}, was deleted in ${to}, so ${to} has nothing for it to point to. Choose another ${role} for it in ${from}, or restore the ${what(other.typeId)} in ${to}, then synchronize again.`,
+      remedies: ['ignore'],
+      other,
     };
   },
   typeTurnedOff(other: IssueRef, role: string): RowIssue {

@@ -150,11 +150,17 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   }
 }
 
-/** True when live links keep this QBO record from matching `typeId` again. */
+/**
+ * True when live links keep this QBO record from matching `typeId` again. A vendor the other vendor
+ * kind links is shared only under the name it keeps: when that record was renamed in CStoreOffice
+ * since the link, this run renames the vendor away, and its old name is free for a new vendor
+ * (see names.ts: a create taking a name that a rename gives up waits for the rename).
+ */
 function heldBy(world: World, links: readonly Link[], typeId: EntityTypeId, entity: QboEntityName): boolean {
   for (const l of links) {
-    if (!csoList(world, l.csoType).has(l.csoId)) continue;
-    if (l.csoType === typeId || entity !== 'Vendor') return true;
+    const cso = csoList(world, l.csoType).get(l.csoId);
+    if (!cso) continue;
+    if (l.csoType === typeId || entity !== 'Vendor' || cso.name !== l.cso.values.name) return true;
   }
   return false;
 }

@@ -103,7 +103,9 @@ function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: 
   const { row } = work;
   if (row.status === 'error') return;
   const { pair } = work;
-  if (work.toQbo.includes('name') || work.toQbo.includes('parentId')) {
+  // Reactivating a deactivated account gives it its name back (QBO freed it with " (deleted)"): a claim too.
+  const reclaims = pair.typeId === 'account' && !pair.qbo.active && pair.cso.active && work.toQbo.includes('active');
+  if (reclaims || work.toQbo.includes('name') || work.toQbo.includes('parentId')) {
     const problem = work.toQbo.includes('name') ? lintCreate(pair.typeId, pair.cso.name, work.csoKey) : null;
     if (problem) setStatus(row, 'error', null, problem);
     else qboClaims.push({ row, typeId: pair.typeId, side: 'cso', record: pair.cso, name: pair.cso.name, key: work.csoKey, ownId: pair.qbo.id, create: false });

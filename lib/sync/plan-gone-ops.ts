@@ -3,17 +3,20 @@
  * CStoreOffice; gone from CStoreOffice → deactivate in QBO, unless another link still holds that
  * QBO record (a shared vendor) or it is inactive already, when the link is only forgotten.
  */
+import { ENTITY_TYPES, type QboEntityName } from '../entities';
 import { hashValues, pickValues } from './fields';
+import { issues } from './issues';
 import type { GoneLink } from './match';
 import type { OpBook } from './plan-op-book';
 import { type CsoRef, NO_VALUES } from './plan-types';
 import { addOpId, newRow, setStatus } from './rows';
-import { csoRowKey, qboRowKey } from './types';
-import { csoList, linksToQbo, qboMatchKey } from './world';
+import { type AnyRecord, csoRowKey, qboRowKey } from './types';
+import { csoList, linksToQbo, qboList, qboMatchKey, type World } from './world';
 
 /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
 export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<string>): void {
   const { world, rows, ops, addOp } = book;
+  const leaving = new Set(gone.filter((g) => !g.cso).map((g) => `${g.link.qboEntity}:${g.link.qboId}`));
   for (const { link, cso, qbo } of gone) {
     const rowKey = csoRowKey(link.csoType, link.csoId);
     const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES }], rowKeys: [] });
@@ -28,15 +31,27 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       continue;
     }
     const id = `deactivate:${qboRowKey(link.qboEntity, link.qboId)}`;
+    const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
+    rows.add(row);
+    // QBO would leave an active child under an inactive parent: the child has to move or go first.
+    const child = ENTITY_TYPES[link.csoType].hierarchical ? activeChildStaying(world, link.qboEntity, qbo.id, leaving) : undefined;
+    if (child) {
+      setStatus(row, 'error', null, issues.activeChild({ side: 'qbo', typeId: link.csoType, id: child.id, name: qboMatchKey(world, link.csoType, child) }));
+      continue;
+    }
     const ref: CsoRef = { typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES };
     const existing = ops.get(id);
     if (existing) {
       existing.csoRefs.push(ref);
       existing.rowKeys.push(rowKey);
     } else addOp({ id, kind: 'deactivate', target: 'qbo', typeId: link.csoType, qboId: link.qboId, csoRefs: [ref], rowKeys: [rowKey] });
-    const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
     addOpId(row, id);
     setStatus(row, 'waitingForDeletion', 'qbo');
-    rows.add(row);
   }
+}
+
+/** An active QBO record under `parentId` that this plan does not deactivate too. */
+function activeChildStaying(world: World, entity: QboEntityName, parentId: string, leaving: ReadonlySet<string>): AnyRecord | undefined {
+  for (const r of qboList(world, entity).values()) if (r.active && r.parentId === parentId && !leaving.has(`${entity}:${r.id}`)) return r;
+  return undefined;
 }

@@ -15,7 +15,7 @@ import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } 
 import { addOpId, setStatus, type SyncRow } from './rows';
 import { planValue } from './translate';
 import type { RecordValues } from './types';
-import { csoList, qboList, type World } from './world';
+import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 const NOTHING = Object.freeze({});
@@ -77,7 +77,9 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
         const producer = producers.get(from, value.ref.typeId, value.ref.id);
         if (producer === undefined) {
           const rec = (from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)).get(value.ref.id);
-          return { blocked: issues.blocked({ side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id }, ROLE[f] ?? 'parent') };
+          const named = { side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id };
+          const role = ROLE[f] ?? 'parent';
+          return { blocked: counterpartDeleted(world, from, value.ref.typeId, value.ref.id) ? issues.refDeleted(named, role) : issues.blocked(named, role) };
         }
         if (producer) deps.push(producer);
       } else if (f === 'creditAccountId' && value === null && from === 'cso') {
@@ -96,6 +98,13 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
   }
 
   return { world, options, rows, memory, ops, producers, addOp, valuesFor, block };
+}
+
+/** True when the record was linked and its counterpart is gone from the other side. */
+function counterpartDeleted(world: World, side: 'cso' | 'qbo', typeId: EntityTypeId, id: string): boolean {
+  if (side === 'qbo') return linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, id).some((l) => l.csoType === typeId && !csoList(world, typeId).has(l.csoId));
+  const link = linkOf(world, typeId, id);
+  return link !== undefined && !qboList(world, link.qboEntity).has(link.qboId);
 }
 
 /** `list` without repeats (most ops have no or one prerequisite: no Set for those, and no list for none). */

@@ -18,7 +18,7 @@ import type { OpIndex } from './plan-op-index';
 import { addDependency } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
-import type { World } from './world';
+import { csoList, qboList, type World } from './world';
 
 export type { CreateWork } from './plan-create-ops';
 
@@ -28,9 +28,11 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
   const creates = createCreateOps(book);
 
   return {
+    /** Live links only: a record whose counterpart is gone has nothing for a new record to point to. */
     registerLinks(): void {
       for (const link of world.links.values()) {
         if (!producers.wanted(link.csoType)) continue;
+        if (!csoList(world, link.csoType).has(link.csoId) || !qboList(world, link.qboEntity).has(link.qboId)) continue;
         producers.set('cso', link.csoType, link.csoId, '');
         producers.set('qbo', link.csoType, link.qboId, '');
       }

@@ -8,7 +8,7 @@ import type { EntityTypeId, Side } from '../entities';
 import { refType } from './fields';
 import type { PlanValue } from './plan-types';
 import type { FieldValue } from './types';
-import { csoIdFor, qboIdFor, type World } from './world';
+import { csoIdFor, csoList, qboIdFor, type World } from './world';
 
 export interface TranslateOptions {
   /** QBO Id of the income account a data type without a linked credit account posts to. */
@@ -40,10 +40,16 @@ export function planValue(options: TranslateOptions, typeId: EntityTypeId, field
   const target = refType(typeId, field);
   if (!target) return value;
   if (value === null) return from === 'cso' && isCreditAccount(typeId, field) ? options.defaultIncomeAccountId : null;
-  if (from === 'qbo' && isCreditAccount(typeId, field) && value === options.defaultIncomeAccountId && csoIdFor(world, target, String(value)) === undefined) {
+  if (from === 'qbo' && isCreditAccount(typeId, field) && value === options.defaultIncomeAccountId && !linkedToLiveCso(world, target, String(value))) {
     return null;
   }
   return { ref: { typeId: target, side: from, id: String(value) } };
+}
+
+/** A link whose CStoreOffice record was deleted links nothing a new record could point to. */
+function linkedToLiveCso(world: World, typeId: EntityTypeId, qboId: string): boolean {
+  const csoId = csoIdFor(world, typeId, qboId);
+  return csoId !== undefined && csoList(world, typeId).has(csoId);
 }
 
 function isCreditAccount(typeId: EntityTypeId, field: string): boolean {

@@ -1,0 +1,19 @@
+import vue from '@vitejs/plugin-vue';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+// `npm run fuzz` (FUZZ_MINUTES=30 npm run fuzz for longer): the properties with fresh seeds, one
+// file per property so the two cores each take one. Not part of `npm test`, which draws a fixed seed.
+export default defineConfig({
+  root,
+  plugins: [WxtVitest(), vue()],
+  test: {
+    include: ['tests/fuzz/**/*.fuzz.ts'],
+    environment: 'node',
+    testTimeout: 0,
+    reporters: ['default'],
+  },
+});
