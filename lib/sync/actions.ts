@@ -104,7 +104,7 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
 
     /** Resolves a conflict: the kept side's values go to the other side on the next sync. */
     async resolveConflict(rowKey: string, keep: Side): Promise<ActionResult> {
-      const picked = await pick([rowKey], (row) => (row.status === 'error' && (row.issue?.code === 'conflict' || row.issue?.code === 'deactivatedConflict') ? null : 'Only a row changed on both sides can be resolved this way.'));
+      const picked = await pick([rowKey], (row) => (row.status === 'error' && row.issue?.code === 'conflict' ? null : 'Only a row changed on both sides can be resolved this way.'));
       if ('ok' in picked) return picked;
       const row = picked.rows[0]!;
       const { world } = picked.loaded;

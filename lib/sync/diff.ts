@@ -26,12 +26,10 @@ export interface PairDiff {
   agreed: string[];
   /** Changed on both sides differently. */
   conflicts: string[];
-  /** QBO deactivated the record (it is QBO's delete): delete it in CStoreOffice, not copy `active`. */
-  deactivatedInQbo: boolean;
 }
 
 export function diffPair(input: DiffInput): PairDiff {
-  const diff: PairDiff = { toQbo: [], toCso: [], agreed: [], conflicts: [], deactivatedInQbo: false };
+  const diff: PairDiff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
   for (const field of sharedFields(input.typeId)) {
     const csoChanged = input.cso[field] !== input.base.cso.values[field];
     const qboChanged = input.qbo[field] !== input.base.qbo.values[field];
@@ -44,15 +42,13 @@ export function diffPair(input: DiffInput): PairDiff {
   for (const field of WRITE_ONLY_QBO_FIELDS[input.typeId] ?? []) {
     if (input.cso[field] !== input.base.cso.values[field]) diff.toQbo.push(field);
   }
-  if (diff.toCso.includes('active') && input.qbo.active === false) {
-    diff.deactivatedInQbo = true;
-    diff.toCso = diff.toCso.filter((f) => f !== 'active');
-  }
+  // QBO's deactivation travels as `active: false`, like any field: a reversible act stays
+  // reversible (reactivating in QBO reactivates in CStoreOffice), never a deletion.
   return diff;
 }
 
 export function hasWrites(diff: PairDiff): boolean {
-  return diff.toQbo.length > 0 || diff.toCso.length > 0 || diff.conflicts.length > 0 || diff.deactivatedInQbo;
+  return diff.toQbo.length > 0 || diff.toCso.length > 0 || diff.conflicts.length > 0;
 }
 
 /** Marks a snapshot value as "not what the other side holds", so the diff sees a change. */

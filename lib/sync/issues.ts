@@ -18,12 +18,12 @@ export type IssueCode =
   | 'blocked'
   | 'typeTurnedOff'
   | 'refDeleted'
+  | 'refInactive'
   | 'activeChild'
   | 'csoNumberTaken'
   | 'csoNumberFormat'
   | 'noIncomeAccount'
   | 'conflict'
-  | 'deactivatedConflict'
   | 'sharedConflict'
   | 'writeFailed';
 
@@ -174,6 +174,16 @@ export const issues = {
       other: child,
     };
   },
+  /** A write to QBO would name a record QBO holds inactive (QBO refuses it: Invalid Reference Id). */
+  refInactive(other: IssueRef, role: string): RowIssue {
+    return {
+      code: 'refInactive',
+      title: `Its ${role} is inactive in QuickBooks`,
+      detail: `Its ${role}, the ${quote(other)} in QuickBooks, is inactive there, and QuickBooks refuses a reference to an inactive record. Reactivate it in QuickBooks, or choose another ${role} in CStoreOffice, then synchronize again. Nothing was sent to QuickBooks.`,
+      remedies: ['ignore'],
+      other,
+    };
+  },
   /** A record names one whose counterpart was deleted (its link is gone): nothing can point to it. */
   refDeleted(other: IssueRef, role: string): RowIssue {
     const [from, to] = other.side === 'qbo' ? ['QuickBooks', 'CStoreOffice'] : ['CStoreOffice', 'QuickBooks'];
@@ -207,14 +217,6 @@ export const issues = {
       code: 'conflict',
       title: 'Changed on both sides',
       detail: `The ${fieldList(fields)} changed in both CStoreOffice (${csoText}) and QuickBooks (${qboText}) since the last sync. Choose Keep CStoreOffice or Keep QuickBooks.`,
-      remedies: ['keepCso', 'keepQbo', 'ignore'],
-    };
-  },
-  deactivatedConflict(fields: string[]): RowIssue {
-    return {
-      code: 'deactivatedConflict',
-      title: 'Made inactive in QuickBooks, changed in CStoreOffice',
-      detail: `It was made inactive in QuickBooks, but its ${fieldList(fields)} changed in CStoreOffice since the last sync. Keep CStoreOffice to reactivate it in QuickBooks with the changes, or Keep QuickBooks to delete it in CStoreOffice.`,
       remedies: ['keepCso', 'keepQbo', 'ignore'],
     };
   },

@@ -82,12 +82,29 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
           return { blocked: counterpartDeleted(world, from, value.ref.typeId, value.ref.id) ? issues.refDeleted(named, role) : issues.blocked(named, role) };
         }
         if (producer) deps.push(producer);
+        else if (from === 'cso') {
+          // Linked already: QBO refuses a reference to an inactive record, unless this run reactivates it.
+          const inactive = inactiveQboTarget(value.ref.typeId, value.ref.id);
+          if (!inactive && ops.get(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`)) deps.push(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`);
+          if (inactive) return { blocked: issues.refInactive({ side: 'qbo', typeId: value.ref.typeId, id: inactive.id, name: inactive.name }, ROLE[f] ?? 'parent') };
+        }
       } else if (f === 'creditAccountId' && value === null && from === 'cso') {
         return { blocked: issues.noIncomeAccount() };
+      } else if (f === 'creditAccountId' && from === 'cso' && typeof value === 'string' && qboList(world, 'Account').get(value)?.active === false) {
+        const account = qboList(world, 'Account').get(value)!;
+        return { blocked: issues.refInactive({ side: 'qbo', typeId: 'account', id: value, name: account.name.replace(/ \(deleted\)$/, '') }, 'default income account') };
       }
       values[f] = value;
     }
     return { values };
+  }
+
+  /** The QBO record a linked CStoreOffice record stands for, when it is inactive and no op of this plan reactivates it. */
+  function inactiveQboTarget(typeId: EntityTypeId, csoId: string): { id: string; name: string } | undefined {
+    const link = linkOf(world, typeId, csoId);
+    const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
+    if (!qbo || qbo.active) return undefined;
+    return ops.get(`update-qbo:cso:${typeId}:${csoId}`)?.values.active === true ? undefined : { id: qbo.id, name: qbo.name.replace(/ \(deleted\)$/, '') };
   }
 
   /** `cso`/`qbo`: the ids of `typeId` that no longer get a counterpart. */

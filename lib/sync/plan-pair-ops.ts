@@ -1,13 +1,13 @@
 /**
- * The ops of one matched pair: a deletion in CStoreOffice when QBO deactivated the record, else the
- * link (when its snapshots change) and an update toward each side that has something to receive.
+ * The ops of one matched pair: the link (when its snapshots change) and an update toward each side
+ * that has something to receive (a deactivation in QBO is `active: false` for CStoreOffice).
  */
 import { isVendorType } from './fields';
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PairWork } from './plan-pairs';
 import { NO_DEPS, NO_VALUES } from './plan-types';
-import { addPending, setStatus } from './rows';
+import { addPending } from './rows';
 import type { RecordValues } from './types';
 
 export function emitPair(book: OpBook, work: PairWork): void {
@@ -15,11 +15,6 @@ export function emitPair(book: OpBook, work: PairWork): void {
   const { typeId } = pair;
   const { row } = work;
   if (row.status === 'error') return;
-  if (work.deleteCso) {
-    book.addOp({ id: `delete:${row.key}`, kind: 'delete', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, rowKeys: [row.key] }, row);
-    setStatus(row, 'waitingForDeletion', 'cso');
-    return;
-  }
   // The link op's id, made once: the updates below wait for it.
   const linkId = work.refresh ? `link:${row.key}` : '';
   // Most pairs only store their link: no list of prerequisites, no bases, when nothing is sent.
@@ -46,7 +41,8 @@ export function emitPair(book: OpBook, work: PairWork): void {
     // when that write cannot be made, this one waits too (never a name QBO does not hold).
     const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
     book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: csoBasis, dependsOn: distinct(csoDeps), rowKeys }, row, false);
-    addPending(row, 'waitingForUpdate', 'cso');
+    // A deactivation is shown as what it is for the user: a (reversible) deletion on that side.
+    addPending(row, toCso.values!.active === false ? 'waitingForDeletion' : 'waitingForUpdate', 'cso');
   }
 }
 

@@ -31,7 +31,6 @@ export interface PairWork {
   csoValues: RecordValues;
   /** QBO's values as they will be after this run's writes to it (for the values sent to CSO). */
   qboValues: RecordValues;
-  deleteCso: boolean;
   /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
   receivedFrom: string[];
 }
@@ -72,13 +71,13 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
       base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
-      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [], deactivatedInQbo: false };
+      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
     } else {
       const b = firstLinkBase({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), csoRevision: pair.cso.revision, qboRevision: pair.qbo.revision });
       base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, b.cso), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, b.qbo) };
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, deleteCso: false, receivedFrom: [] };
+    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
@@ -95,25 +94,9 @@ function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValu
 
 /** Returns false when the pair stays in Synchronization Error. */
 function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
-  if (!diff.deactivatedInQbo && diff.conflicts.length === 0) return true;
-  const { pair } = work;
-  const input = (fields: string[]) => ({ typeId: pair.typeId, fields, cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt }, qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt } });
-  if (diff.deactivatedInQbo) {
-    if (diff.toQbo.length === 0) {
-      work.deleteCso = true;
-      return true;
-    }
-    const decision = policy(input(['active', ...diff.toQbo]));
-    if (decision === 'report') {
-      setStatus(row, 'error', null, issues.deactivatedConflict(diff.toQbo));
-      return false;
-    }
-    if (decision === 'qbo') work.deleteCso = true;
-    else work.toQbo = [...diff.toQbo, 'active'];
-    work.toCso = [];
-  }
   if (diff.conflicts.length === 0) return true;
-  const decision = policy(input(diff.conflicts));
+  const { pair } = work;
+  const decision = policy({ typeId: pair.typeId, fields: diff.conflicts, cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt }, qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt } });
   if (decision === 'report') {
     const show = (values: RecordValues) => diff.conflicts.map((f) => `${fieldList([f])} “${String(values[f] ?? '')}”`).join(', ');
     setStatus(row, 'error', null, issues.conflict(diff.conflicts, show(work.csoValues), show(work.qboValues)));
@@ -147,7 +130,7 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
   // of its type, and skips those a live link holds; only the two vendor kinds share a QBO list.
   const groups = new Map<AnyRecord, PairWork | PairWork[]>();
   for (const w of works) {
-    if (w.deleteCso || (w.pair.link === null && !isVendorType(w.pair.typeId))) continue;
+    if (w.pair.link === null && !isVendorType(w.pair.typeId)) continue;
     const group = groups.get(w.pair.qbo);
     if (group === undefined) groups.set(w.pair.qbo, w);
     else if (group instanceof Array) group.push(w);

@@ -166,9 +166,10 @@ async function checkConverged(h: Harness, rows: SyncRow[]): Promise<void> {
   // No name is duplicated on either side (QBO: case and spacing ignored, shared display names).
   const seen = new Set<string>();
   for (const entity of ['Account', 'Class', 'Department', 'Item'] as const) {
-    const list = h.qbo.list(entity).filter((r) => r.active);
-    for (const r of list) {
-      const k = `${entity}|${qboNameKey(path(list, r))}`;
+    // Paths through every record: an active child may sit under a parent made inactive in QBO.
+    const all = h.qbo.list(entity);
+    for (const r of all.filter((x) => x.active)) {
+      const k = `${entity}|${qboNameKey(path(all, r))}`;
       expect(seen.has(k), `duplicate ${k}`).toBe(false);
       seen.add(k);
     }

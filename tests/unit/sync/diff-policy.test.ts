@@ -18,9 +18,9 @@ describe('three-way change detection', () => {
     expect(diff).toMatchObject(expected);
   });
 
-  it('a deactivation in QBO is a deletion in CStoreOffice, not a copied flag', () => {
+  it('a deactivation in QBO travels to CStoreOffice as active: false (reversible), never as a deletion', () => {
     const diff = diffPair({ typeId: 'customer', cso: base, qbo: { ...base, active: false }, base: { cso: snap(base), qbo: snap(base) }, toQbo: same });
-    expect(diff).toMatchObject({ deactivatedInQbo: true, toCso: [] });
+    expect(diff).toEqual({ toQbo: [], toCso: ['active'], agreed: [], conflicts: [] });
   });
 
   it('the vendor tax id is sent to QBO when it changes in CStoreOffice, and never compared in QBO', () => {

@@ -68,6 +68,51 @@ const FOUND_BY_FUZZ: { name: string; seed: number; input: string }[] = [
     seed: 1318888981,
     input: '[[[{"type":"account","name":"Acme","parent":null,"email":null,"active":false}],[]],[{"side":"qbo","kind":"rename","pick":0,"name":"Acme fuel","type":"account"},{"side":"cso","kind":"remove","pick":9,"name":"Acme","type":"account"},{"side":"cso","kind":"rename","pick":0,"name":"Acme  Fuel","type":"account"}]]',
   },
+  {
+    name: 'a class made inactive in QuickBooks while CStoreOffice holds the same leaf name under another parent',
+    seed: 1247070857,
+    input: '[[[{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"class","name":"Lottery","parent":null,"email":null,"active":false},{"type":"class","name":"Sales","parent":null,"email":null,"active":false},{"type":"class","name":"Acme","parent":2,"email":null,"active":false}],[{"type":"class","name":"Acme","parent":null,"email":null,"active":true}]],[{"side":"qbo","kind":"remove","pick":45,"name":"Acme","type":"class"}]]',
+  },
+  {
+    name: 'a shared QuickBooks vendor made inactive while a price book vendor joins it: both kinds become inactive, nothing is deleted',
+    seed: 40016765,
+    input: '[[[],[{"type":"accountingVendor","name":"Caf\\u00e9","parent":null,"email":"a@x.com","active":true}]],[{"side":"cso","kind":"create","pick":0,"name":"Caf\\u00e9","type":"priceBookVendor"},{"side":"cso","kind":"email","pick":0,"name":"Acme","type":"accountingVendor"},{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"priceBookVendor"}]]',
+  },
+  {
+    name: 'a new data type whose default income account was renamed and made inactive in QuickBooks is an error at planning',
+    seed: 468860659,
+    input: '[[[],[]],[{"side":"qbo","kind":"rename","pick":0,"name":"Acme","type":"account"},{"side":"cso","kind":"create","pick":0,"name":"Acme","type":"dataType"},{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"account"}]]',
+  },
+  {
+    name: 'a parent location made inactive in QuickBooks keeps its active child where it is',
+    seed: -418480169,
+    input: '[[[{"type":"location","name":"Acme fuel","parent":null,"email":null,"active":false}],[{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"location","name":"Acme","parent":null,"email":null,"active":true},{"type":"location","name":"Acme fuel","parent":3,"email":null,"active":true}]],[{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"location"}]]',
+  },
+  {
+    name: 'an accounting vendor created under the name of a price book vendor whose QuickBooks vendor was made inactive',
+    seed: 160115947,
+    input: '[[[{"type":"priceBookVendor","name":"Store","parent":null,"email":"a@x.com","active":false}],[]],[{"side":"cso","kind":"email","pick":0,"name":"Acme","type":"priceBookVendor"},{"side":"cso","kind":"create","pick":0,"name":"Store","type":"accountingVendor"},{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"accountingVendor"}]]',
+  },
+  {
+    name: 'data types renamed while the default income account is made inactive in QuickBooks',
+    seed: 671423055,
+    input: '[[[{"type":"dataType","name":"Acme","parent":null,"email":null,"active":false},{"type":"dataType","name":"acme","parent":null,"email":null,"active":false}],[]],[{"side":"cso","kind":"rename","pick":0,"name":"Sales","type":"dataType"},{"side":"qbo","kind":"rename","pick":0,"name":"Acme","type":"account"},{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"account"}]]',
+  },
+  {
+    name: 'a class with a name QuickBooks refuses, under a parent made inactive in QuickBooks',
+    seed: -1873939639,
+    input: '[[[{"type":"class","name":"Acme","parent":null,"email":null,"active":false},{"type":"class","name":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","parent":0,"email":null,"active":false}],[]],[{"side":"cso","kind":"rename","pick":3,"name":"Acme fuel","type":"class"},{"side":"qbo","kind":"remove","pick":0,"name":"Acme","type":"class"}]]',
+  },
+  {
+    name: 'accounts and a class of one name while QuickBooks makes their counterpart inactive',
+    seed: -341224458,
+    input: '[[[{"type":"class","name":"Acme","parent":null,"email":null,"active":false},{"type":"location","name":"Acme","parent":null,"email":null,"active":false},{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"account","name":"Caf\\u00e9","parent":2,"email":null,"active":false}],[{"type":"account","name":"Caf\\u00e9","parent":null,"email":null,"active":true}]],[{"side":"qbo","kind":"remove","pick":30,"name":"Acme","type":"account"}]]',
+  },
+  {
+    name: 'a data type renamed after QuickBooks made its account inactive',
+    seed: -520931950,
+    input: '[[[{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"dataType","name":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","parent":null,"email":null,"active":false}],[]],[{"side":"qbo","kind":"remove","pick":45,"name":"Acme","type":"account"},{"side":"cso","kind":"rename","pick":0,"name":"Acme","type":"dataType"}]]',
+  },
 ];
 
 describe('sync property regressions found by fuzzing', () => {

@@ -66,7 +66,7 @@ describe('after a sync (changes, conflicts, deletions)', () => {
     ['changed in QBO', ({ h, qboId }) => h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } }), 'waitingForUpdate', 'cso', null],
     ['changed on both sides differently', ({ h, csoId, qboId }) => (h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { email: 'c@c.net' } }), h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } })), 'error', null, 'conflict'],
     ['deactivated in QBO', ({ h, qboId }) => h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }), 'waitingForDeletion', 'cso', null],
-    ['deactivated in QBO but edited in CStoreOffice', ({ h, csoId, qboId }) => (h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }), h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { phone: '555' } })), 'error', null, 'deactivatedConflict'],
+    ['deactivated in QBO but edited in CStoreOffice', ({ h, csoId, qboId }) => (h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }), h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { phone: '555' } })), 'waitingForDeletion', 'both', null],
     ['deleted in CStoreOffice', ({ h, csoId }) => h.cso.edit({ kind: 'delete', list: 'customer', id: csoId }), 'waitingForDeletion', 'qbo', null],
   ])('%s', async (_label, edit, status, target, code) => {
     const c = await linked();
@@ -77,6 +77,18 @@ describe('after a sync (changes, conflicts, deletions)', () => {
     const report = await c.h.engine.synchronize();
     expect(report.failures).toEqual([]);
     expect((await c.h.engine.preview()).plan.ops).toEqual([]);
+  });
+
+  it('made inactive in QBO makes it inactive in CStoreOffice (kept, not deleted), and reactivating it there reactivates it here', async () => {
+    const c = await linked();
+    c.h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: c.qboId });
+    await c.h.engine.synchronize();
+    expect(c.h.cso.list('customer').find((r) => r.id === c.csoId)).toMatchObject({ active: false });
+    c.h.qbo.edit({ kind: 'update', list: 'Customer', id: c.qboId, values: { active: true } });
+    const back = await c.h.engine.synchronize();
+    expect(back.failures).toEqual([]);
+    expect(c.h.cso.list('customer').find((r) => r.id === c.csoId)).toMatchObject({ active: true });
+    expect(back.rows.find((r) => r.key === `cso:customer:${c.csoId}`)?.status).toBe('synchronized');
   });
 
   it('an Account deactivated by our own sync is not mistaken for a rename', async () => {
