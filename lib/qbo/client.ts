@@ -6,7 +6,7 @@
 import { runBatch, type BatchItem, type BatchOutcome } from './batch';
 import { readChanges, type CdcResult } from './cdc';
 import { QboResponseError } from './errors';
-import { buildQuery, readAllPages, type Condition, type QuerySpec } from './query';
+import { buildQuery, readAllPages, readVerifiedPages, type Condition, type QuerySpec } from './query';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
 import { createScheduler, systemClock, type Clock, type QboScheduler, type RateLimits } from './scheduler';
 import { parseEntity, parseOrThrow, QboCompanyInfo, QueryEnvelope, type QboEntity, type QboEntityMap } from './schemas';
@@ -44,6 +44,13 @@ export interface ReadOptions {
   orderBy?: QuerySpec['orderBy'];
 }
 
+/** Rows checked against QBO's count, and QBO's own time when it counted them (before the first page). */
+export interface VerifiedRead<T> {
+  rows: T[];
+  /** The `time` of the count's answer: the cursor of a full read comes from QBO's clock, not ours. */
+  serverTime: string | null;
+}
+
 export interface WriteOptions {
   /** Idempotency key stored by the caller before sending, reused on any retry (≤ 50 characters). */
   requestId: string;
@@ -53,6 +60,8 @@ export interface QboClient {
   readonly realmId: string;
   /** Every matching record, paged 1000 at a time. */
   queryAll<E extends QboEntity>(entity: E, options?: ReadOptions): Promise<QboEntityMap[E][]>;
+  /** Every matching record in Id order, checked against `COUNT(*)` (see readVerifiedPages). */
+  queryVerified<E extends QboEntity>(entity: E, options?: Omit<ReadOptions, 'orderBy'>): Promise<VerifiedRead<QboEntityMap[E]>>;
   /** One page (STARTPOSITION is 1-based, MAXRESULTS at most 1000). */
   queryPage<E extends QboEntity>(entity: E, page: ReadOptions & { startPosition: number; maxResults: number }): Promise<QboEntityMap[E][]>;
   count(entity: QboEntity, options?: ReadOptions): Promise<number>;
@@ -102,14 +111,14 @@ export function createQboClient(options: QboClientOptions): QboClient {
     onRetry: options.onRetry,
   });
 
-  const runQuery = async (statement: string): Promise<{ rows: Record<string, unknown>; tid: string }> => {
+  const runQuery = async (statement: string): Promise<{ rows: Record<string, unknown>; tid: string; time: string | null }> => {
     // Long statements (big IN lists) go in a POST body; the rest as one encoded GET parameter.
     const res =
       statement.length > 2000
         ? await transport({ method: 'POST', path: 'query', text: statement })
         : await transport({ method: 'GET', path: 'query', params: { query: statement } });
     const envelope = parseOrThrow(QueryEnvelope, res.json, 'a query answer', res.intuitTid);
-    return { rows: envelope.QueryResponse, tid: res.intuitTid };
+    return { rows: envelope.QueryResponse, tid: res.intuitTid, time: envelope.time ?? null };
   };
 
   const page = async <E extends QboEntity>(entity: E, statement: string): Promise<QboEntityMap[E][]> => {
@@ -131,6 +140,18 @@ export function createQboClient(options: QboClientOptions): QboClient {
     async count(entity, opts = {}) {
       const { rows } = await runQuery(buildQuery({ entity, ...opts, count: true }));
       return typeof rows.totalCount === 'number' ? rows.totalCount : 0;
+    },
+    async queryVerified(entity, opts = {}) {
+      let serverTime: string | null = null;
+      const countRows = async () => {
+        const { rows, tid, time } = await runQuery(buildQuery({ entity, ...opts, count: true }));
+        // A count answer always carries totalCount (0 included): without it nothing can be checked.
+        if (typeof rows.totalCount !== 'number') throw new QboResponseError(`QuickBooks answered a ${entity} count without totalCount`, tid);
+        serverTime ??= time;
+        return rows.totalCount;
+      };
+      const rows = await readVerifiedPages({ entity, ...opts }, (statement) => page(entity, statement), countRows);
+      return { rows, serverTime };
     },
     async read(entity, id) {
       const res = await transport({ method: 'GET', path: `${entityPath(entity)}/${encodeURIComponent(id)}` });

@@ -113,6 +113,15 @@ export class QboResponseError extends Error {
 }
 
 /**
+ * A list read answered 200 but said less than QBO's own count of it (a short page, an empty
+ * `QueryResponse`, rows missing), or the count moved while it was read. Nothing may be planned from
+ * such a read: the run stops before writing, and the next one reads the list again.
+ */
+export class QboIncompleteReadError extends QboResponseError {
+  override name = 'QboIncompleteReadError';
+}
+
+/**
  * The refresh token was refused (invalid_grant) or is gone: only the user can fix this by connecting
  * again. Nothing was written by the failed call, so a later run can pick up where this one stopped.
  */

@@ -13,4 +13,4 @@ export * from './schemas';
 export { createTransport, type QboRequest, type QboResponse, type TokenProvider, type Transport } from './transport';
 export * from './writes';
 export * from './deep-links';
-export { createQboSource, failureOf as qboWriteFailure, type QboSourceOptions } from './source';
+export { createQboSource, failureOf as qboWriteFailure, fullReadCursor, CURSOR_MARGIN_MS, type QboSourceOptions } from './source';

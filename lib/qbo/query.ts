@@ -3,7 +3,7 @@
  * statement is URL-encoded exactly once by `encodeQuery`: the community clients that broke on
  * O'Brien, `&`, `#`, `+` or emoji all built strings by hand in several places.
  */
-import { QboUsageError } from './errors';
+import { QboIncompleteReadError, QboUsageError } from './errors';
 
 /** QBO's hard cap on MAXRESULTS; asking for more is a 400, not a silent cap. */
 export const MAX_PAGE_SIZE = 1000;
@@ -102,11 +102,13 @@ export async function readAllPages<T extends { Id: string }>(
   spec: Omit<QuerySpec, 'startPosition' | 'maxResults' | 'count'>,
   fetchPage: (statement: string) => Promise<T[]>,
   pageSize = MAX_PAGE_SIZE,
+  /** Stop once this many rows are in (a count known beforehand): no empty page after the last one. */
+  stopAt = Infinity,
 ): Promise<T[]> {
   const rows: T[] = [];
   const seen = new Set<string>();
   let start = 1;
-  for (;;) {
+  while (rows.length < stopAt) {
     const page = await fetchPage(buildQuery({ ...spec, startPosition: start, maxResults: pageSize }));
     for (const row of page) {
       if (seen.has(row.Id)) continue;
@@ -116,4 +118,29 @@ export async function readAllPages<T extends { Id: string }>(
     if (page.length < pageSize) return rows;
     start += page.length;
   }
+  return rows;
+}
+
+/**
+ * Reads every page in Id order (a stable order, so no row moves between pages) and checks the rows
+ * against QBO's own count, taken before the first page and again when they disagree. A short page
+ * before the count is reached, an empty `QueryResponse` for a list that is not empty, or a count
+ * that moves while paging is an error, never a shorter list: absence from a read must never become
+ * a deletion.
+ */
+export async function readVerifiedPages<T extends { Id: string }>(
+  spec: Omit<QuerySpec, 'startPosition' | 'maxResults' | 'count' | 'orderBy'>,
+  fetchPage: (statement: string) => Promise<T[]>,
+  countRows: () => Promise<number>,
+  pageSize = MAX_PAGE_SIZE,
+): Promise<T[]> {
+  const counted = await countRows();
+  // An empty list is legitimate (QBO answers it as `{}`): the count says so, and no page is asked for.
+  const rows = counted === 0 ? [] : await readAllPages({ ...spec, orderBy: { field: 'Id' } }, fetchPage, pageSize, counted);
+  if (rows.length === counted) return rows;
+  const recounted = await countRows();
+  // Records added while we read (new Ids come last in Id order) and counted again: a whole read.
+  if (rows.length === recounted) return rows;
+  const words = recounted !== counted ? `changed while it was read (${counted} records, then ${recounted})` : `answered ${rows.length} of the ${counted} records it counts`;
+  throw new QboIncompleteReadError(`QuickBooks's ${spec.entity} list ${words}. Nothing was written; the next sync reads it again.`);
 }

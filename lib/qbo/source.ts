@@ -1,14 +1,15 @@
 /**
  * The engine's QBO side (`RecordSource` over the QBO client). Requests per call:
- * - full read: one paged query per entity (Account, Class, Department, Customer, Vendor, Item,
- *   Employee), inactive included: ⌈n/1000⌉ pages each, plus one when n is a multiple of 1000;
+ * - full read: per entity (Account, Class, Department, Customer, Vendor, Item, Employee), inactive
+ *   included, one COUNT(*) and ⌈n/1000⌉ pages in Id order (plus one when n is a multiple of 1000),
+ *   and a second count only when the rows and the count disagree;
  * - delta read: one CDC request for all seven entities (more only when CDC caps its answer);
  * - write: one batch call under the batch's requestId (a resumed run re-sends the same id and QBO
  *   replays its first answer), plus one `Id IN (…)` query per entity when an Account or Class
  *   update needs a Name this source has not seen (sparse updates of those must repeat it);
- * - get: one read by id.
+ * - get: one read by id (an Item no longer of type Service is RecordLeftScopeError, not a record).
  */
-import type { QboListKey, QboSource, ReadResult, ReservedName, SideRecord, WriteBatch, WriteFailure, WriteOp, WriteResult } from '../sync';
+import { RecordLeftScopeError, type QboListKey, type QboSource, type ReadResult, type ReservedName, type SideRecord, type WriteBatch, type WriteFailure, type WriteOp, type WriteResult } from '../sync';
 import type { BatchItem } from './batch';
 import type { QboClient } from './client';
 import { isRetryable, QboApiError, QboDuplicateNameError, QboNetworkError, QboNotFoundError, QboResponseError } from './errors';
@@ -18,7 +19,7 @@ import { deactivateBody, reactivateBody, sparseUpdateBody, stripDeletedSuffix, t
 
 export interface QboSourceOptions {
   client: QboClient;
-  /** QBO's time; the cursor of a full read is taken just before it starts. Default: the system clock. */
+  /** Stands in for QBO's time only when an answer carries none (see fullReadCursor). Default: the system clock. */
   now?: () => Date;
   /** QBO Id of the income account for a data type created without a credit account. */
   defaultIncomeAccountId?: string | null;
@@ -55,10 +56,15 @@ export function createQboSource(options: QboSourceOptions): QboSource {
   }
 
   async function fullRead(): Promise<ReadResult<QboListKey>> {
-    const cursor = now().toISOString();
-    const out: ReadResult<QboListKey> = { full: true, records: {}, removed: {}, reserved: [], cursor };
+    const out: ReadResult<QboListKey> = { full: true, records: {}, removed: {}, reserved: [], cursor: '' };
     for (const list of QBO_LISTS) out.records[list] = [];
-    for (const entity of READ_ENTITIES) collect(entity as QboListKey | 'Employee', (await client.queryAll(entity, { includeInactive: true })) as Raw[], out);
+    let first: string | null = null;
+    for (const entity of READ_ENTITIES) {
+      const read = await client.queryVerified(entity, { includeInactive: true });
+      first ??= read.serverTime;
+      collect(entity as QboListKey | 'Employee', read.rows as Raw[], out);
+    }
+    out.cursor = fullReadCursor(first, now);
     return out;
   }
 
@@ -111,6 +117,9 @@ export function createQboSource(options: QboSourceOptions): QboSource {
     async get(list, id) {
       try {
         const raw = (await client.read(list, id)) as Raw;
+        // Still there, but no longer a Service item: out of what we synchronize, not gone.
+        const type = list === 'Item' ? (raw as unknown as QboItem).Type : 'Service';
+        if (type !== 'Service') throw new RecordLeftScopeError(`Its type was changed in QuickBooks from Service to ${String(type)}, and only Service items are synchronized as data types.`);
         remember(list, raw);
         return sideRecordOf(list, raw);
       } catch (error) {
@@ -160,4 +169,18 @@ export function failureOf(error: Error): WriteFailure {
     return failure;
   }
   return { code: 'unexpected', message: error.message, retryable: isRetryable(error) };
+}
+
+/** CDC after a full read re-reads this much before it: repeated changes merge harmlessly, missed ones would not. */
+export const CURSOR_MARGIN_MS = 30_000;
+
+/**
+ * Where CDC starts after a full read: QBO's own time when it answered the first count (before any
+ * page was read), less a margin. The browser's clock decides nothing here; it stands in only when
+ * QBO's answer carried no time.
+ */
+export function fullReadCursor(serverTime: string | null, now: () => Date): string {
+  const parsed = serverTime ? Date.parse(serverTime) : NaN;
+  const base = Number.isFinite(parsed) ? parsed : now().getTime();
+  return new Date(base - CURSOR_MARGIN_MS).toISOString();
 }

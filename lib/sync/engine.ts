@@ -18,6 +18,7 @@ import type { SyncRow } from './rows';
 import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
+import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
 
 export interface SyncEngineOptions {
   /** The QBO realm this connection talks to; links made with another realm are refused. */
@@ -80,17 +81,22 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     return mirror;
   }
 
+  /** The verdicts of the last read's absence checks, kept for the plans made from that read. */
+  let absences: AbsenceVerdicts | undefined;
+
   async function load(read: boolean): Promise<{ mirror: MirrorData; world: World }> {
     const mirror = await loadMirror();
+    const links = await ports.links.all();
     if (read) {
       progress({ phase: 'reading', done: 0, total: 0, errors: 0 });
       await readSides(ports, mirror, { qboCursorMaxAgeDays: options.qboCursorMaxAgeDays ?? 29 });
+      absences = await confirmAbsences(ports, mirror, links);
     }
-    return { mirror, world: createWorld(mirror, await ports.links.all()) };
+    return { mirror, world: createWorld(mirror, links) };
   }
 
   const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
-    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, ...(retryRows ? { retryRows } : {}) });
+    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, ...(retryRows ? { retryRows } : {}), ...(absences ? { absences } : {}) });
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun: JournalRun = {

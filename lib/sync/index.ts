@@ -16,3 +16,4 @@ export { diffPair, firstLinkBase, UNSYNCED, type PairDiff, type DiffInput } from
 export { matchRecords, type MatchResult, type Pair } from './match';
 export { seeThroughDeleted, DELETED_SUFFIX, hashValues, pickValues, comparedFields } from './fields';
 export { createWorld, type World } from './world';
+export { RecordLeftScopeError, confirmAbsences, type AbsenceVerdict, type AbsenceVerdicts } from './confirm-absence';

@@ -18,7 +18,11 @@ export type IssueCode =
   | 'blocked'
   | 'typeTurnedOff'
   | 'refDeleted'
+  | 'absenceUnconfirmed'
+  | 'goneFromQbo'
+  | 'leftScope'
   | 'refInactive'
+  | 'defaultAccountLeaving'
   | 'activeChild'
   | 'csoNumberTaken'
   | 'csoNumberFormat'
@@ -174,6 +178,16 @@ export const issues = {
       other: child,
     };
   },
+  /** A data type would post to the default income account while this sync makes it inactive. */
+  defaultAccountLeaving(account: IssueRef): RowIssue {
+    return {
+      code: 'defaultAccountLeaving',
+      title: 'Its default income account is being removed',
+      detail: `It has no credit account, so in QuickBooks it would post to the default income account, the ${quote(account)}. That account was deleted in CStoreOffice and this sync makes it inactive in QuickBooks. Give it a credit account in CStoreOffice, or choose another default income account in the options, then synchronize again. Nothing was sent to QuickBooks.`,
+      remedies: ['ignore'],
+      other: account,
+    };
+  },
   /** A write to QBO would name a record QBO holds inactive (QBO refuses it: Invalid Reference Id). */
   refInactive(other: IssueRef, role: string): RowIssue {
     return {
@@ -182,6 +196,35 @@ export const issues = {
       detail: `Its ${role}, the ${quote(other)} in QuickBooks, is inactive there, and QuickBooks refuses a reference to an inactive record. Reactivate it in QuickBooks, or choose another ${role} in CStoreOffice, then synchronize again. Nothing was sent to QuickBooks.`,
       remedies: ['ignore'],
       other,
+    };
+  },
+  /** A linked record missing from the last read, not (yet) confirmed gone by a read by id. */
+  absenceUnconfirmed(side: 'cso' | 'qbo', reason: string | null): RowIssue {
+    const [where, other] = side === 'qbo' ? ['QuickBooks', 'CStoreOffice'] : ['CStoreOffice', 'QuickBooks'];
+    return {
+      code: 'absenceUnconfirmed',
+      title: `Not found in the last ${where} read`,
+      detail: `It was missing from the last ${where} read${reason ? `, and asking ${where} for it by itself got no answer (${reason})` : ''}. It is kept, linked, and nothing is changed in ${other} until ${where} confirms it is gone. Synchronize again later.`,
+      remedies: [],
+    };
+  },
+  /** QBO answered "not found" for a linked record's Id (QBO makes name-list records inactive; a merge removes one). */
+  goneFromQbo(qboId: string): RowIssue {
+    return {
+      code: 'goneFromQbo',
+      title: 'No longer in QuickBooks',
+      detail: `QuickBooks no longer has its record (Id ${qboId}); a merge in QuickBooks removes one this way. Nothing was deleted in CStoreOffice. Use Remove Link to create it in QuickBooks again, or delete or deactivate it in CStoreOffice yourself.`,
+      remedies: ['ignore'],
+    };
+  },
+  /** A linked record still exists but is no longer one this product reads (an Item whose type changed). */
+  leftScope(side: 'cso' | 'qbo', reason: string): RowIssue {
+    const where = side === 'qbo' ? 'QuickBooks' : 'CStoreOffice';
+    return {
+      code: 'leftScope',
+      title: `Changed in ${where} into something not synchronized`,
+      detail: `${reason} It is kept, linked, and nothing is deleted on either side. Change it back in ${where}, or use Remove Link to stop synchronizing it.`,
+      remedies: ['ignore'],
     };
   },
   /** A record names one whose counterpart was deleted (its link is gone): nothing can point to it. */

@@ -20,6 +20,7 @@ import { lintCreate } from './plan-lint';
 import { issues } from './issues';
 import { createRowBook } from './plan-rows';
 import { checkCsoNumbers, type NumberClaim } from './number-claims';
+import type { AbsenceVerdicts } from './confirm-absence';
 
 export interface PlanOptions extends TranslateOptions, MatchOptions {
   policy: ConflictPolicy;
@@ -38,6 +39,8 @@ export interface PlanMemory {
   ignores: readonly IgnoreMarker[];
   /** Rows the user asked to synchronize: their parked failures are tried again. */
   retryRows?: ReadonlySet<string>;
+  /** What asking by id said of linked records missing from the read (none asked: nothing is confirmed gone). */
+  absences?: AbsenceVerdicts;
 }
 
 export interface Analysis {
@@ -91,7 +94,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   builder.waitForRenames(csoCheck.after, 'cso');
   // The QBO records matched by name in this run, only when some link is gone (rare; 50k keys otherwise).
   const keptQbo = match.gone.length ? new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)) : new Set<string>();
-  builder.emitGone(match.gone, keptQbo);
+  builder.emitGone(match.gone, keptQbo, memory.absences);
   const ops = builder.finish();
   for (const row of rows.all) if (row.status === 'error') rows.withHashes(row);
   const enabled = options.enabledTypes;

@@ -1,7 +1,10 @@
 /**
- * Links whose record is gone on one side: gone from QBO (or deactivated there) → delete in
- * CStoreOffice; gone from CStoreOffice → deactivate in QBO, unless another link still holds that
- * QBO record (a shared vendor) or it is inactive already, when the link is only forgotten.
+ * Links whose record is missing on one side. Nothing is planned from an absence alone: only a
+ * record CStoreOffice confirmed deleted (404 on a read by id, see confirm-absence.ts) is
+ * deactivated in QBO, unless another link still holds that QBO record (a shared vendor) or it is
+ * inactive already, when the link is only forgotten. A record missing from QBO is never deleted in
+ * CStoreOffice: QBO makes records inactive (which travels as `active: false`), so a QBO record
+ * that is truly gone, or not confirmed gone, keeps its link and its row says why.
  */
 import { ENTITY_TYPES, type QboEntityName } from '../entities';
 import { hashValues, pickValues } from './fields';
@@ -10,19 +13,28 @@ import type { GoneLink } from './match';
 import type { OpBook } from './plan-op-book';
 import { type CsoRef, NO_VALUES } from './plan-types';
 import { addOpId, newRow, setStatus } from './rows';
-import { type AnyRecord, csoRowKey, qboRowKey } from './types';
+import type { AbsenceVerdict, AbsenceVerdicts } from './confirm-absence';
+import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from './types';
 import { csoList, linksToQbo, qboList, qboMatchKey, type World } from './world';
 
 /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
-export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<string>): void {
+export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<string>, absences: AbsenceVerdicts | undefined): void {
   const { world, rows, ops, addOp } = book;
   const leaving = new Set(gone.filter((g) => !g.cso).map((g) => `${g.link.qboEntity}:${g.link.qboId}`));
   for (const { link, cso, qbo } of gone) {
     const rowKey = csoRowKey(link.csoType, link.csoId);
     const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES }], rowKeys: [] });
+    const verdict = absences?.get(linkKey(link.csoType, link.csoId));
     if (cso) {
-      addOp({ id: `delete:${rowKey}`, kind: 'delete', target: 'cso', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, rowKeys: [rowKey] });
-      setStatus(rows.get(rowKey)!, 'waitingForDeletion', 'cso');
+      const row = rows.get(rowKey)!;
+      row.qboId = link.qboId;
+      setStatus(row, 'error', null, missingIssue('qbo', verdict, link.qboId));
+      continue;
+    }
+    if (qbo && verdict?.kind !== 'gone') {
+      const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
+      rows.add(row);
+      setStatus(row, 'error', null, missingIssue('cso', verdict, link.csoId));
       continue;
     }
     const stillLinked = keptQbo.has(`${link.qboEntity}:${link.qboId}`) || linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
@@ -48,6 +60,13 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
     addOpId(row, id);
     setStatus(row, 'waitingForDeletion', 'qbo');
   }
+}
+
+/** The words for a linked record missing from the last read of `side`, by what asking for it by id said. */
+function missingIssue(side: 'cso' | 'qbo', verdict: AbsenceVerdict | undefined, id: string) {
+  if (verdict?.kind === 'leftScope') return issues.leftScope(side, verdict.reason);
+  if (verdict?.kind === 'gone') return issues.goneFromQbo(id);
+  return issues.absenceUnconfirmed(side, verdict?.kind === 'unconfirmed' ? verdict.reason : null);
 }
 
 /** An active QBO record under `parentId` that this plan does not deactivate too. */

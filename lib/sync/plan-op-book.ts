@@ -90,9 +90,13 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
         }
       } else if (f === 'creditAccountId' && value === null && from === 'cso') {
         return { blocked: issues.noIncomeAccount() };
-      } else if (f === 'creditAccountId' && from === 'cso' && typeof value === 'string' && qboList(world, 'Account').get(value)?.active === false) {
-        const account = qboList(world, 'Account').get(value)!;
-        return { blocked: issues.refInactive({ side: 'qbo', typeId: 'account', id: value, name: account.name.replace(/ \(deleted\)$/, '') }, 'default income account') };
+      } else if (f === 'creditAccountId' && from === 'cso' && typeof value === 'string') {
+        // The default income account: QBO refuses it inactive, and it is on its way out when its
+        // CStoreOffice account was deleted (this plan deactivates it).
+        const account = qboList(world, 'Account').get(value);
+        const named = { side: 'qbo' as const, typeId: 'account' as const, id: value, name: account?.name.replace(/ \(deleted\)$/, '') ?? value };
+        if (account?.active === false) return { blocked: issues.refInactive(named, 'default income account') };
+        if (counterpartDeleted(world, 'qbo', 'account', value)) return { blocked: issues.defaultAccountLeaving(named) };
       }
       values[f] = value;
     }

@@ -6,6 +6,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../entities';
 import { issues } from './issues';
+import type { AbsenceVerdicts } from './confirm-absence';
 import type { GoneLink } from './match';
 import type { PlanMemory, PlanOptions } from './plan-build';
 import { createCreateOps, type CreateWork } from './plan-create-ops';
@@ -91,8 +92,8 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
       }
     },
     /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
-    emitGone(gone: GoneLink[], keptQbo: ReadonlySet<string>): void {
-      emitGone(book, gone, keptQbo);
+    emitGone(gone: GoneLink[], keptQbo: ReadonlySet<string>, absences: AbsenceVerdicts | undefined): void {
+      emitGone(book, gone, keptQbo, absences);
     },
     /** The plan's ops by id, in the order they were made. */
     finish(): OpIndex {

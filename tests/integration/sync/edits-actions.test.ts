@@ -81,7 +81,8 @@ describe('edits on both sides', () => {
     const [cso2, qbo2] = await Promise.all([csoDump(sb, COMPANY), qboDump(sb, c.realmId)]);
     expect(cso2.customer.map((r) => r.key)).toContain('Kansas Wheat Cooperative');
     expect(qbo2.Class!.map((r) => r.key)).toContain('Store 7 - Wichita East');
-    expect(cso2.priceBookVendor.map((r) => r.key)).not.toContain('Cintas Uniforms');
+    // Made inactive in QuickBooks: inactive in CStoreOffice too, kept, not deleted.
+    expect(cso2.priceBookVendor.find((r) => r.key === 'Cintas Uniforms')?.active).toBe(false);
     expect(qbo2.Vendor!.find((r) => r.key === 'Evergy Electric')?.active).toBe(false);
     const merch = row(report.rows, 'Merchandise Sales', 'account');
     expect((qbo2.Item!.find((r) => r.key === 'Diesel Sales')!.raw.IncomeAccountRef as { value: string }).value).toBe(merch.qboId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, encodeQuery, quoteValue, readAllPages, QboUsageError } from '@/lib/qbo';
+import { buildQuery, CURSOR_MARGIN_MS, encodeQuery, fullReadCursor, quoteValue, readAllPages, readVerifiedPages, QboIncompleteReadError, QboUsageError } from '@/lib/qbo';
 
 describe('quoteValue', () => {
   it.each([
@@ -109,5 +109,63 @@ describe('readAllPages', () => {
     let i = 0;
     const all = await readAllPages({ entity: 'Account' }, async () => pages[i++] ?? [], 3);
     expect(all.map((r) => r.Id)).toEqual(['1', '2', '3', '4']);
+  });
+});
+
+describe('readVerifiedPages: a read that says less than the truth is an error, never a shorter list', () => {
+  const rows = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ Id: String(from + i) }));
+  /** Serves `total` rows in pages, with `lie` applied to each page it serves. */
+  const serve = (total: number, lie: (page: { Id: string }[], start: number) => { Id: string }[] = (p) => p) => {
+    const statements: string[] = [];
+    const fetchPage = async (sql: string) => {
+      statements.push(sql);
+      const start = Number(/STARTPOSITION (\d+)/.exec(sql)?.[1]);
+      return lie(rows(Math.max(0, Math.min(1000, total - start + 1)), start), start);
+    };
+    return { statements, fetchPage };
+  };
+
+  it.each<[string, number, (page: { Id: string }[], start: number) => { Id: string }[]]>([
+    ['an empty QueryResponse for a list that is not empty', 12, () => []],
+    ['one row dropped from a page', 12, (p) => p.filter((r) => r.Id !== '7')],
+    ['a short page before the count is reached', 2500, (p, start) => (start === 1001 ? p.slice(0, 10) : p)],
+  ])('%s', async (_label, total, lie) => {
+    const { fetchPage } = serve(total, lie);
+    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => total)).rejects.toBeInstanceOf(QboIncompleteReadError);
+  });
+
+  it('a count that moves while paging is an error that says so', async () => {
+    const { fetchPage } = serve(12, (p) => p.slice(0, 11));
+    const counts = [12, 10];
+    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!)).rejects.toThrow(/changed while it was read \(12 records, then 10\)/);
+  });
+
+  it('pages in Id order, asks no page for an empty list, and none past the count', async () => {
+    const empty = serve(0);
+    await expect(readVerifiedPages({ entity: 'Customer', includeInactive: true }, empty.fetchPage, async () => 0)).resolves.toEqual([]);
+    expect(empty.statements).toEqual([]);
+    const full = serve(2000);
+    await expect(readVerifiedPages({ entity: 'Customer', includeInactive: true }, full.fetchPage, async () => 2000)).resolves.toHaveLength(2000);
+    expect(full.statements).toEqual([
+      'SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id ASC STARTPOSITION 1 MAXRESULTS 1000',
+      'SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id ASC STARTPOSITION 1001 MAXRESULTS 1000',
+    ]);
+  });
+
+  it('records added while it read, counted again, make a whole read', async () => {
+    const { fetchPage } = serve(13);
+    const counts = [12, 13];
+    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!)).resolves.toHaveLength(13);
+  });
+});
+
+describe('fullReadCursor: CDC starts from QBO’s clock, not the browser’s', () => {
+  it('is QBO’s answer time less the margin, even when the browser clock is 10 minutes fast', () => {
+    const fast = () => new Date('2026-12-04T12:10:00Z');
+    expect(fullReadCursor('2026-12-04T04:00:00-08:00', fast)).toBe(new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString());
+  });
+
+  it('falls back to the browser clock only when QBO sent no time', () => {
+    expect(fullReadCursor(null, () => new Date('2026-12-04T12:00:00Z'))).toBe(new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString());
   });
 });

@@ -113,6 +113,11 @@ const FOUND_BY_FUZZ: { name: string; seed: number; input: string }[] = [
     seed: -520931950,
     input: '[[[{"type":"account","name":"Acme","parent":null,"email":null,"active":false},{"type":"dataType","name":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","parent":null,"email":null,"active":false}],[]],[{"side":"qbo","kind":"remove","pick":45,"name":"Acme","type":"account"},{"side":"cso","kind":"rename","pick":0,"name":"Acme","type":"dataType"}]]',
   },
+  {
+    name: 'a new data type without a credit account while the default income account is deleted in CStoreOffice is an error at planning',
+    seed: -1225040122,
+    input: '[[[],[{"type":"dataType","name":"Acme","parent":null,"email":null,"active":true}]],[{"side":"cso","kind":"create","pick":0,"name":"acme","type":"dataType"},{"side":"cso","kind":"rename","pick":0,"name":"Cafe\\u0301","type":"dataType"},{"side":"cso","kind":"remove","pick":0,"name":"Acme","type":"account"}]]',
+  },
 ];
 
 describe('sync property regressions found by fuzzing', () => {
