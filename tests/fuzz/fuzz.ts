@@ -10,6 +10,8 @@ import { expect, it } from 'vitest';
 
 const minutes = Number(process.env.FUZZ_MINUTES ?? 5);
 const RUNS_PER_SEED = 100;
+/** A run that takes longer than this is a counterexample too (a sync that never ends). */
+const RUN_TIMEOUT_MS = 20_000;
 const LOG = 'tests/artifacts/fuzz.jsonl';
 
 export interface FuzzReport {
@@ -29,7 +31,7 @@ export async function fuzz(name: string, property: () => fc.IAsyncProperty<unkno
   const deadline = Date.now() + budgetMs;
   while (Date.now() < deadline) {
     const seed = (Math.random() * 2 ** 32) | 0;
-    const details = await fc.check(property(), { seed, numRuns: RUNS_PER_SEED });
+    const details = await fc.check(property(), { seed, numRuns: RUNS_PER_SEED, timeout: RUN_TIMEOUT_MS });
     report.seeds++;
     report.runs += details.numRuns;
     if (!details.failed) continue;
