@@ -4,7 +4,7 @@
 import type { ZodType } from 'zod';
 import type { EntityTypeId } from '../entities';
 import { CSO_SEGMENTS } from './entity-paths';
-import { CsoVersionConflictError } from './errors';
+import { CsoIncompleteReadError, CsoVersionConflictError } from './errors';
 import {
   CSO_RECORD_SCHEMAS, CsoCompanyList, csoPageSchema, isTombstone,
   type CsoCompany, type CsoCreateInput, type CsoPage, type CsoRecordByType, type CsoTombstone, type CsoUpdateInput,
@@ -65,13 +65,17 @@ export function createCsoClient(deps: CsoClientDeps) {
     async readAll<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): Promise<CsoReadAll<T>> {
       const latest = new Map<string, CsoRecordByType[T] | CsoTombstone>();
       let serverTime = '';
+      let total: number | undefined;
       for await (const page of pages(companyId, type, options)) {
         serverTime ||= page.serverTime;
+        total = page.total;
         for (const item of page.items) {
           latest.delete(item.id);
           latest.set(item.id, item);
         }
       }
+      // Fewer distinct items than the listing holds: it ended early or left rows out (CONTRACT: total).
+      if (total !== undefined && latest.size < total) throw new CsoIncompleteReadError(type, latest.size, total);
       const items = [...latest.values()];
       return { records: items.filter((i): i is CsoRecordByType[T] => !isTombstone(i)), tombstones: items.filter(isTombstone), serverTime };
     },

@@ -4,7 +4,7 @@ import type { CsoErrorBody } from './schemas';
 
 export type CsoErrorKind =
   | 'signedOut' | 'forbidden' | 'notFound' | 'versionConflict' | 'duplicateName' | 'duplicateValue'
-  | 'cannotDelete' | 'validation' | 'resyncRequired' | 'unavailable' | 'malformedResponse' | 'badRequest';
+  | 'cannotDelete' | 'validation' | 'resyncRequired' | 'unavailable' | 'malformedResponse' | 'badRequest' | 'incompleteRead';
 
 export class CsoError extends Error {
   override name = 'CsoError';
@@ -86,6 +86,13 @@ export class CsoMalformedResponseError extends CsoError {
 export class CsoBadRequestError extends CsoError {
   constructor(message: string, status: number, code: string) {
     super('badRequest', `CStoreOffice rejected the request (HTTP ${status} ${code}): ${message}`, { status, code });
+  }
+}
+
+/** A listing read short of its own `total` (it ended early or left rows out): never a shorter list. */
+export class CsoIncompleteReadError extends CsoError {
+  constructor(type: string, read: number, total: number) {
+    super('incompleteRead', `CStoreOffice's ${type} list ended after ${read} of the ${total} records it holds. Nothing was written; the next sync reads it again.`, { code: 'incomplete_read' });
   }
 }
 

@@ -61,9 +61,9 @@ export const CsoCompanyList = z.object({ items: z.array(CsoCompany) });
 /** One page of a listing; a tombstone is tried first so `deleted: true` is never read as a record. */
 export function csoPageSchema<T extends EntityTypeId>(type: T) {
   const record = CSO_RECORD_SCHEMAS[type] as unknown as z.ZodType<CsoRecordByType[T]>;
-  return z.object({ items: z.array(z.union([CsoTombstone, record])), nextCursor: z.string().min(1).nullable(), serverTime: timestamp });
+  return z.object({ items: z.array(z.union([CsoTombstone, record])), nextCursor: z.string().min(1).nullable(), total: z.number().int().nonnegative().optional(), serverTime: timestamp });
 }
-export interface CsoPage<T extends EntityTypeId> { items: Array<CsoRecordByType[T] | CsoTombstone>; nextCursor: string | null; serverTime: string }
+export interface CsoPage<T extends EntityTypeId> { items: Array<CsoRecordByType[T] | CsoTombstone>; nextCursor: string | null; total?: number | undefined; serverTime: string }
 
 export const CsoErrorBody = z.object({
   error: z.object({

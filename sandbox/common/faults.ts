@@ -9,10 +9,17 @@
  * - `drop`: destroy the connection before the request is processed.
  * - `lost-response`: process the request normally (the write IS applied) and then destroy the
  *   connection instead of sending the response, like a reply lost on the network.
+ * - `lie`: process the request normally and answer 200, but with a body that says less than the
+ *   truth (`lie` names how: rows dropped from a list, an empty list, a listing that ends early, a
+ *   change feed missing changes). Each sandbox tells its own answers' shape in `ApplyFaultHooks.lie`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type FaultKind = 'status' | 'hang' | 'drop' | 'lost-response';
+export type FaultKind = 'status' | 'hang' | 'drop' | 'lost-response' | 'lie';
+
+/** How a `lie` fault shortens a successful list answer. */
+export type LieKind = 'dropRows' | 'emptyList' | 'endEarly';
+export const LIE_KINDS: readonly LieKind[] = ['dropRows', 'emptyList', 'endEarly'];
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -28,6 +35,8 @@ export interface FaultSpec {
   rate?: number;
   /** For `hang`: how long to hold the request before dropping it (default 130 s, past QBO's 120 s). */
   hangMs?: number;
+  /** For `lie`: how the answer is shortened (default `dropRows`). */
+  lie?: LieKind;
 }
 
 export interface FaultRule extends FaultSpec {
@@ -79,6 +88,7 @@ export function createFaultInjector(options: { random?: () => number } = {}): Fa
       if (spec.kind === 'status' && !(Number(spec.status) >= 100 && Number(spec.status) <= 599)) {
         throw new RangeError('a status fault needs an HTTP status between 100 and 599');
       }
+      if (spec.kind === 'lie' && spec.lie !== undefined && !LIE_KINDS.includes(spec.lie)) throw new RangeError(`a lie is one of ${LIE_KINDS.join(', ')}`);
       if (spec.count === undefined && spec.rate === undefined) spec = { ...spec, count: 1 };
       const rule = { ...spec, id: String(nextId++), fired: 0, re: globToRegExp(spec.path), ...(spec.count !== undefined ? { remaining: spec.count } : {}) };
       rules.push(rule);
@@ -115,8 +125,15 @@ export function createFaultInjector(options: { random?: () => number } = {}): Fa
 export interface ApplyFaultHooks {
   /** Render a `status` fault in the service's own shape. */
   respondStatus(status: number): void;
-  /** Run the real handler (used by `lost-response`). */
+  /** Run the real handler (used by `lost-response` and `lie`). */
   proceed(): Promise<void>;
+  /**
+   * The service's answer body shortened as `lie` says, or null when this answer is not a list it
+   * can shorten (then it goes out untouched, and the lie is not counted as told).
+   */
+  lie(body: unknown, lie: LieKind): unknown;
+  /** Called when a lie was told, for the sandbox's counters. */
+  told?(lie: LieKind): void;
 }
 
 /** Carries out a fired rule. Resolves once the fault has been acted on (a hang resolves at once). */
@@ -133,6 +150,37 @@ export async function applyFault(rule: FaultRule, req: IncomingMessage, res: Ser
       const timer = setTimeout(() => req.socket.destroy(), rule.hangMs ?? 130_000);
       timer.unref();
       req.socket.once('close', () => clearTimeout(timer));
+      return;
+    }
+    case 'lie': {
+      const lie = rule.lie ?? 'dropRows';
+      // Hold the real answer, then send a shortened copy of it with the same status and headers.
+      let head: { status: number; headers: Record<string, unknown> } | null = null;
+      const writeHead = res.writeHead.bind(res);
+      const end = res.end.bind(res);
+      res.writeHead = ((status: number, headers?: Record<string, unknown>) => {
+        head = { status, headers: headers ?? {} };
+        return res;
+      }) as unknown as ServerResponse['writeHead'];
+      res.end = ((chunk?: unknown) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+        let body = text;
+        if (head && head.status === 200) {
+          try {
+            const shortened = hooks.lie(JSON.parse(text), lie);
+            if (shortened !== null) {
+              body = JSON.stringify(shortened);
+              hooks.told?.(lie);
+            }
+          } catch {
+            // Not JSON (an XML answer, a page): it goes out as it was.
+          }
+        }
+        const headers = { ...(head?.headers ?? {}), 'Content-Length': Buffer.byteLength(body) };
+        writeHead(head?.status ?? 200, headers as never);
+        return end(body);
+      }) as unknown as ServerResponse['end'];
+      await hooks.proceed();
       return;
     }
     case 'lost-response': {

@@ -2,6 +2,7 @@
 // injection, then the matching route; every non-control request lands in the request log.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault, createRouter, requestUrl, sendHtml, sendJson, type RequestHandler } from '../common';
+import { csoLie } from './api/lies';
 import { addContractRoutes, API_BASE } from './api/contract-routes';
 import { sendError } from './api/wire';
 import type { CsoApp, Ctx, Handler } from './app';
@@ -54,6 +55,6 @@ export function createRequestHandler(app: CsoApp): RequestHandler {
     if (!fault) return run();
     ctx.tags.push(`fault:${fault.kind}${fault.status ? `:${fault.status}` : ''}`);
     const retryAfter = app.faultRetryAfter.get(fault.id);
-    await applyFault(fault, req, res, { respondStatus: (status) => faultAnswer(res, url.pathname, status, retryAfter), proceed: run });
+    await applyFault(fault, req, res, { respondStatus: (status) => faultAnswer(res, url.pathname, status, retryAfter), proceed: run, lie: csoLie, told: (lie) => ctx.tags.push(`lie:${lie}`) });
   };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault, createRouter, send, sendJson, type Router } from '../common/index';
+import { qboLie } from './api/lies';
 import { addApiRoutes } from './api/routes';
 import { sendThrottled } from './api/guard';
 import { addControlRoutes } from './control/routes';
@@ -63,14 +64,14 @@ export function createQboApp(state: QboState): (req: IncomingMessage, res: Serve
     try {
       if (rule) {
         ctx.tags.push(`injected-fault:${rule.kind}`);
-        await applyFault(rule, req, res, { respondStatus: (status) => respondInjected(ctx, status), proceed: run });
+        await applyFault(rule, req, res, { respondStatus: (status) => respondInjected(ctx, status), proceed: run, lie: qboLie, told: (lie) => ctx.tags.push(`lie:${lie}`) });
       } else {
         await run();
       }
     } finally {
       if (!isControl) {
         // A hung, dropped or lost reply never reached the client: log status 0 rather than node's default 200.
-        const status = rule && rule.kind !== 'status' ? 0 : res.statusCode;
+        const status = rule && rule.kind !== 'status' && rule.kind !== 'lie' ? 0 : res.statusCode;
         state.log.record({ method: req.method ?? 'GET', path: url.pathname, route, realm: ctx.realm, status, tags: ctx.tags, durationMs: performance.now() - started });
       }
     }

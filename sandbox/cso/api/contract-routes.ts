@@ -91,7 +91,7 @@ const list: Handler = (ctx) => {
   const page = ctx.app.store.list(s.companyId, s.segment, { afterSeq, sinceMs, limit });
   const last = page.records.at(-1);
   const nextCursor = page.more && last ? encodeCursor({ afterSeq: last.seq, sinceMs }) : null;
-  sendJson(ctx.res, 200, { items: page.records.map(toWire), nextCursor, serverTime: new Date(now).toISOString() }, {}, JSON_TYPE);
+  sendJson(ctx.res, 200, { items: page.records.map(toWire), nextCursor, total: page.total, serverTime: new Date(now).toISOString() }, {}, JSON_TYPE);
 };
 
 const getOne: Handler = (ctx) => {

@@ -97,7 +97,7 @@ const routes: Array<[string, string, Handler]> = [
   ['GET', '/faults', (ctx) => ok(ctx, { faults: ctx.app.faults.list() })],
   ['POST', '/faults', async (ctx) => {
     const spec = (await body(ctx)) as unknown as FaultSpec & { retryAfter?: number };
-    if (!['status', 'hang', 'drop', 'lost-response'].includes(spec.kind) || typeof spec.path !== 'string') return fail(ctx, 400, 'A fault needs kind (status, hang, drop, lost-response) and path (a glob).');
+    if (!['status', 'hang', 'drop', 'lost-response', 'lie'].includes(spec.kind) || typeof spec.path !== 'string') return fail(ctx, 400, 'A fault needs kind (status, hang, drop, lost-response, lie) and path (a glob).');
     try {
       const { retryAfter, ...rest } = spec;
       const rule = ctx.app.faults.add(rest);

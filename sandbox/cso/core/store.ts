@@ -127,15 +127,19 @@ export function createStore(deps: { now: () => number }) {
     },
     all: (companyId: string, segment: Segment) => [...bucket(companyId, segment).values()],
 
-    list(companyId: string, segment: Segment, q: ListQuery): { records: StoredRecord[]; more: boolean } {
+    /** One page after `afterSeq`, and `total`: how many items the whole listing (same filter) holds now. */
+    list(companyId: string, segment: Segment, q: ListQuery): { records: StoredRecord[]; more: boolean; total: number } {
       const records: StoredRecord[] = [];
+      let total = 0;
+      let more = false;
       for (const rec of bucket(companyId, segment).values()) {
-        if (rec.seq <= q.afterSeq) continue;
         if (q.sinceMs === null ? rec.deleted : rec.updatedAtMs < q.sinceMs) continue;
-        if (records.length === q.limit) return { records, more: true };
-        records.push(rec);
+        total++;
+        if (rec.seq <= q.afterSeq) continue;
+        if (records.length === q.limit) more = true;
+        else records.push(rec);
       }
-      return { records, more: false };
+      return { records, more, total };
     },
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {

@@ -4,6 +4,7 @@
  * No authentication: the sandbox binds to 127.0.0.1.
  */
 import { z } from 'zod';
+import { LIE_KINDS } from '../../common/faults';
 import { parseDuration, parseJson, readBody, sendJson, type Router } from '../../common/index';
 import { DEFAULT_SWITCHES, type QboSwitches } from '../options';
 import type { Handler, QboState, RequestContext } from '../state';
@@ -23,8 +24,9 @@ const SwitchesBody = z.object(Object.fromEntries(Object.keys(DEFAULT_SWITCHES).m
 const AutoApproveBody = z.object({ enabled: z.boolean(), realmId: z.string().optional() });
 const ClockBody = z.object({ advance: Duration.optional(), set: z.union([z.number(), z.string()]).optional(), speed: z.number().min(0).optional() });
 const FaultBody = z.object({
-  kind: z.enum(['status', 'hang', 'drop', 'lost-response']),
+  kind: z.enum(['status', 'hang', 'drop', 'lost-response', 'lie']),
   path: z.string().min(1),
+  lie: z.enum(LIE_KINDS).optional(),
   method: z.string().optional(),
   status: z.number().int().optional(),
   count: z.number().int().positive().optional(),
