@@ -9,8 +9,9 @@ import { CLIENT_TIMEOUT_MS } from './connect';
 
 export interface FaultKindSpec {
   label: string;
-  kind: 'status' | 'hang' | 'drop' | 'lost-response';
+  kind: 'status' | 'hang' | 'drop' | 'lost-response' | 'lie';
   status?: number;
+  lie?: 'dropRows' | 'emptyList' | 'endEarly';
 }
 
 export const FAULT_KINDS: readonly FaultKindSpec[] = [
@@ -20,6 +21,18 @@ export const FAULT_KINDS: readonly FaultKindSpec[] = [
   { label: 'hang', kind: 'hang' },
   { label: 'drop', kind: 'drop' },
   { label: 'lost-response', kind: 'lost-response' },
+];
+
+/**
+ * Answers that lie: 200 with rows dropped, an empty list, a listing or page that ends early. They
+ * go where a careful client can check them against a count (QBO query pages, CStoreOffice listings
+ * with `total`); a change feed missing changes is not checkable, so it is left to the integration
+ * tests (tests/integration/sync/lying-reads.test.ts: absence read from it deletes nothing).
+ */
+export const LIE_KINDS: readonly FaultKindSpec[] = [
+  { label: 'lie:dropRows', kind: 'lie', lie: 'dropRows' },
+  { label: 'lie:emptyList', kind: 'lie', lie: 'emptyList' },
+  { label: 'lie:endEarly', kind: 'lie', lie: 'endEarly' },
 ];
 
 /** Hangs outlast the clients' timeout, then the sandbox drops the connection. */
@@ -34,18 +47,19 @@ export interface FaultPlan {
 export interface FaultSwitch {
   on(): Promise<void>;
   off(): Promise<void>;
-  /** What each sandbox says it injected, by kind. */
+  /** What each sandbox says it injected, by kind (a lie counts once it was told: the answer was a list). */
   injected(): Promise<{ qbo: Record<string, number>; cso: Record<string, number> }>;
   requests(): Promise<{ qbo: number; cso: number }>;
 }
 
-function rules(path: string, rate: number, retryAfter: boolean) {
-  const each = rate / FAULT_KINDS.length;
-  return FAULT_KINDS.map((k) => ({
+function rules(path: string, rate: number, retryAfter: boolean, kinds: readonly FaultKindSpec[] = FAULT_KINDS) {
+  const each = rate / kinds.length;
+  return kinds.map((k) => ({
     kind: k.kind,
     path,
     rate: each,
     ...(k.status ? { status: k.status } : {}),
+    ...(k.lie ? { lie: k.lie, method: 'GET' } : {}),
     ...(k.kind === 'hang' ? { hangMs: HANG_MS } : {}),
     // CStoreOffice's 429/503 say "Retry-After: 1"; the client's sleep is instant here.
     ...(retryAfter && k.kind === 'status' ? { retryAfter: 1 } : {}),
@@ -68,8 +82,10 @@ export function createFaultSwitch(sb: Sandboxes, realmId: string, companyId: str
   const qboRules = [
     { kind: 'lost-response' as const, path: `/v3/company/${realmId}/batch`, method: 'POST', rate: plan.qboRate / FAULT_KINDS.length },
     ...rules(`/v3/company/${realmId}/*`, plan.qboRate, false),
+    // Lies come on top, a third of the rate again: each list read (a count, then its pages) meets some.
+    ...rules(`/v3/company/${realmId}/query`, plan.qboRate / 3, false, LIE_KINDS),
   ];
-  const csoRules = rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate, true);
+  const csoRules = [...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate, true), ...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate / 3, true, LIE_KINDS)];
   let active = false;
   return {
     async on() {
@@ -88,9 +104,11 @@ export function createFaultSwitch(sb: Sandboxes, realmId: string, companyId: str
       const qbo = await qboControl<{ byTag: Record<string, number> }>(sb, `counters?realm=${encodeURIComponent(realmId)}`);
       const cso = await csoControl<{ counters: { byTag: Record<string, number> } }>(sb, `counters?company=${encodeURIComponent(companyId)}`);
       // QBO tags `injected-fault:<kind>` (+ `injected:<status>`); CStoreOffice tags `fault:<kind>[:status]`.
-      const qboKinds = tally(qbo.byTag, 'injected-fault:', (kind) => (kind === 'status' ? undefined : kind));
+      const qboKinds = tally(qbo.byTag, 'injected-fault:', (kind) => (kind === 'status' || kind === 'lie' ? undefined : kind));
       Object.assign(qboKinds, tally(qbo.byTag, 'injected:', (status) => status));
-      const csoKinds = tally(cso.counters.byTag, 'fault:', (rest) => (rest.startsWith('status:') ? rest.slice('status:'.length) : rest));
+      Object.assign(qboKinds, tally(qbo.byTag, 'lie:', (lie) => `lie:${lie}`));
+      const csoKinds = tally(cso.counters.byTag, 'fault:', (rest) => (rest.startsWith('status:') ? rest.slice('status:'.length) : rest === 'lie' ? undefined : rest));
+      Object.assign(csoKinds, tally(cso.counters.byTag, 'lie:', (lie) => `lie:${lie}`));
       return { qbo: qboKinds, cso: csoKinds };
     },
     async requests() {

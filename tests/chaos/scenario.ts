@@ -37,6 +37,8 @@ export interface RoundOutcome {
   runErrors: Record<string, number>;
   edits: string[];
   converged: boolean;
+  /** Rows a run kept back because a record missing from a read could not be confirmed gone. */
+  held: number;
   state: EndState;
 }
 
@@ -97,7 +99,7 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
   const rounds: RoundOutcome[] = [];
   let lastRows: SyncReport['rows'] = [];
   for (let round = 0; round < params.rounds; round += 1) {
-    const outcome: RoundOutcome = { round, runs: 0, failedRuns: 0, runErrors: {}, edits: [], converged: false, state: undefined as unknown as EndState };
+    const outcome: RoundOutcome = { round, runs: 0, failedRuns: 0, runErrors: {}, edits: [], converged: false, held: 0, state: undefined as unknown as EndState };
     if (round > 0) {
       const pool = editableRows(lastRows);
       const between = chooseEdits(random, pool, params.editsBetween, `${params.seed}.${round}b`);
@@ -120,6 +122,7 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
         outcome.runErrors[wording(error)] = (outcome.runErrors[wording(error)] ?? 0) + 1;
         continue;
       }
+      outcome.held += report.rows.filter((r) => r.issue?.code === 'absenceUnconfirmed').length;
       if (during) {
         // The run had nothing to write: the mid-run edits happen right after it.
         const edit = during;
@@ -186,6 +189,15 @@ const fmt = (counts: Record<string, number>) =>
     .map(([k, n]) => `${k}=${n}`)
     .join(', ') || 'none';
 
+const liesOf = (counts: Record<string, number>) => Object.entries(counts).reduce((n, [k, v]) => n + (k.startsWith('lie:') ? v : 0), 0);
+
+/** Runs that ended because a read said less than its own count (and so wrote nothing). */
+export const stoppedByLies = (play: PlayResult) =>
+  play.rounds.reduce((n, r) => n + Object.entries(r.runErrors).reduce((m, [why, k]) => m + (/Nothing was written; the next sync reads it again/.test(why) || /records it (counts|holds)/.test(why) ? k : 0), 0), 0);
+
+/** Lying answers both sandboxes told in a play. */
+export const liesTold = (play: PlayResult) => liesOf(play.injected.qbo) + liesOf(play.injected.cso);
+
 /** What was injected, what was retried and the outcome, for the test log. */
 export function formatChaosReport(result: ChaosResult): string {
   const { params, reference, chaos } = result;
@@ -196,6 +208,7 @@ export function formatChaosReport(result: ChaosResult): string {
     `  injected  CSO (${total(chaos.injected.cso)} of ${chaos.requests.cso} requests): ${fmt(chaos.injected.cso)}`,
     `  retried   QBO (${total(chaos.retries.qbo)}): ${fmt(chaos.retries.qbo)}`,
     `  retried   CSO (${total(chaos.retries.cso)}): ${fmt(chaos.retries.cso)}`,
+    `  lying answers told: QBO ${liesOf(chaos.injected.qbo)}, CSO ${liesOf(chaos.injected.cso)}; runs stopped by a read short of its count: ${stoppedByLies(chaos)}; rows held back (absence not confirmed): ${chaos.rounds.reduce((n, r) => n + r.held, 0)}`,
   ];
   for (const [i, r] of chaos.rounds.entries()) {
     const ref = reference.rounds[i];

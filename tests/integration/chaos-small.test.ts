@@ -1,11 +1,12 @@
 /**
  * The chaos suite at a small size, so the ordinary test run includes it (`npm run chaos` plays the
- * bigger scenarios): both sandboxes inject 429, 500, 503, hangs, dropped connections and lost
- * answers while people edit both sides, and every round must end as the fault-free play did.
+ * bigger scenarios): both sandboxes inject 429, 500, 503, hangs, dropped connections, lost answers
+ * and answers that lie (rows dropped, empty lists, listings that end early) while people edit both
+ * sides, and every round must end as the fault-free play did.
  * Reproduce a failure with CHAOS_SEED=<the printed seed>.
  */
 import { expect, it } from 'vitest';
-import { formatChaosReport, runChaosScenario } from '../chaos/scenario';
+import { formatChaosReport, liesTold, runChaosScenario } from '../chaos/scenario';
 
 const seed = Number(process.env.CHAOS_SEED ?? 20250602);
 
@@ -26,4 +27,5 @@ it(`small chaos scenario (seed ${seed}) converges to the fault-free end state wi
   expect(result.ok).toBe(true);
   const injected = Object.values(result.chaos.injected.qbo).reduce((a, b) => a + b, 0) + Object.values(result.chaos.injected.cso).reduce((a, b) => a + b, 0);
   expect(injected).toBeGreaterThan(0);
+  expect(liesTold(result.chaos)).toBeGreaterThan(0);
 }, 60_000);
