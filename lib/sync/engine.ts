@@ -8,7 +8,8 @@ import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import { createActions, type SyncActions } from './actions';
 import { executeRun, type Progress } from './execute';
 import { analyze, type Analysis, type PlanOptions } from './plan-build';
-import { selectPlan } from './plan-order';
+import { dropRows, selectPlan } from './plan-order';
+import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
 import type { SyncPlan } from './plan-types';
 import { CONFLICT_POLICIES, type ConflictPolicy, type ConflictPolicyName } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
@@ -40,6 +41,15 @@ export interface PreviewResult {
   plan: SyncPlan;
   summary: PlanSummary;
   rows: SyncRow[];
+  /** Deletions and deactivations the breaker holds back until the user confirms them (see deletion-breaker.ts). */
+  heldDeletions: HeldDeletions[];
+}
+
+export interface SyncRequest {
+  /** Synchronize only these rows, plus what they depend on. */
+  selection?: readonly string[];
+  /** Rows whose held deletions the user reviewed and confirmed (never from an automatic run). */
+  confirmDeletions?: readonly string[];
 }
 
 export interface SyncReport extends PreviewResult {
@@ -55,6 +65,8 @@ export class RealmMismatchError extends Error {
     this.name = 'RealmMismatchError';
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Follow-up passes one Synchronize may make after its plan (see synchronize). */
 const FOLLOW_UP_PASSES = 2;
@@ -129,7 +141,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       const { mirror, world } = await load(true);
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const analysis = plan(world, mirror);
-      return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows) };
+      const heldDeletions = findHeldDeletions(analysis.plan.ops, world, analysis.rows, NONE);
+      return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows), heldDeletions };
     },
 
     /** Rows from the mirror, without reading either side. */
@@ -139,7 +152,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     },
 
     /** Synchronize all rows, or the selected rows plus what they depend on. */
-    async synchronize(request: { selection?: readonly string[] } = {}): Promise<SyncReport> {
+    async synchronize(request: SyncRequest = {}): Promise<SyncReport> {
       const executed: SyncPlan[] = [];
       const failures: StoredIssue[] = [];
       const open = await ports.journal.open();
@@ -155,7 +168,12 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const selection = request.selection ? new Set(request.selection) : undefined;
       const first = plan(world, mirror, selection);
-      const chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
+      const confirmed = new Set(request.confirmDeletions ?? []);
+      let chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
+      // Mass removals wait for the user's review; everything else in the run goes ahead.
+      const heldDeletions = findHeldDeletions(chosen.ops, world, first.rows, confirmed);
+      const held = new Set(heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)));
+      if (held.size) chosen = dropRows(chosen, held, planOptions.batchSizes);
       let final = first;
       if (chosen.ops.length > 0) {
         const checkpoints = createQboCheckpoints(ports, mirror, world, options.qboWritesPerCheckpoint);
@@ -181,7 +199,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         // by a rename or a deactivation): plan again and carry on, so one Synchronize ends settled.
         for (let pass = 0; pass < FOLLOW_UP_PASSES && !selection; pass++) {
           const ran = new Set(executed.flatMap((p) => p.ops.map((o) => o.id)));
-          const fresh = final.plan.ops.filter((op) => !ran.has(op.id));
+          const fresh = final.plan.ops.filter((op) => !ran.has(op.id) && !op.rowKeys.some((k) => held.has(k)));
           if (fresh.length === 0) break;
           const next = selectPlan(final.plan, new Set(fresh.flatMap((op) => op.rowKeys)), planOptions.batchSizes);
           const result = await run(next, world, checkpoints);
@@ -193,7 +211,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         await saveIssues(mirror, executed, failures);
         final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
-      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
+      markHeld(final.rows, heldDeletions);
+      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
     },
 
     /** Reconnect to QBO: forget the QBO cursor, so the next read is full, and recompute every row. */

@@ -2,7 +2,9 @@
 export * from './types';
 export * from './ports';
 export * from './plan-types';
-export { createSyncEngine, RealmMismatchError, type SyncEngine, type SyncEngineOptions, type PreviewResult, type SyncReport } from './engine';
+export { createSyncEngine, RealmMismatchError, type SyncEngine, type SyncEngineOptions, type PreviewResult, type SyncReport, type SyncRequest } from './engine';
+export { findHeldDeletions, describeHeld, isRemoval, BREAKER_FLOOR, BREAKER_SHARE, type HeldDeletions, type HeldRow } from './deletion-breaker';
+export { dropRows } from './plan-order';
 export { type SyncActions, type ActionResult } from './actions';
 export { type Progress, type ExecuteResult } from './execute';
 export { analyze, type Analysis, type PlanOptions, type PlanMemory } from './plan-build';

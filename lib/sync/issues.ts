@@ -22,6 +22,7 @@ export type IssueCode =
   | 'goneFromQbo'
   | 'leftScope'
   | 'refInactive'
+  | 'deletionHeld'
   | 'defaultAccountLeaving'
   | 'activeChild'
   | 'csoNumberTaken'
@@ -186,6 +187,15 @@ export const issues = {
       detail: `It has no credit account, so in QuickBooks it would post to the default income account, the ${quote(account)}. That account was deleted in CStoreOffice and this sync makes it inactive in QuickBooks. Give it a credit account in CStoreOffice, or choose another default income account in the options, then synchronize again. Nothing was sent to QuickBooks.`,
       remedies: ['ignore'],
       other: account,
+    };
+  },
+  /** A removal held back by the deletion breaker until the user confirms it (the row stays Waiting for Deletion). */
+  deletionHeld(count: number, linked: number, typeId: EntityTypeId): RowIssue {
+    return {
+      code: 'deletionHeld',
+      title: 'Deletion waits for your review',
+      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${what(typeId)}s, more than it does without asking. Nothing of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
+      remedies: [],
     };
   },
   /** A write to QBO would name a record QBO holds inactive (QBO refuses it: Invalid Reference Id). */

@@ -109,3 +109,11 @@ export function selectPlan(plan: SyncPlan, rowKeys: ReadonlySet<string>, sizes: 
   const ops = plan.ops.filter((op) => chosen.has(op.id)).map((op) => ({ ...op, dependsOn: op.dependsOn.filter((d) => chosen.has(d)) }));
   return orderPlan(ops, sizes);
 }
+
+/** The plan without the ops of `rowKeys`, and without every op that waits for one of those. */
+export function dropRows(plan: SyncPlan, rowKeys: ReadonlySet<string>, sizes: BatchSizes): SyncPlan {
+  const dropped = new Set(plan.ops.filter((op) => op.rowKeys.some((k) => rowKeys.has(k))).map((op) => op.id));
+  // Ops come in dependency order: one pass finds every op waiting, directly or not, for a dropped one.
+  for (const op of plan.ops) if (op.dependsOn.some((d) => dropped.has(d))) dropped.add(op.id);
+  return orderPlan(plan.ops.filter((op) => !dropped.has(op.id)), sizes);
+}

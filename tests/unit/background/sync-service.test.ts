@@ -36,6 +36,7 @@ const report = () => ({
   executed: emptyPlan,
   failures: [],
   resumed: false,
+  heldDeletions: [],
 });
 
 describe('sync service', () => {
