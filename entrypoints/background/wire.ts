@@ -49,9 +49,10 @@ export function wireBackground(): void {
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     locks: navigator.locks,
-    onRunEnd: (target, outcome, stopKind) => {
+    onRunEnd: (target, outcome, stopKind, trigger) => {
       void attention.refreshBadge();
       if (stopKind) void db.companies.get(target.key).then((c) => attention.notifyStop(c?.companyName ?? target.companyId, stopKind, outcome.message));
+      else if (outcome.heldDeletions?.length && trigger !== 'user') void db.companies.get(target.key).then((c) => attention.notifyHeld(c?.companyName ?? target.companyId, outcome.message, outcome.heldDeletions!.flatMap((h) => h.rows.map((r) => r.rowKey))));
     },
   });
   const autoSync = createAutoSync({

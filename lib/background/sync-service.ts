@@ -4,9 +4,10 @@
  * with its holder), live progress on the status hub, rows and history saved when a run ends.
  */
 import type { RunHistory, RowStore } from '@/lib/db';
-import type { ActionReply, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
+import { ENTITY_TYPES } from '@/lib/entities';
+import type { ActionReply, HeldDeletionsView, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
-import { type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
+import { describeHeld, type HeldDeletions, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
 import { describeStop } from './run-errors';
 import { describeOutcome, toPreviewSummary } from './summaries';
 
@@ -24,9 +25,19 @@ export interface SyncServiceDeps {
   now(): Date;
   newId(): string;
   locks?: LockManager;
-  /** Told when a run ends, for the toolbar badge and notifications. */
-  onRunEnd?(target: CompanyTarget, outcome: RunOutcome, stopKind: string | null): void;
+  /** Told when a run ends, for the toolbar badge and notifications (held deletions included). */
+  onRunEnd?(target: CompanyTarget, outcome: RunOutcome, stopKind: string | null, trigger: RunTrigger): void;
 }
+
+export interface SyncRequest {
+  trigger: RunTrigger;
+  who: string | null;
+  selection?: string[];
+  /** Held deletions the user confirmed (honoured for a person's run only). */
+  confirmDeletions?: string[];
+}
+
+const heldView = (h: HeldDeletions): HeldDeletionsView => ({ typeId: h.typeId, typeLabel: ENTITY_TYPES[h.typeId].label, count: h.count, linked: h.linked, rows: h.rows.map((r) => ({ rowKey: r.rowKey, name: r.name, target: r.target })) });
 
 export function createSyncService(deps: SyncServiceDeps) {
   const running = new Map<string, { status: RunStatus; promise: Promise<RunOutcome> }>();
@@ -41,7 +52,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     deps.hub.publish({ type: 'rowsChanged', companyId: target.companyId, origin: target.origin });
   }
 
-  async function execute(target: CompanyTarget, request: { trigger: RunTrigger; who: string | null; selection?: string[] }, status: RunStatus): Promise<RunOutcome> {
+  async function execute(target: CompanyTarget, request: SyncRequest, status: RunStatus): Promise<RunOutcome> {
     const onProgress = (p: Progress) => {
       Object.assign(status, { phase: p.phase, done: p.done, total: p.total, errors: p.errors });
       publish({ ...status });
@@ -49,12 +60,17 @@ export function createSyncService(deps: SyncServiceDeps) {
     const history = deps.history(target.key);
     try {
       const engine = await deps.buildEngine(target, onProgress);
-      const report = await engine.synchronize(request.selection ? { selection: request.selection } : {});
+      // Only a person confirms held deletions, and only from the manager: never the alarm or a resume.
+      const confirmDeletions = request.trigger === 'user' ? request.confirmDeletions : undefined;
+      const report = await engine.synchronize({ ...(request.selection ? { selection: request.selection } : {}), ...(confirmDeletions?.length ? { confirmDeletions } : {}) });
       status.phase = 'saving';
       publish({ ...status });
       await saveRows(target, report.rows);
       const applied = toPreviewSummary(summarizePlan(report.executed, report.rows));
-      const { outcome, message } = describeOutcome(applied, report.failures, report.summary.rows.byStatus.error);
+      const described = describeOutcome(applied, report.failures, report.summary.rows.byStatus.error);
+      const held = report.heldDeletions.length > 0;
+      const outcome = held && described.outcome === 'success' ? 'partial' : described.outcome;
+      const message = held ? `${described.message} ${describeHeld(report.heldDeletions)}` : described.message;
       await history.append({
         runId: status.runId,
         startedAt: status.startedAt,
@@ -69,8 +85,8 @@ export function createSyncService(deps: SyncServiceDeps) {
       publish({ ...status });
       // What this run did, and how many rows are still in error afterwards.
       const after = toPreviewSummary(report.summary);
-      const result: RunOutcome = { outcome, message, summary: { counts: applied.counts, errors: after.errors, total: after.total } };
-      deps.onRunEnd?.(target, result, null);
+      const result: RunOutcome = { outcome, message, summary: { counts: applied.counts, errors: after.errors, total: after.total }, ...(held ? { heldDeletions: report.heldDeletions.map(heldView) } : {}) };
+      deps.onRunEnd?.(target, result, null, request.trigger);
       return result;
     } catch (error) {
       const stop = describeStop(error);
@@ -87,14 +103,14 @@ export function createSyncService(deps: SyncServiceDeps) {
       Object.assign(status, { phase: 'failed', message: stop.message });
       publish({ ...status });
       const result: RunOutcome = { outcome: 'failed', message: stop.message, summary: emptySummary() };
-      deps.onRunEnd?.(target, result, stop.kind);
+      deps.onRunEnd?.(target, result, stop.kind, request.trigger);
       return result;
     }
   }
 
   return {
     /** Synchronize, or join the run already going for this company. */
-    synchronize(target: CompanyTarget, request: { trigger: RunTrigger; who: string | null; selection?: string[] }): Promise<RunOutcome> {
+    synchronize(target: CompanyTarget, request: SyncRequest): Promise<RunOutcome> {
       const current = running.get(target.key);
       if (current) return current.promise;
       const status: RunStatus = {

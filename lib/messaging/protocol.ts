@@ -129,6 +129,17 @@ export interface RunOutcome {
   message: string;
   /** What the run applied, per action; `errors` and `total` describe the rows after it. */
   summary: PreviewSummary;
+  /** Deletions and deactivations held for the user's review (the deletion breaker); none when absent. */
+  heldDeletions?: HeldDeletionsView[];
+}
+
+/** One type's held removals as the manager lists them under Review deletions. */
+export interface HeldDeletionsView {
+  typeId: EntityTypeId;
+  typeLabel: string;
+  count: number;
+  linked: number;
+  rows: { rowKey: string; name: string; target: 'cso' | 'qbo' }[];
 }
 
 export type RowAction = 'removeLink' | 'ignoreIssues' | 'clearSyncHistory' | 'reconnect' | 'linkNearMatch' | 'keepCso' | 'keepQbo';
@@ -169,7 +180,8 @@ export interface ProtocolMap {
    * Synchronize everything, or the selected rows plus what they depend on. Joins a running run.
    * `user`: the CStoreOffice user the Audit page shows, for History (only a content script's counts).
    */
-  synchronize(data: CompanyTarget & { selection?: string[]; user?: string }): RunOutcome;
+  /** `confirmDeletions`: the held rows the user reviewed and confirmed under Review deletions. */
+  synchronize(data: CompanyTarget & { selection?: string[]; user?: string; confirmDeletions?: string[] }): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
   exportHistory(data: CompanyTarget): string;

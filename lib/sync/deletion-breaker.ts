@@ -85,5 +85,5 @@ export function markHeld(rows: readonly SyncRow[], held: readonly HeldDeletions[
 export function describeHeld(held: readonly HeldDeletions[]): string {
   const total = held.reduce((n, h) => n + h.rows.length, 0);
   const kinds = held.map((h) => `${h.rows.length} ${what(h.typeId)}${h.rows.length === 1 ? '' : 's'}`).join(', ');
-  return `${total} deletion${total === 1 ? '' : 's'} wait for your review (${kinds}): nothing of them was written.`;
+  return `${total} deletion${total === 1 ? '' : 's'} wait for your review (${kinds}): none of them was written.`;
 }

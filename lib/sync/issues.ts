@@ -194,7 +194,7 @@ export const issues = {
     return {
       code: 'deletionHeld',
       title: 'Deletion waits for your review',
-      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${what(typeId)}s, more than it does without asking. Nothing of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
+      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${what(typeId)}s, more than it does without asking. None of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
       remedies: [],
     };
   },

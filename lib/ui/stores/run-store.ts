@@ -40,7 +40,11 @@ export const useRunStore = defineStore('run', () => {
     }
   }
 
-  async function synchronize(selection?: string[]) {
+  /** Deletions the last run held for review, until the user confirms them or a later run says otherwise. */
+  const held = computed(() => outcome.value?.heldDeletions ?? []);
+
+  /** `confirmDeletions`: the held rows the user reviewed and confirmed (Review deletions → Delete them). */
+  async function synchronize(selection?: string[], confirmDeletions?: string[]) {
     const company = useCompanyStore();
     if (!company.target) return;
     const notices = useNoticeStore();
@@ -48,7 +52,12 @@ export const useRunStore = defineStore('run', () => {
     outcome.value = null;
     preview.value = null;
     try {
-      const result = await sendMessage('synchronize', { ...company.target, ...(selection?.length ? { selection } : {}), ...(company.user ? { user: company.user } : {}) });
+      const result = await sendMessage('synchronize', {
+        ...company.target,
+        ...(selection?.length ? { selection } : {}),
+        ...(company.user ? { user: company.user } : {}),
+        ...(confirmDeletions?.length ? { confirmDeletions } : {}),
+      });
       outcome.value = result;
       const severity = result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error';
       notices.push(severity, result.outcome === 'success' ? 'Synchronization finished' : 'Synchronization finished with errors', result.message);
@@ -105,5 +114,5 @@ export const useRunStore = defineStore('run', () => {
     preview.value = null;
   }
 
-  return { status, outcome, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
+  return { status, outcome, held, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
 });

@@ -23,6 +23,16 @@ describe('toolbar attention', () => {
     expect(action.setBadgeText).toHaveBeenCalledWith({ text: '3' });
   });
 
+  it('tells once about deletions an automatic run held, again only when the list changes', () => {
+    const { notifications, attention } = setup();
+    attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['a', 'b']);
+    attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['b', 'a']);
+    expect(notifications.create).toHaveBeenCalledTimes(1);
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Deletions wait for your review in Sunrise Fuel' });
+    attention.notifyHeld('Sunrise Fuel', '6 deletions wait for your review.', ['a', 'b', 'c']);
+    expect(notifications.create).toHaveBeenCalledTimes(2);
+  });
+
   it('notifies only when the user must act, once per company and kind', () => {
     const { notifications, attention } = setup();
     attention.notifyStop('Sunrise Fuel', 'reconnect', 'Reconnect to QBO.');

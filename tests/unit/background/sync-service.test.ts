@@ -39,7 +39,21 @@ const report = () => ({
   heldDeletions: [],
 });
 
+const held = [{ typeId: 'customer' as const, count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', typeId: 'customer' as const, name: 'Acme', target: 'qbo' as const }] }];
+
 describe('sync service', () => {
+  it('passes the confirmed deletions of a person’s run, never of the alarm’s, and reports held ones with words', async () => {
+    const synchronize = vi.fn(async () => ({ ...report(), heldDeletions: held }));
+    const { service, onRunEnd } = setup({ synchronize } as never);
+    const outcome = await service.synchronize(target, { trigger: 'user', who: 'You', confirmDeletions: ['cso:customer:9'] });
+    expect(synchronize).toHaveBeenLastCalledWith({ confirmDeletions: ['cso:customer:9'] });
+    expect(outcome).toMatchObject({ outcome: 'partial', heldDeletions: [{ typeId: 'customer', typeLabel: 'Customer', count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', name: 'Acme', target: 'qbo' }] }] });
+    expect(outcome.message).toMatch(/1 deletion wait for your review \(1 customer\)/);
+    await service.synchronize(target, { trigger: 'alarm', who: null, confirmDeletions: ['cso:customer:9'] });
+    expect(synchronize).toHaveBeenLastCalledWith({});
+    expect(onRunEnd).toHaveBeenLastCalledWith(target, expect.objectContaining({ heldDeletions: expect.any(Array) }), null, 'alarm');
+  });
+
   it('runs once when Synchronize is asked twice at the same time; the second joins the first', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -75,7 +89,7 @@ describe('sync service', () => {
     expect(outcome.outcome).toBe('failed');
     expect(outcome.message).toContain('Reconnect to QBO');
     expect(entries[0]).toMatchObject({ outcome: 'failed', errors: [{ code: 'reconnect' }] });
-    expect(onRunEnd).toHaveBeenCalledWith(target, outcome, 'reconnect');
+    expect(onRunEnd).toHaveBeenCalledWith(target, outcome, 'reconnect', 'alarm');
     expect(events.at(-1)).toMatchObject({ type: 'run', status: { phase: 'failed' } });
   });
 

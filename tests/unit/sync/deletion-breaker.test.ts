@@ -43,7 +43,7 @@ describe('deletion breaker', () => {
     for (const key of heldKeys) {
       const row = report.rows.find((r) => r.key === key)!;
       expect(row).toMatchObject({ status: 'waitingForDeletion', target: 'qbo', issue: { code: 'deletionHeld' } });
-      expect(row.issue!.detail).toMatch(/5 of the 12 linked customers.*Nothing of them was written/);
+      expect(row.issue!.detail).toMatch(/5 of the 12 linked customers.*None of them was written/);
     }
     // Another run without confirmation holds them again; confirming the list writes them.
     expect((await h.engine.synchronize()).heldDeletions).toHaveLength(1);
