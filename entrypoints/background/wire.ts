@@ -74,6 +74,7 @@ export function wireBackground(): void {
     access,
     meta,
     linkedRealm: async (key) => (await db.meta.get(key))?.realmId ?? null,
+    companies: () => db.companies.toArray(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     redirectUri: browser.identity.getRedirectURL(),
     now: () => new Date(),

@@ -19,7 +19,7 @@ export function buildAuthorizeUrl(input: { authorizeUrl: string; clientId: strin
   return url.toString();
 }
 
-export type AuthFailureReason = 'cancelled' | 'denied' | 'state-mismatch' | 'invalid-redirect' | 'intuit-error' | 'realm-mismatch' | 'exchange-failed';
+export type AuthFailureReason = 'cancelled' | 'denied' | 'state-mismatch' | 'invalid-redirect' | 'intuit-error' | 'realm-mismatch' | 'realm-taken' | 'exchange-failed';
 
 export interface AuthFailure {
   ok: false;
@@ -88,5 +88,18 @@ export function checkRealm(linkedRealmId: string | null | undefined, realmId: st
     'realm-mismatch',
     `This CStoreOffice company is already synchronized with a different QuickBooks company (id ${linkedRealmId}). ` +
       'Connect to that company again, or clear the sync history first to start over with the new one.',
+  );
+}
+
+/**
+ * One CStoreOffice company per QBO company: a realm another company (on any CStoreOffice origin)
+ * is connected to would have two companies' records copied into each other and deletions echoed
+ * between them, so it is refused, naming that company, until it is disconnected there.
+ */
+export function realmTaken(realmId: string, holder: string): AuthFailure {
+  return fail(
+    'realm-taken',
+    `QuickBooks company ${realmId} is already connected to the CStoreOffice company ${holder}. One QuickBooks company keeps the books of one CStoreOffice company: ` +
+      'disconnect it there first, or choose another QuickBooks company.',
   );
 }

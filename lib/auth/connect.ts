@@ -3,7 +3,7 @@
  * `url => chrome.identity.launchWebAuthFlow({ url, interactive: true })`) so the flow is testable.
  * Every outcome is data: success with the realm, or a failure with words for the user.
  */
-import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, parseRedirect, type AuthFailure } from './authorize';
+import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, parseRedirect, realmTaken, type AuthFailure } from './authorize';
 import { BrokerError } from './broker-client';
 import { endpointsFor, type QboEnvironment } from './environments';
 import type { ConnectionInfo, TokenManager } from './token-manager';
@@ -25,8 +25,9 @@ export function createConnectFlow(deps: ConnectDeps) {
     /**
      * Connects `companyId`. `linkedRealmId` is the realm its existing links were made with (null when
      * it has none): a different realm is refused before the code is exchanged, so nothing is stored.
+     * `holderOf` names another company already connected to a realm: that realm is refused too.
      */
-    async connect(companyId: string, linkedRealmId: string | null): Promise<ConnectResult> {
+    async connect(companyId: string, linkedRealmId: string | null, holderOf?: (realmId: string) => Promise<string | null>): Promise<ConnectResult> {
       const state = createState(deps.getRandomValues);
       const url = buildAuthorizeUrl({ authorizeUrl: endpointsFor(deps.environment).authorizeUrl, clientId: deps.clientId, redirectUri: deps.redirectUri, state });
       let redirect: string | undefined;
@@ -40,6 +41,8 @@ export function createConnectFlow(deps: ConnectDeps) {
       if (!parsed.ok) return parsed;
       const realm = checkRealm(linkedRealmId, parsed.realmId);
       if (!realm.ok) return realm;
+      const holder = holderOf ? await holderOf(parsed.realmId) : null;
+      if (holder) return realmTaken(parsed.realmId, holder);
       try {
         const connection = await deps.tokens.connect(companyId, { code: parsed.code, realmId: parsed.realmId, redirectUri: deps.redirectUri });
         return { ok: true, realmId: parsed.realmId, connection };

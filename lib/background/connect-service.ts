@@ -19,6 +19,8 @@ export function createConnectService(deps: {
   meta: ConnectionMetaStore;
   /** The realm the company's links were made with, if it has any. */
   linkedRealm: (companyKey: string) => Promise<string | null>;
+  /** Every company the extension knows (any CStoreOffice origin), to find another one on a realm. */
+  companies: () => Promise<{ key: string; companyName: string | null; companyId: string; origin: string }[]>;
   launchWebAuthFlow: (url: string) => Promise<string | undefined>;
   redirectUri: string;
   now: () => Date;
@@ -40,7 +42,8 @@ export function createConnectService(deps: {
         launchWebAuthFlow: deps.launchWebAuthFlow,
         tokens: manager,
       });
-      const result = await flow.connect(companyKey, await deps.linkedRealm(companyKey));
+      const holderOf = async (realmId: string) => realmHolder(await deps.companies(), deps.meta, realmId, companyKey);
+      const result = await flow.connect(companyKey, await deps.linkedRealm(companyKey), holderOf);
       if (!result.ok) return { ok: false, message: result.message };
       let qboCompanyName = `QuickBooks company ${result.realmId}`;
       try {
@@ -64,3 +67,17 @@ export function createConnectService(deps: {
 }
 
 export type ConnectService = ReturnType<typeof createConnectService>;
+
+/** Another company (any CStoreOffice origin) connected to `realmId`, in words; null when there is none. */
+export async function realmHolder(
+  companies: readonly { key: string; companyName: string | null; companyId: string; origin: string }[],
+  meta: Pick<ConnectionMetaStore, 'get'>,
+  realmId: string,
+  exceptKey: string,
+): Promise<string | null> {
+  for (const other of companies) {
+    if (other.key === exceptKey || (await meta.get(other.key))?.realmId !== realmId) continue;
+    return `“${other.companyName ?? `company ${other.companyId}`}” (${new URL(other.origin).host})`;
+  }
+  return null;
+}

@@ -72,6 +72,15 @@ describe('createConnectFlow', () => {
     expect(await store.get('co1')).toBeUndefined();
   });
 
+  it('refuses a realm another CStoreOffice company is connected to, naming it, before exchanging', async () => {
+    const { flow, exchanged, store } = setup(approve);
+    const result = await flow.connect('co2', null, async () => '“Sunrise Fuel & Food LLC” (03.cstoreoffice.com)');
+    expect(result).toMatchObject({ ok: false, reason: 'realm-taken' });
+    expect(result.ok ? '' : result.message).toMatch(/already connected to the CStoreOffice company “Sunrise Fuel & Food LLC” \(03\.cstoreoffice\.com\).*disconnect it there first/);
+    expect(exchanged).toEqual([]);
+    expect(await store.get('co2')).toBeUndefined();
+  });
+
   it('reports a failed exchange in words', async () => {
     const { flow } = setup(approve, { exchange: () => Promise.reject(new BrokerError('invalid_grant', 'used code', 400)) });
     const result = await flow.connect('co1', null);
