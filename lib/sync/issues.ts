@@ -152,6 +152,18 @@ export const issues = {
       other,
     };
   },
+  /** A write needs a name another record gives up only in a change of its own that cannot be made now. */
+  nameHeld(other: IssueRef, swap: boolean): RowIssue {
+    return {
+      code: 'blocked',
+      title: 'Waits for its name',
+      detail: swap
+        ? `It swaps names with the ${quote(other)}, and neither side can hold both names at once. Rename one of them to a third name first, then synchronize again.`
+        : `The name it needs is still held by the ${quote(other)}, whose own change cannot be made in this sync (see its row). Fix that row first; this one follows on the next sync.`,
+      remedies: [],
+      other,
+    };
+  },
   csoNumberTaken(number: string, other: IssueRef): RowIssue {
     return {
       code: 'csoNumberTaken',

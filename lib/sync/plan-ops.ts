@@ -88,7 +88,12 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
         }
         ops.delete(op.id);
         const other = rows.get(renamedRow);
-        setStatus(rows.get(rowKey)!, 'error', null, issues.blocked({ side: other?.csoId ? 'cso' : 'qbo', typeId: other?.typeId ?? op.typeId, id: other?.csoId ?? other?.qboId ?? '', name: other?.name ?? '' }, swap ? 'name, which it swaps with' : 'name, still held by'));
+        const issue = issues.nameHeld({ side: other?.csoId ? 'cso' : 'qbo', typeId: other?.typeId ?? op.typeId, id: other?.csoId ?? other?.qboId ?? '', name: other?.name ?? '' }, swap);
+        // Every row the write was for: a vendor sharing this create waits with it.
+        for (const key of new Set([rowKey, ...op.rowKeys])) {
+          const row = rows.get(key);
+          if (row) setStatus(row, 'error', null, issue);
+        }
       }
     },
     /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */

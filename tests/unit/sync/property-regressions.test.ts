@@ -118,6 +118,11 @@ const FOUND_BY_FUZZ: { name: string; seed: number; input: string }[] = [
     seed: -1225040122,
     input: '[[[],[{"type":"dataType","name":"Acme","parent":null,"email":null,"active":true}]],[{"side":"cso","kind":"create","pick":0,"name":"acme","type":"dataType"},{"side":"cso","kind":"rename","pick":0,"name":"Cafe\\u0301","type":"dataType"},{"side":"cso","kind":"remove","pick":0,"name":"Acme","type":"account"}]]',
   },
+  {
+    name: 'two vendor kinds sharing a create that waits for a name a blocked rename would free both say why',
+    seed: 369239909,
+    input: '[[[{"type":"priceBookVendor","name":"Cafe\\u0301","parent":null,"email":"b@y.org","active":false},{"type":"accountingVendor","name":"Cafe\\u0301","parent":null,"email":"b@y.org","active":false},{"type":"priceBookVendor","name":"\\ud83c\\udf55 Pizza","parent":null,"email":null,"active":false}],[{"type":"customer","name":"Caf\\u00e9","parent":null,"email":null,"active":true}]],[{"side":"cso","kind":"rename","pick":0,"name":"\\ud83c\\udf55 Pizza","type":"customer"}]]',
+  },
 ];
 
 describe('sync property regressions found by fuzzing', () => {
