@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsoIncompleteReadError } from '@/lib/cso';
-import { QboIncompleteReadError } from '@/lib/qbo';
+import { createQboSource, QboIncompleteReadError } from '@/lib/qbo';
 import { csoDump, qboDump } from './dumps';
 import { addRealm, advance, connect, csoControl, qboControl, startSandboxes, type Connection, type Sandboxes } from './harness';
 
@@ -61,5 +61,24 @@ describe('reads that lie', () => {
     const report = await c.engine.synchronize();
     expect(report.executed.ops).toEqual([]);
     expect(await activeCounts(c)).toEqual(before);
+  });
+});
+
+describe('a browser clock that is wrong', () => {
+  it('10 minutes fast: a QBO change made right after a full read is still synced (the cursor is QBO’s time, not ours)', async () => {
+    const c = await connect(sb, await addRealm(sb, 'convenience-store'), COMPANY);
+    await c.engine.synchronize();
+    advance(sb, 60_000);
+    // The same connection read by a source whose own clock runs 10 minutes ahead of QBO's.
+    const fast = createQboSource({ client: c.qboClient, now: () => new Date(sb.qbo.clock.now() + 10 * 60_000) });
+    const engine = c.make({ qbo: fast });
+    await engine.reconnect();
+    advance(sb, 60_000);
+    const customer = ((await c.qboClient.queryAll('Customer')) as unknown as { Id: string; SyncToken: string; DisplayName: string }[]).find((r) => r.DisplayName === 'Greenway Landscaping')!;
+    await c.qboClient.update('Customer', customer, { PrimaryPhone: { FreeFormNumber: '(214) 555-0199' } }, { requestId: 'skew-1' });
+    advance(sb, 60_000);
+    await engine.synchronize();
+    const cso = await csoDump(sb, COMPANY);
+    expect(cso.customer.find((r) => r.key === 'Greenway Landscaping')?.raw.phone).toBe('(214) 555-0199');
   });
 });
