@@ -1,0 +1,77 @@
+/**
+ * The vocabulary every issue is written in: the codes, the record an issue names, and how a type,
+ * a record and a list of fields read in a sentence. Shared by issues.ts and issues-removal.ts.
+ */
+import { type EntityTypeId, ENTITY_TYPES } from '../entities';
+
+export type IssueCode =
+  | 'nearMatch'
+  | 'ambiguous'
+  | 'nameTaken'
+  | 'namespaceCollision'
+  | 'duplicateName'
+  | 'csoNameTaken'
+  | 'invalidName'
+  | 'tooDeep'
+  | 'blocked'
+  | 'typeTurnedOff'
+  | 'refDeleted'
+  | 'absenceUnconfirmed'
+  | 'goneFromQbo'
+  | 'leftScope'
+  | 'refInactive'
+  | 'deletionHeld'
+  | 'defaultAccountLeaving'
+  | 'activeChild'
+  | 'csoNumberTaken'
+  | 'csoNumberFormat'
+  | 'noIncomeAccount'
+  | 'conflict'
+  | 'sharedConflict'
+  | 'writeFailed';
+
+/** What the user can do about an issue from the table. */
+export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
+
+export interface IssueRef {
+  side: 'cso' | 'qbo';
+  typeId: EntityTypeId;
+  id: string;
+  name: string;
+}
+
+export interface RowIssue {
+  code: IssueCode;
+  title: string;
+  detail: string;
+  remedies: Remedy[];
+  /** The record on the other side (or the same side) the issue is about. */
+  other?: IssueRef;
+}
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'name',
+  parentId: 'parent',
+  number: 'number',
+  accountType: 'account type',
+  description: 'description',
+  active: 'active',
+  companyName: 'company name',
+  email: 'email',
+  phone: 'phone',
+  creditAccountId: 'credit account',
+  address: 'address',
+  taxId: 'tax id',
+};
+
+export function what(typeId: EntityTypeId): string {
+  return ENTITY_TYPES[typeId].label.toLowerCase();
+}
+
+export function fieldList(fields: string[]): string {
+  return fields.map((f) => FIELD_LABELS[f] ?? f).join(', ');
+}
+
+export const where = (ref: IssueRef) => (ref.side === 'qbo' ? 'QuickBooks' : 'CStoreOffice');
+export const quote = (ref: IssueRef) => `${what(ref.typeId)} “${ref.name}”`;
+
