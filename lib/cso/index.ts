@@ -2,7 +2,8 @@
 export { createCsoClient, type CsoClient, type CsoClientDeps, type CsoReadAll, type ListOptions } from './client';
 export { CSO_SEGMENTS, csoRecordPageUrl } from './entity-paths';
 export * from './errors';
-export { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, isRetryable, type RetryPolicy, type AttemptOutcome } from './retry';
+export { DEFAULT_RETRY_POLICY, retryDelayMs, isRetryable, type RetryPolicy, type AttemptOutcome } from './retry';
+export { parseRetryAfter } from '../shared/retry-after';
 export * from './schemas';
 export { API_PATH } from './transport';
 export { createCsoSource, failureOf as csoWriteFailure, type CsoSourceOptions } from './source';

@@ -33,15 +33,6 @@ export function outcomeUnknown(outcome: AttemptOutcome): boolean {
   return outcome.kind !== 'status' || (outcome.status >= 500 && outcome.status !== 503);
 }
 
-/** Retry-After as seconds or an HTTP date, in milliseconds from `nowMs`; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (value == null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
 /**
  * Wait before attempt `attempt + 1` (attempt counts from 1). Retry-After is honoured as a floor with
  * a little jitter on top, so many clients told "2 s" do not all return in the same millisecond;

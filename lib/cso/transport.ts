@@ -2,7 +2,8 @@
 // both success and error bodies. Knows nothing about entity types; client.ts builds on it.
 import type { z } from 'zod';
 import { type CsoError, CsoMalformedResponseError, CsoSignedOutError, CsoUnavailableError, errorFromResponse } from './errors';
-import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, parseRetryAfter, retryDelayMs, type AttemptOutcome, type RetryPolicy } from './retry';
+import { parseRetryAfter } from '../shared/retry-after';
+import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryPolicy } from './retry';
 import { CsoErrorBody } from './schemas';
 
 export const API_PATH = '/api/qbo-sync/v1';

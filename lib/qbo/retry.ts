@@ -30,12 +30,3 @@ export function retryDelay(error: unknown, attempt: number, policy: RetryPolicy,
   if (error instanceof QboThrottleError) return error.retryAfterMs ?? policy.throttleDelayMs;
   return backoffDelay(attempt - 1, policy, random);
 }
-
-/** Reads a Retry-After header (seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}

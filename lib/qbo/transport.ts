@@ -7,7 +7,8 @@
 import { QboAuthError, QboNetworkError, QboResponseError, QboThrottleError, QboTimeoutError, QboUsageError, ReconnectNeededError } from './errors';
 import { faultToError, parseErrorResponse } from './faults';
 import { encodeQuery } from './query';
-import { DEFAULT_RETRY, parseRetryAfter, retryDelay, type RetryPolicy } from './retry';
+import { parseRetryAfter } from '../shared/retry-after';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry';
 import { type CallKind, type Clock, type QboScheduler } from './scheduler';
 
 /** Where the client gets its bearer token; `refresh` rejects with ReconnectNeededError on invalid_grant. */

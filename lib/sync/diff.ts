@@ -47,10 +47,6 @@ export function diffPair(input: DiffInput): PairDiff {
   return diff;
 }
 
-export function hasWrites(diff: PairDiff): boolean {
-  return diff.toQbo.length > 0 || diff.toCso.length > 0 || diff.conflicts.length > 0;
-}
-
 /** Marks a snapshot value as "not what the other side holds", so the diff sees a change. */
 export const UNSYNCED = '\u0000unsynced';
 

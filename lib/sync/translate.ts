@@ -23,15 +23,6 @@ export function toQboValue(world: World, options: TranslateOptions, typeId: Enti
   return qboIdFor(world, target, String(value));
 }
 
-/** A QBO value in CStoreOffice terms; undefined when the record it names has no link yet. */
-export function toCsoValue(world: World, options: TranslateOptions, typeId: EntityTypeId, field: string, value: FieldValue): FieldValue | undefined {
-  const target = refType(typeId, field);
-  if (!target || value === null) return value;
-  const csoId = csoIdFor(world, target, String(value));
-  if (csoId === undefined && isCreditAccount(typeId, field) && value === options.defaultIncomeAccountId) return null;
-  return csoId;
-}
-
 /**
  * The value an op carries: a ref for fields naming a record on the source side (resolved when the
  * op is sent, since that record may be created earlier in the same run), the plain value otherwise.

@@ -3,7 +3,7 @@
  * and the values compared by change detection. Everything here is serialisable (it is stored in
  * IndexedDB and snapshotted in tests), so no classes, Maps or functions.
  */
-import type { DomainRecord, EntityTypeId, QboEntityName, Side } from '../entities';
+import type { DomainRecord, EntityTypeId, QboEntityName } from '../entities';
 
 export type FieldValue = string | boolean | null;
 
@@ -97,8 +97,4 @@ function prefixOf(prefixes: Map<string, string>, side: 'cso' | 'qbo', list: stri
   let prefix = prefixes.get(list);
   if (prefix === undefined) prefixes.set(list, (prefix = `${side}:${list}:`));
   return prefix;
-}
-
-export function otherSide(side: Side): Side {
-  return side === 'cso' ? 'qbo' : 'cso';
 }

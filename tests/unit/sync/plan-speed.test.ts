@@ -1,7 +1,7 @@
 /**
- * Planning speed (issue 9's benchmark measures it for real): 10k and 100k records per side, half of
- * them matched by name, the rest to create on either side, across all seven types. The times are
- * printed; the bounds are generous so a busy shared machine cannot make them flake.
+ * Planning at scale: 10k and 100k records per side, half of them matched by name, the rest to create
+ * on either side, across all seven types, plan every record without an error. How fast is for
+ * `npm run bench` to say (bench/plan-worker.ts): a timed bound here could only flake or never fail.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze, createWorld, reportConflicts, type AnyRecord, type MirrorData } from '../../../lib/sync';
@@ -48,26 +48,19 @@ function mirrorOf(n: number): MirrorData {
 
 function plan(n: number) {
   const mirror = mirrorOf(n);
-  const started = performance.now();
-  const analysis = analyze(createWorld(mirror, []), OPTIONS, { issues: [], ignores: [] });
-  const ms = performance.now() - started;
-  console.log(`planning ${n} records per side: ${ms.toFixed(0)} ms (${analysis.rows.length} rows, ${analysis.plan.ops.length} ops)`);
-  return { ...analysis, ms };
+  return analyze(createWorld(mirror, []), OPTIONS, { issues: [], ignores: [] });
 }
 
-describe('planning speed', () => {
-  it('plans 10k records per side', () => {
-    const { rows, plan: p, ms } = plan(10_000);
+describe('planning at scale', () => {
+  it('plans 10k records per side: a row for each, an op for each write', () => {
+    const { rows, plan: p } = plan(10_000);
     expect(rows.length).toBeGreaterThan(10_000);
     expect(p.ops.length).toBeGreaterThan(5_000);
-    expect(ms).toBeLessThan(5_000);
   });
 
-  it('plans 100k records per side', () => {
-    const { rows, ms } = plan(100_000);
+  it('plans 100k records per side without an error row', () => {
+    const { rows } = plan(100_000);
     expect(rows.length).toBeGreaterThan(100_000);
     expect(rows.filter((r) => r.status === 'error')).toEqual([]);
-    // Measured on the shared 2-core machine: see the printed time; a benchmark tracks it.
-    expect(ms).toBeLessThan(15_000);
   }, 60_000);
 });
