@@ -41,23 +41,30 @@ export interface BrokerClient {
   revoke(token: string): Promise<void>;
 }
 
-export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch }): BrokerClient {
+/** How long a broker call may take before it is abandoned: a hung broker must never hang a run. */
+export const BROKER_TIMEOUT_MS = 15_000;
+
+export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }): BrokerClient {
   const base = deps.baseUrl.replace(/\/+$/, '');
   const doFetch = deps.fetch ?? ((...args) => globalThis.fetch(...args));
+  const timeoutMs = deps.timeoutMs ?? BROKER_TIMEOUT_MS;
 
   const request = async (path: string, body: unknown, method: 'POST' | 'GET' = 'POST'): Promise<unknown> => {
+    const signal = AbortSignal.timeout(timeoutMs);
     let res: Response;
+    let text: string;
     try {
       res = await doFetch(
         `${base}${path}`,
         method === 'GET'
-          ? { headers: { Accept: 'application/json' } }
-          : { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) },
+          ? { headers: { Accept: 'application/json' }, signal }
+          : { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body), signal },
       );
+      text = await res.text();
     } catch (error) {
+      if (signal.aborted) throw new BrokerError('timeout', `The token broker did not answer in ${Math.round(timeoutMs / 1000)} s. Try again later, or check the broker URL in the options.`, 0);
       throw new BrokerError('network', `The token service could not be reached: ${(error as Error).message}`, 0);
     }
-    const text = await res.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};

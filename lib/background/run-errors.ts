@@ -3,8 +3,8 @@
  * Anything else that goes wrong with one record ends up on that record's row instead.
  */
 import { BrokerError } from '@/lib/auth';
-import { CsoError, CsoForbiddenError, CsoSignedOutError, CsoUnavailableError } from '@/lib/cso';
-import { QboApiError, QboAuthError, QboNetworkError, QboResponseError, QboServerError, QboThrottleError, ReconnectNeededError } from '@/lib/qbo';
+import { CsoError, CsoForbiddenError, CsoIncompleteReadError, CsoSignedOutError, CsoUnavailableError } from '@/lib/cso';
+import { QboApiError, QboAuthError, QboIncompleteReadError, QboNetworkError, QboResponseError, QboServerError, QboThrottleError, ReconnectNeededError } from '@/lib/qbo';
 import { RealmMismatchError } from '@/lib/sync';
 
 export type StopKind = 'reconnect' | 'signIn' | 'realm' | 'unavailable' | 'unexpected';
@@ -22,6 +22,8 @@ export function describeStop(error: unknown): { kind: StopKind; message: string 
   if (error instanceof QboThrottleError) {
     return { kind: 'unavailable', message: `QuickBooks asked us to slow down and kept refusing after several waits. ${NOTHING_LOST}` };
   }
+  // A read that said less than its own count: refused, nothing written, read again next time.
+  if (error instanceof QboIncompleteReadError || error instanceof CsoIncompleteReadError) return { kind: 'unavailable', message: `${error.message} ${NOTHING_LOST}` };
   if (error instanceof QboServerError || error instanceof QboNetworkError || error instanceof QboResponseError) {
     return { kind: 'unavailable', message: `QuickBooks Online did not answer properly (${error.message}). ${NOTHING_LOST}` };
   }

@@ -131,12 +131,19 @@ export function createSyncService(deps: SyncServiceDeps) {
       return promise;
     },
 
-    /** What Synchronize would do; also refreshes the table from a fresh read. */
+    /**
+     * What Synchronize would do; also refreshes the table from a fresh read. A preview reads into the
+     * mirror and rewrites the rows, so it waits for a running sync of the company to end (and holds
+     * the same lock), never writing over what that run writes.
+     */
     async preview(target: CompanyTarget): Promise<PreviewSummary> {
-      const engine = await deps.buildEngine(target, () => {});
-      const result = await engine.preview();
-      await saveRows(target, result.rows);
-      return toPreviewSummary(result.summary);
+      await running.get(target.key)?.promise.catch(() => {});
+      return withLock(target.key, async () => {
+        const engine = await deps.buildEngine(target, () => {});
+        const result = await engine.preview();
+        await saveRows(target, result.rows);
+        return toPreviewSummary(result.summary);
+      });
     },
 
     async action(target: CompanyTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {

@@ -42,6 +42,22 @@ const report = () => ({
 const held = [{ typeId: 'customer' as const, count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', typeId: 'customer' as const, name: 'Acme', target: 'qbo' as const }] }];
 
 describe('sync service', () => {
+  it('a preview asked while a run is going waits for the run, so it never writes the rows over it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const synchronize = vi.fn(async () => (await gate, order.push('run ended'), report()));
+    const preview = vi.fn(async () => (order.push('preview read'), report()));
+    const { service } = setup({ synchronize, preview } as never);
+    const run = service.synchronize(target, { trigger: 'user', who: 'You' });
+    const previewed = service.preview(target);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(preview).not.toHaveBeenCalled();
+    release();
+    await Promise.all([run, previewed]);
+    expect(order).toEqual(['run ended', 'preview read']);
+  });
+
   it('passes the confirmed deletions of a person’s run, never of the alarm’s, and reports held ones with words', async () => {
     const synchronize = vi.fn(async () => ({ ...report(), heldDeletions: held }));
     const { service, onRunEnd } = setup({ synchronize } as never);
