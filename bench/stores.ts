@@ -44,6 +44,10 @@ export function memoryState(): StateStore {
     setIssues: async (issues) => void (mirror.issues = copy(issues)),
     setIgnores: async (ignores) => void (mirror.ignores = copy(ignores)),
     setRealm: async (realmId) => void (mirror.realmId = realmId),
+    setCreatesHeld: async (held) => {
+      if (held) mirror.createsHeld = true;
+      else delete mirror.createsHeld;
+    },
     async clear() {
       mirror = { cso: {}, qbo: {}, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: mirror.realmId };
     },

@@ -27,12 +27,12 @@ export function createAttention(deps: { action: ActionApi; notifications: Notifi
       await deps.action.setBadgeBackgroundColor({ color: '#c62828' });
       await deps.action.setBadgeText({ text: badgeText(errors) });
     },
-    /** An automatic run held deletions back: told once per company and list of rows, not at every run. */
+    /** An automatic run held deletions or a first sync's creates back: told once per company and list, not at every run. */
     notifyHeld(companyName: string, message: string, rowKeys: readonly string[]): void {
       const signature = [...rowKeys].sort().join('\n');
       if (told.get(companyName) === signature) return;
       told.set(companyName, signature);
-      deps.notifications.create(`qsm-held-${companyName}`, { type: 'basic', iconUrl: deps.iconUrl, title: `Deletions wait for your review in ${companyName}`, message: `${message} Open the QB Synchronization Manager to review them.` });
+      deps.notifications.create(`qsm-held-${companyName}`, { type: 'basic', iconUrl: deps.iconUrl, title: `Changes wait for your review in ${companyName}`, message: `${message} Open the QB Synchronization Manager to review them.` });
     },
     notifyStop(companyName: string, kind: string, message: string): void {
       if (kind !== 'reconnect' && kind !== 'signIn') return;

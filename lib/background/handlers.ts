@@ -131,7 +131,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async synchronize(data, sender) {
       const company = await resolve(data, sender);
-      return deps.sync.synchronize(target(company), { trigger: 'user', who: whoAsked(data.user, sender), ...(data.selection ? { selection: data.selection } : {}), ...(data.confirmDeletions ? { confirmDeletions: data.confirmDeletions } : {}) });
+      return deps.sync.synchronize(target(company), { trigger: 'user', who: whoAsked(data.user, sender), ...(data.selection ? { selection: data.selection } : {}), ...(data.confirmDeletions ? { confirmDeletions: data.confirmDeletions } : {}), ...(data.confirmCreates ? { confirmCreates: true } : {}) });
     },
     async runAction(data, sender) {
       return deps.sync.action(target(await resolve(data, sender)), data.action, data.rowKeys);

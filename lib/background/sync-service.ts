@@ -5,9 +5,9 @@
  */
 import type { RunHistory, RowStore } from '@/lib/db';
 import { ENTITY_TYPES } from '@/lib/entities';
-import type { ActionReply, HeldDeletionsView, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
+import type { ActionReply, HeldCreatesView, HeldDeletionsView, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
-import { describeHeld, type HeldDeletions, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
+import { describeHeld, describeHeldCreates, type HeldCreates, type HeldDeletions, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
 import { describeStop } from './run-errors';
 import { describeOutcome, toPreviewSummary } from './summaries';
 
@@ -35,9 +35,13 @@ export interface SyncRequest {
   selection?: string[];
   /** Held deletions the user confirmed (honoured for a person's run only). */
   confirmDeletions?: string[];
+  /** The user confirmed a first sync's creates in CStoreOffice (a person's run only). */
+  confirmCreates?: boolean;
 }
 
 const heldView = (h: HeldDeletions): HeldDeletionsView => ({ typeId: h.typeId, typeLabel: ENTITY_TYPES[h.typeId].label, count: h.count, linked: h.linked, rows: h.rows.map((r) => ({ rowKey: r.rowKey, name: r.name, target: r.target })) });
+
+const heldCreatesView = (h: HeldCreates): HeldCreatesView => ({ count: h.count, byType: h.byType.map((t) => ({ typeId: t.typeId, typeLabel: ENTITY_TYPES[t.typeId].label, count: t.count, names: [...t.names] })) });
 
 export function createSyncService(deps: SyncServiceDeps) {
   const running = new Map<string, { status: RunStatus; promise: Promise<RunOutcome> }>();
@@ -61,16 +65,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     try {
       const engine = await deps.buildEngine(target, onProgress);
       // Only a person confirms held deletions, and only from the manager: never the alarm or a resume.
-      const confirmDeletions = request.trigger === 'user' ? request.confirmDeletions : undefined;
-      const report = await engine.synchronize({ ...(request.selection ? { selection: request.selection } : {}), ...(confirmDeletions?.length ? { confirmDeletions } : {}) });
+      const byPerson = request.trigger === 'user';
+      const confirmDeletions = byPerson ? request.confirmDeletions : undefined;
+      const report = await engine.synchronize({
+        ...(request.selection ? { selection: request.selection } : {}),
+        ...(confirmDeletions?.length ? { confirmDeletions } : {}),
+        ...(byPerson && request.confirmCreates ? { confirmCreates: true } : {}),
+      });
       status.phase = 'saving';
       publish({ ...status });
       await saveRows(target, report.rows);
       const applied = toPreviewSummary(summarizePlan(report.executed, report.rows));
       const described = describeOutcome(applied, report.failures, report.summary.rows.byStatus.error);
-      const held = report.heldDeletions.length > 0;
+      const held = report.heldDeletions.length > 0 || report.heldCreates !== null;
       const outcome = held && described.outcome === 'success' ? 'partial' : described.outcome;
-      const message = held ? `${described.message} ${describeHeld(report.heldDeletions)}` : described.message;
+      const words = [described.message, ...(report.heldDeletions.length ? [describeHeld(report.heldDeletions)] : []), ...(report.heldCreates ? [describeHeldCreates(report.heldCreates)] : [])];
+      const message = words.join(' ');
       await history.append({
         runId: status.runId,
         startedAt: status.startedAt,
@@ -85,7 +95,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       publish({ ...status });
       // What this run did, and how many rows are still in error afterwards.
       const after = toPreviewSummary(report.summary);
-      const result: RunOutcome = { outcome, message, summary: { counts: applied.counts, errors: after.errors, total: after.total }, ...(held ? { heldDeletions: report.heldDeletions.map(heldView) } : {}) };
+      const result: RunOutcome = {
+        outcome,
+        message,
+        summary: { counts: applied.counts, errors: after.errors, total: after.total },
+        ...(report.heldDeletions.length ? { heldDeletions: report.heldDeletions.map(heldView) } : {}),
+        ...(report.heldCreates ? { heldCreates: heldCreatesView(report.heldCreates) } : {}),
+      };
       deps.onRunEnd?.(target, result, null, request.trigger);
       return result;
     } catch (error) {

@@ -47,6 +47,8 @@ export interface MetaRow {
   connection: string;
   cursors: { cso: Cursor | null; qbo: Cursor | null };
   realmId: string | null;
+  /** A first sync's creates in CStoreOffice wait for the user's review (not indexed: no schema change). */
+  createsHeld?: boolean;
 }
 
 /** `seq` keeps the engine's order; issues are always replaced as a whole list. */

@@ -34,7 +34,7 @@ export function createStateStore(db: AppDb, connectionKey: string): StateStore {
           db.issues.where('connection').equals(connectionKey).sortBy('seq'),
           ignoreRange().toArray(),
         ]);
-        const data: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: meta?.cursors ?? { cso: null, qbo: null }, issues: [], ignores: [], realmId: meta?.realmId ?? null };
+        const data: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: meta?.cursors ?? { cso: null, qbo: null }, issues: [], ignores: [], realmId: meta?.realmId ?? null, ...(meta?.createsHeld ? { createsHeld: true } : {}) };
         const lists = { cso: data.cso as Record<string, AnyRecord[]>, qbo: data.qbo as Record<string, AnyRecord[]> };
         for (const row of mirror) (lists[row.side][row.list] ??= []).push(row.record);
         data.reserved = reserved.map(({ connection: _c, ...name }) => name);
@@ -83,6 +83,12 @@ export function createStateStore(db: AppDb, connectionKey: string): StateStore {
     async setRealm(realmId) {
       await updateMeta((meta) => {
         meta.realmId = realmId;
+      });
+    },
+    async setCreatesHeld(held) {
+      await updateMeta((meta) => {
+        if (held) meta.createsHeld = true;
+        else delete meta.createsHeld;
       });
     },
     /** Also drops links and rows, atomically: see clear-history.ts. */

@@ -39,7 +39,7 @@ export const PAYLOADS = {
   getRows: z.object({ ...target, query }).strict(),
   exportRows: z.object({ ...target, query: z.object({ sort: sort.optional(), filters: filters.optional() }).strict() }).strict(),
   preview: z.object(target).strict(),
-  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional(), confirmDeletions: z.array(rowKey).max(50_000).optional() }).strict(),
+  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional(), confirmDeletions: z.array(rowKey).max(50_000).optional(), confirmCreates: z.boolean().optional() }).strict(),
   runAction: z
     .object({
       ...target,

@@ -131,6 +131,14 @@ export interface RunOutcome {
   summary: PreviewSummary;
   /** Deletions and deactivations held for the user's review (the deletion breaker); none when absent. */
   heldDeletions?: HeldDeletionsView[];
+  /** A first sync's creates in CStoreOffice held for the user's review; none when absent. */
+  heldCreates?: HeldCreatesView;
+}
+
+/** What a first sync would create in CStoreOffice, as Review first sync lists it. */
+export interface HeldCreatesView {
+  count: number;
+  byType: { typeId: EntityTypeId; typeLabel: string; count: number; names: string[] }[];
 }
 
 /** One type's held removals as the manager lists them under Review deletions. */
@@ -180,8 +188,8 @@ export interface ProtocolMap {
    * Synchronize everything, or the selected rows plus what they depend on. Joins a running run.
    * `user`: the CStoreOffice user the Audit page shows, for History (only a content script's counts).
    */
-  /** `confirmDeletions`: the held rows the user reviewed and confirmed under Review deletions. */
-  synchronize(data: CompanyTarget & { selection?: string[]; user?: string; confirmDeletions?: string[] }): RunOutcome;
+  /** `confirmDeletions` / `confirmCreates`: what the user reviewed and confirmed under Review deletions / Review first sync. */
+  synchronize(data: CompanyTarget & { selection?: string[]; user?: string; confirmDeletions?: string[]; confirmCreates?: boolean }): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
   exportHistory(data: CompanyTarget): string;

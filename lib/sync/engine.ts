@@ -10,6 +10,7 @@ import { executeRun, type Progress } from './execute';
 import { analyze, type Analysis, type PlanOptions } from './plan-build';
 import { dropRows, selectPlan } from './plan-order';
 import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
+import { findHeldCreates, markHeldCreates, type HeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './plan-types';
 import { CONFLICT_POLICIES, type ConflictPolicy, type ConflictPolicyName } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
@@ -43,6 +44,8 @@ export interface PreviewResult {
   rows: SyncRow[];
   /** Deletions and deactivations the breaker holds back until the user confirms them (see deletion-breaker.ts). */
   heldDeletions: HeldDeletions[];
+  /** A first sync's creates in CStoreOffice held for the user's review (see first-sync-guard.ts). */
+  heldCreates: HeldCreates | null;
 }
 
 export interface SyncRequest {
@@ -50,6 +53,8 @@ export interface SyncRequest {
   selection?: readonly string[];
   /** Rows whose held deletions the user reviewed and confirmed (never from an automatic run). */
   confirmDeletions?: readonly string[];
+  /** The user reviewed the first sync's creates in CStoreOffice and confirmed them. */
+  confirmCreates?: boolean;
 }
 
 export interface SyncReport extends PreviewResult {
@@ -142,7 +147,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const analysis = plan(world, mirror);
       const heldDeletions = findHeldDeletions(analysis.plan.ops, world, analysis.rows, NONE);
-      return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows), heldDeletions };
+      const heldCreates = findHeldCreates(analysis.plan.ops, analysis.rows, { firstSync: world.links.size === 0, alreadyHeld: !!mirror.createsHeld });
+      return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows), heldDeletions, heldCreates };
     },
 
     /** Rows from the mirror, without reading either side. */
@@ -173,6 +179,11 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       // Mass removals wait for the user's review; everything else in the run goes ahead.
       const heldDeletions = findHeldDeletions(chosen.ops, world, first.rows, confirmed);
       const held = new Set(heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)));
+      // A first sync that would fill CStoreOffice waits for the user's review of what it creates.
+      const wasHeld = !!mirror.createsHeld;
+      const heldCreates = request.confirmCreates ? null : findHeldCreates(chosen.ops, first.rows, { firstSync: world.links.size === 0, alreadyHeld: wasHeld });
+      for (const key of heldCreates?.rowKeys ?? []) held.add(key);
+      if (!!heldCreates !== wasHeld) await ports.state.setCreatesHeld(!!heldCreates);
       if (held.size) chosen = dropRows(chosen, held, planOptions.batchSizes);
       let final = first;
       if (chosen.ops.length > 0) {
@@ -212,7 +223,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
       markHeld(final.rows, heldDeletions);
-      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
+      markHeldCreates(final.rows, heldCreates);
+      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, heldCreates, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
     },
 
     /** Reconnect to QBO: forget the QBO cursor, so the next read is full, and recompute every row. */

@@ -5,6 +5,7 @@ export * from './plan-types';
 export { createSyncEngine, RealmMismatchError, type SyncEngine, type SyncEngineOptions, type PreviewResult, type SyncReport, type SyncRequest } from './engine';
 export { findHeldDeletions, describeHeld, isRemoval, BREAKER_FLOOR, BREAKER_SHARE, type HeldDeletions, type HeldRow } from './deletion-breaker';
 export { dropRows } from './plan-order';
+export { findHeldCreates, describeHeldCreates, FIRST_SYNC_CREATE_LIMIT, type HeldCreates } from './first-sync-guard';
 export { type SyncActions, type ActionResult } from './actions';
 export { type Progress, type ExecuteResult } from './execute';
 export { analyze, type Analysis, type PlanOptions, type PlanMemory } from './plan-build';

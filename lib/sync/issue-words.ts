@@ -21,6 +21,7 @@ export type IssueCode =
   | 'leftScope'
   | 'refInactive'
   | 'deletionHeld'
+  | 'createsHeld'
   | 'defaultAccountLeaving'
   | 'activeChild'
   | 'csoNumberTaken'

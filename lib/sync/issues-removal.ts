@@ -86,4 +86,13 @@ export const removalIssues = {
       remedies: [],
     };
   },
+  /** A first sync's create in CStoreOffice held for the user's review (the row stays Waiting for Creation). */
+  createsHeld(count: number): RowIssue {
+    return {
+      code: 'createsHeld',
+      title: 'Waits for your review of the first sync',
+      detail: `The first sync would create ${count} records in CStoreOffice from QuickBooks, more than it creates without asking. None was created. Review them under Review first sync and confirm, or turn off the types you do not want in the options, then synchronize again.`,
+      remedies: [],
+    };
+  },
 };

@@ -145,6 +145,11 @@ export interface MirrorData {
   ignores: IgnoreMarker[];
   /** The QBO realm the links were made with; a different realm is refused until history is cleared. */
   realmId: string | null;
+  /**
+   * A first sync held its creates in CStoreOffice for the user's review (see first-sync-guard.ts);
+   * they stay held, run after run, until the user confirms them.
+   */
+  createsHeld?: boolean;
 }
 
 export interface StateStore {
@@ -160,6 +165,7 @@ export interface StateStore {
   setIssues(issues: StoredIssue[]): Promise<void>;
   setIgnores(ignores: IgnoreMarker[]): Promise<void>;
   setRealm(realmId: string | null): Promise<void>;
+  setCreatesHeld(held: boolean): Promise<void>;
   /** Clear Sync History: records, cursors, issues and ignores (links live in the LinkStore). */
   clear(): Promise<void>;
 }

@@ -91,6 +91,17 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
     await dialog.getByTestId('synchronize').click();
     await waitVisible(dialog.getByRole('region', { name: /^Last run:/ }), 5 * TIMEOUT);
   });
+  // A first sync that would fill CStoreOffice with QuickBooks' records asks first.
+  const review = dialog.getByTestId('review-first-sync');
+  if (await review.isVisible()) {
+    o.log(`      ${(await review.locator('p').first().innerText()).replace(/\s+/g, ' ').trim()}`);
+    await shot(page, 'panel-review-first-sync');
+    await step('Review first sync: create them in CStoreOffice', async () => {
+      await review.getByTestId('confirm-creates').click();
+      await review.waitFor({ state: 'hidden', timeout: 5 * TIMEOUT });
+      await waitVisible(dialog.getByRole('region', { name: /^Last run:/ }), 5 * TIMEOUT);
+    });
+  }
   const summary = dialog.getByRole('region', { name: /^Last run:/ }).first();
   o.log(`      ${(await summary.getAttribute('aria-label')) ?? ''}`);
   o.log(`      ${await dialog.getByRole('navigation', { name: 'Entities pages' }).getByRole('status').innerText()}`);

@@ -116,7 +116,9 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
     while (outcome.runs < params.maxRunsPerRound) {
       outcome.runs += 1;
       try {
-        report = await c.engine().synchronize();
+        // The person at the keyboard confirms what the last run held for review.
+        const confirm = report ? { ...(report.heldCreates ? { confirmCreates: true } : {}), ...(report.heldDeletions.length ? { confirmDeletions: report.heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)) } : {}) } : {};
+        report = await c.engine().synchronize(confirm);
       } catch (error) {
         outcome.failedRuns += 1;
         outcome.runErrors[wording(error)] = (outcome.runErrors[wording(error)] ?? 0) + 1;
@@ -132,7 +134,7 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
       }
       // Done when a run read both sides afresh and found nothing to write (errors that would
       // repeat stay out of the plan).
-      if (!report.resumed && report.executed.ops.length === 0 && report.plan.ops.length === 0) {
+      if (!report.resumed && report.executed.ops.length === 0 && report.plan.ops.length === 0 && !report.heldCreates && report.heldDeletions.length === 0) {
         outcome.converged = true;
         break;
       }

@@ -18,9 +18,22 @@ export async function connectFromManager(context: BrowserContext, audit: Page, q
   return dialog;
 }
 
-/** Synchronize everything from the manager and wait for the run's summary. */
+/**
+ * Synchronize everything from the manager and wait for the run's summary. A first sync that would
+ * fill CStoreOffice asks first (Review first sync): it is confirmed, as the accountant would.
+ */
 export async function synchronizeAll(dialog: Locator) {
   await dialog.getByTestId('synchronize').click();
+  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+  await confirmFirstSync(dialog);
+}
+
+/** Confirms Review first sync when the last run shows it, and waits for the confirmed run. */
+export async function confirmFirstSync(dialog: Locator) {
+  const review = dialog.getByTestId('review-first-sync');
+  if (!(await review.isVisible())) return;
+  await review.getByTestId('confirm-creates').click();
+  await expect(review).toBeHidden({ timeout: 90_000 });
   await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, filterColumn, firstRealm, qboApi } from './manager';
+import { connectFromManager, filterColumn, firstRealm, qboApi, synchronizeAll } from './manager';
 
 test('row actions against both sandboxes: Ignore Issues, Link to a near match, Clear Sync History', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
   test.setTimeout(150_000);
@@ -10,8 +10,7 @@ test('row actions against both sandboxes: Ignore Issues, Link to a near match, C
   expect(created.status).toBe(200);
   const audit = await openAudit();
   const dialog = await connectFromManager(context, audit, qbo.qbo.url);
-  await dialog.getByTestId('synchronize').click();
-  await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+  await synchronizeAll(dialog);
   const notices = dialog.getByTestId('notices');
 
   // Only rows in error.

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, filterColumn, qboApi, reconnectFromManager, synchronizeAll } from './manager';
+import { confirmFirstSync, connectFromManager, filterColumn, qboApi, reconnectFromManager, synchronizeAll } from './manager';
 
 test('manager journey: connect, preview, synchronize, then page, sort, filter and select', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
   test.setTimeout(120_000);
@@ -16,6 +16,12 @@ test('manager journey: connect, preview, synchronize, then page, sort, filter an
   await expect(sync).toHaveText('Synchronize');
   await sync.click();
   await expect(dialog.getByTestId('run-summary')).toBeVisible({ timeout: 90_000 });
+  // The first sync asks before it fills CStoreOffice with QuickBooks' records, and says what they are.
+  const review = dialog.getByTestId('review-first-sync');
+  await expect(review).toContainText('Review first sync');
+  await expect(review).toContainText('Account:');
+  await snap(audit, 'panel-review-first-sync');
+  await confirmFirstSync(dialog);
   const rows = dialog.locator('tbody tr[data-row-key]');
   await expect(rows.first()).toBeVisible();
   await expect(dialog.locator('tbody tr[data-status="synchronized"]').first()).toBeVisible();

@@ -63,6 +63,10 @@ export function createMemoryStateStore(): StateStore & { peek(): MirrorData } {
     async setIgnores(ignores: IgnoreMarker[]) {
       data.ignores = clone(ignores);
     },
+    async setCreatesHeld(held) {
+      if (held) data.createsHeld = true;
+      else delete data.createsHeld;
+    },
     async setRealm(realmId) {
       data.realmId = realmId;
     },

@@ -42,9 +42,14 @@ export const useRunStore = defineStore('run', () => {
 
   /** Deletions the last run held for review, until the user confirms them or a later run says otherwise. */
   const held = computed(() => outcome.value?.heldDeletions ?? []);
+  /** A first sync's creates in CStoreOffice the last run held for review. */
+  const heldCreates = computed(() => outcome.value?.heldCreates ?? null);
 
-  /** `confirmDeletions`: the held rows the user reviewed and confirmed (Review deletions → Delete them). */
-  async function synchronize(selection?: string[], confirmDeletions?: string[]) {
+  /**
+   * `confirm`: what the user reviewed and confirmed: the held deletions' rows (Review deletions →
+   * Delete them), or the first sync's creates (Review first sync → Create them).
+   */
+  async function synchronize(selection?: string[], confirm: { deletions?: string[]; creates?: boolean } = {}) {
     const company = useCompanyStore();
     if (!company.target) return;
     const notices = useNoticeStore();
@@ -56,7 +61,8 @@ export const useRunStore = defineStore('run', () => {
         ...company.target,
         ...(selection?.length ? { selection } : {}),
         ...(company.user ? { user: company.user } : {}),
-        ...(confirmDeletions?.length ? { confirmDeletions } : {}),
+        ...(confirm.deletions?.length ? { confirmDeletions: confirm.deletions } : {}),
+        ...(confirm.creates ? { confirmCreates: true } : {}),
       });
       outcome.value = result;
       const severity = result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error';
@@ -114,5 +120,5 @@ export const useRunStore = defineStore('run', () => {
     preview.value = null;
   }
 
-  return { status, outcome, held, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
+  return { status, outcome, held, heldCreates, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
 });

@@ -131,7 +131,24 @@ describe('first sync of the tricky seed company', () => {
     expect(carWash.status).toBe('error');
     expect(carWash.issue?.detail).toContain('Its credit account, the account “Car Wash”');
 
-    const report = await c.engine.synchronize();
+    // More than 20 records to create in CStoreOffice: the first sync holds them for review and
+    // writes the rest; nothing lands in CStoreOffice until the user confirms.
+    expect(preview.heldCreates?.count).toBeGreaterThan(20);
+    const csoBefore = await csoDump(sb, '1');
+    const held = await c.engine.synchronize();
+    expect(held.heldCreates).toMatchObject({ count: preview.heldCreates!.count });
+    expect(held.heldCreates!.byType.find((t) => t.typeId === 'account')?.names.length).toBeGreaterThan(0);
+    expect(held.executed.ops.filter((op) => op.kind === 'create' && op.target === 'cso')).toEqual([]);
+    const csoAfterHold = await csoDump(sb, '1');
+    for (const type of Object.keys(csoBefore) as (keyof typeof csoBefore)[]) expect(csoAfterHold[type].length, type).toBe(csoBefore[type].length);
+    const waiting = held.rows.find((r) => r.key === held.heldCreates!.rowKeys[0])!;
+    expect(waiting).toMatchObject({ status: 'waitingForCreation', target: 'cso', issue: { code: 'createsHeld' } });
+    // The alarm's next run holds them again; the user's confirmation lets them through.
+    advance(sb, 60_000);
+    expect((await c.engine.synchronize()).heldCreates?.count).toBe(preview.heldCreates!.count);
+    advance(sb, 60_000);
+    const report = await c.engine.synchronize({ confirmCreates: true });
+    expect(report.heldCreates).toBeNull();
     await expectTrickyNames(c, report.rows);
     // The preview told the truth: the run met no refusal it had not foreseen.
     expect(report.failures).toEqual([]);

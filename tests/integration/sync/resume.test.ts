@@ -66,7 +66,8 @@ describe('an interrupted run, resumed', () => {
   it('CStoreOffice: creates whose answers are lost are replayed by Idempotency-Key on resume', async () => {
     await csoControl(sb, 'reset', {});
     const reference = await connect(sb, await addRealm(sb, 'convenience-store'), COMPANY);
-    await reference.engine.synchronize();
+    // The user confirms the first sync's creates in CStoreOffice (first-sync-guard.ts).
+    await reference.engine.synchronize({ confirmCreates: true });
     const expected = await keys(reference.realmId);
 
     await csoControl(sb, 'reset', {});
@@ -74,8 +75,8 @@ describe('an interrupted run, resumed', () => {
     const c = await connect(sb, realmId, COMPANY);
     // The first create toward CStoreOffice is applied, and its answer is lost twice (the retry too).
     await csoControl(sb, 'faults', { kind: 'lost-response', path: `/api/qbo-sync/v1/companies/${COMPANY}/*`, method: 'POST', count: 2 });
-    await expect(c.engine.synchronize()).rejects.toThrow(/CStoreOffice is not answering/);
-    const resumed = await c.make().synchronize();
+    await expect(c.engine.synchronize({ confirmCreates: true })).rejects.toThrow(/CStoreOffice is not answering/);
+    const resumed = await c.make().synchronize({ confirmCreates: true });
     expect(resumed.resumed).toBe(true);
 
     const { counters } = await csoControl<{ counters: { byTag: Record<string, number> } }>(sb, `counters?company=${COMPANY}`);

@@ -28,7 +28,7 @@ describe('toolbar attention', () => {
     attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['a', 'b']);
     attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['b', 'a']);
     expect(notifications.create).toHaveBeenCalledTimes(1);
-    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Deletions wait for your review in Sunrise Fuel' });
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Changes wait for your review in Sunrise Fuel' });
     attention.notifyHeld('Sunrise Fuel', '6 deletions wait for your review.', ['a', 'b', 'c']);
     expect(notifications.create).toHaveBeenCalledTimes(2);
   });

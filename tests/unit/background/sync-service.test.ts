@@ -37,6 +37,7 @@ const report = () => ({
   failures: [],
   resumed: false,
   heldDeletions: [],
+  heldCreates: null,
 });
 
 const held = [{ typeId: 'customer' as const, count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', typeId: 'customer' as const, name: 'Acme', target: 'qbo' as const }] }];
@@ -65,8 +66,10 @@ describe('sync service', () => {
     expect(synchronize).toHaveBeenLastCalledWith({ confirmDeletions: ['cso:customer:9'] });
     expect(outcome).toMatchObject({ outcome: 'partial', heldDeletions: [{ typeId: 'customer', typeLabel: 'Customer', count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', name: 'Acme', target: 'qbo' }] }] });
     expect(outcome.message).toMatch(/1 deletion wait for your review \(1 customer\)/);
-    await service.synchronize(target, { trigger: 'alarm', who: null, confirmDeletions: ['cso:customer:9'] });
+    await service.synchronize(target, { trigger: 'alarm', who: null, confirmDeletions: ['cso:customer:9'], confirmCreates: true });
     expect(synchronize).toHaveBeenLastCalledWith({});
+    await service.synchronize(target, { trigger: 'user', who: 'You', confirmCreates: true });
+    expect(synchronize).toHaveBeenLastCalledWith({ confirmCreates: true });
     expect(onRunEnd).toHaveBeenLastCalledWith(target, expect.objectContaining({ heldDeletions: expect.any(Array) }), null, 'alarm');
   });
 

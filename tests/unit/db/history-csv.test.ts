@@ -41,6 +41,7 @@ const applied = {
     failures: [{ rowKey: 'cso:customer:7', opId: 'create-qbo', code: '6240', title: 'Name taken', detail: 'A vendor "Acme, Inc" already uses it', retryable: false, csoHash: null, qboHash: null, at: '' }],
     resumed: false,
     heldDeletions: [],
+    heldCreates: null,
   }),
 };
 const stopped = {
