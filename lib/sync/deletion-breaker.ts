@@ -5,7 +5,8 @@
  * reviews the list in the manager and confirms it; an automatic run never confirms.
  */
 import type { EntityTypeId } from '../entities';
-import { issues, what } from './issues';
+import { issues } from './issues';
+import { countOf } from './issue-words';
 import type { PlanOp } from './plan-types';
 import type { SyncRow } from './rows';
 import type { World } from './world';
@@ -84,6 +85,6 @@ export function markHeld(rows: readonly SyncRow[], held: readonly HeldDeletions[
 /** Words for a run's held deletions, one line (for the run's message and a notification). */
 export function describeHeld(held: readonly HeldDeletions[]): string {
   const total = held.reduce((n, h) => n + h.rows.length, 0);
-  const kinds = held.map((h) => `${h.rows.length} ${what(h.typeId)}${h.rows.length === 1 ? '' : 's'}`).join(', ');
+  const kinds = held.map((h) => countOf(h.rows.length, h.typeId)).join(', ');
   return `${total} deletion${total === 1 ? '' : 's'} wait for your review (${kinds}): none of them was written.`;
 }

@@ -5,7 +5,8 @@
  * Held once, they stay held run after run (the alarm's included) until confirmed.
  */
 import type { EntityTypeId } from '../entities';
-import { issues, what } from './issues';
+import { issues } from './issues';
+import { countOf } from './issue-words';
 import type { PlanOp } from './plan-types';
 import type { SyncRow } from './rows';
 
@@ -55,6 +56,6 @@ export function markHeldCreates(rows: readonly SyncRow[], held: HeldCreates | nu
 
 /** One line for the run's message and a notification. */
 export function describeHeldCreates(held: HeldCreates): string {
-  const kinds = held.byType.map((t) => `${t.count} ${what(t.typeId)}${t.count === 1 ? '' : 's'}`).join(', ');
+  const kinds = held.byType.map((t) => countOf(t.count, t.typeId)).join(', ');
   return `This first sync would create ${held.count} records in CStoreOffice from QuickBooks (${kinds}); they wait for your review and none was created.`;
 }

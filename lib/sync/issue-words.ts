@@ -69,6 +69,16 @@ export function what(typeId: EntityTypeId): string {
   return ENTITY_TYPES[typeId].label.toLowerCase();
 }
 
+/** `what` for several: “classes”, “price book vendors”, “locations (stations)”. */
+export function whats(typeId: EntityTypeId): string {
+  return what(typeId).replace(/(\w+)( \((\w+)\))?$/, (_m, word: string, _g: string, inner?: string) => `${pluralOf(word)}${inner ? ` (${pluralOf(inner)})` : ''}`);
+}
+
+/** “1 class”, “5 classes”. */
+export const countOf = (count: number, typeId: EntityTypeId): string => `${count} ${count === 1 ? what(typeId) : whats(typeId)}`;
+
+const pluralOf = (word: string) => (/(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
+
 export function fieldList(fields: string[]): string {
   return fields.map((f) => FIELD_LABELS[f] ?? f).join(', ');
 }

@@ -4,7 +4,7 @@
  * says what was kept and what the user can do, since nothing was written.
  */
 import type { EntityTypeId } from '../entities';
-import { quote, type IssueRef, type RowIssue, what } from './issue-words';
+import { quote, type IssueRef, type RowIssue, what, whats } from './issue-words';
 
 export const removalIssues = {
   /** A linked record missing from the last read, not (yet) confirmed gone by a read by id. */
@@ -82,7 +82,7 @@ export const removalIssues = {
     return {
       code: 'deletionHeld',
       title: 'Deletion waits for your review',
-      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${what(typeId)}s, more than it does without asking. None of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
+      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${whats(typeId)}, more than it does without asking. None of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
       remedies: [],
     };
   },

@@ -4,7 +4,7 @@
  * translated in `error-words.ts`.
  */
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
-import { fieldList, quote, what, where, type IssueRef, type RowIssue } from './issue-words';
+import { fieldList, quote, whats, where, type IssueRef, type RowIssue } from './issue-words';
 import { removalIssues } from './issues-removal';
 import type { RecordValues } from './types';
 
@@ -73,7 +73,7 @@ const namingIssues = {
     return {
       code: 'tooDeep',
       title: 'Too many levels for QuickBooks',
-      detail: `QuickBooks allows at most ${max} levels of ${what(typeId)}s. Move it higher up in CStoreOffice.`,
+      detail: `QuickBooks allows at most ${max} levels of ${whats(typeId)}. Move it higher up in CStoreOffice.`,
       remedies: ['ignore'],
     };
   },
