@@ -64,14 +64,15 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   expect(rows.map((r) => r[2])).toContain('The "Quick" Stop Club');
   expect(rows.find((r) => r[2]!.startsWith('Springfield Regional Transit Authority'))?.[2]).toContain('billed monthly net 30, PO required,');
 
-  // A second run from the toolbar, then the History section's export: one line per run it lists,
-  // each saying who started it (the signed-in CStoreOffice user for the Audit page's run).
+  // The first sync was two runs (the one that held its creates in CStoreOffice for review, and the
+  // confirmed one). A run from the toolbar, then the History section's export: one line per run it
+  // lists, each saying who started it (the signed-in CStoreOffice user for the Audit page's runs).
   const popup = await openPopup();
   await popup.getByTestId('company-card').filter({ hasText: 'Sunrise Fuel & Food LLC' }).getByRole('button', { name: 'Sync now' }).click();
   const history = dialog.getByRole('region', { name: 'History table' });
-  await expect(history.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
+  await expect(history.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
   const whoShown = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();
-  expect(whoShown).toEqual(['You (toolbar)', 'Demo Auditor (auditor@demo.test)']);
+  expect(whoShown).toEqual(['You (toolbar)', 'Demo Auditor (auditor@demo.test)', 'Demo Auditor (auditor@demo.test)']);
   const exported = await download(audit, dialog.getByRole('button', { name: 'Export History CSV' }));
   expect(exported.name).toMatch(/^qb-sync-history-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
   const [historyHeader, ...runs] = parseCsv(exported.text);
@@ -80,12 +81,13 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
     'Created in QuickBooks', 'Created in CStoreOffice', 'Updated in QuickBooks', 'Updated in CStoreOffice', 'Deactivated in QuickBooks', 'Deleted in CStoreOffice', 'Linked',
     'Errors', 'Error details',
   ]);
-  expect(runs).toHaveLength(2);
+  expect(runs).toHaveLength(3);
   expect(runs.map((r) => r[3])).toEqual(whoShown);
-  // The first run created records on both sides; the second found nothing left to write.
-  const created = (r: string[]) => Number(r[5]) + Number(r[6]);
-  expect(created(runs[1]!)).toBeGreaterThan(0);
-  expect(created(runs[0]!)).toBe(0);
+  // The held run created in QuickBooks only, the confirmed one in CStoreOffice; the toolbar's found nothing left to write.
+  expect(Number(runs[2]![5])).toBeGreaterThan(0);
+  expect(Number(runs[2]![6])).toBe(0);
+  expect(Number(runs[1]![6])).toBeGreaterThan(0);
+  expect(Number(runs[0]![5]) + Number(runs[0]![6])).toBe(0);
   // Newest first, as the section lists them.
   expect(runs[0]![0]! > runs[1]![0]!).toBe(true);
 });
