@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     include: ['tests/fuzz/**/*.fuzz.ts'],
     environment: 'node',
+    // One worker per property file, side by side: vitest's default on 2 cores is one, which ran the
+    // second property only after the first one's whole budget.
+    maxWorkers: 2,
     testTimeout: 0,
     reporters: ['default'],
   },
