@@ -82,6 +82,18 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       if (error instanceof BrokerError && error.error === 'invalid_grant') return markReconnect(c, error);
       throw error; // network or broker trouble: the stored tokens are still good, try again later
     }
+    // While Intuit answered, the connection may have been disconnected, connected anew, or refreshed
+    // by another manager: never write over any of those (a lost rotated refresh token is a lost
+    // connection, and a disconnect must stay one).
+    const current = await deps.store.get(companyId);
+    if (!current) {
+      void deps.broker.revoke(set.refresh_token).catch(() => {});
+      throw new ReconnectNeededError('This company was disconnected from QuickBooks. Click Connect to QBO.');
+    }
+    if (current.connectedAt !== c.connectedAt || current.refreshToken !== c.refreshToken || current.updatedAt !== c.updatedAt) {
+      if (current.status !== 'connected') throw new ReconnectNeededError(INVALID_GRANT_WORDS);
+      return current.accessToken;
+    }
     // Persist the rotated refresh token before anyone uses the new access token: if we crashed after
     // using it but before saving, the next refresh would present a token Intuit has replaced.
     const next = fromTokenSet(companyId, c.realmId, set, c.connectedAt);

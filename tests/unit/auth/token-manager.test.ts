@@ -116,4 +116,34 @@ describe('createTokenManager', () => {
     await provider.refresh();
     expect(await provider.getAccessToken()).toBe('at2');
   });
+
+  it('a Disconnect while a refresh is in flight stays a disconnect; the new tokens are revoked', async () => {
+    const { manager, store, broker, clock } = setup();
+    await manager.connect('co1', grant);
+    clock.advance(HOUR);
+    const refreshing = manager.refresh('co1');
+    await manager.disconnect('co1');
+    await expect(refreshing).rejects.toBeInstanceOf(ReconnectNeededError);
+    expect(await store.get('co1')).toBeUndefined();
+    expect(broker.revoked).toContain('rt2');
+    expect(await manager.info('co1')).toEqual({ state: 'disconnected' });
+  });
+
+  it('two managers refreshing at once end with the newest refresh token stored, never the older one', async () => {
+    const { store, broker, clock } = setup();
+    const a = createTokenManager({ broker, store, clock });
+    const b = createTokenManager({ broker, store, clock });
+    await a.connect('co1', grant);
+    clock.advance(HOUR);
+    const first = a.refresh('co1');
+    await new Promise((r) => setTimeout(r, 1));
+    clock.advance(1);
+    const second = b.refresh('co1');
+    const [ta, tb] = await Promise.all([first, second]);
+    // The first to answer stored its tokens; the other found them and used them instead of writing.
+    const stored = await store.get('co1');
+    expect(stored?.refreshToken).toBe('rt2');
+    expect([ta, tb]).toEqual(['at2', 'at2']);
+  });
+
 });
