@@ -9,7 +9,7 @@ const MANIFEST_KEY =
 // The Firefox add-on id (an e-mail-like string that stays the same across versions).
 const FIREFOX_ID = 'qb-sync-manager@cstoreoffice.extension';
 
-const CSO_HOSTS = ['*://*.cstoreoffice.com/*'];
+const CSO_HOSTS = ['https://*.cstoreoffice.com/*'];
 const QBO_HOSTS = [
   'https://quickbooks.api.intuit.com/*',
   'https://sandbox-quickbooks.api.intuit.com/*',

@@ -10,7 +10,7 @@ import { mountShadowApp } from './shadow-app';
 
 export default defineContentScript({
   // Development and test builds add the local sandbox origins (see wxt.config.ts).
-  matches: ['*://*.cstoreoffice.com/*'],
+  matches: ['https://*.cstoreoffice.com/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
     const state = reactive<PanelState>({ company: null, user: null, open: false });

@@ -24,19 +24,28 @@ export const CONFLICT_POLICY_LABELS: Readonly<Record<ConflictPolicyId, string>> 
   newestWins: 'The most recent change wins',
 };
 
-const httpUrl = z
-  .string()
-  .trim()
-  .url('Enter a full URL, such as https://broker.example.com')
-  .refine((value) => /^https?:\/\//.test(value), 'The URL must start with http:// or https://')
-  .transform((value) => value.replace(/\/+$/, ''));
+/** Plain http:// only to this computer (a broker or sandbox run for development). */
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i;
+
+// Tokens travel to these URLs: https:// only, so a refresh token never crosses a network in clear.
+// `optional`: an empty value is allowed (the custom QuickBooks URL when another environment is used).
+const tokenUrl = (optional = false) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => (optional && value === '') || URL.canParse(value), 'Enter a full URL, such as https://broker.example.com')
+    .refine(
+      (value) => (optional && value === '') || !URL.canParse(value) || /^https:\/\//i.test(value) || LOOPBACK_HTTP.test(value),
+      'Use https://: QuickBooks tokens travel to this address. Plain http:// is accepted only for this computer (127.0.0.1 or localhost).',
+    )
+    .transform((value) => value.replace(/\/+$/, ''));
 
 export const SettingsSchema = z
   .object({
-    brokerUrl: httpUrl,
+    brokerUrl: tokenUrl(),
     environment: z.enum(ENVIRONMENTS),
     /** One origin serving QBO's API, OAuth and web pages at Intuit's paths (our sandbox does). */
-    customQboUrl: httpUrl.or(z.literal('')),
+    customQboUrl: tokenUrl(true),
     /** Minutes between automatic syncs; 0 turns automatic sync off. */
     autoSyncMinutes: z.number().int().min(0).max(24 * 60),
     conflictPolicy: z.enum(CONFLICT_POLICIES),
