@@ -1,12 +1,17 @@
 /**
  * The broker's HTTP surface: three POST endpoints, CORS for the allowed extension origins only,
- * zod-checked JSON input, JSON answers that never carry the secret, and a log line per request
- * without bodies (no token is ever written anywhere).
+ * zod-checked JSON input, per-client rate limits (429 with Retry-After), a time limit on every
+ * Intuit call (504), JSON answers that never carry the secret, and one structured log line per
+ * request with the client's address and origin and never a body (no token is written anywhere).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IntuitError, type IntuitOAuth } from './intuit';
 import { createOriginCheck } from './origins';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
+
+/** How long an Intuit call may take before the extension is told 504 (it has its own 15 s limit). */
+export const INTUIT_TIMEOUT_MS = 12_000;
 
 const MAX_BODY = 16 * 1024;
 
@@ -23,6 +28,9 @@ export interface HandlerDeps {
    * environment. Served so a deployment configures the client id in one place, the broker.
    */
   publicConfig: { clientId: string; environment: string };
+  rateLimit?: RateLimit;
+  intuitTimeoutMs?: number;
+  now?: () => number;
 }
 
 class HttpError extends Error {
@@ -30,14 +38,28 @@ class HttpError extends Error {
     readonly status: number,
     readonly error: string,
     readonly description: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(description);
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** Intuit's answer, or a 504 once `ms` have passed (the call itself is left to finish or fail). */
+async function withinTime<T>(call: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new HttpError(504, 'upstream_timeout', `The Intuit token service did not answer in ${Math.round(ms / 1000)} s. Try again later.`)), ms);
+  });
+  try {
+    return await Promise.race([call, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -71,6 +93,8 @@ function setCors(res: ServerResponse, origin: string): void {
 
 export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const allowed = createOriginCheck(deps.allowedOrigins);
+  const limiter = createRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, deps.now);
+  const intuitTimeout = deps.intuitTimeoutMs ?? INTUIT_TIMEOUT_MS;
 
   const routes: Record<string, (body: unknown) => Promise<unknown>> = {
     '/token': async (body) => {
@@ -88,6 +112,7 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
     const started = performance.now();
     const path = new URL(req.url ?? '/', 'http://broker').pathname;
     const origin = req.headers.origin;
+    const address = req.socket.remoteAddress ?? '?';
     try {
       if (req.method === 'GET' && path === '/health') return send(res, 200, { ok: true });
       // The client id is public; Chrome sends no Origin on an extension worker's GET, so only a
@@ -105,13 +130,20 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
         return void res.end();
       }
       if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
-      send(res, 200, await route(await readJson(req)));
+      const waitMs = limiter.take(`${origin} ${address}`);
+      if (waitMs > 0) {
+        const seconds = String(Math.ceil(waitMs / 1000));
+        throw new HttpError(429, 'rate_limited', `Too many token requests from this client; try again in ${seconds} s.`, { 'Retry-After': seconds });
+      }
+      const body = await readJson(req);
+      send(res, 200, await withinTime(route(body), intuitTimeout));
     } catch (error) {
-      if (error instanceof HttpError) send(res, error.status, { error: error.error, error_description: error.description });
+      if (error instanceof HttpError) send(res, error.status, { error: error.error, error_description: error.description }, error.headers);
       else if (error instanceof IntuitError) send(res, error.status, { error: error.error, error_description: error.description });
       else send(res, 500, { error: 'server_error', error_description: 'The token broker failed.' });
     } finally {
-      deps.log(`${req.method ?? '?'} ${path} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
+      // One JSON line: who asked (address, origin), what, and how it went; never a body or a token.
+      deps.log(JSON.stringify({ at: new Date((deps.now ?? Date.now)()).toISOString(), method: req.method ?? '?', path, status: res.statusCode, ms: Math.round(performance.now() - started), address, origin: origin ?? null }));
     }
   };
 }

@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { BrokerConfig, endpointsOf, type BrokerConfigInput } from './config';
 import { createBrokerHandler } from './http';
 import { createIntuitOAuth, type IntuitOAuth } from './intuit';
+import type { RateLimit } from './rate-limit';
 
 export interface StartedBroker {
   url: string;
@@ -21,16 +22,22 @@ export interface StartBrokerOptions extends BrokerConfigInput {
   log?: (line: string) => void;
   /** Replace the Intuit calls (tests of the HTTP layer). */
   oauth?: IntuitOAuth;
+  /** Per-client limit on token calls (default: a burst of 20, then 30 a minute). */
+  rateLimit?: RateLimit;
+  /** How long an Intuit call may take before the extension gets a 504 (default 12 s). */
+  intuitTimeoutMs?: number;
 }
 
 export async function startBroker(options: StartBrokerOptions): Promise<StartedBroker> {
-  const { log, oauth, ...input } = options;
+  const { log, oauth, rateLimit, intuitTimeoutMs, ...input } = options;
   const config = BrokerConfig.parse(input);
   const handler = createBrokerHandler({
     oauth: oauth ?? createIntuitOAuth({ clientId: config.clientId, clientSecret: config.clientSecret, environment: config.environment, endpoints: endpointsOf(config) }),
     allowedOrigins: config.allowedOrigins,
     log: log ?? ((line) => console.log(line)),
     publicConfig: { clientId: config.clientId, environment: config.environment },
+    ...(rateLimit ? { rateLimit } : {}),
+    ...(intuitTimeoutMs !== undefined ? { intuitTimeoutMs } : {}),
   });
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => void handler(req, res));
@@ -57,3 +64,4 @@ export async function startBroker(options: StartBrokerOptions): Promise<StartedB
 
 export { configFromEnv, endpointsOf, INTUIT_ENDPOINTS, type BrokerConfig } from './config';
 export { createIntuitOAuth, IntuitError, type IntuitOAuth, type IntuitTokens } from './intuit';
+export { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';

@@ -160,7 +160,14 @@ describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
     expect(seen.join('\n')).not.toContain(SECRET);
     expect(seen.join('\n')).not.toContain(btoa(`${CLIENT_ID}:${SECRET}`));
     const log = logLines.join('\n');
-    expect(logLines.every((l) => /^[A-Z]+ \/[a-z]* \d{3} \d+ms$/.test(l))).toBe(true);
+    // One JSON line per request: when, what, how it went, and who asked (address, origin); nothing else.
+    for (const line of logLines) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(entry).sort()).toEqual(['address', 'at', 'method', 'ms', 'origin', 'path', 'status']);
+      expect(entry.address).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+    }
+    expect(logLines.some((l) => l.includes(EXT))).toBe(true);
     expect(log).not.toContain(SECRET);
+    expect(log).not.toMatch(/refresh_token|access_token|"code"/);
   });
 });
