@@ -14,7 +14,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     restoreMocks: true,
-    setupFiles: ['tests/fixed-seed.ts'],
+    setupFiles: ['tests/fixed-seed.ts', 'tests/synthetic-clicks.ts'],
     reporters: ['default', ['json', { outputFile: 'tests/artifacts/vitest.json' }]],
   },
 });

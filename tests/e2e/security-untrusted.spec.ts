@@ -1,0 +1,50 @@
+import { expect, test } from './fixtures';
+import { connectFromManager, control, firstRealm, synchronizeAll } from './manager';
+
+test('a page script’s synthetic clicks on Synchronize, Remove Link and Clear Sync History change nothing', async ({ context, openAudit, useSandboxSettings, qbo, cso }) => {
+  test.setTimeout(150_000);
+  await useSandboxSettings();
+  const audit = await openAudit();
+  const dialog = await connectFromManager(context, audit, qbo.qbo.url);
+  await synchronizeAll(dialog);
+  const { realmId } = await firstRealm(qbo.qbo.url);
+  const counters = async () => {
+    const q = await control<{ total: number }>(qbo.qbo.url, `counters?realm=${realmId}`);
+    const c = await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1');
+    return { qbo: q.total, csoWrites: c.counters.byTag.write ?? 0 };
+  };
+  const synchronized = dialog.locator('tbody tr[data-status="synchronized"]');
+  await expect(synchronized.first()).toBeVisible();
+  const before = { counters: await counters(), synchronized: await dialog.locator('tbody tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))) };
+
+  // A script of the CStoreOffice page (its main world) finds the manager's buttons and clicks them.
+  const clicked = await audit.evaluate(() => {
+    const host = document.querySelector('qbo-sync-manager');
+    const roots: ShadowRoot[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        roots.push(el.shadowRoot);
+        walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    const buttons = roots.flatMap((r) => [...r.querySelectorAll('button')]);
+    const press = (label: string) =>
+      buttons
+        .filter((b) => b.textContent?.trim() === label)
+        .map((b) => {
+          b.click();
+          return label;
+        });
+    return { host: !!host, pressed: [...press('Synchronize'), ...press('Remove Link'), ...press('Clear Sync History')] };
+  });
+  expect(clicked.pressed).toContain('Synchronize');
+  expect(clicked.pressed).toContain('Remove Link');
+  await audit.waitForTimeout(2000);
+  // No run started, no confirmation opened, no link removed, nothing sent to either side.
+  await expect(dialog.getByRole('alertdialog')).toHaveCount(0);
+  await expect(dialog.getByTestId('notices')).not.toContainText('Links removed');
+  expect(await counters()).toEqual(before.counters);
+  expect(await dialog.locator('tbody tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(before.synchronized);
+});
