@@ -106,6 +106,7 @@ export function wireBackground(): void {
       sync,
       readSettings,
       openOptionsPage: () => browser.runtime.openOptionsPage(),
+      auditableCompanies: (origin) => createCsoClient({ baseUrl: origin, fetch: csoFetch }).listCompanies(),
     }),
     payloads: PAYLOADS,
     extensionId: browser.runtime.id,

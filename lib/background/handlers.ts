@@ -23,7 +23,13 @@ export interface HandlerDeps {
   sync: SyncService;
   readSettings: () => Promise<Settings>;
   openOptionsPage: () => Promise<void>;
+  /** The companies CStoreOffice itself lists for the signed-in user at `origin` (its `/companies`). */
+  auditableCompanies: (origin: string) => Promise<{ id: string; name: string }[]>;
+  now?: () => number;
 }
+
+/** How long CStoreOffice's word that the user may audit a company is taken before asking again. */
+const VERIFIED_FOR_MS = 10 * 60_000;
 
 const senderOrigin = (sender: Sender): string | null => {
   const url = sender.origin ?? sender.url;
@@ -43,6 +49,22 @@ export function whoAsked(user: string | undefined, sender: Sender): string {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const rows = createRowStore(deps.db);
+  const now = deps.now ?? Date.now;
+  const verified = new Map<string, { name: string; at: number }>();
+
+  /**
+   * The page's word is not taken: the company id comes from the Audit page's DOM, which any page
+   * script can change, so CStoreOffice's own list for the signed-in user decides, and names it.
+   */
+  async function auditable(origin: string, companyId: string): Promise<string> {
+    const key = companyKey(origin, companyId);
+    const known = verified.get(key);
+    if (known && now() - known.at < VERIFIED_FOR_MS) return known.name;
+    const listed = (await deps.auditableCompanies(origin)).find((c) => c.id === companyId);
+    if (!listed) throw new Error(`CStoreOffice does not list company ${companyId} among the companies your user may audit at ${new URL(origin).host}. Choose a company you may audit on the Audit page.`);
+    verified.set(key, { name: listed.name, at: now() });
+    return listed.name;
+  }
 
   async function resolve(data: TargetData, sender: Sender): Promise<CompanyRow> {
     const own = senderOrigin(sender);
@@ -97,7 +119,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getCompany(data, sender) {
       const origin = senderOrigin(sender);
       if (!origin) throw new Error('Only the Audit page can report the company it shows.');
-      return summarize(await deps.companies.remember({ ...data, origin }));
+      const companyName = await auditable(origin, data.companyId);
+      return summarize(await deps.companies.remember({ ...data, companyName, origin }));
     },
     async connect(data, sender) {
       const company = await resolve(data, sender);
