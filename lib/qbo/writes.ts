@@ -3,10 +3,8 @@
  * Updates are sparse (only the fields given change). Account and Class sparse updates must repeat
  * `Name` or QBO answers 2020 "Required param missing".
  */
+import { stripDeletedSuffix } from '../entities';
 import type { QboEntity } from './schemas';
-
-/** QBO appends this to a deactivated Account's Name and FullyQualifiedName. */
-export const DELETED_SUFFIX = ' (deleted)';
 
 const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(['Account', 'Class']);
 
@@ -18,9 +16,7 @@ export interface CurrentRecord {
   Active?: boolean;
 }
 
-export function stripDeletedSuffix(name: string): string {
-  return name.endsWith(DELETED_SUFFIX) ? name.slice(0, -DELETED_SUFFIX.length) : name;
-}
+export { DELETED_SUFFIX, stripDeletedSuffix } from '../entities';
 
 /** The lower-case URL segment of an entity (`/v3/company/{realm}/account`). */
 export function entityPath(entity: QboEntity | 'CompanyInfo'): string {

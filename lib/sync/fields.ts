@@ -2,7 +2,7 @@
  * Which fields change detection compares on each side, how they are hashed, and which of them
  * name another record (and so must be translated through links when they cross sides).
  */
-import { type EntityTypeId, type Side, SYNCED_FIELDS } from '../entities';
+import { DELETED_SUFFIX, type EntityTypeId, type Side, stripDeletedSuffix, SYNCED_FIELDS } from '../entities';
 import type { AnyRecord, FieldValue, RecordValues } from './types';
 
 /** Fields holding the id of another record, and that record's type. */
@@ -199,10 +199,8 @@ function feed(hash: number, text: string): number {
   return hash;
 }
 
-/** QBO renames a deactivated Account to `Name (deleted)`; the engine compares the name without it. */
-export const DELETED_SUFFIX = ' (deleted)';
-
+/** The engine compares a deactivated Account's name without QBO's ` (deleted)` (entities/deleted-suffix.ts). */
 export function seeThroughDeleted(entity: string, record: AnyRecord): AnyRecord {
   if (entity !== 'Account' || record.active || !record.name.endsWith(DELETED_SUFFIX)) return record;
-  return { ...record, name: record.name.slice(0, -DELETED_SUFFIX.length) };
+  return { ...record, name: stripDeletedSuffix(record.name) };
 }

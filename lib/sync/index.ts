@@ -17,6 +17,7 @@ export { translateFailure, isStale, type Words, type FailureContext } from './er
 export { CONFLICT_POLICIES, reportConflicts, csoWins, qboWins, newestWins, type ConflictPolicy, type ConflictPolicyName, type ConflictInput, type ConflictDecision } from './policy';
 export { diffPair, firstLinkBase, UNSYNCED, type PairDiff, type DiffInput } from './diff';
 export { matchRecords, type MatchResult, type Pair } from './match';
-export { seeThroughDeleted, DELETED_SUFFIX, hashValues, pickValues, comparedFields } from './fields';
+export { seeThroughDeleted, hashValues, pickValues, comparedFields } from './fields';
+export { DELETED_SUFFIX } from '../entities';
 export { createWorld, type World } from './world';
 export { RecordLeftScopeError, confirmAbsences, type AbsenceVerdict, type AbsenceVerdicts } from './confirm-absence';

@@ -94,7 +94,7 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
         // The default income account: QBO refuses it inactive, and it is on its way out when its
         // CStoreOffice account was deleted (this plan deactivates it).
         const account = qboList(world, 'Account').get(value);
-        const named = { side: 'qbo' as const, typeId: 'account' as const, id: value, name: account?.name.replace(/ \(deleted\)$/, '') ?? value };
+        const named = { side: 'qbo' as const, typeId: 'account' as const, id: value, name: account?.name ?? value };
         if (account?.active === false) return { blocked: issues.refInactive(named, 'default income account') };
         if (counterpartDeleted(world, 'qbo', 'account', value)) return { blocked: issues.defaultAccountLeaving(named) };
       }
@@ -108,7 +108,7 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
     const link = linkOf(world, typeId, csoId);
     const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
     if (!qbo || qbo.active) return undefined;
-    return ops.get(`update-qbo:cso:${typeId}:${csoId}`)?.values.active === true ? undefined : { id: qbo.id, name: qbo.name.replace(/ \(deleted\)$/, '') };
+    return ops.get(`update-qbo:cso:${typeId}:${csoId}`)?.values.active === true ? undefined : { id: qbo.id, name: qbo.name };
   }
 
   /** `cso`/`qbo`: the ids of `typeId` that no longer get a counterpart. */
