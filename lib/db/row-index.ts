@@ -10,7 +10,7 @@
  * reverse of the ascending one. An order is built on first use and dropped when a patch changes
  * that column's keys.
  */
-import { ENTITY_TYPE_IDS, type EntityTypeId, SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
+import { SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
 import type { RowCounts } from '../sync/rows';
 import { matchesSearch, type RowEntry, STATUS_RANK } from './row-keys';
 import type { RowFilters, RowQuery, RowSortField } from './row-query';
@@ -33,8 +33,6 @@ export interface RowIndex {
   /** The row keys of one page, in display order, and how many rows match the filters. */
   page(query: RowQuery): { keys: string[]; total: number };
   counts(): RowCounts;
-  /** The types and statuses that occur, in catalog order (for the column filter menus). */
-  present(): { types: EntityTypeId[]; statuses: SyncStatusId[] };
   /** Replaces the entries of rows the index holds, by key; other keys are ignored. */
   patch(entries: readonly RowEntry[]): void;
 }
@@ -82,15 +80,6 @@ export function createRowIndex(initial: readonly RowEntry[]): RowIndex {
       const byStatus = Object.fromEntries(SYNC_STATUS_IDS.map((s) => [s, 0])) as Record<SyncStatusId, number>;
       for (const e of entries) byStatus[SYNC_STATUS_IDS[e.statusRank]!]++;
       return { total: entries.length, byStatus };
-    },
-    present() {
-      const types = new Set<EntityTypeId>();
-      const ranks = new Set<number>();
-      for (const e of entries) {
-        types.add(e.typeId);
-        ranks.add(e.statusRank);
-      }
-      return { types: ENTITY_TYPE_IDS.filter((t) => types.has(t)), statuses: SYNC_STATUS_IDS.filter((s) => ranks.has(STATUS_RANK[s])) };
     },
     patch(changed) {
       for (const next of changed) {

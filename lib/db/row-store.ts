@@ -4,10 +4,9 @@
  * run updates them one by one. Each write also updates the in-memory index queries are answered
  * from (row-index-cache.ts), once its transaction has committed.
  */
-import type { EntityTypeId, SyncStatusId } from '../entities';
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
-import { countConnectionRows, distinctRowValues } from './row-counts';
+import { countConnectionRows } from './row-counts';
 import { rowIndexCache } from './row-index-cache';
 import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
 import { queryRows, type RowPage, type RowQuery } from './row-query';
@@ -21,9 +20,7 @@ export interface RowStore {
   /** Merges changes into existing rows; a key the store does not hold is skipped. Returns how many changed. */
   patchRows(connectionKey: string, patches: readonly RowPatch[]): Promise<number>;
   queryRows(connectionKey: string, query: RowQuery): Promise<RowPage>;
-  getRows(connectionKey: string, keys: readonly string[]): Promise<SyncRow[]>;
   countRows(connectionKey: string): Promise<RowCounts>;
-  distinctValues(connectionKey: string): Promise<{ types: EntityTypeId[]; statuses: SyncStatusId[] }>;
 }
 
 export function createRowStore(db: AppDb): RowStore {
@@ -59,11 +56,6 @@ export function createRowStore(db: AppDb): RowStore {
       return changed.length;
     },
     queryRows: (connectionKey, query) => queryRows(db, connectionKey, query),
-    async getRows(connectionKey, keys) {
-      const rows = await db.rows.bulkGet(keysOf(connectionKey, keys));
-      return rows.filter((r) => r !== undefined).map(fromStoredRow);
-    },
     countRows: (connectionKey) => countConnectionRows(db, connectionKey),
-    distinctValues: (connectionKey) => distinctRowValues(db, connectionKey),
   };
 }
