@@ -82,7 +82,7 @@ export const removalIssues = {
     return {
       code: 'deletionHeld',
       title: 'Deletion waits for your review',
-      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${whats(typeId)}, more than it does without asking. None of them was written. Review the list under Review deletions and confirm it, or fix what removed them, then synchronize again.`,
+      detail: `This sync would delete or make inactive ${count} of the ${linked} linked ${whats(typeId)}, more than it does without asking. None of them was written. Synchronize lists them under Review deletions, where Delete them confirms them; or fix what removed them first.`,
       remedies: [],
     };
   },
@@ -91,7 +91,7 @@ export const removalIssues = {
     return {
       code: 'createsHeld',
       title: 'Waits for your review of the first sync',
-      detail: `The first sync would create ${count} records in CStoreOffice from QuickBooks, more than it creates without asking. None was created. Review them under Review first sync and confirm, or turn off the types you do not want in the options, then synchronize again.`,
+      detail: `The first sync would create ${count} records in CStoreOffice from QuickBooks, more than it creates without asking. None was created. Synchronize lists them under Review first sync, where Create them confirms them; or turn off in the options the types you do not want.`,
       remedies: [],
     };
   },
