@@ -1,5 +1,7 @@
 /**
- * Serves tests/fixtures/pages on loopback so content-script specs have pages to visit.
+ * Serves tests/fixtures/pages on loopback so content-script specs have pages to visit, and the one
+ * CStoreOffice answer those pages need: `/api/qbo-sync/v1/companies`, the companies the user may
+ * audit, which the background checks the page's company against.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -13,7 +15,8 @@ export async function startStaticServer(root: string): Promise<{ url: string; st
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = path.startsWith('/api/') ? 'application/json' : (TYPES[extname(path)] ?? 'application/octet-stream');
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
