@@ -28,6 +28,13 @@ export interface HandlerDeps {
   now?: () => number;
 }
 
+/** CStoreOffice could not be asked (signed out, offline): the company is neither confirmed nor refused. */
+class UncheckedCompanyError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 /** How long CStoreOffice's word that the user may audit a company is taken before asking again. */
 const VERIFIED_FOR_MS = 10 * 60_000;
 
@@ -60,10 +67,27 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const key = companyKey(origin, companyId);
     const known = verified.get(key);
     if (known && now() - known.at < VERIFIED_FOR_MS) return known.name;
-    const listed = (await deps.auditableCompanies(origin)).find((c) => c.id === companyId);
+    let listed: { id: string; name: string } | undefined;
+    try {
+      listed = (await deps.auditableCompanies(origin)).find((c) => c.id === companyId);
+    } catch (error) {
+      throw new UncheckedCompanyError(error);
+    }
     if (!listed) throw new Error(`CStoreOffice does not list company ${companyId} among the companies your user may audit at ${new URL(origin).host}. Choose a company you may audit on the Audit page.`);
     verified.set(key, { name: listed.name, at: now() });
     return listed.name;
+  }
+
+  /** The company of a writing request: as `resolve`, and CStoreOffice must still list it for the user. */
+  async function resolveForWrite(data: TargetData, sender: Sender): Promise<CompanyRow> {
+    const company = await resolve(data, sender);
+    try {
+      await auditable(company.origin, company.companyId);
+    } catch (error) {
+      if (error instanceof UncheckedCompanyError) throw new Error(`CStoreOffice could not confirm that your user may audit this company (${error.message}). Sign in to CStoreOffice, then try again; nothing was written.`);
+      throw error;
+    }
+    return company;
   }
 
   async function resolve(data: TargetData, sender: Sender): Promise<CompanyRow> {
@@ -119,11 +143,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getCompany(data, sender) {
       const origin = senderOrigin(sender);
       if (!origin) throw new Error('Only the Audit page can report the company it shows.');
-      const companyName = await auditable(origin, data.companyId);
+      // Shown with the page's name while CStoreOffice cannot be asked; writing waits for its word.
+      const companyName = await auditable(origin, data.companyId).catch((error: unknown) => {
+        if (error instanceof UncheckedCompanyError) return data.companyName;
+        throw error;
+      });
       return summarize(await deps.companies.remember({ ...data, companyName, origin }));
     },
     async connect(data, sender) {
-      const company = await resolve(data, sender);
+      const company = await resolveForWrite(data, sender);
       const result = await deps.connect.connect(company.key);
       if (!result.ok) return result;
       // Reconnect to QBO also re-reads QuickBooks and recomputes every status.
@@ -153,11 +181,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.sync.preview(target(await resolve(data, sender)));
     },
     async synchronize(data, sender) {
-      const company = await resolve(data, sender);
+      const company = await resolveForWrite(data, sender);
       return deps.sync.synchronize(target(company), { trigger: 'user', who: whoAsked(data.user, sender), ...(data.selection ? { selection: data.selection } : {}), ...(data.confirmDeletions ? { confirmDeletions: data.confirmDeletions } : {}), ...(data.confirmCreates ? { confirmCreates: true } : {}) });
     },
     async runAction(data, sender) {
-      return deps.sync.action(target(await resolve(data, sender)), data.action, data.rowKeys);
+      return deps.sync.action(target(await resolveForWrite(data, sender)), data.action, data.rowKeys);
     },
     async getHistory(data, sender) {
       const company = await resolve(data, sender);

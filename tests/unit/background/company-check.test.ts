@@ -13,9 +13,13 @@ import { freshDb } from '../db/db-fixtures';
 const ORIGIN = 'https://03.cstoreoffice.com';
 const page = { url: `${ORIGIN}/app.php/accounting/audit?company=1` } as Sender;
 
-function setup(listed: { id: string; name: string }[]) {
+function setup(listed: { id: string; name: string }[] | Error) {
   const { db } = freshDb();
-  const auditableCompanies = vi.fn(async () => listed);
+  const auditableCompanies = vi.fn(async () => {
+    if (listed instanceof Error) throw listed;
+    return listed;
+  });
+  const synchronize = vi.fn(async () => ({ outcome: 'success', message: 'ok', summary: {} }));
   let t = 0;
   const deps = {
     db,
@@ -23,13 +27,13 @@ function setup(listed: { id: string; name: string }[]) {
     tokens: { get: async () => undefined },
     meta: { get: async () => undefined, put: async () => {}, remove: async () => {} },
     connect: {},
-    sync: { status: () => null },
+    sync: { status: () => null, synchronize },
     readSettings: async () => DEFAULT_SETTINGS,
     openOptionsPage: async () => {},
     auditableCompanies,
     now: () => t,
   } as unknown as HandlerDeps;
-  return { handlers: createHandlers(deps), auditableCompanies, advance: (ms: number) => (t += ms) };
+  return { handlers: createHandlers(deps), auditableCompanies, synchronize, advance: (ms: number) => (t += ms) };
 }
 
 describe('the company a page names is checked with CStoreOffice', () => {
@@ -52,5 +56,20 @@ describe('the company a page names is checked with CStoreOffice', () => {
     advance(10 * 60_000);
     await handlers.getCompany({ companyId: '1', companyName: 'x' }, page);
     expect(auditableCompanies).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a company CStoreOffice cannot be asked about by the page’s name, but writes nothing for it', async () => {
+    const { handlers, synchronize } = setup(new Error('You are signed out of CStoreOffice.'));
+    const summary = await handlers.getCompany({ companyId: '1', companyName: 'Sunrise Fuel & Food LLC' }, page);
+    expect(summary).toMatchObject({ companyName: 'Sunrise Fuel & Food LLC' });
+    await expect(handlers.synchronize({ companyId: '1' }, page)).rejects.toThrow(/could not confirm that your user may audit this company \(You are signed out of CStoreOffice\.\).*nothing was written/);
+    expect(synchronize).not.toHaveBeenCalled();
+  });
+
+  it('lets a listed company synchronize', async () => {
+    const { handlers, synchronize } = setup([{ id: '1', name: 'Sunrise Fuel & Food LLC' }]);
+    await handlers.getCompany({ companyId: '1', companyName: 'x' }, page);
+    await handlers.synchronize({ companyId: '1' }, page);
+    expect(synchronize).toHaveBeenCalledTimes(1);
   });
 });
