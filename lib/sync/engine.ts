@@ -205,6 +205,8 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
             failures.push(...second.failures);
           }
         }
+        // The plan after the run, with its failures stored: the rows the user sees, and what is left.
+        await saveIssues(mirror, executed, failures);
         final = plan(world, mirror);
         // This run's own writes can make room for writes its plan could not make (a name given up
         // by a rename or a deactivation): plan again and carry on, so one Synchronize ends settled.
@@ -216,11 +218,11 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
           const result = await run(next, world, checkpoints);
           executed.push(next);
           failures.push(...result.failures);
+          await saveIssues(mirror, executed, failures);
           final = plan(world, mirror);
         }
-        await checkpoints.commit();
-        await saveIssues(mirror, executed, failures);
-        final = plan(world, mirror);
+        // Changes others made during the run, applied now, make the last plan out of date.
+        if (await checkpoints.commit()) final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);

@@ -42,8 +42,11 @@ export interface QboWriteWatch {
 }
 
 export interface QboCheckpoints extends QboWriteWatch {
-  /** After the run: applies what others changed during it, then stores the newest cursor. */
-  commit(): Promise<void>;
+  /**
+   * After the run: applies what others changed during it, then stores the newest cursor. True when
+   * that changed the world (a plan made before it is out of date).
+   */
+  commit(): Promise<boolean>;
 }
 
 interface Foreign {
@@ -106,7 +109,7 @@ export function createQboCheckpoints(ports: SyncPorts, mirror: MirrorData, world
     },
 
     async commit() {
-      if (!moved || cursor === null) return;
+      if (!moved || cursor === null) return false;
       const put = new Map<QboEntityName, AnyRecord[]>();
       const removed = new Map<QboEntityName, string[]>();
       for (const change of foreign.values()) {
@@ -130,6 +133,7 @@ export function createQboCheckpoints(ports: SyncPorts, mirror: MirrorData, world
       const next = { value: cursor, takenAt: ports.clock.now().toISOString() };
       mirror.cursors.qbo = next;
       await ports.state.setCursor('qbo', next);
+      return put.size > 0 || removed.size > 0 || reserved.length > 0;
     },
   };
 }
