@@ -31,10 +31,14 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       setStatus(row, 'error', null, missingIssue('qbo', verdict, link.qboId));
       continue;
     }
-    if (qbo && verdict?.kind !== 'gone') {
-      const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
+    // The CStoreOffice record is missing: the row shows the QBO record it was linked to.
+    const qboRow = (record: AnyRecord) => {
+      const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, record), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', record)) });
       rows.add(row);
-      setStatus(row, 'error', null, missingIssue('cso', verdict, link.csoId));
+      return row;
+    };
+    if (qbo && verdict?.kind !== 'gone') {
+      setStatus(qboRow(qbo), 'error', null, missingIssue('cso', verdict, link.csoId));
       continue;
     }
     const stillLinked = keptQbo.has(`${link.qboEntity}:${link.qboId}`) || linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
@@ -43,8 +47,7 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       continue;
     }
     const id = `deactivate:${qboRowKey(link.qboEntity, link.qboId)}`;
-    const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, qbo), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', qbo)) });
-    rows.add(row);
+    const row = qboRow(qbo);
     // QBO would leave an active child under an inactive parent: the child has to move or go first.
     const child = ENTITY_TYPES[link.csoType].hierarchical ? activeChildStaying(world, link.qboEntity, qbo.id, leaving) : undefined;
     if (child) {

@@ -14,8 +14,8 @@ import type { RowBook } from './plan-rows';
 import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } from './plan-types';
 import { addOpId, setStatus, type SyncRow } from './rows';
 import { planValue } from './translate';
-import type { RecordValues } from './types';
-import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
+import type { AnyRecord, RecordValues } from './types';
+import { counterpartGone, csoList, linkOf, qboList, type World } from './world';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 const NOTHING = Object.freeze({});
@@ -79,14 +79,16 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
           const rec = (from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)).get(value.ref.id);
           const named = { side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id };
           const role = ROLE[f] ?? 'parent';
-          return { blocked: counterpartDeleted(world, from, value.ref.typeId, value.ref.id) ? issues.refDeleted(named, role) : issues.blocked(named, role) };
+          return { blocked: counterpartGone(world, from, value.ref.typeId, value.ref.id) ? issues.refDeleted(named, role) : issues.blocked(named, role) };
         }
         if (producer) deps.push(producer);
         else if (from === 'cso') {
-          // Linked already: QBO refuses a reference to an inactive record, unless this run reactivates it.
-          const inactive = inactiveQboTarget(value.ref.typeId, value.ref.id);
-          if (!inactive && ops.get(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`)) deps.push(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`);
+          // Linked already: QBO refuses a reference to an inactive record, unless this run's update
+          // of it reactivates it (any update of it goes first).
+          const update = ops.get(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`);
+          const inactive = update?.values.active === true ? undefined : inactiveQboTarget(value.ref.typeId, value.ref.id);
           if (inactive) return { blocked: issues.refInactive({ side: 'qbo', typeId: value.ref.typeId, id: inactive.id, name: inactive.name }, ROLE[f] ?? 'parent') };
+          if (update) deps.push(update.id);
         }
       } else if (f === 'creditAccountId' && value === null && from === 'cso') {
         return { blocked: issues.noIncomeAccount() };
@@ -96,19 +98,18 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
         const account = qboList(world, 'Account').get(value);
         const named = { side: 'qbo' as const, typeId: 'account' as const, id: value, name: account?.name ?? value };
         if (account?.active === false) return { blocked: issues.refInactive(named, 'default income account') };
-        if (counterpartDeleted(world, 'qbo', 'account', value)) return { blocked: issues.defaultAccountLeaving(named) };
+        if (counterpartGone(world, 'qbo', 'account', value)) return { blocked: issues.defaultAccountLeaving(named) };
       }
       values[f] = value;
     }
     return { values };
   }
 
-  /** The QBO record a linked CStoreOffice record stands for, when it is inactive and no op of this plan reactivates it. */
-  function inactiveQboTarget(typeId: EntityTypeId, csoId: string): { id: string; name: string } | undefined {
+  /** The QBO record a linked CStoreOffice record stands for, when QBO holds it inactive. */
+  function inactiveQboTarget(typeId: EntityTypeId, csoId: string): AnyRecord | undefined {
     const link = linkOf(world, typeId, csoId);
     const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
-    if (!qbo || qbo.active) return undefined;
-    return ops.get(`update-qbo:cso:${typeId}:${csoId}`)?.values.active === true ? undefined : { id: qbo.id, name: qbo.name };
+    return qbo && !qbo.active ? qbo : undefined;
   }
 
   /** `cso`/`qbo`: the ids of `typeId` that no longer get a counterpart. */
@@ -119,13 +120,6 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
   }
 
   return { world, options, rows, memory, ops, producers, addOp, valuesFor, block };
-}
-
-/** True when the record was linked and its counterpart is gone from the other side. */
-function counterpartDeleted(world: World, side: 'cso' | 'qbo', typeId: EntityTypeId, id: string): boolean {
-  if (side === 'qbo') return linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, id).some((l) => l.csoType === typeId && !csoList(world, typeId).has(l.csoId));
-  const link = linkOf(world, typeId, id);
-  return link !== undefined && !qboList(world, link.qboEntity).has(link.qboId);
 }
 
 /** `list` without repeats (most ops have no or one prerequisite: no Set for those, and no list for none). */

@@ -19,7 +19,7 @@ import type { OpIndex } from './plan-op-index';
 import { addDependency } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
-import { csoList, qboList, type World } from './world';
+import { isLive, type World } from './world';
 
 export type { CreateWork } from './plan-create-ops';
 
@@ -33,7 +33,7 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
     registerLinks(): void {
       for (const link of world.links.values()) {
         if (!producers.wanted(link.csoType)) continue;
-        if (!csoList(world, link.csoType).has(link.csoId) || !qboList(world, link.qboEntity).has(link.qboId)) continue;
+        if (!isLive(world, link)) continue;
         producers.set('cso', link.csoType, link.csoId, '');
         producers.set('qbo', link.csoType, link.qboId, '');
       }

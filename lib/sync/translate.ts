@@ -8,7 +8,7 @@ import type { EntityTypeId, Side } from '../entities';
 import { refType } from './fields';
 import type { PlanValue } from './plan-types';
 import type { FieldValue } from './types';
-import { csoIdFor, csoList, qboIdFor, type World } from './world';
+import { isLive, linkOfSide, qboIdFor, type World } from './world';
 
 export interface TranslateOptions {
   /** QBO Id of the income account a data type without a linked credit account posts to. */
@@ -39,8 +39,8 @@ export function planValue(options: TranslateOptions, typeId: EntityTypeId, field
 
 /** A link whose CStoreOffice record was deleted links nothing a new record could point to. */
 function linkedToLiveCso(world: World, typeId: EntityTypeId, qboId: string): boolean {
-  const csoId = csoIdFor(world, typeId, qboId);
-  return csoId !== undefined && csoList(world, typeId).has(csoId);
+  const link = linkOfSide(world, 'qbo', typeId, qboId);
+  return link !== undefined && isLive(world, link);
 }
 
 function isCreditAccount(typeId: EntityTypeId, field: string): boolean {

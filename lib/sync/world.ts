@@ -92,7 +92,23 @@ export function qboIdFor(world: World, typeId: EntityTypeId, csoId: string): str
 
 /** The CStoreOffice id of `typeId` linked to a QBO record. */
 export function csoIdFor(world: World, typeId: EntityTypeId, qboId: string): string | undefined {
-  return linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, qboId).find((l) => l.csoType === typeId)?.csoId;
+  return linkOfSide(world, 'qbo', typeId, qboId)?.csoId;
+}
+
+/** The link of `typeId`'s record `id` on `side`, if it has one. */
+export function linkOfSide(world: World, side: 'cso' | 'qbo', typeId: EntityTypeId, id: string): Link | undefined {
+  return side === 'cso' ? linkOf(world, typeId, id) : linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, id).find((l) => l.csoType === typeId);
+}
+
+/** Both of the link's records were read: a link missing one gives nothing a new write could point to. */
+export function isLive(world: World, link: Link): boolean {
+  return csoList(world, link.csoType).has(link.csoId) && qboList(world, link.qboEntity).has(link.qboId);
+}
+
+/** True when the record was linked and its counterpart is gone from the other side. */
+export function counterpartGone(world: World, side: 'cso' | 'qbo', typeId: EntityTypeId, id: string): boolean {
+  const link = linkOfSide(world, side, typeId, id);
+  return link !== undefined && !isLive(world, link);
 }
 
 /** The exact match key (full path for hierarchical types), cached for the run. */
