@@ -10,6 +10,7 @@ import type { Side } from '../entities';
 import type { MirrorData, SyncPorts } from './ports';
 import type { AnyRecord, Link } from './types';
 import { linkKey } from './types';
+import { csoList, putCso, putQbo, qboList, type World } from './world';
 
 export type AbsenceVerdict =
   /** The side answered "not found" for the id: gone. */
@@ -33,19 +34,18 @@ export class RecordLeftScopeError extends Error {
 /** How many look-ups run at once: a handful, well inside QBO's throttle and CStoreOffice's. */
 const PARALLEL = 4;
 
-export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, links: readonly Link[]): Promise<AbsenceVerdicts> {
+export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World): Promise<AbsenceVerdicts> {
   const verdicts = new Map<string, AbsenceVerdict>();
-  const present = { cso: idsByList(mirror.cso), qbo: idsByList(mirror.qbo) };
   const asks: { link: Link; side: Side }[] = [];
-  for (const link of links) {
-    if (!present.cso.get(link.csoType)?.has(link.csoId)) asks.push({ link, side: 'cso' });
-    else if (!present.qbo.get(link.qboEntity)?.has(link.qboId)) asks.push({ link, side: 'qbo' });
+  for (const link of world.links.values()) {
+    if (!csoList(world, link.csoType).has(link.csoId)) asks.push({ link, side: 'cso' });
+    else if (!qboList(world, link.qboEntity).has(link.qboId)) asks.push({ link, side: 'qbo' });
   }
   let next = 0;
   const worker = async () => {
     while (next < asks.length) {
       const { link, side } = asks[next++]!;
-      const verdict = await ask(ports, mirror, link, side);
+      const verdict = await ask(ports, mirror, world, link, side);
       if (verdict) verdicts.set(linkKey(link.csoType, link.csoId), verdict);
     }
   };
@@ -53,25 +53,22 @@ export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'st
   return verdicts;
 }
 
-async function ask(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, link: Link, side: Side): Promise<AbsenceVerdict | null> {
+async function ask(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World, link: Link, side: Side): Promise<AbsenceVerdict | null> {
   const list = side === 'cso' ? link.csoType : link.qboEntity;
   const id = side === 'cso' ? link.csoId : link.qboId;
   try {
-    const record = side === 'cso' ? await ports.cso.get(link.csoType, id) : await ports.qbo.get(link.qboEntity, id);
-    if (!record) return { kind: 'gone', side };
-    // The read left it out, but it is there: back into the mirror, as the read should have had it.
+    const found = side === 'cso' ? await ports.cso.get(link.csoType, id) : await ports.qbo.get(link.qboEntity, id);
+    if (!found) return { kind: 'gone', side };
+    // The read left it out, but it is there: back into the mirror and the world, as the read should have had it.
+    const record = found as AnyRecord;
     const lists = mirror[side] as Partial<Record<string, AnyRecord[]>>;
-    (lists[list] ??= []).push(record as AnyRecord);
-    await ports.state.putRecords(side, list, [record as AnyRecord]);
+    (lists[list] ??= []).push(record);
+    if (side === 'cso') putCso(world, link.csoType, record);
+    else putQbo(world, link.qboEntity, record);
+    await ports.state.putRecords(side, list, [record]);
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return error instanceof RecordLeftScopeError ? { kind: 'leftScope', side, reason } : { kind: 'unconfirmed', side, reason };
   }
-}
-
-function idsByList(lists: Partial<Record<string, AnyRecord[]>>): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const [list, records] of Object.entries(lists)) out.set(list, new Set((records ?? []).map((r) => r.id)));
-  return out;
 }

@@ -103,13 +103,13 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
 
   async function load(read: boolean): Promise<{ mirror: MirrorData; world: World }> {
     const mirror = await loadMirror();
-    const links = await ports.links.all();
     if (read) {
       progress({ phase: 'reading', done: 0, total: 0, errors: 0 });
       await readSides(ports, mirror, { qboCursorMaxAgeDays: options.qboCursorMaxAgeDays ?? 29 });
-      absences = await confirmAbsences(ports, mirror, links);
     }
-    return { mirror, world: createWorld(mirror, links) };
+    const world = createWorld(mirror, await ports.links.all());
+    if (read) absences = await confirmAbsences(ports, mirror, world);
+    return { mirror, world };
   }
 
   const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
