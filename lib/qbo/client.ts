@@ -121,6 +121,12 @@ export function createQboClient(options: QboClientOptions): QboClient {
     return { rows: envelope.QueryResponse, tid: res.intuitTid, time: envelope.time ?? null };
   };
 
+  /** `SELECT COUNT(*)`: the count as answered (null when the answer has none), with QBO's time. */
+  const countQuery = async (entity: QboEntity, opts: ReadOptions) => {
+    const { rows, tid, time } = await runQuery(buildQuery({ entity, ...opts, count: true }));
+    return { total: typeof rows.totalCount === 'number' ? rows.totalCount : null, tid, time };
+  };
+
   const page = async <E extends QboEntity>(entity: E, statement: string): Promise<QboEntityMap[E][]> => {
     const { rows, tid } = await runQuery(statement);
     const list = rows[entity] ?? Object.entries(rows).find(([k]) => k.toLowerCase() === entity.toLowerCase())?.[1] ?? [];
@@ -138,17 +144,16 @@ export function createQboClient(options: QboClientOptions): QboClient {
     queryAll: (entity, opts = {}) => readAllPages({ entity, ...opts }, (statement) => page(entity, statement)),
     queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...opts })),
     async count(entity, opts = {}) {
-      const { rows } = await runQuery(buildQuery({ entity, ...opts, count: true }));
-      return typeof rows.totalCount === 'number' ? rows.totalCount : 0;
+      return (await countQuery(entity, opts)).total ?? 0;
     },
     async queryVerified(entity, opts = {}) {
       let serverTime: string | null = null;
       const countRows = async () => {
-        const { rows, tid, time } = await runQuery(buildQuery({ entity, ...opts, count: true }));
+        const { total, tid, time } = await countQuery(entity, opts);
         // A count answer always carries totalCount (0 included): without it nothing can be checked.
-        if (typeof rows.totalCount !== 'number') throw new QboResponseError(`QuickBooks answered a ${entity} count without totalCount`, tid);
+        if (total === null) throw new QboResponseError(`QuickBooks answered a ${entity} count without totalCount`, tid);
         serverTime ??= time;
-        return rows.totalCount;
+        return total;
       };
       const rows = await readVerifiedPages({ entity, ...opts }, (statement) => page(entity, statement), countRows);
       return { rows, serverTime };
