@@ -189,8 +189,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async getHistory(data, sender) {
       const company = await resolve(data, sender);
-      const page = await createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize });
-      return { entries: page.entries.map(toHistoryEntry), total: page.total };
+      const [page, meta] = await Promise.all([createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize }), deps.db.meta.get(company.key)]);
+      const log = meta?.undoLog;
+      const mark = log ? { runId: log.runId, undone: !!log.undone } : null;
+      return { entries: page.entries.map((e) => toHistoryEntry(e, mark)), total: page.total };
+    },
+    async undoRun(data, sender) {
+      const company = await resolveForWrite(data, sender);
+      return deps.sync.undo(target(company), data.runId, whoAsked(data.user, sender));
     },
     async exportHistory(data, sender) {
       const company = await resolve(data, sender);

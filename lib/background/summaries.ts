@@ -3,6 +3,7 @@
  */
 import type { PlanSummary, StoredIssue } from '@/lib/sync';
 import type { PreviewSummary } from '@/lib/messaging/protocol';
+import type { UndoneCounts } from '@/lib/db';
 
 export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
   const counts = {
@@ -24,4 +25,12 @@ export function describeOutcome(executed: PreviewSummary, failures: readonly Sto
   if (failures.length === 0 && remainingErrors === 0) return { outcome: 'success', message: `${did}; both systems are in step.` };
   const errors = Math.max(failures.length, remainingErrors);
   return { outcome: 'partial', message: `${did}; ${errors} row${errors === 1 ? '' : 's'} need${errors === 1 ? 's' : ''} attention (see Synchronization Error rows).` };
+}
+
+/** "Undone: 3 restored, 1 reactivated, 2 removed; 1 left as it was (see its row)." */
+export function describeUndo(counts: UndoneCounts, refused: number): string {
+  const parts = [counts.restored && `${counts.restored} restored`, counts.reactivated && `${counts.reactivated} reactivated`, counts.removed && `${counts.removed} removed`].filter(Boolean);
+  const done = parts.length ? `Undone: ${parts.join(', ')}.` : 'Nothing was undone.';
+  const left = refused ? ` ${refused} left as ${refused === 1 ? 'it was' : 'they were'}: see ${refused === 1 ? 'its row' : 'their rows'}.` : '';
+  return `${done}${left}${parts.length ? ' The next Synchronize copies what was restored to the other system.' : ''}`;
 }

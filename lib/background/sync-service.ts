@@ -7,9 +7,10 @@ import type { RunHistory, RowStore } from '@/lib/db';
 import { ENTITY_TYPES } from '@/lib/entities';
 import type { ActionReply, HeldCreatesView, HeldDeletionsView, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
-import { describeHeld, describeHeldCreates, type HeldCreates, type HeldDeletions, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
+import { describeHeld, describeHeldCreates, type HeldCreates, type HeldDeletions, type Progress, type SyncEngine, summarizePlan, UndoRefusedError } from '@/lib/sync';
+import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
-import { describeOutcome, toPreviewSummary } from './summaries';
+import { describeOutcome, describeUndo, toPreviewSummary } from './summaries';
 
 export interface CompanyTarget {
   key: string;
@@ -68,6 +69,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       const byPerson = request.trigger === 'user';
       const confirmDeletions = byPerson ? request.confirmDeletions : undefined;
       const report = await engine.synchronize({
+        runId: status.runId,
         ...(request.selection ? { selection: request.selection } : {}),
         ...(confirmDeletions?.length ? { confirmDeletions } : {}),
         ...(byPerson && request.confirmCreates ? { confirmCreates: true } : {}),
@@ -177,6 +179,38 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     /**
+     * Undo the last run that wrote (see lib/sync/undo.ts), as a person's act: never while a run is
+     * going, under the same lock, and written to History like a run.
+     */
+    async undo(target: CompanyTarget, runId: string, who: string | null): Promise<ActionReply> {
+      if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      return withLock(target.key, async () => {
+        const engine = await deps.buildEngine(target, () => {});
+        const startedAt = deps.now().toISOString();
+        try {
+          const result = await engine.undo(runId);
+          await saveRows(target, await engine.rows());
+          const { counts, refused } = result;
+          await deps.history(target.key).append({
+            runId: deps.newId(),
+            startedAt,
+            finishedAt: deps.now().toISOString(),
+            trigger: 'user',
+            who,
+            outcome: refused.length ? 'partial' : 'succeeded',
+            counts: {},
+            errors: refused.map((r) => ({ rowKey: r.rowKey, code: 'undoRefused', title: `Not undone: “${r.name}”`, detail: r.detail })),
+            undo: { of: runId, ...counts },
+          });
+          return { ok: true, changed: counts.reactivated + counts.restored + counts.removed, message: describeUndo(counts, refused.length) };
+        } catch (error) {
+          if (error instanceof UndoRefusedError) return { ok: false, message: error.message };
+          return { ok: false, message: describeStop(error).message };
+        }
+      });
+    },
+
+    /**
      * Recomputes a company's rows from what was last read, without reading either side: after a
      * change in the options that decides what is planned (types, conflict policy, income account).
      * A running sync saves its own rows when it ends.
@@ -198,48 +232,6 @@ export function createSyncService(deps: SyncServiceDeps) {
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
-
-const ACTION_WORDS: Record<RowAction, string> = {
-  removeLink: 'Link removed',
-  ignoreIssues: 'Issue ignored',
-  clearSyncHistory: 'Sync history cleared: the next Synchronize matches every entity by name again',
-  reconnect: 'QuickBooks re-read and every status recomputed',
-  linkNearMatch: 'Linked to the near match',
-  keepCso: 'CStoreOffice’s version will be kept',
-  keepQbo: 'QuickBooks’s version will be kept',
-};
-
-async function runAction(engine: SyncEngine, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
-  const only = (): string | null => (rowKeys.length === 1 ? rowKeys[0]! : null);
-  let result;
-  switch (action) {
-    case 'removeLink':
-      result = await engine.actions.removeLink(rowKeys);
-      break;
-    case 'ignoreIssues':
-      result = await engine.actions.ignoreIssues(rowKeys);
-      break;
-    case 'clearSyncHistory':
-      result = await engine.actions.clearSyncHistory();
-      break;
-    case 'reconnect':
-      return { ok: true, changed: 0, message: ACTION_WORDS.reconnect };
-    case 'linkNearMatch':
-    case 'keepCso':
-    case 'keepQbo': {
-      const key = only();
-      if (!key) return { ok: false, message: 'Choose one row for this action.' };
-      result =
-        action === 'linkNearMatch'
-          ? await engine.actions.linkNearMatch(key)
-          : await engine.actions.resolveConflict(key, action === 'keepCso' ? 'cso' : 'qbo');
-      break;
-    }
-  }
-  if (!result.ok) return result;
-  const plural = result.changed === 1 ? '' : ` (${result.changed} rows)`;
-  return { ok: true, changed: result.changed, message: `${ACTION_WORDS[action]}${action === 'clearSyncHistory' ? '' : plural}.` };
-}
 
 function emptySummary(): PreviewSummary {
   return { counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 }, errors: 0, total: 0 };

@@ -8,6 +8,7 @@ import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/mes
 import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
 import type { SyncRow } from '@/lib/sync';
+import { describeUndo } from './summaries';
 
 export function qboWebBase(settings: Settings): string {
   return settings.environment === 'custom' ? settings.customQboUrl : QBO_WEB_HOSTS[settings.environment];
@@ -58,13 +59,18 @@ function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
 }
 
 export function describeHistory(entry: StoredHistoryEntry): string {
+  if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
   const did = changes === 0 ? 'Nothing needed to change' : `${changes} change${changes === 1 ? '' : 's'} applied`;
   return entry.errors.length ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.` : `${did}.`;
 }
 
-export function toHistoryEntry(entry: StoredHistoryEntry): HistoryEntry {
+/** The run whose writes are kept for Undo, and whether it was undone (null when none is). */
+export type UndoMark = { runId: string; undone: boolean } | null;
+
+export function toHistoryEntry(entry: StoredHistoryEntry, undoMark: UndoMark = null): HistoryEntry {
+  const mine = undoMark?.runId === entry.runId;
   return {
     runId: entry.runId,
     startedAt: entry.startedAt,
@@ -75,6 +81,7 @@ export function toHistoryEntry(entry: StoredHistoryEntry): HistoryEntry {
     summary: appliedSummary(entry),
     message: describeHistory(entry),
     errors: entry.errors.map((e) => (e.rowKey ? `${e.title}: ${e.detail}` : e.detail)),
+    undo: mine ? (undoMark.undone ? 'undone' : 'available') : null,
   };
 }
 

@@ -13,7 +13,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { StoredConnection } from '../auth/token-store';
 import type { AnyRecord, Cursor, Link, ReservedName } from '../sync/types';
-import type { IgnoreMarker, JournalBatch, JournalOp, StoredIssue } from '../sync/ports';
+import type { IgnoreMarker, JournalBatch, JournalOp, RowHold, StoredIssue } from '../sync/ports';
+import type { UndoLog } from '../sync/run-writes';
 import type { SyncPlan } from '../sync/plan-types';
 import type { Side } from '../entities';
 import type { HistoryEntry } from './history-types';
@@ -49,6 +50,10 @@ export interface MetaRow {
   realmId: string | null;
   /** A first sync's creates in CStoreOffice wait for the user's review (not indexed: no schema change). */
   createsHeld?: boolean;
+  /** The last writing run's writes, for Undo (not indexed: no schema change). */
+  undoLog?: UndoLog;
+  /** Rows held for the user after an Undo (not indexed: no schema change). */
+  holds?: RowHold[];
 }
 
 /** `seq` keeps the engine's order; issues are always replaced as a whole list. */

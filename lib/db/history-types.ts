@@ -27,6 +27,14 @@ export interface HistoryEntry {
   /** Ops applied per action; a run that stopped before writing has none. */
   counts: Partial<Record<RunCountKey, number>>;
   errors: HistoryError[];
+  /** Set on an Undo's own entry: the run it undid and what it put back. */
+  undo?: UndoneCounts & { of: string };
+}
+
+export interface UndoneCounts {
+  reactivated: number;
+  restored: number;
+  removed: number;
 }
 
 /** Who started a run, in words: the stored name, else what started it without anyone. */

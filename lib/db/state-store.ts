@@ -34,7 +34,7 @@ export function createStateStore(db: AppDb, connectionKey: string): StateStore {
           db.issues.where('connection').equals(connectionKey).sortBy('seq'),
           ignoreRange().toArray(),
         ]);
-        const data: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: meta?.cursors ?? { cso: null, qbo: null }, issues: [], ignores: [], realmId: meta?.realmId ?? null, ...(meta?.createsHeld ? { createsHeld: true } : {}) };
+        const data: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: meta?.cursors ?? { cso: null, qbo: null }, issues: [], ignores: [], realmId: meta?.realmId ?? null, ...(meta?.createsHeld ? { createsHeld: true } : {}), ...(meta?.undoLog ? { undoLog: meta.undoLog } : {}), ...(meta?.holds?.length ? { holds: meta.holds } : {}) };
         const lists = { cso: data.cso as Record<string, AnyRecord[]>, qbo: data.qbo as Record<string, AnyRecord[]> };
         for (const row of mirror) (lists[row.side][row.list] ??= []).push(row.record);
         data.reserved = reserved.map(({ connection: _c, ...name }) => name);
@@ -89,6 +89,17 @@ export function createStateStore(db: AppDb, connectionKey: string): StateStore {
       await updateMeta((meta) => {
         if (held) meta.createsHeld = true;
         else delete meta.createsHeld;
+      });
+    },
+    async setUndoLog(log) {
+      await updateMeta((meta) => {
+        if (log) meta.undoLog = log;
+        else delete meta.undoLog;
+      });
+    },
+    async setHolds(holds) {
+      await updateMeta((meta) => {
+        meta.holds = holds;
       });
     },
     /** Also drops links and rows, atomically: see clear-history.ts. */

@@ -49,5 +49,6 @@ export const PAYLOADS = {
     .strict(),
   getHistory: z.object({ ...target, page: z.number().int().min(0), pageSize: z.number().int().min(1).max(200) }).strict(),
   exportHistory: z.object(target).strict(),
+  undoRun: z.object({ ...target, runId: z.string().min(1).max(100), user: user.optional() }).strict(),
   openOptions: z.undefined(),
 } as const satisfies Record<keyof ProtocolMap, z.ZodType>;

@@ -165,6 +165,8 @@ export interface HistoryEntry {
   summary: PreviewSummary;
   message: string;
   errors: string[];
+  /** This is the last run that wrote: it can be undone ('available'), or was ('undone'). */
+  undo: 'available' | 'undone' | null;
 }
 
 export type ConnectReply = { ok: true; summary: CompanySummary } | { ok: false; message: string };
@@ -192,6 +194,8 @@ export interface ProtocolMap {
   synchronize(data: CompanyTarget & { selection?: string[]; user?: string; confirmDeletions?: string[]; confirmCreates?: boolean }): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
+  /** History → Undo this run: puts back what the last run that wrote changed (after the UI's confirmation). */
+  undoRun(data: CompanyTarget & { runId: string; user?: string }): ActionReply;
   exportHistory(data: CompanyTarget): string;
   /** Opens the extension's options page (a content script cannot open it itself). */
   openOptions(): void;

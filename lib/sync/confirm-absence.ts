@@ -7,6 +7,7 @@
  * says why.
  */
 import type { Side } from '../entities';
+import { inParallel } from './in-parallel';
 import type { MirrorData, SyncPorts } from './ports';
 import type { AnyRecord, Link } from './types';
 import { linkKey } from './types';
@@ -32,7 +33,7 @@ export class RecordLeftScopeError extends Error {
 }
 
 /** How many look-ups run at once: a handful, well inside QBO's throttle and CStoreOffice's. */
-const PARALLEL = 4;
+export const PARALLEL = 4;
 
 export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World): Promise<AbsenceVerdicts> {
   const verdicts = new Map<string, AbsenceVerdict>();
@@ -41,15 +42,10 @@ export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'st
     if (!csoList(world, link.csoType).has(link.csoId)) asks.push({ link, side: 'cso' });
     else if (!qboList(world, link.qboEntity).has(link.qboId)) asks.push({ link, side: 'qbo' });
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < asks.length) {
-      const { link, side } = asks[next++]!;
-      const verdict = await ask(ports, mirror, world, link, side);
-      if (verdict) verdicts.set(linkKey(link.csoType, link.csoId), verdict);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, asks.length) }, worker));
+  await inParallel(asks, PARALLEL, async ({ link, side }) => {
+    const verdict = await ask(ports, mirror, world, link, side);
+    if (verdict) verdicts.set(linkKey(link.csoType, link.csoId), verdict);
+  });
   return verdicts;
 }
 

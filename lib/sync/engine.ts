@@ -21,6 +21,8 @@ import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
+import type { RunWrite } from './run-writes';
+import { undoRun, type UndoResult } from './undo';
 
 export interface SyncEngineOptions {
   /** The QBO realm this connection talks to; links made with another realm are refused. */
@@ -55,6 +57,8 @@ export interface SyncRequest {
   confirmDeletions?: readonly string[];
   /** The user reviewed the first sync's creates in CStoreOffice and confirmed them. */
   confirmCreates?: boolean;
+  /** The run's id in History, under which its writes are kept for Undo. */
+  runId?: string;
 }
 
 export interface SyncReport extends PreviewResult {
@@ -62,6 +66,8 @@ export interface SyncReport extends PreviewResult {
   executed: SyncPlan;
   failures: StoredIssue[];
   resumed: boolean;
+  /** What the run wrote, with what each write replaced (kept for Undo when not empty). */
+  writes: RunWrite[];
 }
 
 export class RealmMismatchError extends Error {
@@ -98,6 +104,9 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     return mirror;
   }
 
+  /** The writes of the Synchronize going on (one at a time per engine: the service locks). */
+  let writes: RunWrite[] = [];
+
   /** The verdicts of the last read's absence checks, kept for the plans made from that read. */
   let absences: AbsenceVerdicts | undefined;
 
@@ -113,7 +122,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   }
 
   const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
-    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, ...(retryRows ? { retryRows } : {}), ...(absences ? { absences } : {}) });
+    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, holds: mirror.holds ?? [], ...(retryRows ? { retryRows } : {}), ...(absences ? { absences } : {}) });
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun: JournalRun = {
@@ -131,6 +140,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   async function finishRun(journalRun: JournalRun, world: World, checkpoints?: QboCheckpoints) {
     const result = await executeRun(journalRun, world, ports, progress, checkpoints);
     await ports.journal.finish(journalRun.runId);
+    writes.push(...result.writes);
     return result;
   }
 
@@ -138,6 +148,13 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     const ran = new Set(executed.flatMap((p) => p.ops.map((o) => o.id)));
     mirror.issues = [...mirror.issues.filter((i) => !ran.has(i.opId)), ...failures.filter((f) => f.code !== 'stale-retried')];
     await ports.state.setIssues(mirror.issues);
+  }
+
+  /** The user chose these rows by hand: what an Undo held on them is let go. */
+  async function releaseHolds(mirror: MirrorData, selection: ReadonlySet<string>): Promise<void> {
+    const holds = mirror.holds ?? [];
+    const kept = holds.filter((h) => !selection.has(h.rowKey));
+    if (kept.length < holds.length) await ports.state.setHolds((mirror.holds = kept));
   }
 
   const engine = {
@@ -161,6 +178,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     async synchronize(request: SyncRequest = {}): Promise<SyncReport> {
       const executed: SyncPlan[] = [];
       const failures: StoredIssue[] = [];
+      writes = [];
       const open = await ports.journal.open();
       let resumed = false;
       if (open && !open.finished) {
@@ -173,6 +191,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       const { mirror, world } = await load(true);
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const selection = request.selection ? new Set(request.selection) : undefined;
+      if (selection) await releaseHolds(mirror, selection);
       const first = plan(world, mirror, selection);
       const confirmed = new Set(request.confirmDeletions ?? []);
       let chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
@@ -226,7 +245,14 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       } else if (executed.length) await saveIssues(mirror, executed, failures);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);
-      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, heldCreates, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed };
+      if (writes.length) await ports.state.setUndoLog({ runId: request.runId ?? ids.next(), at: ports.clock.now().toISOString(), writes });
+      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, heldCreates, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed, writes };
+    },
+
+    /** Puts back what the last writing run wrote (undo.ts); the next Synchronize carries it over. */
+    async undo(runId: string): Promise<UndoResult> {
+      const mirror = await loadMirror();
+      return undoRun(ports, mirror, runId, ports.clock.now().toISOString(), () => ids.next());
     },
 
     /** Reconnect to QBO: forget the QBO cursor, so the next read is full, and recompute every row. */

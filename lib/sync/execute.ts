@@ -13,6 +13,7 @@ import { what } from './issues';
 import { isRefValue, type PlanBatch, type PlanOp } from './plan-types';
 import type { QboWriteWatch } from './qbo-cursor';
 import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp, WriteResult } from './ports';
+import { runWrite, type RunWrite, valuesBefore } from './run-writes';
 import type { RecordValues } from './types';
 import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
 
@@ -28,6 +29,8 @@ export interface ExecuteResult {
   /** Ops refused because the record changed meanwhile (QBO 5010, CSO 412): re-read and re-plan. */
   stale: PlanOp[];
   done: number;
+  /** Each successful write with what it replaced, for Undo (run-writes.ts). */
+  writes: RunWrite[];
 }
 
 const SKIPPED = 'skipped';
@@ -36,7 +39,7 @@ const SKIPPED = 'skipped';
 export async function executeRun(run: JournalRun, world: World, ports: SyncPorts, onProgress?: (p: Progress) => void, qboWatch?: QboWriteWatch): Promise<ExecuteResult> {
   const byId = new Map(run.plan.ops.map((op) => [op.id, op]));
   const states = new Map(run.ops.map((o) => [o.opId, o]));
-  const result: ExecuteResult = { failures: [], stale: [], done: 0 };
+  const result: ExecuteResult = { failures: [], stale: [], done: 0, writes: [] };
   const total = run.plan.ops.length;
   const now = () => ports.clock.now().toISOString();
   const report = () => onProgress?.({ phase: 'writing', done: [...states.values()].filter((s) => s.state === 'done').length, total, errors: result.failures.length });
@@ -106,6 +109,7 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
     const writes = toSend.map((e) => toWriteOp(world, e.op, e.state.requestId) ?? fallbackWrite(e.op, e.state.requestId));
     const journalBatch = run.batches.find((b) => b.batchId === batch.id)!;
     const source = batch.side === 'qbo' ? ports.qbo : ports.cso;
+    const befores = toSend.map((e) => valuesBefore(world, e.op));
     const results: WriteResult[] = await (source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>)({ requestId: journalBatch.requestId, ops: writes });
     if (batch.side === 'qbo') qboWatch?.afterWrite(results);
     for (let i = 0; i < toSend.length; i++) {
@@ -113,6 +117,8 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
       if (state.state === 'done' || state.state === 'failed') continue;
       const res = results[i] ?? { ok: false as const, failure: { code: 'missing', message: 'No answer for this write.', retryable: true } };
       if (res.ok) {
+        const write = runWrite(op, befores[i] ?? null, res.record);
+        if (write) result.writes.push(write);
         await applySuccess(world, ports, op, res.record, now());
         await mark([{ ...states.get(op.id)!, state: 'done' }]);
       } else {

@@ -21,3 +21,5 @@ export { seeThroughDeleted, hashValues, pickValues, comparedFields } from './fie
 export { DELETED_SUFFIX } from '../entities';
 export { createWorld, type World } from './world';
 export { RecordLeftScopeError, confirmAbsences, type AbsenceVerdict, type AbsenceVerdicts } from './confirm-absence';
+export { undoRun, UndoRefusedError, type UndoResult } from './undo';
+export { type RunWrite, type UndoLog } from './run-writes';

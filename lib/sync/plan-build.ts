@@ -10,7 +10,7 @@ import { matchRecords, type MatchOptions } from './match';
 import { checkCsoClaims, checkQboClaims, type NameClaim } from './names';
 import { orderPlan, type BatchSizes } from './plan-order';
 import type { SyncPlan } from './plan-types';
-import type { IgnoreMarker, StoredIssue } from './ports';
+import type { IgnoreMarker, RowHold, StoredIssue } from './ports';
 import { setStatus, type SyncRow } from './rows';
 import type { TranslateOptions } from './translate';
 import type { World } from './world';
@@ -37,6 +37,8 @@ export interface PlanMemory {
   /** Failures of earlier runs, shown on their rows while the op is still planned. */
   issues: readonly StoredIssue[];
   ignores: readonly IgnoreMarker[];
+  /** Rows kept out of the plan after an Undo, until the user synchronizes them (ports.ts RowHold). */
+  holds?: readonly RowHold[];
   /** Rows the user asked to synchronize: their parked failures are tried again. */
   retryRows?: ReadonlySet<string>;
   /** What asking by id said of linked records missing from the read (none asked: nothing is confirmed gone). */

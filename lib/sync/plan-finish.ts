@@ -61,6 +61,13 @@ export function finishOps(
       row.opIds = row.opIds.filter((id) => id !== stored.opId);
     }
   }
+  for (const hold of memory.holds ?? []) {
+    const row = rows.get(hold.rowKey);
+    if (!row || memory.retryRows?.has(row.key)) continue;
+    setStatus(row, 'error', null, issues.writeFailed(hold.title, hold.detail));
+    for (const id of row.opIds) ops.delete(id);
+    row.opIds = [];
+  }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);
     if (!row || row.status !== 'error' || withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;

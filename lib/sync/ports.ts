@@ -6,6 +6,7 @@
  */
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
 import type { SyncPlan } from './plan-types';
+import type { UndoLog } from './run-writes';
 import type { AnyRecord, Cursor, Link, RecordValues, ReservedName, SideRecord } from './types';
 
 /** CStoreOffice lists are addressed by the seven type ids; QBO lists by QBO entity name. */
@@ -150,6 +151,23 @@ export interface MirrorData {
    * they stay held, run after run, until the user confirms them.
    */
   createsHeld?: boolean;
+  /** The writes of the last run that wrote anything, for Undo (run-writes.ts). */
+  undoLog?: UndoLog;
+  /** Rows kept out of the plan until the user synchronizes them by name (see RowHold). */
+  holds?: RowHold[];
+}
+
+/**
+ * A row whose writes wait for the user: a record whose creation was undone (it is not created
+ * again on its own), or one Undo could not put back. Released when the user selects the row and
+ * synchronizes it, or clears the sync history.
+ */
+export interface RowHold {
+  rowKey: string;
+  code: 'createUndone' | 'undoRefused';
+  title: string;
+  detail: string;
+  at: string;
 }
 
 export interface StateStore {
@@ -166,6 +184,8 @@ export interface StateStore {
   setIgnores(ignores: IgnoreMarker[]): Promise<void>;
   setRealm(realmId: string | null): Promise<void>;
   setCreatesHeld(held: boolean): Promise<void>;
+  setUndoLog(log: UndoLog | null): Promise<void>;
+  setHolds(holds: RowHold[]): Promise<void>;
   /** Clear Sync History: records, cursors, issues and ignores (links live in the LinkStore). */
   clear(): Promise<void>;
 }

@@ -67,6 +67,13 @@ export function createMemoryStateStore(): StateStore & { peek(): MirrorData } {
       if (held) data.createsHeld = true;
       else delete data.createsHeld;
     },
+    async setUndoLog(log) {
+      if (log) data.undoLog = clone(log);
+      else delete data.undoLog;
+    },
+    async setHolds(holds) {
+      data.holds = clone(holds);
+    },
     async setRealm(realmId) {
       data.realmId = realmId;
     },

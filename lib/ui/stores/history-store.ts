@@ -1,9 +1,10 @@
-/** The History section: past runs of this company, newest first, a page at a time. */
+/** The History section: past runs of this company, newest first, a page at a time, and Undo of the last one that wrote. */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { type HistoryEntry, sendMessage } from '@/lib/messaging/protocol';
 import { errorText } from '@/lib/ui/labels';
 import { useCompanyStore } from './company-store';
+import { useNoticeStore } from './notice-store';
 
 export const useHistoryStore = defineStore('history', () => {
   const entries = ref<HistoryEntry[]>([]);
@@ -36,6 +37,27 @@ export const useHistoryStore = defineStore('history', () => {
     return sendMessage('exportHistory', target);
   }
 
+  const undoing = ref(false);
+
+  /** Undo this run (after the section's confirmation); the rows follow from the background's rowsChanged. */
+  async function undo(runId: string): Promise<boolean> {
+    const company = useCompanyStore();
+    if (!company.target || undoing.value) return false;
+    const notices = useNoticeStore();
+    undoing.value = true;
+    try {
+      const reply = await sendMessage('undoRun', { ...company.target, runId, ...(company.user ? { user: company.user } : {}) });
+      notices.push(reply.ok ? 'success' : 'error', reply.ok ? 'Run undone' : 'Undo: not done', reply.message);
+      return reply.ok;
+    } catch (e) {
+      notices.push('error', 'Undo failed', errorText(e));
+      return false;
+    } finally {
+      undoing.value = false;
+      await load(0);
+    }
+  }
+
   function reset() {
     entries.value = [];
     total.value = 0;
@@ -43,5 +65,5 @@ export const useHistoryStore = defineStore('history', () => {
     error.value = null;
   }
 
-  return { entries, total, page, pageSize, error, loading, load, exportCsv, reset };
+  return { entries, total, page, pageSize, error, loading, undoing, load, exportCsv, undo, reset };
 });

@@ -3,7 +3,7 @@ import { createSyncService } from '@/lib/background/sync-service';
 import type { RowStore, RunHistory } from '@/lib/db';
 import type { StatusEvent } from '@/lib/messaging/status-port';
 import { ReconnectNeededError } from '@/lib/qbo';
-import type { SyncEngine, SyncPlan } from '@/lib/sync';
+import { type SyncEngine, type SyncPlan, UndoRefusedError } from '@/lib/sync';
 
 const target = { key: 'https://03.cstoreoffice.com|1', origin: 'https://03.cstoreoffice.com', companyId: '1' };
 const emptyPlan: SyncPlan = { ops: [], levels: [] };
@@ -36,6 +36,7 @@ const report = () => ({
   executed: emptyPlan,
   failures: [],
   resumed: false,
+  writes: [],
   heldDeletions: [],
   heldCreates: null,
 });
@@ -63,14 +64,14 @@ describe('sync service', () => {
     const synchronize = vi.fn(async () => ({ ...report(), heldDeletions: held }));
     const { service, onRunEnd } = setup({ synchronize } as never);
     const outcome = await service.synchronize(target, { trigger: 'user', who: 'You', confirmDeletions: ['cso:customer:9'] });
-    expect(synchronize).toHaveBeenLastCalledWith({ confirmDeletions: ['cso:customer:9'] });
+    expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-1', confirmDeletions: ['cso:customer:9'] });
     expect(outcome).toMatchObject({ outcome: 'partial', heldDeletions: [{ typeId: 'customer', typeLabel: 'Customer', count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', name: 'Acme', target: 'qbo' }] }] });
     expect(outcome.message).toMatch(/1 deletion wait for your review \(1 customer\)/);
     await service.synchronize(target, { trigger: 'alarm', who: null, confirmDeletions: ['cso:customer:9'], confirmCreates: true });
-    expect(synchronize).toHaveBeenLastCalledWith({});
+    expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-2' });
     expect(onRunEnd).toHaveBeenLastCalledWith(target, expect.objectContaining({ heldDeletions: expect.any(Array) }), null, 'alarm');
     await service.synchronize(target, { trigger: 'user', who: 'You', confirmCreates: true });
-    expect(synchronize).toHaveBeenLastCalledWith({ confirmCreates: true });
+    expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-3', confirmCreates: true });
   });
 
   it('runs once when Synchronize is asked twice at the same time; the second joins the first', async () => {
@@ -110,6 +111,31 @@ describe('sync service', () => {
     expect(entries[0]).toMatchObject({ outcome: 'failed', errors: [{ code: 'reconnect' }] });
     expect(onRunEnd).toHaveBeenCalledWith(target, outcome, 'reconnect', 'alarm');
     expect(events.at(-1)).toMatchObject({ type: 'run', status: { phase: 'failed' } });
+  });
+
+  it('an Undo is logged in History with what it put back and what it left, and its words say what comes next', async () => {
+    const undo = vi.fn(async () => ({ counts: { reactivated: 1, restored: 2, removed: 0 }, refused: [{ rowKey: 'cso:customer:4', name: 'Birch', detail: 'Undo left it as it is: it was changed in QuickBooks after that run.' }] }));
+    const { service, entries, rows } = setup({ undo, rows: async () => [] } as never);
+    const reply = await service.undo(target, 'run-0', 'Pat Lee');
+    expect(undo).toHaveBeenCalledWith('run-0');
+    expect(reply).toEqual({ ok: true, changed: 3, message: 'Undone: 2 restored, 1 reactivated. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.' });
+    expect(rows.replaceRows).toHaveBeenCalledWith(target.key, []);
+    expect(entries[0]).toMatchObject({ who: 'Pat Lee', outcome: 'partial', undo: { of: 'run-0', reactivated: 1, restored: 2, removed: 0 }, errors: [{ rowKey: 'cso:customer:4', title: 'Not undone: “Birch”' }] });
+  });
+
+  it('refuses an Undo while a run is going, and passes the engine’s refusal on in words', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const undo = vi.fn(async () => {
+      throw new UndoRefusedError('This run was undone already.');
+    });
+    const { service, entries } = setup({ synchronize: async () => (await gate, report()), undo } as never);
+    const run = service.synchronize(target, { trigger: 'user', who: 'You' });
+    expect(await service.undo(target, 'run-0', 'You')).toEqual({ ok: false, message: expect.stringContaining('A synchronization is running') });
+    release();
+    await run;
+    expect(await service.undo(target, 'run-0', 'You')).toEqual({ ok: false, message: 'This run was undone already.' });
+    expect(entries).toHaveLength(1);
   });
 
   it('refuses a row action while a run is going', async () => {

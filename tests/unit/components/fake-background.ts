@@ -76,6 +76,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     runAction: (data: { rowKeys: string[] }) => ({ ok: true, changed: data.rowKeys.length, message: `${data.rowKeys.length} changed` }),
     getHistory: () => ({ entries: [], total: 0 }),
     exportHistory: () => '',
+    undoRun: () => ({ ok: true, changed: 2, message: 'Undone: 2 restored. The next Synchronize copies what was restored to the other system.' }),
     connect: () => ({ ok: true, summary: company }),
     disconnect: () => company,
   };
@@ -83,6 +84,8 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
   return {
     calls,
     company,
+    /** Tests replace an answer here (a history with entries, a refusal). */
+    handlers,
     callsOf: (type: keyof ProtocolMap) => calls.filter((c) => c.type === type).map((c) => c.data),
     async sendMessage(type: keyof ProtocolMap, data: unknown) {
       calls.push({ type, data });

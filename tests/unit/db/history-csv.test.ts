@@ -40,6 +40,7 @@ const applied = {
     summary: { writes: { create: { cso: 0, qbo: 0 }, update: { cso: 0, qbo: 0 }, deactivate: 0, delete: 0 }, local: { link: 0, unlink: 0 }, batches: { cso: 0, qbo: 0 }, levels: 0, rows: { total: 6, byStatus } },
     failures: [{ rowKey: 'cso:customer:7', opId: 'create-qbo', code: '6240', title: 'Name taken', detail: 'A vendor "Acme, Inc" already uses it', retryable: false, csoHash: null, qboHash: null, at: '' }],
     resumed: false,
+    writes: [],
     heldDeletions: [],
     heldCreates: null,
   }),

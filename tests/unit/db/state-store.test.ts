@@ -14,6 +14,22 @@ describe('state store', () => {
     expect(await createStateStore(db, ACME).load()).toEqual({ cso: {}, qbo: {}, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: null });
   });
 
+  it('keeps the last run’s writes for Undo and the rows an Undo holds, per company, until history is cleared', async () => {
+    const { db } = freshDb();
+    const acme = createStateStore(db, ACME);
+    const log = { runId: 'r1', at: '2025-01-01T00:00:00.000Z', writes: [{ kind: 'update' as const, side: 'cso' as const, typeId: 'customer' as const, list: 'customer', id: '1', name: 'Acme', before: { email: null }, revision: '3', rowKeys: ['cso:customer:1'] }] };
+    const hold = { rowKey: 'qbo:Customer:9', code: 'createUndone' as const, title: 'Creation undone', detail: 'd', at: '2025-01-01T00:00:00.000Z' };
+    await acme.setUndoLog(log);
+    await acme.setHolds([hold]);
+    await acme.setCursor('cso', { value: 'c1', takenAt: '2025-01-01T00:00:00.000Z' });
+    expect(await acme.load()).toMatchObject({ undoLog: log, holds: [hold] });
+    expect(await createStateStore(db, BETA).load()).not.toHaveProperty('undoLog');
+    await acme.setUndoLog(null);
+    expect(await acme.load()).not.toHaveProperty('undoLog');
+    await acme.clear();
+    expect(await acme.load()).not.toHaveProperty('holds');
+  });
+
   it('replaces one side wholesale and keeps the other', async () => {
     const { db } = freshDb();
     const state = createStateStore(db, ACME);

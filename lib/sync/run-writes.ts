@@ -1,0 +1,62 @@
+/**
+ * What each write of a run changed, kept so the run can be undone (undo.ts): the written record,
+ * the values the written fields held before, and the revision the write left. Undo acts only on a
+ * record still at that revision; anything newer is someone else's change, which undo never
+ * overwrites.
+ */
+import type { EntityTypeId, Side } from '../entities';
+import { pickValues, seeThroughDeleted } from './fields';
+import type { PlanOp } from './plan-types';
+import type { AnyRecord, RecordValues, SideRecord } from './types';
+import { csoList, qboList, type World } from './world';
+
+export interface RunWrite {
+  kind: 'create' | 'update' | 'deactivate';
+  /** The side that was written. */
+  side: Side;
+  typeId: EntityTypeId;
+  /** The written side's list: a type id in CStoreOffice, an entity name in QBO. */
+  list: string;
+  id: string;
+  name: string;
+  /** The written fields as they were, in the written side's ids; null for a create. */
+  before: RecordValues | null;
+  /** The revision the write left (CStoreOffice `version`, QBO `SyncToken`). */
+  revision: string;
+  /** The table rows of the op (for a create: the rows of the records it copied). */
+  rowKeys: string[];
+}
+
+/** The writes of the last run that wrote anything, and whether it was undone. */
+export interface UndoLog {
+  runId: string;
+  at: string;
+  writes: RunWrite[];
+  undone?: { at: string };
+}
+
+/** The written fields' values before the op, read from the world before it is sent. */
+export function valuesBefore(world: World, op: PlanOp): RecordValues | null {
+  if (op.kind === 'deactivate') return { active: true };
+  if (op.kind !== 'update') return null;
+  const current = currentRecord(world, op);
+  if (!current) return null;
+  const side = op.target!;
+  const all = pickValues(op.typeId, side, side === 'qbo' ? seeThroughDeleted(op.qboEntity, current) : current);
+  const before: RecordValues = {};
+  for (const field of Object.keys(op.values)) before[field] = all[field] ?? null;
+  return before;
+}
+
+/** The record of a successful write, or null for an op that is not a write undo can reverse. */
+export function runWrite(op: PlanOp, before: RecordValues | null, written: SideRecord | null): RunWrite | null {
+  if (!written || !op.target || (op.kind !== 'create' && op.kind !== 'update' && op.kind !== 'deactivate')) return null;
+  if (op.kind !== 'create' && !before) return null;
+  const list = op.target === 'qbo' ? op.qboEntity : op.typeId;
+  return { kind: op.kind, side: op.target, typeId: op.typeId, list, id: written.id, name: written.name, before, revision: written.revision, rowKeys: [...op.rowKeys] };
+}
+
+function currentRecord(world: World, op: PlanOp): AnyRecord | undefined {
+  if (op.target === 'qbo') return op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined;
+  return op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
+}
