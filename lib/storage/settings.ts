@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ENTITY_TYPE_IDS } from '@/lib/entities';
+import { CONFLICT_POLICY_NAMES, type ConflictPolicyName } from '@/lib/sync/policy';
 
 export const ENVIRONMENTS = ['production', 'sandbox', 'custom'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -14,10 +15,10 @@ export const ENVIRONMENT_LABELS: Readonly<Record<Environment, string>> = {
   custom: 'Custom base URLs',
 };
 
-export const CONFLICT_POLICIES = ['report', 'csoWins', 'qboWins', 'newestWins'] as const;
-export type ConflictPolicyId = (typeof CONFLICT_POLICIES)[number];
+// The policy ids are the engine's (lib/sync/policy.ts): one list, so a setting always names a policy.
+export { CONFLICT_POLICY_NAMES };
 
-export const CONFLICT_POLICY_LABELS: Readonly<Record<ConflictPolicyId, string>> = {
+export const CONFLICT_POLICY_LABELS: Readonly<Record<ConflictPolicyName, string>> = {
   report: 'Report the conflict and let me choose',
   csoWins: 'CStoreOffice wins',
   qboWins: 'QuickBooks wins',
@@ -48,7 +49,7 @@ export const SettingsSchema = z
     customQboUrl: tokenUrl(true),
     /** Minutes between automatic syncs; 0 turns automatic sync off. */
     autoSyncMinutes: z.number().int().min(0).max(24 * 60),
-    conflictPolicy: z.enum(CONFLICT_POLICIES),
+    conflictPolicy: z.enum(CONFLICT_POLICY_NAMES),
     /** Name of the QBO income account a data type's item uses when its credit account is not linked. */
     defaultIncomeAccount: z.string().trim().max(100),
     enabledTypes: z.array(z.enum(ENTITY_TYPE_IDS)).min(1, 'Choose at least one kind of entity to synchronize'),

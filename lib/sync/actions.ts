@@ -4,14 +4,13 @@
  * on error rows, link a near match only where one is offered, keep a side only on a conflict.
  */
 import { ENTITY_TYPES, type Side } from '../entities';
-import { UNSYNCED } from './diff';
 import { pickValues } from './fields';
 import type { Analysis } from './plan-build';
 import { snapshotOf } from './plan-pairs';
 import { LINK_REMOVED, linkRemovedMarker } from './plan-finish';
 import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
-import type { Link, RecordValues } from './types';
+import type { Link } from './types';
 import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
 
 export type ActionResult = { ok: true; changed: number } | { ok: false; message: string };
@@ -97,7 +96,7 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       if (linkOf(world, typeId, csoId) || linksToQbo(world, entity, qboId).some((l) => l.csoType === typeId)) return refuse('One of the two records is already linked.');
       const csoValues = pickValues(typeId, 'cso', cso);
       const qboValues = pickValues(typeId, 'qbo', qbo);
-      const link: Link = { csoType: typeId, csoId, qboEntity: entity, qboId, cso: snapshotOf(cso.revision, keepOnly(csoValues, qboValues)), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null, linkedAt: now() };
+      const link: Link = { csoType: typeId, csoId, qboEntity: entity, qboId, cso: snapshotOf(cso.revision, csoValues), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null, linkedAt: now(), resolution: { keep: 'cso', at: now() } };
       await ports.links.put([link]);
       return { ok: true, changed: 1 };
     },
@@ -112,22 +111,9 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       const cso = csoList(world, row.typeId).get(row.csoId!);
       const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
       if (!link || !cso || !qbo) return refuse('The link or one of its records no longer exists; synchronize to refresh the table.');
-      const csoValues = pickValues(row.typeId, 'cso', cso);
-      const qboValues = pickValues(row.typeId, 'qbo', qbo);
-      // The winner looks changed since the last sync and the loser unchanged, so the diff copies the winner.
-      const next: Link =
-        keep === 'cso'
-          ? { ...link, cso: snapshotOf(cso.revision, keepOnly(csoValues, qboValues)), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null }
-          : { ...link, cso: snapshotOf(cso.revision, csoValues), qbo: snapshotOf(qbo.revision, keepOnly(qboValues, csoValues)), ignoredIssue: null };
-      await ports.links.put([next]);
+      // Stored as the user's decision: the next diff copies the kept side, whatever the snapshots say.
+      await ports.links.put([{ ...link, ignoredIssue: null, resolution: { keep, at: now() } }]);
       return { ok: true, changed: 1 };
     },
   };
-}
-
-/** `winner` with every field marked unsynced, so the three-way diff sees it changed (loser's ids differ). */
-function keepOnly(winner: RecordValues, _loser: RecordValues): RecordValues {
-  const out: RecordValues = {};
-  for (const f of Object.keys(winner)) out[f] = UNSYNCED;
-  return out;
 }

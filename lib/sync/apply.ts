@@ -27,7 +27,8 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
   const dropped: Link[] = [];
   switch (op.kind) {
     case 'link': {
-      const link: Link = { csoType: op.typeId, csoId: op.csoId!, qboEntity: entity, qboId: op.qboId!, cso: op.snapshots!.cso, qbo: op.snapshots!.qbo, ignoredIssue: null, linkedAt: now };
+      const { cso, qbo, resolution } = op.snapshots!;
+      const link: Link = { csoType: op.typeId, csoId: op.csoId!, qboEntity: entity, qboId: op.qboId!, cso, qbo, ignoredIssue: null, linkedAt: now, ...(resolution ? { resolution } : {}) };
       changed.push(link);
       break;
     }
@@ -50,13 +51,13 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
         for (const ref of op.csoRefs) {
           const link = linkOf(world, ref.typeId, ref.csoId);
           if (!link) continue;
-          changed.push({ ...link, cso: merge(link.cso.revision, link.cso.values, ref.basis), qbo: merge(record.revision, link.qbo.values, pickFields(echoed, Object.keys(ref.basis), comparedFields(op.typeId, 'qbo'))), ignoredIssue: null });
+          changed.push({ ...settled(link), cso: merge(link.cso.revision, link.cso.values, ref.basis), qbo: merge(record.revision, link.qbo.values, pickFields(echoed, Object.keys(ref.basis), comparedFields(op.typeId, 'qbo'))), ignoredIssue: null });
         }
       } else {
         const link = linkOf(world, op.typeId, op.csoId!);
         if (!link) break;
         const echoed = pickValues(op.typeId, 'cso', record);
-        changed.push({ ...link, cso: merge(record.revision, link.cso.values, pickFields(echoed, Object.keys(op.values), comparedFields(op.typeId, 'cso'))), qbo: merge(link.qbo.revision, link.qbo.values, op.basis), ignoredIssue: null });
+        changed.push({ ...settled(link), cso: merge(record.revision, link.cso.values, pickFields(echoed, Object.keys(op.values), comparedFields(op.typeId, 'cso'))), qbo: merge(link.qbo.revision, link.qbo.values, op.basis), ignoredIssue: null });
       }
       break;
     }
@@ -79,6 +80,12 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
   for (const link of dropped) removeLink(world, link.csoType, link.csoId);
   if (changed.length) await ports.links.put(changed);
   if (dropped.length) await ports.links.remove(dropped.map((l) => ({ csoType: l.csoType, csoId: l.csoId })));
+}
+
+/** A written pair's user decision is carried out: it no longer steers the diff. */
+function settled(link: Link): Link {
+  const { resolution: _done, ...rest } = link;
+  return rest;
 }
 
 function merge(revision: string, base: RecordValues, patch: RecordValues) {

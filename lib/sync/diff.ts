@@ -2,11 +2,12 @@
  * Three-way change detection for one linked pair: each side's current values against that side's
  * snapshot from the last success. Changed on one side → written to the other; changed on both to
  * the same value → only the snapshots move; changed on both differently → a conflict. Comparing
- * across sides goes through `toQbo`, which translates CStoreOffice ids through the links.
+ * across sides goes through `toQbo`, which translates CStoreOffice ids through the links. A
+ * decision stored on the link (a kept side, a first link's merge) decides instead, until written.
  */
-import { type EntityTypeId } from '../entities';
-import { comparedFields, sharedFields, WRITE_ONLY_QBO_FIELDS } from './fields';
-import type { FieldValue, RecordValues, Snapshot } from './types';
+import { type EntityTypeId, type Side } from '../entities';
+import { sharedFields, WRITE_ONLY_QBO_FIELDS } from './fields';
+import type { FieldValue, RecordValues, Resolution, Snapshot } from './types';
 
 export interface DiffInput {
   typeId: EntityTypeId;
@@ -15,6 +16,8 @@ export interface DiffInput {
   base: { cso: Snapshot; qbo: Snapshot };
   /** A CStoreOffice value in QBO's terms (ids translated); undefined when it cannot be translated. */
   toQbo: (field: string, value: FieldValue) => FieldValue | undefined;
+  /** A decision stored on the link (`Resolution`): it decides instead of the snapshots. */
+  keep?: Resolution['keep'] | undefined;
 }
 
 export interface PairDiff {
@@ -29,6 +32,7 @@ export interface PairDiff {
 }
 
 export function diffPair(input: DiffInput): PairDiff {
+  if (input.keep) return keptSide(input, input.keep);
   const diff: PairDiff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
   for (const field of sharedFields(input.typeId)) {
     const csoChanged = input.cso[field] !== input.base.cso.values[field];
@@ -47,26 +51,29 @@ export function diffPair(input: DiffInput): PairDiff {
   return diff;
 }
 
-/** Marks a snapshot value as "not what the other side holds", so the diff sees a change. */
-export const UNSYNCED = '\u0000unsynced';
+/** A decision on the pair, carried out whatever the snapshots say (see `Resolution`). */
+function keptSide(input: DiffInput, keep: Side | 'merge'): PairDiff {
+  if (keep === 'merge') return firstLinkDiff(input);
+  const fields = [...sharedFields(input.typeId)];
+  if (keep === 'qbo') return { toQbo: [], toCso: fields, agreed: [], conflicts: [] };
+  return { toQbo: [...fields, ...(WRITE_ONLY_QBO_FIELDS[input.typeId] ?? [])], toCso: [], agreed: [], conflicts: [] };
+}
 
 /**
- * The snapshots of a pair matched by name, chosen so that `diffPair` yields the first-link merge:
- * CStoreOffice's values win, except that an empty CStoreOffice field takes QBO's value; `active`
- * always follows CStoreOffice (a match to an inactive QBO record reactivates it).
+ * The first-link merge of a pair matched by name: CStoreOffice's values win, except that an empty
+ * CStoreOffice field takes QBO's value; `active` always follows CStoreOffice (a match to an inactive
+ * QBO record reactivates it). Worked out from the current values each run until it is written.
  */
-export function firstLinkBase(input: Omit<DiffInput, 'base'> & { csoRevision: string; qboRevision: string }): { cso: RecordValues; qbo: RecordValues } {
-  const cso: RecordValues = { ...input.cso };
-  const qbo: RecordValues = { ...input.qbo };
+export function firstLinkDiff(input: Omit<DiffInput, 'base' | 'keep'>): PairDiff {
+  const diff: PairDiff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
   for (const field of sharedFields(input.typeId)) {
     const csoValue = input.cso[field] ?? null;
     if (input.toQbo(field, csoValue) === input.qbo[field]) continue;
     const qboWins = csoValue === null && input.qbo[field] !== null && field !== 'active';
-    if (qboWins) qbo[field] = UNSYNCED;
-    else cso[field] = UNSYNCED;
+    (qboWins ? diff.toCso : diff.toQbo).push(field);
   }
-  for (const field of comparedFields(input.typeId, 'cso')) {
-    if (!(field in qbo) && input.cso[field] !== null) cso[field] = UNSYNCED;
+  for (const field of WRITE_ONLY_QBO_FIELDS[input.typeId] ?? []) {
+    if (input.cso[field] !== null && input.cso[field] !== undefined) diff.toQbo.push(field);
   }
-  return { cso, qbo };
+  return diff;
 }

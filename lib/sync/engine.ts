@@ -12,7 +12,7 @@ import { dropRows, selectPlan } from './plan-order';
 import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
 import { findHeldCreates, markHeldCreates, type HeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './plan-types';
-import { CONFLICT_POLICIES, type ConflictPolicy, type ConflictPolicyName } from './policy';
+import { type ConflictPolicy, type ConflictPolicyName, POLICY_BY_NAME } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
 import { summarizePlan, type PlanSummary } from './preview';
 import { readSides } from './read';
@@ -85,7 +85,7 @@ const FOLLOW_UP_PASSES = 2;
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = {}) {
-  const policy = typeof options.policy === 'function' ? options.policy : CONFLICT_POLICIES[options.policy ?? 'report'];
+  const policy = typeof options.policy === 'function' ? options.policy : POLICY_BY_NAME[options.policy ?? 'report'];
   const planOptions: PlanOptions = {
     policy,
     defaultIncomeAccountId: options.defaultIncomeAccountId ?? null,

@@ -3,7 +3,7 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { diffPair, firstLinkBase, type PairDiff } from './diff';
+import { diffPair, firstLinkDiff, type PairDiff } from './diff';
 import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from './fields';
 import { fieldList, issues } from './issues';
 import type { Pair } from './match';
@@ -11,7 +11,8 @@ import type { ConflictPolicy } from './policy';
 import type { RowBook } from './plan-rows';
 import { setStatus, type SyncRow } from './rows';
 import { toQboValue, type TranslateOptions } from './translate';
-import { type AnyRecord, type FieldValue, type RecordValues, type Snapshot } from './types';
+import { type AnyRecord, type FieldValue, type RecordValues, type Resolution, type Snapshot } from './types';
+import type { LinkBase } from './plan-types';
 import { csoKey, qboMatchKey, type World } from './world';
 
 export interface PairWork {
@@ -23,7 +24,7 @@ export interface PairWork {
   qboKey: string;
   /** Matched by name in this run: a link op stores `base` first. */
   fresh: boolean;
-  base: { cso: Snapshot; qbo: Snapshot };
+  base: LinkBase;
   /** The base differs from the stored link (fresh, or fields both sides changed alike). */
   refresh: boolean;
   toQbo: string[];
@@ -34,6 +35,8 @@ export interface PairWork {
   /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
   receivedFrom: string[];
 }
+
+const MERGE: Resolution = Object.freeze({ keep: 'merge' });
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
@@ -64,20 +67,25 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       continue;
     }
     let base: PairWork['base'];
+    let decided: PairWork['base'] | undefined;
     let diff: PairDiff;
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
-      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
+      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId), keep: link.resolution?.keep });
+      // A decision with nothing left to write is done: the link goes back to plain snapshots.
+      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) decided = base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
       base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
       diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
     } else {
-      const b = firstLinkBase({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), csoRevision: pair.cso.revision, qboRevision: pair.qbo.revision });
-      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, b.cso), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, b.qbo) };
-      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId) });
+      // Matched by name and different: the link stores the merge as a decision, so a write that
+      // fails is merged the same way next run.
+      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
+      base.resolution = MERGE;
+      diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
+    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link || base === decided, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
@@ -85,7 +93,7 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
   return mergeSharedQboWrites(works, world, options);
 }
 
-/** True when `firstLinkBase` would change nothing: every shared field equal, no one-sided field set. */
+/** True when `firstLinkDiff` would write nothing: every shared field equal, no one-sided field set. */
 function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValues, toQbo: (field: string, value: FieldValue) => FieldValue | undefined): boolean {
   for (const field of sharedFields(typeId)) if (toQbo(field, cso[field] ?? null) !== qbo[field]) return false;
   for (const field of comparedFields(typeId, 'cso')) if (!(field in qbo) && cso[field] !== null) return false;

@@ -4,7 +4,7 @@
  * holds ids and values only (no functions, no Maps).
  */
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
-import type { FieldValue, RecordValues, Snapshot } from './types';
+import type { FieldValue, RecordValues, Resolution, Snapshot } from './types';
 
 /**
  * A value that names another record on the op's source side. It is translated through the links
@@ -29,6 +29,13 @@ export type OpKind =
   | 'link'
   /** Bookkeeping only, no request: forget links. */
   | 'unlink';
+
+/** What a link op stores: both snapshots, and the decision that steers the pair until written. */
+export interface LinkBase {
+  cso: Snapshot;
+  qbo: Snapshot;
+  resolution?: Resolution;
+}
 
 /** A CStoreOffice record an op links, with its values at planning time (its snapshot-to-be). */
 export interface CsoRef {
@@ -59,7 +66,7 @@ export interface PlanOp {
   /** The CStoreOffice records linked by a create in QBO, forgotten by unlink/deactivate. */
   csoRefs: CsoRef[];
   /** The link a `link` op stores. */
-  snapshots: { cso: Snapshot; qbo: Snapshot } | null;
+  snapshots: LinkBase | null;
   /** The rows that show this op as pending. */
   rowKeys: string[];
   /** Ids of ops that must succeed first. */

@@ -18,7 +18,10 @@ export type ConflictDecision = Side | 'report';
 
 export type ConflictPolicy = (conflict: ConflictInput) => ConflictDecision;
 
-export type ConflictPolicyName = 'report' | 'csoWins' | 'qboWins' | 'newestWins';
+/** The policies a setting can name; the options page and the stored settings use these ids. */
+export const CONFLICT_POLICY_NAMES = ['report', 'csoWins', 'qboWins', 'newestWins'] as const;
+
+export type ConflictPolicyName = (typeof CONFLICT_POLICY_NAMES)[number];
 
 export const reportConflicts: ConflictPolicy = () => 'report';
 export const csoWins: ConflictPolicy = () => 'cso';
@@ -32,7 +35,7 @@ export const newestWins: ConflictPolicy = ({ cso, qbo }) => {
   return csoTime > qboTime ? 'cso' : 'qbo';
 };
 
-export const CONFLICT_POLICIES: Readonly<Record<ConflictPolicyName, ConflictPolicy>> = {
+export const POLICY_BY_NAME: Readonly<Record<ConflictPolicyName, ConflictPolicy>> = {
   report: reportConflicts,
   csoWins,
   qboWins,

@@ -3,7 +3,7 @@
  * and the values compared by change detection. Everything here is serialisable (it is stored in
  * IndexedDB and snapshotted in tests), so no classes, Maps or functions.
  */
-import type { DomainRecord, EntityTypeId, QboEntityName } from '../entities';
+import type { DomainRecord, EntityTypeId, QboEntityName, Side } from '../entities';
 
 export type FieldValue = string | boolean | null;
 
@@ -62,6 +62,18 @@ export interface Link {
   qbo: Snapshot;
   ignoredIssue: IgnoredIssue | null;
   linkedAt: string;
+  /** A decision the diff carries out instead of the snapshots, dropped once it is written. */
+  resolution?: Resolution;
+}
+
+/**
+ * What decides a pair until it is written: the user's Keep CStoreOffice / Keep QuickBooks (or a
+ * near match they linked: CStoreOffice's spelling), or `merge`, a first link's merge by name.
+ */
+export interface Resolution {
+  keep: Side | 'merge';
+  /** When the user decided; absent for a first link's merge. */
+  at?: string;
 }
 
 /** A read position plus when it was taken (QBO's CDC cannot look back more than 30 days). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csoWins, diffPair, firstLinkBase, newestWins, qboWins, reportConflicts, hashValues, type RecordValues } from '../../../lib/sync';
+import { csoWins, diffPair, firstLinkDiff, newestWins, qboWins, reportConflicts, hashValues, type RecordValues } from '../../../lib/sync';
 
 const snap = (values: RecordValues) => ({ revision: '0', hash: hashValues(values), values });
 const base = { name: 'Acme', companyName: null, email: 'a@x.com', phone: null, active: true };
@@ -32,8 +32,9 @@ describe('three-way change detection', () => {
   it('a first link keeps CStoreOffice values but fills its empty fields from QBO, and reactivates', () => {
     const cso = { ...base, email: null, phone: '555' };
     const qbo = { ...base, email: 'q@q.net', phone: '777', active: false };
-    const b = firstLinkBase({ typeId: 'customer', cso, qbo, toQbo: same, csoRevision: '1', qboRevision: '0' });
-    const diff = diffPair({ typeId: 'customer', cso, qbo, base: { cso: snap(b.cso), qbo: snap(b.qbo) }, toQbo: same });
+    expect(firstLinkDiff({ typeId: 'customer', cso, qbo, toQbo: same })).toMatchObject({ toQbo: ['phone', 'active'], toCso: ['email'], conflicts: [] });
+    // Stored on the link as the pair's decision, it decides instead of the snapshots until written.
+    const diff = diffPair({ typeId: 'customer', cso, qbo, base: { cso: snap(cso), qbo: snap(qbo) }, toQbo: same, keep: 'merge' });
     expect(diff).toMatchObject({ toQbo: ['phone', 'active'], toCso: ['email'], conflicts: [] });
   });
 });
