@@ -3,7 +3,7 @@ import { connectFromManager, control, firstRealm, qboApi, synchronizeAll } from 
 
 type CsoCustomer = { id: string; name: string; active: boolean };
 
-test('a manual run that would remove many customers shows Review deletions, and nothing is removed until it is confirmed', async ({ context, openAudit, useSandboxSettings, qbo, cso, snap }) => {
+test('a manual run that would remove many customers shows Review deletions, nothing is removed until it is confirmed, and Undo puts them back', async ({ context, openAudit, useSandboxSettings, qbo, cso, snap }) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -37,4 +37,17 @@ test('a manual run that would remove many customers shows Review deletions, and 
   await expect(review).toBeHidden();
   const after = new Set(await activeInQbo());
   for (const c of removed) expect(after.has(c.name), c.name).toBe(false);
+
+  // History → Undo this run: asks first, then the deactivated customers are active in QuickBooks again.
+  const undo = dialog.getByTestId('undo-run');
+  await undo.scrollIntoViewIfNeeded();
+  await undo.click();
+  const ask = audit.getByRole('alertdialog').or(audit.getByRole('dialog', { name: /Undo this run/ }));
+  await expect(ask).toContainText('Undo this run?');
+  await expect(ask).toContainText('A record changed since that run is left as it is');
+  await ask.getByRole('button', { name: 'Undo this run' }).click();
+  await expect(audit.getByText('Run undone')).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.locator('.qsm-undone').first()).toHaveText('Undone');
+  const restored = new Set(await activeInQbo());
+  for (const c of removed) expect(restored.has(c.name), c.name).toBe(true);
 });
