@@ -5,7 +5,7 @@
 import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRowStore, createRunHistory, historyToCsv } from '@/lib/db';
 import type { TokenStore } from '@/lib/auth';
 import type { Handlers, Sender } from '@/lib/messaging/handle';
-import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/lib/messaging/protocol';
+import type { CompanySummary, CompanyTarget as TargetData, PanelRowExportQuery } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
@@ -124,7 +124,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     );
   }
 
-  async function queryAll(company: CompanyRow, query: Omit<RowQuery, 'page' | 'pageSize'>) {
+  async function queryAll(company: CompanyRow, query: PanelRowExportQuery) {
     const pageSize = 500;
     const all = [];
     for (let page = 0; ; page++) {
