@@ -1,15 +1,19 @@
 /**
  * The rows the engine computed, per connection, so the panel pages through them without the
- * engine recomputing anything. Rows are replaced as a whole after each plan, and patched while a
- * run updates them one by one. Each write also updates the in-memory index queries are answered
- * from (row-index-cache.ts), once its transaction has committed.
+ * engine recomputing anything. Rows are replaced as a whole after each plan; a patch merges changes
+ * into rows already stored.
+ *
+ * The background makes one row store and hands it to everything that reads or writes rows (the
+ * sync service, the message handlers, the engine's state store for Clear Sync History). It owns the
+ * in-memory index queries are answered from (row-index-cache.ts) and updates it after each write
+ * commits; a second store over the same database would hold an index of its own that no write
+ * through the first one updates.
  */
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
-import { countConnectionRows } from './row-counts';
-import { rowIndexCache } from './row-index-cache';
+import { createRowIndexCache } from './row-index-cache';
 import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
-import { queryRows, type RowPage, type RowQuery } from './row-query';
+import type { RowPage, RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
 export type RowPatch = Partial<Omit<SyncRow, 'key'>> & { key: string };
@@ -19,13 +23,16 @@ export interface RowStore {
   replaceRows(connectionKey: string, rows: readonly SyncRow[]): Promise<void>;
   /** Merges changes into existing rows; a key the store does not hold is skipped. Returns how many changed. */
   patchRows(connectionKey: string, patches: readonly RowPatch[]): Promise<number>;
+  /** One page, sorted and filtered (see row-query.ts), with the whole connection's counts by status. */
   queryRows(connectionKey: string, query: RowQuery): Promise<RowPage>;
   countRows(connectionKey: string): Promise<RowCounts>;
+  /** Clear Sync History deleted the connection's rows with the rest of its state (clear-history.ts) and committed. */
+  rowsCleared(connectionKey: string): void;
 }
 
 export function createRowStore(db: AppDb): RowStore {
   const keysOf = (connectionKey: string, keys: readonly string[]) => keys.map((key): [string, string] => [connectionKey, key]);
-  const index = rowIndexCache(db);
+  const index = createRowIndexCache(db);
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
@@ -55,7 +62,19 @@ export function createRowStore(db: AppDb): RowStore {
       index.patched(connectionKey, changed.map(toRowEntry));
       return changed.length;
     },
-    queryRows: (connectionKey, query) => queryRows(db, connectionKey, query),
-    countRows: (connectionKey) => countConnectionRows(db, connectionKey),
+    async queryRows(connectionKey, query) {
+      const rows = await index.get(connectionKey);
+      const { keys, total } = rows.page(query);
+      const counts = rows.counts();
+      const stored = await db.rows.bulkGet(keysOf(connectionKey, keys));
+      // A row deleted between the index's answer and this read is left out.
+      return { rows: stored.filter((r) => r !== undefined).map(fromStoredRow), total, counts };
+    },
+    async countRows(connectionKey) {
+      return (await index.get(connectionKey)).counts();
+    },
+    rowsCleared(connectionKey) {
+      index.cleared(connectionKey);
+    },
   };
 }
