@@ -12,7 +12,7 @@
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
 import { createRowIndexCache } from './row-index-cache';
-import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
+import { fromStoredRow, toRowEntry, toStoredRow } from './row-keys';
 import type { RowPage, RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
@@ -36,28 +36,26 @@ export function createRowStore(db: AppDb): RowStore {
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
-      const texts = rows.map((row) => toRowText(connectionKey, row));
-      const range = prefixRange([connectionKey], 2);
-      await db.transaction('rw', db.rows, db.rowText, async () => {
-        await Promise.all([db.rows.where('[connection+key]').between(...range, true, true).delete(), db.rowText.where('[connection+key]').between(...range, true, true).delete()]);
-        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut(texts)]);
+      await db.transaction('rw', db.rows, async () => {
+        await db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete();
+        await db.rows.bulkPut(stored);
       });
-      index.replaced(connectionKey, stored.map(toRowEntry));
+      index.replaced(connectionKey, rows.map(toRowEntry));
     },
     async patchRows(connectionKey, patches) {
       if (patches.length === 0) return 0;
-      const changed = await db.transaction('rw', db.rows, db.rowText, async () => {
+      const changed = await db.transaction('rw', db.rows, async () => {
         const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
-        // Patches for one key apply in order; sort keys are derived again from the merged row.
+        // Patches for one key apply in order, each onto the row as the one before left it.
         const merged = new Map<string, SyncRow>();
         patches.forEach((patch, i) => {
           const stored = current[i];
           const base = merged.get(patch.key) ?? (stored ? fromStoredRow(stored) : undefined);
           if (base) merged.set(patch.key, { ...base, ...patch });
         });
-        const stored = [...merged.values()].map((row) => toStoredRow(connectionKey, row));
-        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut([...merged.values()].map((row) => toRowText(connectionKey, row)))]);
-        return stored;
+        const rows = [...merged.values()];
+        await db.rows.bulkPut(rows.map((row) => toStoredRow(connectionKey, row)));
+        return rows;
       });
       index.patched(connectionKey, changed.map(toRowEntry));
       return changed.length;
