@@ -13,7 +13,7 @@ import { ACME, BETA, freshDb, link, row } from './db-fixtures';
 
 /** A row as version 1 stored it: the row, its connection, and the sort keys its indexes needed. */
 function v1Row(connection: string, r: SyncRow, statusRank: number) {
-  const idSort = (id: string | null) => (id ? `0${id.padStart(30, '0')}` : '');
+  const idSort = (id: string | null) => (!id ? '' : /^\d+$/.test(id) ? `0${id.padStart(30, '0')}` : `1${id.toLowerCase()}`);
   const sortKeys = { nameKey: r.name.toLowerCase(), typeSort: r.typeLabel.toLowerCase(), statusRank, csoSort: idSort(r.csoId), qboSort: idSort(r.qboId), issueKey: r.issue?.title.toLowerCase() ?? '' };
   return { ...r, connection, ...sortKeys };
 }
