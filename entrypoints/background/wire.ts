@@ -42,7 +42,7 @@ export function wireBackground(): void {
     },
   });
   const sync = createSyncService({
-    buildEngine: createEngineFactory({ db, access, meta, readSettings, csoFetch }),
+    buildEngine: createEngineFactory({ db, rows, access, meta, readSettings, csoFetch }),
     rows,
     history: (key) => createRunHistory(db, key),
     hub,
@@ -99,6 +99,7 @@ export function wireBackground(): void {
     onMessage,
     handlers: createHandlers({
       db,
+      rows,
       companies: createCompanyDirectory(db, () => new Date()),
       tokens,
       meta,

@@ -4,7 +4,7 @@
  * Dexie stores scoped to the company.
  */
 import { type CsoClient, createCsoClient, createCsoSource } from '@/lib/cso';
-import { type AppDb, createJournal, createLinkStore, createStateStore } from '@/lib/db';
+import { type AppDb, createJournal, createLinkStore, createStateStore, type RowStore } from '@/lib/db';
 import { ReconnectNeededError, createQboSource } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
 import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
@@ -14,6 +14,8 @@ import type { CompanyTarget } from './sync-service';
 
 export function createEngineFactory(deps: {
   db: AppDb;
+  /** The background's row store: Clear Sync History deletes the rows it indexes. */
+  rows: RowStore;
   access: QboAccess;
   meta: ConnectionMetaStore;
   readSettings: () => Promise<Settings>;
@@ -42,7 +44,7 @@ export function createEngineFactory(deps: {
     const meta = await deps.meta.get(target.key);
     if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
     const settings = await deps.readSettings();
-    const state = createStateStore(deps.db, target.key);
+    const state = createStateStore(deps.db, target.key, deps.rows);
     const defaultIncomeAccountId = await incomeAccountFor(target.key, meta.realmId, state, settings.defaultIncomeAccount);
     const qbo = await deps.access.client(target.key, meta.realmId);
     return createSyncEngine(

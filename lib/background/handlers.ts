@@ -2,10 +2,10 @@
  * The background's answers to every message of the protocol. Each handler resolves which company
  * is meant (a content script may only speak for its own page's origin), then asks a service.
  */
-import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRowStore, createRunHistory, historyToCsv } from '@/lib/db';
+import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRunHistory, historyToCsv, type RowStore } from '@/lib/db';
 import type { TokenStore } from '@/lib/auth';
 import type { Handlers, Sender } from '@/lib/messaging/handle';
-import type { CompanySummary, CompanyTarget as TargetData, RowQuery } from '@/lib/messaging/protocol';
+import type { CompanySummary, CompanyTarget as TargetData, PanelRowExportQuery } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
@@ -16,6 +16,8 @@ import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow } from './views';
 
 export interface HandlerDeps {
   db: AppDb;
+  /** The background's one row store: the sync service writes through it, so its index is current. */
+  rows: RowStore;
   companies: CompanyDirectory;
   tokens: TokenStore;
   meta: ConnectionMetaStore;
@@ -55,7 +57,7 @@ export function whoAsked(user: string | undefined, sender: Sender): string {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const rows = createRowStore(deps.db);
+  const { rows } = deps;
   const now = deps.now ?? Date.now;
   const verified = new Map<string, { name: string; at: number }>();
 
@@ -124,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     );
   }
 
-  async function queryAll(company: CompanyRow, query: Omit<RowQuery, 'page' | 'pageSize'>) {
+  async function queryAll(company: CompanyRow, query: PanelRowExportQuery) {
     const pageSize = 500;
     const all = [];
     for (let page = 0; ; page++) {

@@ -6,9 +6,10 @@
  * `connection` key part (the CStoreOffice company key, see `companyKey`), so one range on a
  * compound index reads or clears exactly one company's data.
  *
- * Versioning: nothing has shipped yet, so version 1 is the first schema. A later change adds
- * `this.version(2).stores({...changed tables only}).upgrade(tx => ...)` below it and keeps version 1,
- * because Dexie needs the old declaration to run an upgrade. Bump only when data must be migrated.
+ * Versioning: each version below lists only the tables it changes (null deletes one); a table it
+ * does not name keeps its declaration from the version before, so no version is removed. A version
+ * that must rewrite stored data adds `.upgrade(tx => ...)`; tests/unit/db/app-db-upgrade.test.ts
+ * opens a database made with the version before and checks what the upgrade keeps.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { StoredConnection } from '../auth/token-store';
@@ -18,7 +19,7 @@ import type { UndoLog } from '../sync/run-writes';
 import type { SyncPlan } from '../sync/plan-types';
 import type { Side } from '../entities';
 import type { HistoryEntry } from './history-types';
-import type { RowText, StoredRow } from './row-keys';
+import type { StoredRow } from './row-keys';
 
 export interface CompanyRow {
   /** `${origin}|${companyId}`: the same company id on two CStoreOffice shards is two companies. */
@@ -73,6 +74,38 @@ export interface RunRow {
 /** `seq` is the op's position in the run, so `open()` returns ops in plan order. */
 export type RunOpRow = JournalOp & { runId: string; seq: number };
 
+/** The first schema, as it shipped (the upgrade test makes a database with it); version 2 changes `rows` and `rowText`. */
+export const SCHEMA_V1: Readonly<Record<string, string>> = {
+  companies: 'key, origin, lastSeenAt',
+  connections: 'companyId',
+  // Primary key is the port's identity (csoType, csoId); the QBO index finds a QBO record's links
+  // (two vendor kinds may share one QBO vendor).
+  links: '[connection+csoType+csoId], [connection+qboEntity+qboId]',
+  mirror: '[connection+side+list+id]',
+  reserved: '[connection+entity+id]',
+  meta: 'connection',
+  issues: '++seq, connection',
+  ignores: '[connection+rowKey]',
+  // A restarted worker finds the unfinished run of its connection with one index lookup.
+  runs: 'runId, [connection+state]',
+  runOps: '[runId+opId], runId',
+  history: '++id, [connection+startedAt]',
+  rows: [
+    '[connection+key]',
+    '[connection+nameKey]',
+    '[connection+typeSort+nameKey]',
+    '[connection+statusRank+nameKey]',
+    '[connection+csoSort]',
+    '[connection+qboSort]',
+    '[connection+issueKey+nameKey]',
+    '[connection+statusRank+typeId]',
+  ].join(', '),
+  rowText: '[connection+key]',
+};
+
+/** What version 1 stored beside each row for its indexes. */
+const V1_ROW_SORT_KEYS = ['nameKey', 'typeSort', 'statusRank', 'csoSort', 'qboSort', 'issueKey'] as const;
+
 export class AppDb extends Dexie {
   companies!: EntityTable<CompanyRow, 'key'>;
   /** Tokens, one connection per company; keyed by `StoredConnection.companyId`. */
@@ -87,40 +120,23 @@ export class AppDb extends Dexie {
   runOps!: Table<RunOpRow, [string, string]>;
   history!: EntityTable<HistoryEntry, 'id'>;
   rows!: Table<StoredRow, [string, string]>;
-  rowText!: Table<RowText, [string, string]>;
 
   constructor(name = 'qbo-sync-manager', options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores({
-      companies: 'key, origin, lastSeenAt',
-      connections: 'companyId',
-      // Primary key is the port's identity (csoType, csoId); the QBO index finds a QBO record's links
-      // (two vendor kinds may share one QBO vendor).
-      links: '[connection+csoType+csoId], [connection+qboEntity+qboId]',
-      mirror: '[connection+side+list+id]',
-      reserved: '[connection+entity+id]',
-      meta: 'connection',
-      issues: '++seq, connection',
-      ignores: '[connection+rowKey]',
-      // A restarted worker finds the unfinished run of its connection with one index lookup.
-      runs: 'runId, [connection+state]',
-      runOps: '[runId+opId], runId',
-      history: '++id, [connection+startedAt]',
-      // One index per sortable column (ties fall back to the primary key, so order is total), plus a
-      // facet index for counts and type/status filters.
-      rows: [
-        '[connection+key]',
-        '[connection+nameKey]',
-        '[connection+typeSort+nameKey]',
-        '[connection+statusRank+nameKey]',
-        '[connection+csoSort]',
-        '[connection+qboSort]',
-        '[connection+issueKey+nameKey]',
-        '[connection+statusRank+typeId]',
-      ].join(', '),
-      // What the search box matches, apart from the rows: a search reads these small records, never rows.
-      rowText: '[connection+key]',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // Rows are sorted, filtered and counted in memory (row-index.ts) and read from IndexedDB by
+    // primary key only: the per-column indexes and the search text table were written on every save
+    // and read by nothing. The sort keys stored beside each row for those indexes go too.
+    this.version(2)
+      .stores({ rows: '[connection+key]', rowText: null })
+      .upgrade((tx) =>
+        tx
+          .table('rows')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            for (const key of V1_ROW_SORT_KEYS) delete row[key];
+          }),
+      );
   }
 }
 

@@ -6,7 +6,6 @@ export * from './history-csv';
 export * from './history-types';
 export * from './journal';
 export * from './link-store';
-export * from './row-counts';
 export * from './row-index';
 export * from './row-index-cache';
 export * from './row-keys';

@@ -1,10 +1,10 @@
 /**
- * The in-memory row index (row-index.ts) of each connection. Kept per database object, so the row
- * stores the background makes (the sync service's and the message handlers') share one and every
- * write through either keeps it current: a replace builds the index from the rows it wrote, a patch
- * changes it in place, Clear Sync History empties it. Only a missing index is read from IndexedDB
- * (once per worker start and connection: about a quarter second for 20,000 rows in Chrome; the
- * Audit page's getCompany on load usually pays it before the manager opens).
+ * The in-memory row index (row-index.ts) of each connection, owned by the one row store the
+ * background makes (row-store.ts), so every write through it keeps the index current: a replace
+ * builds the index from the rows it wrote, a patch changes it in place, Clear Sync History empties
+ * it. Only a missing index is read from IndexedDB (once per worker start and connection: about a
+ * quarter second for 20,000 rows in Chrome; the Audit page's getCompany on load usually pays it
+ * before the manager opens).
  *
  * Updates are applied after their transaction commits. A load that a write overtook is still
  * answered (it is a consistent snapshot) but not kept: `writes` counts committed writes per
@@ -27,20 +27,9 @@ export interface RowIndexCache {
   cleared(connectionKey: string): void;
 }
 
-const caches = new WeakMap<AppDb, RowIndexCache>();
-
-export function rowIndexCache(db: AppDb): RowIndexCache {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = createRowIndexCache(db);
-    caches.set(db, cache);
-  }
-  return cache;
-}
-
 type Slot = { index: RowIndex } | { loading: Promise<RowIndex> };
 
-function createRowIndexCache(db: AppDb): RowIndexCache {
+export function createRowIndexCache(db: AppDb): RowIndexCache {
   /** In use order, oldest first. */
   const held = new Map<string, Slot>();
   const writes = new Map<string, number>();

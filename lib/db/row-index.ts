@@ -6,9 +6,8 @@
  * the panel's 100 ms budget; here the same work is one loop over an array.
  *
  * Each column's order is the row positions sorted by that column's keys, with the row key breaking
- * ties (as the IndexedDB indexes did), so paging is stable and a descending sort is the exact
- * reverse of the ascending one. An order is built on first use and dropped when a patch changes
- * that column's keys.
+ * ties, so paging is stable and a descending sort is the exact reverse of the ascending one. An
+ * order is built on first use and dropped when a patch changes that column's keys.
  */
 import { SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
 import type { RowCounts } from '../sync/rows';

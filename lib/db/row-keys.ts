@@ -1,13 +1,18 @@
 /**
- * How a `SyncRow` is stored: the row itself plus derived keys that let IndexedDB sort and filter.
- * IndexedDB leaves a record out of a compound index when any part is null or a boolean, so every
- * derived key is a string or a number, never null.
+ * How a `SyncRow` is kept: stored as it is, tagged with its connection, under the primary key
+ * [connection+key] (no other index: nothing asks IndexedDB to sort or filter rows). Sorting,
+ * filtering, searching and counting happen in the background's memory (row-index.ts), on a
+ * `RowEntry` derived from each row when the index is built.
  */
 import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, type SyncStatusId } from '../entities';
 import type { SyncRow } from '../sync/rows';
 
-export interface RowSortKeys {
-  connection: string;
+export type StoredRow = SyncRow & { connection: string };
+
+/** What the background keeps of each row in memory to sort, filter and count (see row-index.ts). */
+export interface RowEntry {
+  key: string;
+  typeId: EntityTypeId;
   /** Lower-cased name: users expect "apple" and "Banana" in alphabetical order. */
   nameKey: string;
   /** Lower-cased type label, so the Type column sorts as the user reads it. */
@@ -18,22 +23,9 @@ export interface RowSortKeys {
   qboSort: string;
   /** Lower-cased issue title; '' when the row has none (sorts first). */
   issueKey: string;
-}
-
-/** The search box's view of a row, kept beside it so a search never reads whole rows. */
-export interface RowText {
-  connection: string;
-  key: string;
-  statusRank: number;
-  typeId: EntityTypeId;
-  /** Lower-cased name and both ids. */
+  /** Lower-cased name and both ids, as the search box matches them. */
   text: string;
 }
-
-export type StoredRow = SyncRow & RowSortKeys;
-
-/** What the background keeps of each row in memory to sort, filter and count (see row-index.ts). */
-export type RowEntry = Omit<RowSortKeys, 'connection'> & { key: string; typeId: EntityTypeId; text: string };
 
 export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, i])) as Record<SyncStatusId, number>;
 
@@ -54,36 +46,26 @@ export function idSortKey(id: string | null): string {
 const SEARCH_SEPARATOR = '\u0001';
 
 export function toStoredRow(connection: string, row: SyncRow): StoredRow {
-  const nameKey = row.name.toLowerCase();
+  return { ...row, connection };
+}
+
+export function fromStoredRow(stored: StoredRow): SyncRow {
+  const { connection: _c, ...row } = stored;
+  return row;
+}
+
+export function toRowEntry(row: SyncRow): RowEntry {
   return {
-    ...row,
-    connection,
-    nameKey,
+    key: row.key,
+    typeId: row.typeId,
+    nameKey: row.name.toLowerCase(),
     typeSort: typeSortKey(row.typeId),
     statusRank: STATUS_RANK[row.status],
     csoSort: idSortKey(row.csoId),
     qboSort: idSortKey(row.qboId),
     issueKey: row.issue?.title.toLowerCase() ?? '',
+    text: [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase(),
   };
-}
-
-/** Lower-cased name and both ids, as the search box matches them. */
-function searchText(row: SyncRow): string {
-  return [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase();
-}
-
-export function toRowText(connection: string, row: SyncRow): RowText {
-  return { connection, key: row.key, statusRank: STATUS_RANK[row.status], typeId: row.typeId, text: searchText(row) };
-}
-
-export function toRowEntry(stored: StoredRow): RowEntry {
-  const { key, typeId, nameKey, typeSort, statusRank, csoSort, qboSort, issueKey } = stored;
-  return { key, typeId, nameKey, typeSort, statusRank, csoSort, qboSort, issueKey, text: searchText(stored) };
-}
-
-export function fromStoredRow(stored: StoredRow): SyncRow {
-  const { connection: _c, nameKey: _n, typeSort: _t, statusRank: _s, csoSort: _cs, qboSort: _qs, issueKey: _i, ...row } = stored;
-  return row;
 }
 
 /** Whether a row's search text matches what the user typed (case-insensitive substring). */

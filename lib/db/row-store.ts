@@ -1,15 +1,19 @@
 /**
  * The rows the engine computed, per connection, so the panel pages through them without the
- * engine recomputing anything. Rows are replaced as a whole after each plan, and patched while a
- * run updates them one by one. Each write also updates the in-memory index queries are answered
- * from (row-index-cache.ts), once its transaction has committed.
+ * engine recomputing anything. Rows are replaced as a whole after each plan; a patch merges changes
+ * into rows already stored.
+ *
+ * The background makes one row store and hands it to everything that reads or writes rows (the
+ * sync service, the message handlers, the engine's state store for Clear Sync History). It owns the
+ * in-memory index queries are answered from (row-index-cache.ts) and updates it after each write
+ * commits; a second store over the same database would hold an index of its own that no write
+ * through the first one updates.
  */
 import type { RowCounts, SyncRow } from '../sync/rows';
 import { type AppDb, prefixRange } from './app-db';
-import { countConnectionRows } from './row-counts';
-import { rowIndexCache } from './row-index-cache';
-import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
-import { queryRows, type RowPage, type RowQuery } from './row-query';
+import { createRowIndexCache } from './row-index-cache';
+import { fromStoredRow, toRowEntry, toStoredRow } from './row-keys';
+import type { RowPage, RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
 export type RowPatch = Partial<Omit<SyncRow, 'key'>> & { key: string };
@@ -19,43 +23,56 @@ export interface RowStore {
   replaceRows(connectionKey: string, rows: readonly SyncRow[]): Promise<void>;
   /** Merges changes into existing rows; a key the store does not hold is skipped. Returns how many changed. */
   patchRows(connectionKey: string, patches: readonly RowPatch[]): Promise<number>;
+  /** One page, sorted and filtered (see row-query.ts), with the whole connection's counts by status. */
   queryRows(connectionKey: string, query: RowQuery): Promise<RowPage>;
   countRows(connectionKey: string): Promise<RowCounts>;
+  /** Clear Sync History deleted the connection's rows with the rest of its state (clear-history.ts) and committed. */
+  rowsCleared(connectionKey: string): void;
 }
 
 export function createRowStore(db: AppDb): RowStore {
   const keysOf = (connectionKey: string, keys: readonly string[]) => keys.map((key): [string, string] => [connectionKey, key]);
-  const index = rowIndexCache(db);
+  const index = createRowIndexCache(db);
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
-      const texts = rows.map((row) => toRowText(connectionKey, row));
-      const range = prefixRange([connectionKey], 2);
-      await db.transaction('rw', db.rows, db.rowText, async () => {
-        await Promise.all([db.rows.where('[connection+key]').between(...range, true, true).delete(), db.rowText.where('[connection+key]').between(...range, true, true).delete()]);
-        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut(texts)]);
+      await db.transaction('rw', db.rows, async () => {
+        await db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete();
+        await db.rows.bulkPut(stored);
       });
-      index.replaced(connectionKey, stored.map(toRowEntry));
+      index.replaced(connectionKey, rows.map(toRowEntry));
     },
     async patchRows(connectionKey, patches) {
       if (patches.length === 0) return 0;
-      const changed = await db.transaction('rw', db.rows, db.rowText, async () => {
+      const changed = await db.transaction('rw', db.rows, async () => {
         const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
-        // Patches for one key apply in order; sort keys are derived again from the merged row.
+        // Patches for one key apply in order, each onto the row as the one before left it.
         const merged = new Map<string, SyncRow>();
         patches.forEach((patch, i) => {
           const stored = current[i];
           const base = merged.get(patch.key) ?? (stored ? fromStoredRow(stored) : undefined);
           if (base) merged.set(patch.key, { ...base, ...patch });
         });
-        const stored = [...merged.values()].map((row) => toStoredRow(connectionKey, row));
-        await Promise.all([db.rows.bulkPut(stored), db.rowText.bulkPut([...merged.values()].map((row) => toRowText(connectionKey, row)))]);
-        return stored;
+        const rows = [...merged.values()];
+        await db.rows.bulkPut(rows.map((row) => toStoredRow(connectionKey, row)));
+        return rows;
       });
       index.patched(connectionKey, changed.map(toRowEntry));
       return changed.length;
     },
-    queryRows: (connectionKey, query) => queryRows(db, connectionKey, query),
-    countRows: (connectionKey) => countConnectionRows(db, connectionKey),
+    async queryRows(connectionKey, query) {
+      const rows = await index.get(connectionKey);
+      const { keys, total } = rows.page(query);
+      const counts = rows.counts();
+      const stored = await db.rows.bulkGet(keysOf(connectionKey, keys));
+      // A row deleted between the index's answer and this read is left out.
+      return { rows: stored.filter((r) => r !== undefined).map(fromStoredRow), total, counts };
+    },
+    async countRows(connectionKey) {
+      return (await index.get(connectionKey)).counts();
+    },
+    rowsCleared(connectionKey) {
+      index.cleared(connectionKey);
+    },
   };
 }

@@ -8,8 +8,10 @@ import type { MirrorData, StateStore } from '../sync/ports';
 import type { AnyRecord } from '../sync/types';
 import { type AppDb, type MetaRow, type MirrorRow, prefixRange } from './app-db';
 import { clearConnectionState } from './clear-history';
+import type { RowStore } from './row-store';
 
-export function createStateStore(db: AppDb, connectionKey: string): StateStore {
+/** `rows`: the background's row store, told when Clear Sync History has deleted the connection's rows. */
+export function createStateStore(db: AppDb, connectionKey: string, rows: RowStore): StateStore {
   const sideRange = (side: Side) => db.mirror.where('[connection+side+list+id]').between(...prefixRange([connectionKey, side], 4), true, true);
   const reservedRange = () => db.reserved.where('[connection+entity+id]').between(...prefixRange([connectionKey], 3), true, true);
   const ignoreRange = () => db.ignores.where('[connection+rowKey]').between(...prefixRange([connectionKey], 2), true, true);
@@ -105,6 +107,7 @@ export function createStateStore(db: AppDb, connectionKey: string): StateStore {
     /** Also drops links and rows, atomically: see clear-history.ts. */
     async clear() {
       await clearConnectionState(db, connectionKey);
+      rows.rowsCleared(connectionKey);
     },
   };
 }

@@ -3,8 +3,8 @@
  * clear error before any handler runs, so it can change nothing.
  */
 import { z } from 'zod';
-import { ENTITY_TYPE_IDS, SYNC_STATUS_IDS } from '@/lib/entities';
 import { type ProtocolMap, USER_NAME_MAX } from './protocol';
+import { panelRowExportQuery, panelRowQuery } from './row-query-schema';
 
 const companyId = z.string().trim().min(1, 'companyId is required').max(64).regex(/^[\w.-]+$/, 'companyId has unexpected characters');
 const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'origin must be an http(s) origin such as https://03.cstoreoffice.com');
@@ -12,32 +12,13 @@ const target = { companyId, origin: origin.optional() };
 const rowKey = z.string().min(1).max(200);
 const user = z.string().trim().min(1).max(USER_NAME_MAX).regex(/^\P{Cc}*$/u, 'user must be one line of text');
 
-const filters = z
-  .object({
-    types: z.array(z.enum(ENTITY_TYPE_IDS)).max(ENTITY_TYPE_IDS.length).optional(),
-    statuses: z.array(z.enum(SYNC_STATUS_IDS)).max(SYNC_STATUS_IDS.length).optional(),
-    search: z.string().max(200).optional(),
-  })
-  .strict();
-
-const sort = z.object({ field: z.enum(['type', 'csoId', 'name', 'qboId', 'issue', 'status']), dir: z.enum(['asc', 'desc']) }).strict();
-
-const query = z
-  .object({
-    page: z.number().int().min(0),
-    pageSize: z.number().int().min(1).max(500),
-    sort: sort.optional(),
-    filters: filters.optional(),
-  })
-  .strict();
-
 export const PAYLOADS = {
   getOverview: z.undefined(),
   getCompany: z.object({ companyId, companyName: z.string().trim().min(1, 'companyName is required').max(200) }).strict(),
   connect: z.object(target).strict(),
   disconnect: z.object(target).strict(),
-  getRows: z.object({ ...target, query }).strict(),
-  exportRows: z.object({ ...target, query: z.object({ sort: sort.optional(), filters: filters.optional() }).strict() }).strict(),
+  getRows: z.object({ ...target, query: panelRowQuery }).strict(),
+  exportRows: z.object({ ...target, query: panelRowExportQuery }).strict(),
   preview: z.object(target).strict(),
   synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional(), confirmDeletions: z.array(rowKey).max(50_000).optional(), confirmCreates: z.boolean().optional() }).strict(),
   runAction: z

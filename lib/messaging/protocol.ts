@@ -1,11 +1,15 @@
 /**
  * Everything the popup, the options page and the Audit-page panel may ask of the background, in
  * one typed map. Each message's data is also described by a zod schema in payloads.ts, checked in
- * the background before any handler runs. Nothing here ever carries a token.
+ * the background before any handler runs; the table's queries are typed from their schemas
+ * (row-query-schema.ts). Nothing here ever carries a token.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { Environment } from '@/lib/storage/settings';
+import type { PanelRowExportQuery, PanelRowQuery } from './row-query-schema';
+
+export type { PanelRowExportQuery, PanelRowQuery, PanelSortField } from './row-query-schema';
 
 export type ConnectionState = 'notConnected' | 'connected' | 'reconnectNeeded';
 
@@ -51,16 +55,6 @@ export interface CompanyTarget {
   origin?: string;
 }
 
-export type RowSortField = 'type' | 'csoId' | 'name' | 'qboId' | 'issue' | 'status';
-
-export interface RowQuery {
-  /** 0-based. */
-  page: number;
-  pageSize: number;
-  sort?: { field: RowSortField; dir: 'asc' | 'desc' };
-  filters?: { types?: EntityTypeId[]; statuses?: SyncStatusId[]; search?: string };
-}
-
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
 
 export interface PanelRow {
@@ -82,7 +76,7 @@ export interface PanelRow {
   qboUrl: string | null;
 }
 
-export interface RowPage {
+export interface PanelRowPage {
   rows: PanelRow[];
   /** Rows matching the filters (all pages). */
   total: number;
@@ -181,9 +175,9 @@ export interface ProtocolMap {
   /** Revokes the tokens and forgets them; links and history stay. */
   disconnect(data: CompanyTarget): CompanySummary;
   /** A page of the table, sorted and filtered by the background. */
-  getRows(data: CompanyTarget & { query: RowQuery }): RowPage;
+  getRows(data: CompanyTarget & { query: PanelRowQuery }): PanelRowPage;
   /** Every row matching the filters, as CSV (the table as filtered). */
-  exportRows(data: CompanyTarget & { query: Omit<RowQuery, 'page' | 'pageSize'> }): string;
+  exportRows(data: CompanyTarget & { query: PanelRowExportQuery }): string;
   /** What Synchronize would do, without writing anything. */
   preview(data: CompanyTarget): PreviewSummary;
   /**

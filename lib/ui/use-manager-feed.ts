@@ -2,6 +2,11 @@
  * Connects the open manager to the background's status port: run progress goes to the run store,
  * "rows changed" re-asks for the current page (at most twice a second, so a busy run does not
  * flood the background), and company changes refresh the connection state.
+ *
+ * This is the one place that re-reads the table after a run, whoever started it (the manager, the
+ * popup, the alarm): a run saves its rows and says so just before it ends, and its end asks for the
+ * page at once instead of waiting for the pause, so a finished run costs one getRows. A run that
+ * saved no rows (it failed) leaves the table as it is.
  */
 import { onBeforeUnmount, watch } from 'vue';
 import { type StatusEvent, subscribeStatus } from '@/lib/messaging/status-port';
@@ -21,12 +26,13 @@ export function useManagerFeed(active: () => boolean, subscribe: typeof subscrib
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stop: (() => void) | undefined;
 
+  const loadRows = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    void rows.load();
+  };
   const refreshRows = () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void rows.load();
-    }, ROWS_REFRESH_MS);
+    if (!timer) timer = setTimeout(loadRows, ROWS_REFRESH_MS);
   };
 
   const onEvent = (event: StatusEvent) => {
@@ -35,7 +41,7 @@ export function useManagerFeed(active: () => boolean, subscribe: typeof subscrib
       run.onRunEvent(event.status);
       const ended = event.status.phase === 'done' || event.status.phase === 'failed';
       if (wasRunning && ended && company.concerns(event.status.companyId, event.status.origin)) {
-        void rows.load();
+        if (timer) loadRows();
         void history.load(0);
       }
     } else if (event.type === 'rowsChanged') {

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
-import { type PanelRow, type RowQuery, type RowSortField, sendMessage } from '@/lib/messaging/protocol';
+import { type PanelRow, type PanelRowQuery, type PanelSortField, sendMessage } from '@/lib/messaging/protocol';
 import { errorText } from '@/lib/ui/labels';
 import { useCompanyStore } from './company-store';
 
@@ -15,7 +15,7 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const useRowsStore = defineStore('rows', () => {
   const page = ref(0);
   const pageSize = ref<number>(25);
-  const sort = ref<RowQuery['sort']>(undefined);
+  const sort = ref<PanelRowQuery['sort']>(undefined);
   /** null: every value is included (no filter sent). */
   const types = ref<EntityTypeId[] | null>(null);
   const statuses = ref<SyncStatusId[] | null>(null);
@@ -30,13 +30,13 @@ export const useRowsStore = defineStore('rows', () => {
   const selected = ref(new Map<string, PanelRow>());
 
   const filters = computed(() => {
-    const f: NonNullable<RowQuery['filters']> = {};
+    const f: NonNullable<PanelRowQuery['filters']> = {};
     if (types.value) f.types = types.value;
     if (statuses.value) f.statuses = statuses.value;
     if (search.value.trim()) f.search = search.value.trim();
     return f;
   });
-  const query = computed<RowQuery>(() => ({
+  const query = computed<PanelRowQuery>(() => ({
     page: page.value,
     pageSize: pageSize.value,
     ...(sort.value ? { sort: sort.value } : {}),
@@ -72,7 +72,7 @@ export const useRowsStore = defineStore('rows', () => {
     }
   }
 
-  function toggleSort(field: RowSortField) {
+  function toggleSort(field: PanelSortField) {
     sort.value = sort.value?.field === field ? { field, dir: sort.value.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' };
     page.value = 0;
     void load();

@@ -70,8 +70,8 @@ export const useRunStore = defineStore('run', () => {
     } catch (e) {
       notices.push('error', 'Synchronization failed', errorText(e));
     } finally {
+      // The table is re-read by the status feed when the run ends (use-manager-feed.ts).
       starting.value = false;
-      void useRowsStore().load();
       void company.load(company.company);
     }
   }

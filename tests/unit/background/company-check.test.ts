@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '@/lib/background/handlers';
-import { createCompanyDirectory } from '@/lib/db';
+import { createCompanyDirectory, createRowStore } from '@/lib/db';
 import type { Sender } from '@/lib/messaging/handle';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { freshDb } from '../db/db-fixtures';
@@ -23,6 +23,7 @@ function setup(listed: { id: string; name: string }[] | Error) {
   let t = 0;
   const deps = {
     db,
+    rows: createRowStore(db),
     companies: createCompanyDirectory(db, () => new Date('2026-12-04T00:00:00Z')),
     tokens: { get: async () => undefined },
     meta: { get: async () => undefined, put: async () => {}, remove: async () => {} },

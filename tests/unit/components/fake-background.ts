@@ -3,7 +3,7 @@
  * filtering contract as the real one, records every message, and lets a test push status events.
  */
 import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, SYNC_STATUS_LABELS, type SyncStatusId } from '@/lib/entities';
-import type { CompanySummary, PanelRow, ProtocolMap, RowQuery } from '@/lib/messaging/protocol';
+import type { CompanySummary, PanelRow, PanelRowExportQuery, PanelRowQuery, ProtocolMap } from '@/lib/messaging/protocol';
 import type { StatusEvent } from '@/lib/messaging/status-port';
 
 export const ORIGIN = 'https://03.cstoreoffice.com';
@@ -45,7 +45,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     ...summary,
   };
 
-  function query(q: Omit<RowQuery, 'page' | 'pageSize'>): PanelRow[] {
+  function query(q: PanelRowExportQuery): PanelRow[] {
     const f = q.filters ?? {};
     const search = f.search?.toLowerCase();
     const out = rows.filter(
@@ -64,13 +64,13 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
 
   const handlers: { [K in keyof ProtocolMap]?: (data: never) => unknown } = {
     getCompany: () => company,
-    getRows: (data: { query: RowQuery }) => {
+    getRows: (data: { query: PanelRowQuery }) => {
       const all = query(data.query);
       const start = data.query.page * data.query.pageSize;
       const counts = Object.fromEntries(SYNC_STATUS_IDS.map((s) => [s, rows.filter((r) => r.status === s).length]));
       return { rows: all.slice(start, start + data.query.pageSize), total: all.length, counts };
     },
-    exportRows: (data: { query: RowQuery }) => query(data.query).map((r) => r.name).join('\n'),
+    exportRows: (data: { query: PanelRowExportQuery }) => query(data.query).map((r) => r.name).join('\n'),
     preview: () => ({ counts: { createInQbo: 2, createInCso: 1, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 3 }, errors: 1, total: 6 }),
     synchronize: () => ({ outcome: 'success', message: 'All done.', summary: { counts: {}, errors: 0, total: 0 } }),
     runAction: (data: { rowKeys: string[] }) => ({ ok: true, changed: data.rowKeys.length, message: `${data.rowKeys.length} changed` }),

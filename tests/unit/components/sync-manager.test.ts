@@ -174,6 +174,46 @@ describe('the Entities table', () => {
     expect(holder.bg.callsOf('getRows').length).toBe(before + 1);
   });
 
+  describe('a finished run re-reads the table once, and shows its rows', () => {
+    const base = { runId: 'r2', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 1, errors: 0, startedAt: new Date().toISOString(), message: null };
+    // What the background sends during a run, in its order: rows are saved (and announced) before the run is done.
+    const runEvents = (trigger: 'user' | 'alarm') => {
+      holder.bg.emit({ type: 'run', status: { ...base, trigger, phase: 'reading' } });
+      holder.bg.emit({ type: 'run', status: { ...base, trigger, phase: 'saving' } });
+      rows[0] = makeRow(0, { status: 'error' });
+      holder.bg.emit({ type: 'rowsChanged', companyId: '42', origin: 'https://03.cstoreoffice.com' });
+      holder.bg.emit({ type: 'run', status: { ...base, trigger, phase: 'done', done: 1 } });
+    };
+    let rows: PanelRow[];
+    beforeEach(() => {
+      rows = Array.from({ length: 30 }, (_, i) => makeRow(i));
+      start(rows);
+    });
+
+    it.each([
+      ['started here with Synchronize', 'user'],
+      ['started elsewhere (the alarm)', 'alarm'],
+    ] as const)('%s', async (_, trigger) => {
+      ({ wrapper } = await mountManager());
+      expect(rowsOf(wrapper)[0]!.attributes('data-status')).toBe('synchronized');
+      const send = holder.bg.sendMessage;
+      // The run's events reach the manager before the background answers Synchronize.
+      holder.bg.sendMessage = async (type, data) => {
+        if (type === 'synchronize') runEvents(trigger);
+        return send(type, data);
+      };
+      vi.useFakeTimers();
+      const before = holder.bg.callsOf('getRows').length;
+      if (trigger === 'user') await wrapper.get('[data-testid="synchronize"]').trigger('click');
+      else runEvents(trigger);
+      await vi.advanceTimersByTimeAsync(2000);
+      vi.useRealTimers();
+      await settle();
+      expect(holder.bg.callsOf('getRows').length - before).toBe(1);
+      expect(rowsOf(wrapper)[0]!.attributes('data-status')).toBe('error');
+    });
+  });
+
   it('when not connected, Synchronize is not offered and the panel says why', async () => {
     holder.bg = createFakeBackground([makeRow(1)], { state: 'notConnected', realmId: null, qboCompanyName: null });
     ({ wrapper } = await mountManager());

@@ -3,7 +3,7 @@
  * depend on whether state lives in memory or in IndexedDB, including after a worker restart.
  */
 import { describe, expect, it } from 'vitest';
-import { type AppDb, createJournal, createLinkStore, createStateStore } from '../../../lib/db';
+import { type AppDb, createJournal, createLinkStore, createRowStore, createStateStore } from '../../../lib/db';
 import { createSyncEngine, RealmMismatchError, type SyncEngineOptions } from '../../../lib/sync';
 import { createCounterIds, createFixedClock } from '../../fakes/clock';
 import { createFakeCso } from '../../fakes/fake-cso';
@@ -27,7 +27,7 @@ function world() {
 
 /** One background worker's engine for one company; `worker` keeps its ids apart from other workers'. */
 function engineFor(db: AppDb, key: string, w: ReturnType<typeof world>, worker: string, options: SyncEngineOptions = {}) {
-  const ports = { cso: w.cso, qbo: w.qbo, links: createLinkStore(db, key), state: createStateStore(db, key), journal: createJournal(db, key), clock: w.clock, ids: createCounterIds(worker) };
+  const ports = { cso: w.cso, qbo: w.qbo, links: createLinkStore(db, key), state: createStateStore(db, key, createRowStore(db)), journal: createJournal(db, key), clock: w.clock, ids: createCounterIds(worker) };
   return createSyncEngine(ports, { defaultIncomeAccountId: null, ...options });
 }
 
@@ -66,7 +66,7 @@ describe('the engine over Dexie', () => {
     await expect(engineFor(db, ACME, w, 'w2', { realmId: 'R2' }).preview()).rejects.toBeInstanceOf(RealmMismatchError);
     await engineFor(db, ACME, w, 'w3', { realmId: 'R1' }).actions.clearSyncHistory();
     expect(await createLinkStore(db, ACME).all()).toEqual([]);
-    expect((await createStateStore(db, ACME).load()).realmId).toBeNull();
+    expect((await createStateStore(db, ACME, createRowStore(db)).load()).realmId).toBeNull();
     await expect(engineFor(db, ACME, w, 'w4', { realmId: 'R2' }).preview()).resolves.toBeDefined();
   });
 });
