@@ -18,14 +18,14 @@ describe('state store', () => {
 
   it('keeps the last run’s writes for Undo and the rows an Undo holds, per company, until history is cleared', async () => {
     const { db } = freshDb();
-    const acme = createStateStore(db, ACME);
+    const acme = stateStore(db, ACME);
     const log = { runId: 'r1', at: '2025-01-01T00:00:00.000Z', writes: [{ kind: 'update' as const, side: 'cso' as const, typeId: 'customer' as const, list: 'customer', id: '1', name: 'Acme', before: { email: null }, revision: '3', rowKeys: ['cso:customer:1'] }] };
     const hold = { rowKey: 'qbo:Customer:9', code: 'createUndone' as const, title: 'Creation undone', detail: 'd', at: '2025-01-01T00:00:00.000Z' };
     await acme.setUndoLog(log);
     await acme.setHolds([hold]);
     await acme.setCursor('cso', { value: 'c1', takenAt: '2025-01-01T00:00:00.000Z' });
     expect(await acme.load()).toMatchObject({ undoLog: log, holds: [hold] });
-    expect(await createStateStore(db, BETA).load()).not.toHaveProperty('undoLog');
+    expect(await stateStore(db, BETA).load()).not.toHaveProperty('undoLog');
     await acme.setUndoLog(null);
     expect(await acme.load()).not.toHaveProperty('undoLog');
     await acme.clear();
