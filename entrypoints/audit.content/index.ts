@@ -7,6 +7,7 @@ import type { PanelState } from '@/lib/ui/panel-state';
 import { findAuditPage, readSignedInUser } from './audit-page';
 import { createManagerUi } from './manager-ui';
 import { mountShadowApp } from './shadow-app';
+import { shadowMode } from './shadow-mode';
 
 export default defineContentScript({
   // Development and test builds add the local sandbox origins (see wxt.config.ts).
@@ -39,6 +40,7 @@ export default defineContentScript({
         try {
           const ui = await createShadowRootUi(ctx, {
             name: 'qbo-sync-manager',
+            mode: await shadowMode(),
             position: 'inline',
             anchor: page.companyField,
             append: 'after',

@@ -3,6 +3,7 @@ import { type ContentScriptContext, type ShadowRootContentScriptUi, createShadow
 import SyncManager from '@/components/panel/SyncManager.vue';
 import type { PanelState } from '@/lib/ui/panel-state';
 import { mountShadowApp } from './shadow-app';
+import { shadowMode } from './shadow-mode';
 
 // Above CStoreOffice's header and ExtJS windows (ExtJS counts z-index up from 19000).
 const MANAGER_Z_INDEX = 2147483000;
@@ -25,15 +26,16 @@ export function createManagerUi(ctx: ContentScriptContext, state: PanelState, on
   }
 
   function prepare(): Promise<void> {
-    pending ??= createShadowRootUi(ctx, {
+    pending ??= shadowMode().then((mode) => createShadowRootUi(ctx, {
       name: 'qbo-sync-manager-dialog',
+      mode,
       position: 'modal',
       zIndex: MANAGER_Z_INDEX,
       // Mounted off the page; place() puts it on the page while the manager is open.
       append: () => {},
       onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(SyncManager, { state, onClose })),
       onRemove: (unmount) => unmount?.(),
-    }).then((created) => {
+    })).then((created) => {
       ui = created;
       ui.mount();
       // The manager may have been opened, or closed again, while its CSS was loading.

@@ -36,6 +36,18 @@ for (const build of ['chrome-mv3', 'chrome-mv3-test']) {
   });
 }
 
+test('the production build has no way to open the manager’s shadow roots (the e2e hook is compiled away)', () => {
+  const dir = join(ROOT, '.output/chrome-mv3');
+  test.skip(!existsSync(dir), 'chrome-mv3 was not built');
+  const scripts = files(join(dir, 'content-scripts')).filter((path) => path.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const path of scripts) {
+    const text = readFileSync(path, 'utf8');
+    expect(text, path).not.toContain('e2e:shadowMode');
+    expect(text, path).not.toMatch(/mode:\s*"open"|mode:"open"/);
+  }
+});
+
 test('the production build reaches no local sandbox', () => {
   const dir = join(ROOT, '.output/chrome-mv3');
   test.skip(!existsSync(dir), 'production build missing');

@@ -48,3 +48,25 @@ test('a page script’s synthetic clicks on Synchronize, Remove Link and Clear S
   expect(await counters()).toEqual(before.counters);
   expect(await dialog.locator('tbody tr[data-status]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(before.synchronized);
 });
+
+test('the manager lives in closed shadow roots: a page script finds nothing to read or click', async ({ openAudit, serviceWorker, cso }) => {
+  // Test builds open the roots for Playwright unless told otherwise (see shadow-mode.ts); production always closes them.
+  await serviceWorker.evaluate(async () => chrome.storage.local.set({ 'e2e:shadowMode': 'closed' }));
+  const audit = await openAudit();
+  const host = audit.locator('qbo-sync-manager');
+  await expect(host).toBeAttached();
+  // A person's click on the button opens the manager, as ever.
+  await host.click();
+  await expect(audit.locator('qbo-sync-manager-dialog')).toBeAttached();
+  const writesBefore = (await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1')).counters.byTag.write ?? 0;
+
+  const seen = await audit.evaluate(() => {
+    const hosts = ['qbo-sync-manager', 'qbo-sync-manager-dialog'].map((name) => document.querySelector(name));
+    const readable = [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).map((el) => el.tagName.toLowerCase());
+    const buttons = [...document.querySelectorAll('button')].filter((b) => /Synchronize|Clear Sync History|Remove Link/.test(b.textContent ?? ''));
+    return { hosts: hosts.map((h) => !!h), roots: hosts.map((h) => h?.shadowRoot ?? null), readable, buttons: buttons.length };
+  });
+  expect(seen).toEqual({ hosts: [true, true], roots: [null, null], readable: [], buttons: 0 });
+  await audit.waitForTimeout(500);
+  expect((await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1')).counters.byTag.write ?? 0).toBe(writesBefore);
+});
