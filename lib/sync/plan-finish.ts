@@ -5,7 +5,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { type IssueRef, issues } from './issues';
-import type { PlanMemory } from './plan-build';
+import type { PlanMemory } from './plan-options';
 import type { OpIndex } from './plan-op-index';
 import type { RowLookup } from './plan-rows';
 import { addDependency, type PlanOp } from './plan-types';
