@@ -10,6 +10,7 @@ export * from './row-counts';
 export * from './row-index';
 export * from './row-index-cache';
 export * from './row-keys';
+export * from './row-page';
 export * from './row-query';
 export * from './row-store';
 export * from './state-store';

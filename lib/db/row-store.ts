@@ -9,7 +9,8 @@ import { type AppDb, prefixRange } from './app-db';
 import { countConnectionRows } from './row-counts';
 import { rowIndexCache } from './row-index-cache';
 import { fromStoredRow, toRowEntry, toRowText, toStoredRow } from './row-keys';
-import { queryRows, type RowPage, type RowQuery } from './row-query';
+import { queryRows, type RowPage } from './row-page';
+import type { RowQuery } from './row-query';
 
 /** The fields of a row that change; `key` names the row. */
 export type RowPatch = Partial<Omit<SyncRow, 'key'>> & { key: string };
