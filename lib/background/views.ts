@@ -57,7 +57,7 @@ function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
   };
 }
 
-export function describeHistory(entry: StoredHistoryEntry): string {
+function describeHistory(entry: StoredHistoryEntry): string {
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
   const did = changes === 0 ? 'Nothing needed to change' : `${changes} change${changes === 1 ? '' : 's'} applied`;

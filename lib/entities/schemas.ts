@@ -42,7 +42,7 @@ export const DataTypeRecord = z.object({
 
 export const LocationRecord = z.object({ ...base, ...hierarchy, address: text });
 
-export const RECORD_SCHEMAS = {
+const RECORD_SCHEMAS = {
   account: AccountRecord,
   class: ClassRecord,
   customer: CustomerRecord,

@@ -22,12 +22,12 @@ export const SYNC_STATUS_LABELS: Readonly<Record<SyncStatusId, string>> = {
 
 export type Side = 'cso' | 'qbo';
 
-export const SIDE_LABELS: Readonly<Record<Side, string>> = {
+const SIDE_LABELS: Readonly<Record<Side, string>> = {
   cso: 'CStoreOffice',
   qbo: 'QuickBooks',
 };
 
-export function isPending(status: SyncStatusId): boolean {
+function isPending(status: SyncStatusId): boolean {
   return status === 'waitingForCreation' || status === 'waitingForUpdate' || status === 'waitingForDeletion';
 }
 

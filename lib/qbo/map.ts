@@ -42,7 +42,7 @@ export interface ToQboOptions {
 }
 
 /** A deactivated record's name as it was before QBO renamed it. */
-export function visibleName(name: string, active: boolean | undefined): string {
+function visibleName(name: string, active: boolean | undefined): string {
   return active === false ? stripDeletedSuffix(name) : name;
 }
 

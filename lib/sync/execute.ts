@@ -124,7 +124,7 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
 }
 
 /** The wire form of an op, with refs resolved through the links made so far; null if a ref has no link. */
-export function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string> | null {
+function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string> | null {
   const values: RecordValues = {};
   for (const [field, value] of Object.entries(op.values)) {
     if (!isRefValue(value)) {
