@@ -46,11 +46,6 @@ function visibleName(name: string, active: boolean | undefined): string {
   return active === false ? stripDeletedSuffix(name) : name;
 }
 
-/** A FullyQualifiedName with the suffix removed from every level (a parent may be inactive too). */
-export function visiblePath(fqn: string): string {
-  return fqn.split(':').map(stripDeletedSuffix).join(':');
-}
-
 const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);
 const isAccountType = (v: string | undefined): v is AccountType => (ACCOUNT_TYPES as readonly string[]).includes(v ?? '');
 
