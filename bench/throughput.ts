@@ -7,7 +7,7 @@
  */
 import { startSyncEnv } from './sync-env';
 
-export const WRITE_BOUND_PER_MINUTE = 1200;
+const WRITE_BOUND_PER_MINUTE = 1200;
 
 export interface ThroughputResult {
   perType: number;

@@ -11,7 +11,7 @@ import { createOriginCheck } from './origins';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
 
 /** How long an Intuit call may take before the extension is told 504 (it has its own 15 s limit). */
-export const INTUIT_TIMEOUT_MS = 12_000;
+const INTUIT_TIMEOUT_MS = 12_000;
 
 const MAX_BODY = 16 * 1024;
 

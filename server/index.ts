@@ -62,6 +62,6 @@ export async function startBroker(options: StartBrokerOptions): Promise<StartedB
   };
 }
 
-export { configFromEnv, endpointsOf, INTUIT_ENDPOINTS, type BrokerConfig } from './config';
-export { createIntuitOAuth, IntuitError, type IntuitOAuth, type IntuitTokens } from './intuit';
-export { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit';
+export { configFromEnv, endpointsOf, INTUIT_ENDPOINTS } from './config';
+export type { IntuitOAuth } from './intuit';
+export type { RateLimit } from './rate-limit';

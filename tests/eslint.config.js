@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './lint/no-import-cycle.js';
 
 const engineForbidden = [
   { group: ['wxt', 'wxt/*', '#imports', '@wxt-dev/*'], message: 'lib/sync is pure: no WXT.' },
@@ -35,7 +36,9 @@ export default tseslint.config(
       'vue/singleline-html-element-content-newline': 'off',
       'vue/html-self-closing': 'off',
       'vue/no-v-html': 'error',
+      'local/no-import-cycle': 'error',
     },
+    plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
   },
   {
     files: ['lib/sync/**/*.ts'],

@@ -33,7 +33,7 @@ export type RedirectResult = { ok: true; code: string; realmId: string } | AuthF
 const fail = (reason: AuthFailureReason, message: string): AuthFailure => ({ ok: false, reason, message });
 
 /** What Intuit's `error` values mean to a bookkeeper. */
-export function describeAuthError(error: string, description?: string | null): AuthFailure {
+function describeAuthError(error: string, description?: string | null): AuthFailure {
   switch (error) {
     case 'access_denied':
       return fail('denied', 'QuickBooks access was not granted, so nothing was connected. Click Connect to QBO again and choose Connect when QuickBooks asks.');

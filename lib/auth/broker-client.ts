@@ -42,7 +42,7 @@ export interface BrokerClient {
 }
 
 /** How long a broker call may take before it is abandoned: a hung broker must never hang a run. */
-export const BROKER_TIMEOUT_MS = 15_000;
+const BROKER_TIMEOUT_MS = 15_000;
 
 export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch; timeoutMs?: number }): BrokerClient {
   const base = deps.baseUrl.replace(/\/+$/, '');

@@ -57,5 +57,3 @@ export function createConnectFlow(deps: ConnectDeps) {
     },
   };
 }
-
-export type ConnectFlow = ReturnType<typeof createConnectFlow>;

@@ -29,8 +29,3 @@ export function endpointsFor(env: QboEnvironment): QboEndpoints {
     }
   }
 }
-
-/** Host-permission match patterns the extension needs for an environment (the API origin). */
-export function hostPermissionsFor(env: QboEnvironment): string[] {
-  return [`${new URL(endpointsFor(env).apiBaseUrl).origin}/*`];
-}

@@ -1,6 +1,6 @@
 /**
- * The port through which tokens are kept (IndexedDB through Dexie in the background; an in-memory
- * one here for tests). Tokens stay in the background: no other context reads this store.
+ * The port through which tokens are kept (IndexedDB through Dexie in the background; in memory in
+ * tests). Tokens stay in the background: no other context reads this store.
  */
 export type ConnectionStatus = 'connected' | 'reconnect-needed';
 
@@ -24,20 +24,4 @@ export interface TokenStore {
   get(companyId: string): Promise<StoredConnection | undefined>;
   put(connection: StoredConnection): Promise<void>;
   delete(companyId: string): Promise<void>;
-}
-
-export function createMemoryTokenStore(initial: StoredConnection[] = []): TokenStore & { puts: number } {
-  const rows = new Map(initial.map((c) => [c.companyId, structuredClone(c)]));
-  const store = {
-    puts: 0,
-    get: async (companyId: string) => structuredClone(rows.get(companyId)),
-    put: async (connection: StoredConnection) => {
-      store.puts += 1;
-      rows.set(connection.companyId, structuredClone(connection));
-    },
-    delete: async (companyId: string) => {
-      rows.delete(companyId);
-    },
-  };
-  return store;
 }

@@ -58,7 +58,7 @@ function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
   };
 }
 
-export function describeHistory(entry: StoredHistoryEntry): string {
+function describeHistory(entry: StoredHistoryEntry): string {
   if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);

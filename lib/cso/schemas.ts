@@ -7,8 +7,8 @@ export const CSO_ACCOUNT_TYPES = [
   'Bank', 'Accounts Receivable', 'Other Current Asset', 'Fixed Asset', 'Other Asset', 'Accounts Payable', 'Credit Card',
   'Other Current Liability', 'Long Term Liability', 'Equity', 'Income', 'Cost of Goods Sold', 'Expense', 'Other Income', 'Other Expense',
 ] as const;
-export const CSO_VENDOR_CATEGORIES = ['Merchandise', 'Fuel', 'Expenses', 'Lottery'] as const;
-export const CSO_DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
+const CSO_VENDOR_CATEGORIES = ['Merchandise', 'Fuel', 'Expenses', 'Lottery'] as const;
+const CSO_DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
 
 const text = z.string().nullable();
 const timestamp = z.iso.datetime({ offset: true });
@@ -16,21 +16,21 @@ const base = { id: z.string().min(1), name: z.string(), active: z.boolean(), ver
 const tree = { parentId: z.string().min(1).nullable() };
 const contact = { taxId: text, email: text, phone: text };
 
-export const CsoAccount = z.object({ ...base, ...tree, number: text, accountType: z.enum(CSO_ACCOUNT_TYPES), description: text });
-export const CsoClass = z.object({ ...base, ...tree });
-export const CsoCustomer = z.object({ ...base, companyName: text, email: text, phone: text });
-export const CsoPriceBookVendor = z.object({ ...base, ...contact, category: z.enum(CSO_VENDOR_CATEGORIES) });
-export const CsoAccountingVendor = z.object({ ...base, ...contact });
-export const CsoDataType = z.object({ ...base, category: z.enum(CSO_DATA_TYPE_CATEGORIES), debitAccountId: text, creditAccountId: text });
-export const CsoLocation = z.object({ ...base, ...tree, stationCode: z.string(), address: text });
+const CsoAccount = z.object({ ...base, ...tree, number: text, accountType: z.enum(CSO_ACCOUNT_TYPES), description: text });
+const CsoClass = z.object({ ...base, ...tree });
+const CsoCustomer = z.object({ ...base, companyName: text, email: text, phone: text });
+const CsoPriceBookVendor = z.object({ ...base, ...contact, category: z.enum(CSO_VENDOR_CATEGORIES) });
+const CsoAccountingVendor = z.object({ ...base, ...contact });
+const CsoDataType = z.object({ ...base, category: z.enum(CSO_DATA_TYPE_CATEGORIES), debitAccountId: text, creditAccountId: text });
+const CsoLocation = z.object({ ...base, ...tree, stationCode: z.string(), address: text });
 
-export type CsoAccount = z.infer<typeof CsoAccount>;
-export type CsoClass = z.infer<typeof CsoClass>;
-export type CsoCustomer = z.infer<typeof CsoCustomer>;
-export type CsoPriceBookVendor = z.infer<typeof CsoPriceBookVendor>;
-export type CsoAccountingVendor = z.infer<typeof CsoAccountingVendor>;
-export type CsoDataType = z.infer<typeof CsoDataType>;
-export type CsoLocation = z.infer<typeof CsoLocation>;
+type CsoAccount = z.infer<typeof CsoAccount>;
+type CsoClass = z.infer<typeof CsoClass>;
+type CsoCustomer = z.infer<typeof CsoCustomer>;
+type CsoPriceBookVendor = z.infer<typeof CsoPriceBookVendor>;
+type CsoAccountingVendor = z.infer<typeof CsoAccountingVendor>;
+type CsoDataType = z.infer<typeof CsoDataType>;
+type CsoLocation = z.infer<typeof CsoLocation>;
 
 export const CSO_RECORD_SCHEMAS = {
   account: CsoAccount,

@@ -11,7 +11,7 @@ import { type CSO_ACCOUNT_TYPES, type CsoRecord } from './schemas';
 type CsoAccountType = (typeof CSO_ACCOUNT_TYPES)[number];
 
 /** CStoreOffice's account type → the domain's (QBO's) name; one table, both directions. */
-export const ACCOUNT_TYPE_TO_DOMAIN: Readonly<Record<CsoAccountType, AccountType>> = {
+const ACCOUNT_TYPE_TO_DOMAIN: Readonly<Record<CsoAccountType, AccountType>> = {
   Bank: 'Bank',
   'Accounts Receivable': 'Accounts Receivable',
   'Other Current Asset': 'Other Current Asset',

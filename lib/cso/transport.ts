@@ -6,7 +6,7 @@ import { parseRetryAfter } from '../shared/retry-after';
 import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryPolicy } from './retry';
 import { CsoErrorBody } from './schemas';
 
-export const API_PATH = '/api/qbo-sync/v1';
+const API_PATH = '/api/qbo-sync/v1';
 
 export interface TransportDeps {
   /** The CStoreOffice origin, e.g. https://03.cstoreoffice.com. */
@@ -46,8 +46,6 @@ const realSleep = (ms: number, signal?: AbortSignal) =>
 function describeIssues(error: z.ZodError): string {
   return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
-
-export type Transport = ReturnType<typeof createTransport>;
 
 export function createTransport(deps: TransportDeps) {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };

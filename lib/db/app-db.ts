@@ -15,7 +15,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { StoredConnection } from '../auth/token-store';
 import type { AnyRecord, Cursor, Link, ReservedName } from '../sync/types';
 import type { IgnoreMarker, JournalBatch, JournalOp, RowHold, StoredIssue } from '../sync/ports';
-import type { UndoLog } from '../sync/run-writes';
+import type { UndoLog } from '../sync/types';
 import type { SyncPlan } from '../sync/plan-types';
 import type { Side } from '../entities';
 import type { HistoryEntry } from './history-types';

@@ -17,7 +17,7 @@ export interface RunHistory {
 }
 
 /** About ten weeks of runs every 15 minutes. */
-export const DEFAULT_HISTORY_CAP = 7000;
+const DEFAULT_HISTORY_CAP = 7000;
 
 export function createRunHistory(db: AppDb, connectionKey: string, options: { cap?: number } = {}): RunHistory {
   const cap = options.cap ?? DEFAULT_HISTORY_CAP;

@@ -23,9 +23,3 @@ export function createLinkStore(db: AppDb, connectionKey: string): LinkStore {
     },
   };
 }
-
-/** The links that point at one QBO record (a shared vendor has two), for the table's detail view. */
-export async function linksToQboRecord(db: AppDb, connectionKey: string, qboEntity: string, qboId: string): Promise<Link[]> {
-  const rows = await db.links.where('[connection+qboEntity+qboId]').equals([connectionKey, qboEntity, qboId]).toArray();
-  return rows.map(({ connection: _c, ...link }) => link);
-}

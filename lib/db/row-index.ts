@@ -26,7 +26,7 @@ const SORT_KEYS: Readonly<Record<RowSortField, readonly SortKey[]>> = {
   issue: ['issueKey', 'nameKey'],
 };
 
-export const DEFAULT_SORT: NonNullable<RowQuery['sort']> = { field: 'type', dir: 'asc' };
+const DEFAULT_SORT: NonNullable<RowQuery['sort']> = { field: 'type', dir: 'asc' };
 
 export interface RowIndex {
   /** The row keys of one page, in display order, and how many rows match the filters. */

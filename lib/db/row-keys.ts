@@ -29,7 +29,7 @@ export interface RowEntry {
 
 export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, i])) as Record<SyncStatusId, number>;
 
-export function typeSortKey(typeId: EntityTypeId): string {
+function typeSortKey(typeId: EntityTypeId): string {
   return ENTITY_TYPES[typeId].label.toLowerCase();
 }
 
@@ -37,7 +37,7 @@ export function typeSortKey(typeId: EntityTypeId): string {
  * Ids sort numerically when they are numbers (QBO ids and CStoreOffice ids are), as users expect
  * "9" before "10"; other ids after them, alphabetically. A missing id sorts first.
  */
-export function idSortKey(id: string | null): string {
+function idSortKey(id: string | null): string {
   if (id === null || id === '') return '';
   return /^\d{1,30}$/.test(id) ? `0${id.padStart(30, '0')}` : `1${id.toLowerCase()}`;
 }

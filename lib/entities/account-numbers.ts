@@ -3,7 +3,7 @@
  * two for a sub-account, unique among a company's accounts. QuickBooks allows other numbers (up to
  * seven characters in the US), so a QuickBooks number may not fit CStoreOffice.
  */
-export const CSO_ACCOUNT_NUMBER = /^\d{4}(\.\d{2})?$/;
+const CSO_ACCOUNT_NUMBER = /^\d{4}(\.\d{2})?$/;
 
 export function fitsCsoNumbering(number: string): boolean {
   return CSO_ACCOUNT_NUMBER.test(number);

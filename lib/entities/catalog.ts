@@ -122,14 +122,6 @@ export const ENTITY_TYPES: Readonly<Record<EntityTypeId, EntityType>> = {
   },
 };
 
-export function entityType(id: EntityTypeId): EntityType {
-  return ENTITY_TYPES[id];
-}
-
-export function isEntityTypeId(value: unknown): value is EntityTypeId {
-  return typeof value === 'string' && (ENTITY_TYPE_IDS as readonly string[]).includes(value);
-}
-
 /** Types in an order where every type comes after the types it depends on. */
 export function typesInDependencyOrder(): EntityTypeId[] {
   const done = new Set<EntityTypeId>();

@@ -23,7 +23,7 @@ const CHAR_NAMES: Readonly<Record<string, string>> = {
  * QBO runs on Java and counts UTF-16 code units, so an emoji takes two of the allowed characters;
  * `String.length` counts the same way.
  */
-export function qboNameLength(name: string): number {
+function qboNameLength(name: string): number {
   return name.length;
 }
 

@@ -42,16 +42,6 @@ export const DataTypeRecord = z.object({
 
 export const LocationRecord = z.object({ ...base, ...hierarchy, address: text });
 
-export const RECORD_SCHEMAS = {
-  account: AccountRecord,
-  class: ClassRecord,
-  customer: CustomerRecord,
-  priceBookVendor: VendorRecord,
-  accountingVendor: VendorRecord,
-  dataType: DataTypeRecord,
-  location: LocationRecord,
-} as const satisfies Record<EntityTypeId, z.ZodType>;
-
 export type AccountRecord = z.infer<typeof AccountRecord>;
 export type ClassRecord = z.infer<typeof ClassRecord>;
 export type CustomerRecord = z.infer<typeof CustomerRecord>;
@@ -81,7 +71,3 @@ export const SYNCED_FIELDS: Readonly<{ [K in EntityTypeId]: readonly (keyof Reco
   dataType: ['name', 'creditAccountId', 'active'],
   location: ['name', 'parentId', 'address', 'active'],
 };
-
-export function parseRecord<K extends EntityTypeId>(typeId: K, value: unknown): RecordByType[K] {
-  return RECORD_SCHEMAS[typeId].parse(value) as RecordByType[K];
-}

@@ -27,7 +27,7 @@ export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   qbo: 'QuickBooks',
 };
 
-export function isPending(status: SyncStatusId): boolean {
+function isPending(status: SyncStatusId): boolean {
   return status === 'waitingForCreation' || status === 'waitingForUpdate' || status === 'waitingForDeletion';
 }
 

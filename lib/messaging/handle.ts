@@ -20,7 +20,7 @@ export type OnMessage = <K extends Name>(
   handler: (message: Message<ProtocolMap, K> & ExtensionMessage) => Promise<GetReturnType<ProtocolMap[K]>>,
 ) => RemoveListenerCallback;
 
-export class RefusedMessageError extends Error {
+class RefusedMessageError extends Error {
   override name = 'RefusedMessageError';
 }
 

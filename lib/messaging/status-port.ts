@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { CompanySummary, RunStatus } from './protocol';
 
-export const STATUS_PORT_NAME = 'qsm-status';
+const STATUS_PORT_NAME = 'qsm-status';
 
 export type StatusEvent =
   | { type: 'run'; status: RunStatus }

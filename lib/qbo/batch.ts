@@ -8,7 +8,7 @@ import { faultToError } from './faults';
 import { BatchEnvelope, isQboEntity, parseEntity, parseOrThrow, type QboEntity } from './schemas';
 import type { Transport } from './transport';
 
-export const BATCH_SIZE = 30;
+const BATCH_SIZE = 30;
 const BATCH_REQUEST_ID_MAX = 36;
 
 export type BatchItem<K> =

@@ -7,7 +7,7 @@
 import { CdcEnvelope, DeletedStub, isQboEntity, parseEntity, parseOrThrow, type QboEntity, type QboEntityMap } from './schemas';
 import type { Transport } from './transport';
 
-export const CDC_MAX_AGE_MS = 30 * 86_400_000;
+const CDC_MAX_AGE_MS = 30 * 86_400_000;
 export const CDC_MAX_OBJECTS = 1000;
 // Leave room for the request's travel time and clock differences at the 30-day edge.
 const WINDOW_MARGIN_MS = 10 * 60_000;

@@ -13,15 +13,10 @@ import { parseEntity, parseOrThrow, QboCompanyInfo, QueryEnvelope, type QboEntit
 import { createTransport, type TokenProvider, type Transport } from './transport';
 import { deactivateBody, entityPath, reactivateBody, sparseUpdateBody, type CurrentRecord } from './writes';
 
-export const QBO_HOSTS = {
-  production: 'https://quickbooks.api.intuit.com',
-  sandbox: 'https://sandbox-quickbooks.api.intuit.com',
-} as const;
-
-export const MINOR_VERSION = 75;
+const MINOR_VERSION = 75;
 
 export interface QboClientOptions {
-  /** API origin: a QBO_HOSTS value, or our sandbox's URL. */
+  /** API origin: Intuit's production or sandbox API (lib/auth/environments.ts), or our sandbox's URL. */
   baseUrl: string;
   realmId: string;
   tokens: TokenProvider;

@@ -29,7 +29,7 @@ function codeFromGatewayMessage(message: string): string {
 }
 
 /** Parses a Fault object (`{Error:[...], type}` or `{error:[...], type}`) into its entries and type. */
-export function readFaultObject(fault: unknown): { entries: FaultEntry[]; type: string } {
+function readFaultObject(fault: unknown): { entries: FaultEntry[]; type: string } {
   const f = isObject(fault) ? fault : {};
   const list = f.Error ?? f.error;
   const entries = (Array.isArray(list) ? list : list === undefined ? [] : [list]).map(entryFrom);

@@ -42,13 +42,8 @@ export interface ToQboOptions {
 }
 
 /** A deactivated record's name as it was before QBO renamed it. */
-export function visibleName(name: string, active: boolean | undefined): string {
+function visibleName(name: string, active: boolean | undefined): string {
   return active === false ? stripDeletedSuffix(name) : name;
-}
-
-/** A FullyQualifiedName with the suffix removed from every level (a parent may be inactive too). */
-export function visiblePath(fqn: string): string {
-  return fqn.split(':').map(stripDeletedSuffix).join(':');
 }
 
 const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);

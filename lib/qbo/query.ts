@@ -6,7 +6,7 @@
 import { QboIncompleteReadError, QboUsageError } from './errors';
 
 /** QBO's hard cap on MAXRESULTS; asking for more is a 400, not a silent cap. */
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 
 export type QueryValue = string | number | boolean | Date;
 export type QueryOperator = '=' | '<' | '>' | '<=' | '>=' | 'LIKE' | 'IN';

@@ -19,7 +19,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, m
  * Exponential backoff with "equal jitter": half the step is fixed, half random, so concurrent
  * retries spread out but none retries at once.
  */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.round(step / 2 + (step / 2) * random());
 }

@@ -19,7 +19,7 @@ export interface RateLimits {
  * A little under QBO's numbers: QBO counts arrivals, we count departures, and network jitter can
  * squeeze two departures a second apart into one arrival second.
  */
-export const DEFAULT_LIMITS: RateLimits = { perSecond: 9, perMinute: 480, batchPerMinute: 38, maxConcurrent: 8 };
+const DEFAULT_LIMITS: RateLimits = { perSecond: 9, perMinute: 480, batchPerMinute: 38, maxConcurrent: 8 };
 
 export type CallKind = 'call' | 'batch';
 

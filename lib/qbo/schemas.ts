@@ -105,8 +105,6 @@ export type QboItem = z.infer<typeof QboItem>;
 export type QboCompanyInfo = z.infer<typeof QboCompanyInfo>;
 export type QboAddress = z.infer<typeof QboAddress>;
 
-export const QBO_ENTITIES = Object.keys(ENTITY_SCHEMAS) as QboEntity[];
-
 export function isQboEntity(value: string): value is QboEntity {
   return Object.hasOwn(ENTITY_SCHEMAS, value);
 }

@@ -8,7 +8,7 @@ import type { QboListKey, RecordValues, SideRecord } from '../sync';
 import { fromQbo, toQbo, type QboOf } from './map';
 
 /** The domain type whose record shape each QBO list has (both vendor kinds read the same). */
-export const TYPE_OF_LIST: Readonly<Record<QboListKey, EntityTypeId>> = {
+const TYPE_OF_LIST: Readonly<Record<QboListKey, EntityTypeId>> = {
   Account: 'account',
   Class: 'class',
   Department: 'location',

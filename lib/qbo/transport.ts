@@ -8,7 +8,7 @@ import { QboAuthError, QboNetworkError, QboResponseError, QboThrottleError, QboT
 import { faultToError, parseErrorResponse } from './faults';
 import { encodeQuery } from './query';
 import { parseRetryAfter } from '../shared/retry-after';
-import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry';
+import { retryDelay, type RetryPolicy } from './retry';
 import { type CallKind, type Clock, type QboScheduler } from './scheduler';
 
 /** Where the client gets its bearer token; `refresh` rejects with ReconnectNeededError on invalid_grant. */
@@ -158,5 +158,3 @@ export function createTransport(deps: TransportDeps): Transport {
     }
   };
 }
-
-export { DEFAULT_RETRY };

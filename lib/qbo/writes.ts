@@ -16,7 +16,7 @@ export interface CurrentRecord {
   Active?: boolean;
 }
 
-export { DELETED_SUFFIX, stripDeletedSuffix } from '../entities';
+export { stripDeletedSuffix } from '../entities';
 
 /** The lower-case URL segment of an entity (`/v3/company/{realm}/account`). */
 export function entityPath(entity: QboEntity | 'CompanyInfo'): string {

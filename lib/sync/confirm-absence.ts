@@ -33,7 +33,7 @@ export class RecordLeftScopeError extends Error {
 }
 
 /** How many look-ups run at once: a handful, well inside QBO's throttle and CStoreOffice's. */
-export const PARALLEL = 4;
+const PARALLEL = 4;
 
 export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World): Promise<AbsenceVerdicts> {
   const verdicts = new Map<string, AbsenceVerdict>();

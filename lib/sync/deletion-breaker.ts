@@ -29,11 +29,11 @@ export interface HeldDeletions {
 }
 
 /** Fewer than this many, or up to 10 % of the linked records, go through without a review. */
-export const BREAKER_FLOOR = 3;
-export const BREAKER_SHARE = 0.1;
+const BREAKER_FLOOR = 3;
+const BREAKER_SHARE = 0.1;
 
 /** A write that deletes (CStoreOffice) or deactivates (either side) a linked record. */
-export function isRemoval(op: PlanOp): boolean {
+function isRemoval(op: PlanOp): boolean {
   return op.kind === 'delete' || op.kind === 'deactivate' || (op.kind === 'update' && op.values.active === false);
 }
 

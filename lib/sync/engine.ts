@@ -7,7 +7,8 @@
 import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import { createActions, type SyncActions } from './actions';
 import { executeRun, type Progress } from './execute';
-import { analyze, type Analysis, type PlanOptions } from './plan-build';
+import { analyze, type Analysis } from './plan-build';
+import type { PlanOptions } from './plan-options';
 import { dropRows, selectPlan } from './plan-order';
 import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
 import { findHeldCreates, markHeldCreates, type HeldCreates } from './first-sync-guard';
@@ -21,7 +22,7 @@ import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
-import type { RunWrite } from './run-writes';
+import type { RunWrite } from './types';
 import { undoRun, type UndoResult } from './undo';
 
 export interface SyncEngineOptions {

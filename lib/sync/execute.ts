@@ -13,8 +13,8 @@ import { what } from './issues';
 import { isRefValue, type PlanBatch, type PlanOp } from './plan-types';
 import type { QboWriteWatch } from './qbo-cursor';
 import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp, WriteResult } from './ports';
-import { runWrite, type RunWrite, valuesBefore } from './run-writes';
-import type { RecordValues } from './types';
+import { runWrite, valuesBefore } from './run-writes';
+import type { RecordValues, RunWrite } from './types';
 import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
 
 export interface Progress {
@@ -130,7 +130,7 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
 }
 
 /** The wire form of an op, with refs resolved through the links made so far; null if a ref has no link. */
-export function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string> | null {
+function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string> | null {
   const values: RecordValues = {};
   for (const [field, value] of Object.entries(op.values)) {
     if (!isRefValue(value)) {

@@ -10,7 +10,7 @@ import { countOf } from './issue-words';
 import type { PlanOp } from './plan-types';
 import type { SyncRow } from './rows';
 
-export const FIRST_SYNC_CREATE_LIMIT = 20;
+const FIRST_SYNC_CREATE_LIMIT = 20;
 /** Names shown per type in the review; the count says how many more. */
 const NAMES_SHOWN = 10;
 

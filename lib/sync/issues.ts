@@ -8,7 +8,7 @@ import { fieldList, quote, whats, where, type IssueRef, type RowIssue } from './
 import { removalIssues } from './issues-removal';
 import type { RecordValues } from './types';
 
-export { fieldList, quote, what, where, type IssueCode, type IssueRef, type Remedy, type RowIssue } from './issue-words';
+export { fieldList, what, type IssueRef, type RowIssue } from './issue-words';
 
 /** Matching, naming and change words; the removal words live in issues-removal.ts. */
 const namingIssues = {

@@ -4,46 +4,21 @@
  * parents before children) so a record whose parent or account cannot be synchronized is reported
  * as waiting for it instead of being sent.
  */
-import { type EntityTypeId, ENTITY_TYPES } from '../entities';
-import { type ConflictPolicy } from './policy';
-import { matchRecords, type MatchOptions } from './match';
+import { ENTITY_TYPES } from '../entities';
+import { matchRecords } from './match';
 import { checkCsoClaims, checkQboClaims, type NameClaim } from './names';
-import { orderPlan, type BatchSizes } from './plan-order';
+import { orderPlan } from './plan-order';
 import type { SyncPlan } from './plan-types';
-import type { IgnoreMarker, RowHold, StoredIssue } from './ports';
 import { setStatus, type SyncRow } from './rows';
-import type { TranslateOptions } from './translate';
 import type { World } from './world';
-import { createOpsBuilder, type CreateWork } from './plan-ops';
+import type { CreateWork } from './plan-create-ops';
+import type { PlanMemory, PlanOptions } from './plan-options';
+import { createOpsBuilder } from './plan-ops';
 import { analyzePairs, type PairWork } from './plan-pairs';
 import { lintCreate } from './plan-lint';
 import { issues } from './issues';
 import { createRowBook } from './plan-rows';
 import { checkCsoNumbers, type NumberClaim } from './number-claims';
-import type { AbsenceVerdicts } from './confirm-absence';
-
-export interface PlanOptions extends TranslateOptions, MatchOptions {
-  policy: ConflictPolicy;
-  batchSizes: BatchSizes;
-  /**
-   * The types the user synchronizes (Options → Entities to synchronize); all when absent. The others
-   * are still read and matched — their names still take QBO's shared namespace and their links
-   * still stand — but nothing is written for them and the table leaves them out.
-   */
-  enabledTypes?: ReadonlySet<EntityTypeId>;
-}
-
-export interface PlanMemory {
-  /** Failures of earlier runs, shown on their rows while the op is still planned. */
-  issues: readonly StoredIssue[];
-  ignores: readonly IgnoreMarker[];
-  /** Rows kept out of the plan after an Undo, until the user synchronizes them (ports.ts RowHold). */
-  holds?: readonly RowHold[];
-  /** Rows the user asked to synchronize: their parked failures are tried again. */
-  retryRows?: ReadonlySet<string>;
-  /** What asking by id said of linked records missing from the read (none asked: nothing is confirmed gone). */
-  absences?: AbsenceVerdicts;
-}
 
 export interface Analysis {
   plan: SyncPlan;

@@ -5,7 +5,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
 import { type IssueRef, issues } from './issues';
-import type { PlanMemory } from './plan-build';
+import type { PlanMemory } from './plan-options';
 import type { OpIndex } from './plan-op-index';
 import type { RowLookup } from './plan-rows';
 import { addDependency, type PlanOp } from './plan-types';
@@ -146,7 +146,7 @@ function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
  * The record an op serves, for the words of a row waiting on it. Op ids are `<kind>:<row key>`,
  * and row keys `cso:<type>:<id>` or `qbo:<entity>:<id>`, so the row gives its type and name.
  */
-export function describeOp(opId: string, rows: RowLookup): IssueRef {
+function describeOp(opId: string, rows: RowLookup): IssueRef {
   const rowKey = opId.slice(opId.indexOf(':') + 1);
   const row = rows.get(rowKey);
   if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };

@@ -7,7 +7,7 @@
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
 import { hasRefFields } from './fields';
 import { issues, type RowIssue } from './issues';
-import type { PlanMemory, PlanOptions } from './plan-build';
+import type { PlanMemory, PlanOptions } from './plan-options';
 import { createOpIndex } from './plan-op-index';
 import { createProducers } from './plan-producers';
 import type { RowBook } from './plan-rows';

@@ -8,7 +8,7 @@ import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../enti
 import { issues } from './issues';
 import type { AbsenceVerdicts } from './confirm-absence';
 import type { GoneLink } from './match';
-import type { PlanMemory, PlanOptions } from './plan-build';
+import type { PlanMemory, PlanOptions } from './plan-options';
 import { createCreateOps, type CreateWork } from './plan-create-ops';
 import { finishOps } from './plan-finish';
 import { emitGone } from './plan-gone-ops';
@@ -20,8 +20,6 @@ import { addDependency } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
 import { isLive, type World } from './world';
-
-export type { CreateWork } from './plan-create-ops';
 
 export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBook, memory: PlanMemory) {
   const book = createOpBook(world, options, rows, memory);

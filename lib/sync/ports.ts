@@ -6,7 +6,7 @@
  */
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
 import type { SyncPlan } from './plan-types';
-import type { UndoLog } from './run-writes';
+import type { UndoLog } from './types';
 import type { AnyRecord, Cursor, Link, RecordValues, ReservedName, SideRecord } from './types';
 
 /** CStoreOffice lists are addressed by the seven type ids; QBO lists by QBO entity name. */

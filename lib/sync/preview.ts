@@ -28,8 +28,3 @@ export function summarizePlan(plan: SyncPlan, rows: readonly SyncRow[]): PlanSum
   for (const level of plan.levels) for (const batch of level.batches) summary.batches[batch.side]++;
   return summary;
 }
-
-/** True when the plan sends no request to either side. */
-export function isEmptyPlan(plan: SyncPlan): boolean {
-  return plan.ops.length === 0;
-}

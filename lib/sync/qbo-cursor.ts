@@ -31,7 +31,7 @@ import type { AnyRecord, ReservedName } from './types';
 import { putQbo, qboList, type World } from './world';
 
 /** Writes since the cursor before a checkpoint: leaves room under CDC's 1000 for others' changes. */
-export const QBO_WRITES_PER_CHECKPOINT = 900;
+const QBO_WRITES_PER_CHECKPOINT = 900;
 
 /** What the executor tells about its QBO batches. */
 export interface QboWriteWatch {

@@ -4,36 +4,10 @@
  * record still at that revision; anything newer is someone else's change, which undo never
  * overwrites.
  */
-import type { EntityTypeId, Side } from '../entities';
 import { pickValues, seeThroughDeleted } from './fields';
 import type { PlanOp } from './plan-types';
-import type { AnyRecord, RecordValues, SideRecord } from './types';
+import type { AnyRecord, RecordValues, RunWrite, SideRecord } from './types';
 import { csoList, qboList, type World } from './world';
-
-export interface RunWrite {
-  kind: 'create' | 'update' | 'deactivate';
-  /** The side that was written. */
-  side: Side;
-  typeId: EntityTypeId;
-  /** The written side's list: a type id in CStoreOffice, an entity name in QBO. */
-  list: string;
-  id: string;
-  name: string;
-  /** The written fields as they were, in the written side's ids; null for a create. */
-  before: RecordValues | null;
-  /** The revision the write left (CStoreOffice `version`, QBO `SyncToken`). */
-  revision: string;
-  /** The table rows of the op (for a create: the rows of the records it copied). */
-  rowKeys: string[];
-}
-
-/** The writes of the last run that wrote anything, and whether it was undone. */
-export interface UndoLog {
-  runId: string;
-  at: string;
-  writes: RunWrite[];
-  undone?: { at: string };
-}
 
 /** The written fields' values before the op, read from the world before it is sent. */
 export function valuesBefore(world: World, op: PlanOp): RecordValues | null {

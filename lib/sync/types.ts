@@ -110,3 +110,32 @@ function prefixOf(prefixes: Map<string, string>, side: 'cso' | 'qbo', list: stri
   if (prefix === undefined) prefixes.set(list, (prefix = `${side}:${list}:`));
   return prefix;
 }
+
+/**
+ * One write of a run, kept so the run can be undone (run-writes.ts, undo.ts): the written record,
+ * the values its written fields held before, and the revision the write left.
+ */
+export interface RunWrite {
+  kind: 'create' | 'update' | 'deactivate';
+  /** The side that was written. */
+  side: Side;
+  typeId: EntityTypeId;
+  /** The written side's list: a type id in CStoreOffice, an entity name in QBO. */
+  list: string;
+  id: string;
+  name: string;
+  /** The written fields as they were, in the written side's ids; null for a create. */
+  before: RecordValues | null;
+  /** The revision the write left (CStoreOffice `version`, QBO `SyncToken`). */
+  revision: string;
+  /** The table rows of the op (for a create: the rows of the records it copied). */
+  rowKeys: string[];
+}
+
+/** The writes of the last run that wrote anything, and whether it was undone. */
+export interface UndoLog {
+  runId: string;
+  at: string;
+  writes: RunWrite[];
+  undone?: { at: string };
+}

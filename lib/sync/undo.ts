@@ -12,7 +12,7 @@ import { translateFailure } from './error-words';
 import { inParallel } from './in-parallel';
 import { what } from './issue-words';
 import type { MirrorData, RowHold, SyncPorts, WriteOp, WriteResult } from './ports';
-import type { RunWrite } from './run-writes';
+import type { RunWrite } from './types';
 import { type AnyRecord, csoRowKey, type Link, type SideRecord } from './types';
 
 export interface UndoResult {

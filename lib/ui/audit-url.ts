@@ -1,5 +1,5 @@
 /** Where CStoreOffice keeps its Audit page (Transactions → Audit), which hosts the manager. */
-export const CSO_AUDIT_PATH = '/app.php/accounting/audit';
+const CSO_AUDIT_PATH = '/app.php/accounting/audit';
 
 export function auditPageUrl(origin: string, companyId: string): string {
   const url = new URL(CSO_AUDIT_PATH, origin);

@@ -6,7 +6,7 @@
  */
 const SELECTOR = 'style[data-primevue-style-id]';
 
-export function rewriteForShadowRoot(css: string): string {
+function rewriteForShadowRoot(css: string): string {
   return css.replace(/:root\b/g, ':host');
 }
 

@@ -15,7 +15,7 @@ import { useHistoryStore } from './stores/history-store';
 import { useRowsStore } from './stores/rows-store';
 import { useRunStore } from './stores/run-store';
 
-export const ROWS_REFRESH_MS = 500;
+const ROWS_REFRESH_MS = 500;
 
 /** `active`: the feed runs from the moment it turns true until the component unmounts. */
 export function useManagerFeed(active: () => boolean, subscribe: typeof subscribeStatus = subscribeStatus): void {

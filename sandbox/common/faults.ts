@@ -57,7 +57,7 @@ export interface FaultInjector {
 }
 
 /** Mulberry32: a tiny seeded generator so rate-based faults repeat run after run. */
-export function createSeededRandom(seed = 1): () => number {
+function createSeededRandom(seed = 1): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -68,7 +68,7 @@ export function createSeededRandom(seed = 1): () => number {
   };
 }
 
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   const body = glob
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))

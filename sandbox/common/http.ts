@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
-export class BodyTooLargeError extends Error {}
+class BodyTooLargeError extends Error {}
 
 export async function readBody(req: IncomingMessage, maxBytes = 10 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
@@ -46,10 +46,6 @@ export function send(
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}, contentType = 'application/json'): void {
   send(res, status, JSON.stringify(body), contentType, headers);
-}
-
-export function sendText(res: ServerResponse, status: number, body: string, headers: OutgoingHttpHeaders = {}): void {
-  send(res, status, body, 'text/plain;charset=UTF-8', headers);
 }
 
 export function sendHtml(res: ServerResponse, status: number, body: string, headers: OutgoingHttpHeaders = {}): void {

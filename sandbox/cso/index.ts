@@ -23,6 +23,5 @@ export async function startCsoSandbox({ port = 0, host = '127.0.0.1', ...options
   return { url: server.url, port: server.port, app, stop: () => server.stop() };
 }
 
-export { DEFAULT_USERS } from './core/sessions';
 export { TRICKY_NAMES } from './seed';
 export type { CsoApp } from './app';

@@ -13,7 +13,7 @@ export interface QboError {
   type?: FaultType;
 }
 
-export const qboError = (code: string, message: string, detail: string, element = '', status = 400, type: FaultType = 'ValidationFault'): QboError => ({
+const qboError = (code: string, message: string, detail: string, element = '', status = 400, type: FaultType = 'ValidationFault'): QboError => ({
   status,
   code,
   message,

@@ -14,7 +14,7 @@ export interface FaultKindSpec {
   lie?: 'dropRows' | 'emptyList' | 'endEarly';
 }
 
-export const FAULT_KINDS: readonly FaultKindSpec[] = [
+const FAULT_KINDS: readonly FaultKindSpec[] = [
   { label: '429', kind: 'status', status: 429 },
   { label: '500', kind: 'status', status: 500 },
   { label: '503', kind: 'status', status: 503 },
@@ -29,7 +29,7 @@ export const FAULT_KINDS: readonly FaultKindSpec[] = [
  * with `total`); a change feed missing changes is not checkable, so it is left to the integration
  * tests (tests/integration/sync/lying-reads.test.ts: absence read from it deletes nothing).
  */
-export const LIE_KINDS: readonly FaultKindSpec[] = [
+const LIE_KINDS: readonly FaultKindSpec[] = [
   { label: 'lie:dropRows', kind: 'lie', lie: 'dropRows' },
   { label: 'lie:emptyList', kind: 'lie', lie: 'emptyList' },
   { label: 'lie:endEarly', kind: 'lie', lie: 'endEarly' },

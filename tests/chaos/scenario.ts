@@ -55,7 +55,7 @@ export interface PlayResult {
 
 const wording = (error: unknown) => (error as Error).message.replace(/\d+/g, 'N').slice(0, 90);
 
-export function ratesFor(params: ScenarioParams): { qbo: number; cso: number } {
+function ratesFor(params: ScenarioParams): { qbo: number; cso: number } {
   const random = seededRandom(params.seed ^ 0x5eed);
   const span = params.faultRate.max - params.faultRate.min;
   const rate = () => Math.round((params.faultRate.min + random() * span) * 1000) / 1000;
@@ -194,7 +194,7 @@ const fmt = (counts: Record<string, number>) =>
 const liesOf = (counts: Record<string, number>) => Object.entries(counts).reduce((n, [k, v]) => n + (k.startsWith('lie:') ? v : 0), 0);
 
 /** Runs that ended because a read said less than its own count (and so wrote nothing). */
-export const stoppedByLies = (play: PlayResult) =>
+const stoppedByLies = (play: PlayResult) =>
   play.rounds.reduce((n, r) => n + Object.entries(r.runErrors).reduce((m, [why, k]) => m + (/Nothing was written; the next sync reads it again/.test(why) || /records it (counts|holds)/.test(why) ? k : 0), 0), 0);
 
 /** Lying answers both sandboxes told in a play. */

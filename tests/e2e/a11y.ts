@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
  * Waits until no CSS animation or transition runs in the page or its open shadow roots. A message
  * still fading in has a lower contrast than the one a user reads, and axe would report it.
  */
-export async function animationsSettled(page: Page) {
+async function animationsSettled(page: Page) {
   await page.waitForFunction(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);

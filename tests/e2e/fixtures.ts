@@ -13,8 +13,8 @@ import { DEFAULT_SETTINGS } from '../../lib/storage/settings';
 import { startStaticServer } from './static-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-test');
-export const ARTIFACTS = join(ROOT, 'tests/artifacts');
+const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-test');
+const ARTIFACTS = join(ROOT, 'tests/artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionFixtures {
@@ -27,7 +27,7 @@ export interface ExtensionFixtures {
   snap: (page: Page, name: string) => Promise<void>;
 }
 
-export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
+function launchArgs(extensionDir = EXTENSION_DIR): string[] {
   return [
     '--headless=new',
     `--disable-extensions-except=${extensionDir}`,
@@ -43,7 +43,7 @@ export function launchArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export async function launchExtensionContext(profileDir: string): Promise<BrowserContext> {
+async function launchExtensionContext(profileDir: string): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No test build at ${EXTENSION_DIR}: run "npm run build:test" first.`);
   }
@@ -55,7 +55,7 @@ export async function launchExtensionContext(profileDir: string): Promise<Browse
   });
 }
 
-export async function workerOf(context: BrowserContext): Promise<Worker> {
+async function workerOf(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
 }
 
@@ -67,7 +67,7 @@ export interface WorkerFixtures {
   qboServer: { qbo: QboSandbox; broker: StartedBroker };
 }
 
-export const FIXED_EXTENSION_ID = 'lfnpgbccfgpgpbbmpgdombjkfnlekmcc';
+const FIXED_EXTENSION_ID = 'lfnpgbccfgpgpbbmpgdombjkfnlekmcc';
 
 export interface SandboxFixtures {
   cso: CsoSandbox;

@@ -1,7 +1,8 @@
 /**
- * In-memory LinkStore, StateStore and Journal. Values are cloned in and out, as IndexedDB would,
- * so the engine cannot rely on keeping a reference to what it stored.
+ * In-memory LinkStore, StateStore, Journal and TokenStore. Values are cloned in and out, as
+ * IndexedDB would, so the code under test cannot rely on keeping a reference to what it stored.
  */
+import type { StoredConnection, TokenStore } from '../../lib/auth';
 import type { AnyRecord, IgnoreMarker, Journal, JournalRun, Link, LinkStore, MirrorData, ReservedName, StateStore, StoredIssue } from '../../lib/sync';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -112,4 +113,20 @@ export function createMemoryJournal(): Journal & { runs(): JournalRun[] } {
     },
     runs: () => clone([...runs.values()]),
   };
+}
+
+export function createMemoryTokenStore(initial: StoredConnection[] = []): TokenStore & { puts: number } {
+  const rows = new Map(initial.map((c) => [c.companyId, structuredClone(c)]));
+  const store = {
+    puts: 0,
+    get: async (companyId: string) => structuredClone(rows.get(companyId)),
+    put: async (connection: StoredConnection) => {
+      store.puts += 1;
+      rows.set(connection.companyId, structuredClone(connection));
+    },
+    delete: async (companyId: string) => {
+      rows.delete(companyId);
+    },
+  };
+  return store;
 }

@@ -22,11 +22,11 @@ export interface FuzzReport {
 }
 
 /** JSON with every non-ASCII character escaped, so a printed counterexample can be pasted back exactly. */
-export function escapedJson(value: unknown): string {
+function escapedJson(value: unknown): string {
   return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export async function fuzz(name: string, property: () => fc.IAsyncProperty<unknown>, budgetMs = minutes * 60_000): Promise<FuzzReport> {
+async function fuzz(name: string, property: () => fc.IAsyncProperty<unknown>, budgetMs = minutes * 60_000): Promise<FuzzReport> {
   const report: FuzzReport = { property: name, seeds: 0, runs: 0, counterexamples: [] };
   const deadline = Date.now() + budgetMs;
   while (Date.now() < deadline) {

@@ -27,7 +27,7 @@ export interface Seed {
   active: boolean;
 }
 
-export const seedArb = fc.record({
+const seedArb = fc.record({
   type: fc.constantFrom(...TYPES),
   name: fc.constantFrom(...NAMES),
   parent: fc.option(fc.nat(7), { nil: null }),
@@ -75,7 +75,7 @@ function defaultAccount(h: Harness): string {
   return id;
 }
 
-export function build(cso: Seed[], qbo: Seed[]): Harness {
+function build(cso: Seed[], qbo: Seed[]): Harness {
   const h = createHarness();
   const income = defaultAccount(h);
   const engine = h.make({ defaultIncomeAccountId: income });
@@ -87,7 +87,7 @@ export function build(cso: Seed[], qbo: Seed[]): Harness {
 
 export type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
 
-export function applyEdits(h: Harness, edits: Edit[]): void {
+function applyEdits(h: Harness, edits: Edit[]): void {
   for (const e of edits) {
     if (e.side === 'cso') {
       const list = h.cso.list(e.type);
@@ -193,7 +193,7 @@ function sideState(h: Harness): string[] {
   return out.sort();
 }
 
-export const stateArb = fc.tuple(fc.array(seedArb, { maxLength: 9 }), fc.array(seedArb, { maxLength: 9 }));
+const stateArb = fc.tuple(fc.array(seedArb, { maxLength: 9 }), fc.array(seedArb, { maxLength: 9 }));
 
 
 /** The first sync converges and plans nothing more; after random edits on both sides, so does the next. */
@@ -224,7 +224,7 @@ export type CrashSide = 'qbo' | 'cso';
 export type CrashWhen = 'beforeApply' | 'afterApply';
 
 /** A run that crashes after write `at + 1` and is resumed ends where an uninterrupted run ends. */
-export async function resumesLikeUninterrupted([cso, qbo]: [Seed[], Seed[]], at: number, side: CrashSide, when: CrashWhen): Promise<void> {
+async function resumesLikeUninterrupted([cso, qbo]: [Seed[], Seed[]], at: number, side: CrashSide, when: CrashWhen): Promise<void> {
   const clean = build(cso, qbo);
   await clean.engine.synchronize();
   const broken = build(cso, qbo);

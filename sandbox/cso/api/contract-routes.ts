@@ -10,9 +10,9 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { sendError, sendRecord, toWire } from './wire';
 
 export const API_BASE = '/api/qbo-sync/v1';
-export const PAGE_DEFAULT = 100;
-export const PAGE_MAX = 500;
-export const TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60_000;
+const PAGE_DEFAULT = 100;
+const PAGE_MAX = 500;
+const TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const bad = (code: string, message: string): StoreError => ({ status: 400, code, message });

@@ -16,7 +16,7 @@ export function toWire(rec: StoredRecord): Record<string, unknown> {
   return out;
 }
 
-export const etag = (rec: StoredRecord) => `"${rec.version}"`;
+const etag = (rec: StoredRecord) => `"${rec.version}"`;
 
 export function sendError(res: ServerResponse, error: StoreError, headers: Record<string, string> = {}): void {
   const body: Record<string, unknown> = { code: error.code, message: error.message };

@@ -32,7 +32,7 @@ export const ACCOUNT_TYPES = [
 ] as const;
 
 export const VENDOR_CATEGORIES = ['Merchandise', 'Fuel', 'Expenses', 'Lottery'] as const;
-export const DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
+const DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
 
 export const NAME_MAX = 1024;
 

@@ -2,7 +2,7 @@
 // lost response) gets the first answer instead of a second record. Keys live 24 hours.
 export interface RememberedAnswer { status: number; body: unknown; headers: Record<string, string>; fingerprint: string; atMs: number }
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 
 export type IdempotencyCache = ReturnType<typeof createIdempotencyCache>;
 

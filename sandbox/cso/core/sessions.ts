@@ -8,10 +8,10 @@ export interface User { username: string; password: string; displayName: string;
 export interface Session { token: string; username: string; createdMs: number; lastSeenMs: number }
 
 export const SESSION_COOKIE = 'PHPSESSID';
-export const IDLE_LIMIT_MS = 30 * 60_000;
-export const ABSOLUTE_LIMIT_MS = 12 * 60 * 60_000;
+const IDLE_LIMIT_MS = 30 * 60_000;
+const ABSOLUTE_LIMIT_MS = 12 * 60 * 60_000;
 
-export const DEFAULT_USERS: User[] = [
+const DEFAULT_USERS: User[] = [
   { username: 'auditor@demo.test', password: 'demo', displayName: 'Demo Auditor', companyIds: 'all' },
   { username: 'clerk@demo.test', password: 'demo', displayName: 'Store Clerk', companyIds: ['2'] },
 ];

@@ -10,7 +10,7 @@ import { panel, renderShell } from './layout';
 
 const COLUMNS = ['Period', 'From', 'To', 'Status', 'Closed by', 'Closed on'];
 
-export function periodRows(nextId: NextId, periods: AuditPeriod[]): Html {
+function periodRows(nextId: NextId, periods: AuditPeriod[]): Html {
   return html`${periods.map((p, i) => html`<tr class="x-grid-row x-grid-item${i % 2 ? ' x-grid-item-alt' : ''}" id="${nextId('tableview')}" role="row" data-recordindex="${i}">
 ${[p.period, p.from, p.to, p.status, p.closedBy ?? '', p.closedOn ?? ''].map((v, c) => html`<td class="x-grid-cell x-grid-td" role="gridcell"><div class="x-grid-cell-inner${c === 3 ? ` x-status-${p.status.toLowerCase()}` : ''}">${v}</div></td>`)}</tr>`)}`;
 }

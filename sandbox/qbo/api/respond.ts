@@ -10,7 +10,7 @@ export function qboTime(ctx: RequestContext): string {
   return formatQboTime(ctx.state.clock.now(), realm?.offsetMinutes ?? -420, true);
 }
 
-export function wantsJson(ctx: RequestContext): boolean {
+function wantsJson(ctx: RequestContext): boolean {
   return (ctx.req.headers.accept ?? '').toLowerCase().includes('json') || ctx.url.searchParams.get('format') === 'json';
 }
 

@@ -19,7 +19,7 @@ export interface RealmRequest {
   count?: number;
 }
 
-export function seedData(request: RealmRequest): SeedData {
+function seedData(request: RealmRequest): SeedData {
   if (request.data) return request.data;
   if (request.seed === 'convenience-store') return convenienceStoreSeed();
   if (request.seed === 'large') return generateLargeSeed(request.count ?? 100_000);

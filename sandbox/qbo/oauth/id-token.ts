@@ -4,7 +4,7 @@
  */
 import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 
-export const INTUIT_ISSUER = 'https://oauth.platform.intuit.com/op/v1';
+const INTUIT_ISSUER = 'https://oauth.platform.intuit.com/op/v1';
 
 export interface IdTokenSigner {
   sign(claims: Record<string, unknown>): string;

@@ -11,7 +11,7 @@ import type { IssuedTokens } from './token-store';
 
 const KNOWN_SCOPES = new Set(['com.intuit.quickbooks.accounting', 'com.intuit.quickbooks.payment', 'openid', 'profile', 'email', 'phone', 'address', 'payroll.compensation.read', 'project-management.project', 'app-foundations.custom-dimensions.read', 'app-foundations.custom-field-definitions', 'time-tracking.time-entry', 'indirect-tax.tax-calculation.quickbooks']);
 
-export function redirectUriAllowed(client: RegisteredClient, uri: string): boolean {
+function redirectUriAllowed(client: RegisteredClient, uri: string): boolean {
   if (client.redirectUris) return client.redirectUris.includes(uri);
   // The sandbox app has the extension's redirect URLs registered: Chrome's and Firefox's (identity API).
   return /^https:\/\/[a-z0-9-]+\.chromiumapp\.org\//.test(uri) || /^https:\/\/[a-f0-9]+\.extensions\.allizom\.org\//.test(uri) || /^http:\/\/127\.0\.0\.1:\d+(\/|$)/.test(uri);

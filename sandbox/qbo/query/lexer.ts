@@ -12,7 +12,7 @@ export interface Token {
   column: number;
 }
 
-export const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'ORDERBY', 'ASC', 'DESC', 'STARTPOSITION', 'MAXRESULTS', 'COUNT', 'TRUE', 'FALSE', 'CURRENT_DATE']);
+const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'ORDERBY', 'ASC', 'DESC', 'STARTPOSITION', 'MAXRESULTS', 'COUNT', 'TRUE', 'FALSE', 'CURRENT_DATE']);
 
 export class QueryLexError extends Error {
   constructor(readonly column: number, readonly char: string, readonly after: string) {

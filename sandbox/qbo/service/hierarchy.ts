@@ -14,7 +14,7 @@ export const refValue = (ref: unknown): string | undefined => {
   return undefined;
 };
 
-export function depthOf(table: Table, rec: StoredRecord | undefined): number {
+function depthOf(table: Table, rec: StoredRecord | undefined): number {
   let depth = 0;
   for (let cur = rec; cur; cur = table.get(refValue(cur.data.ParentRef) ?? '')) depth += 1;
   return depth;

@@ -8,7 +8,7 @@ import type { QboSwitches } from '../options';
 import type { Realm } from '../store/realm';
 import type { QboObject, StoredRecord } from '../store/table';
 
-export function sameName(a: string, b: string, switches: QboSwitches): boolean {
+function sameName(a: string, b: string, switches: QboSwitches): boolean {
   const norm = (s: string): string => {
     let out = s.trim();
     if (switches.collapseInnerWhitespace) out = out.replace(/\s+/g, ' ');

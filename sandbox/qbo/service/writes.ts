@@ -77,7 +77,7 @@ export function createEntity(ctx: WriteContext, type: NameListEntity, body: QboO
 }
 
 /** Locates the record an update or delete addresses and checks its SyncToken. */
-export function locate(ctx: WriteContext, type: NameListEntity, body: QboObject): { record?: StoredRecord; error?: QboError } {
+function locate(ctx: WriteContext, type: NameListEntity, body: QboObject): { record?: StoredRecord; error?: QboError } {
   const id = body.Id;
   if (typeof id !== 'string' && typeof id !== 'number') return { error: faults.required('Id') };
   if (!/^\d+$/.test(String(id))) return { error: faults.invalidId(String(id)) };

@@ -31,7 +31,7 @@ export interface Table {
 }
 
 /** The loose key the indexes use; callers apply the exact comparison they need on the candidates. */
-export const looseKey = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase();
+const looseKey = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase();
 
 export const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQboSandbox, type QboSandbox } from '@/sandbox/qbo/index';
 import { startBroker, type StartedBroker } from '@/server/index';
-import { createBrokerClient, createConnectFlow, createMemoryTokenStore, createTokenManager, endpointsFor, type QboEnvironment } from '@/lib/auth';
+import { createBrokerClient, createConnectFlow, createTokenManager, endpointsFor, type QboEnvironment } from '@/lib/auth';
+import { createMemoryTokenStore } from '../../fakes/memory-stores';
 import { createQboClient, ReconnectNeededError } from '@/lib/qbo';
 
 const CLIENT_ID = 'qbo-sandbox-client';

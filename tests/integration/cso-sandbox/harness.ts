@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { startCsoSandbox, type CsoSandbox } from '../../../sandbox/cso';
 
 export const API = '/api/qbo-sync/v1';
-export const T0 = Date.parse('2025-11-03T14:00:00.000Z');
+const T0 = Date.parse('2025-11-03T14:00:00.000Z');
 
 export async function startSandbox(): Promise<CsoSandbox> {
   return startCsoSandbox({ port: 0, clockStart: T0, clockSpeed: 0 });

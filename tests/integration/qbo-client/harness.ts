@@ -25,7 +25,7 @@ const sims = new WeakMap<QboSandbox, SimTime>();
  * then jumps the sandbox clock: otherwise a waiter's jump would land on a request still in flight
  * and make it arrive "later" than it was sent, which real time never does.
  */
-export function simTime(sandbox: QboSandbox): SimTime {
+function simTime(sandbox: QboSandbox): SimTime {
   let sim = sims.get(sandbox);
   if (!sim) {
     let inFlight = 0;
@@ -53,7 +53,7 @@ export function simTime(sandbox: QboSandbox): SimTime {
 }
 
 /** A token provider that refreshes straight at the sandbox's Intuit token endpoint. */
-export function sandboxTokens(sandbox: QboSandbox, realmId: string): TokenProvider & { refreshes: number } {
+function sandboxTokens(sandbox: QboSandbox, realmId: string): TokenProvider & { refreshes: number } {
   let { access_token: access, refresh_token: refresh } = sandbox.mintToken(realmId);
   const provider = {
     refreshes: 0,

@@ -66,4 +66,4 @@ export async function qboDump(sb: Sandboxes, realmId: string): Promise<Record<st
   return out;
 }
 
-export { CSO_SEGMENT, QBO_LIST };
+export { QBO_LIST };

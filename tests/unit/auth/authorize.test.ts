@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, endpointsFor, hostPermissionsFor, parseRedirect, QBO_SCOPES } from '@/lib/auth';
+import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, endpointsFor, parseRedirect, QBO_SCOPES } from '@/lib/auth';
 
 describe('createState', () => {
   it('is 64 hex characters from crypto and differs each time', () => {
@@ -80,8 +80,7 @@ describe('environments', () => {
     expect(endpointsFor(env)).toEqual({ authorizeUrl, apiBaseUrl });
   });
 
-  it('derives host permissions and refuses a bad custom URL', () => {
-    expect(hostPermissionsFor({ kind: 'custom', baseUrl: 'http://127.0.0.1:4010/x' })).toEqual(['http://127.0.0.1:4010/*']);
+  it('refuses a bad custom URL', () => {
     expect(() => endpointsFor({ kind: 'custom', baseUrl: 'ftp://x' })).toThrow();
     expect(() => endpointsFor({ kind: 'custom', baseUrl: 'nope' })).toThrow();
   });

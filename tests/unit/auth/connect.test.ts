@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BrokerError, createConnectFlow, createMemoryTokenStore, createTokenManager, type BrokerClient } from '@/lib/auth';
+import { BrokerError, createConnectFlow, createTokenManager, type BrokerClient } from '@/lib/auth';
+import { createMemoryTokenStore } from '../../fakes/memory-stores';
 
 const redirectUri = 'https://ext.chromiumapp.org/';
 

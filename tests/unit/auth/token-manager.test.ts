@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BrokerError, createMemoryTokenStore, createTokenManager, type BrokerClient, type TokenSet } from '@/lib/auth';
+import { BrokerError, createTokenManager, type BrokerClient, type TokenSet } from '@/lib/auth';
+import { createMemoryTokenStore } from '../../fakes/memory-stores';
 import { ReconnectNeededError } from '@/lib/qbo';
 
 const HOUR = 3_600_000;

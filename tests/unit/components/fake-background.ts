@@ -6,7 +6,7 @@ import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, SYNC_STATUS_LABELS, t
 import type { CompanySummary, PanelRow, PanelRowExportQuery, PanelRowQuery, ProtocolMap } from '@/lib/messaging/protocol';
 import type { StatusEvent } from '@/lib/messaging/status-port';
 
-export const ORIGIN = 'https://03.cstoreoffice.com';
+const ORIGIN = 'https://03.cstoreoffice.com';
 
 export function makeRow(i: number, over: Partial<PanelRow> = {}): PanelRow {
   const typeId: EntityTypeId = over.typeId ?? (['account', 'customer', 'class'] as const)[i % 3]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinkStore, linksToQboRecord } from '../../../lib/db';
+import { createLinkStore } from '../../../lib/db';
 import { ACME, BETA, freshDb, link } from './db-fixtures';
 
 describe('link store', () => {
@@ -17,14 +17,6 @@ describe('link store', () => {
     expect(all.map((l) => `${l.csoType}:${l.csoId}`).sort()).toEqual(['account:1', 'customer:7']);
     await links.clear();
     expect(await links.all()).toEqual([]);
-  });
-
-  it('finds both vendor kinds linked to one shared QBO vendor', async () => {
-    const { db } = freshDb();
-    await createLinkStore(db, ACME).put([link('priceBookVendor', '1', '55'), link('accountingVendor', '9', '55'), link('accountingVendor', '3', '56')]);
-    const shared = await linksToQboRecord(db, ACME, 'Vendor', '55');
-    expect(shared.map((l) => l.csoType).sort()).toEqual(['accountingVendor', 'priceBookVendor']);
-    expect(await linksToQboRecord(db, BETA, 'Vendor', '55')).toEqual([]);
   });
 
   it('keeps two companies apart', async () => {

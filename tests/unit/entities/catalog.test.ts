@@ -3,10 +3,7 @@ import {
   ENTITY_TYPE_IDS,
   ENTITY_TYPES,
   SYNC_STATUS_LABELS,
-  classificationOf,
   describeStatus,
-  entityType,
-  isEntityTypeId,
   typesInDependencyOrder,
   typesStoredAs,
 } from '@/lib/entities';
@@ -21,7 +18,7 @@ describe('entity catalog', () => {
     ['dataType', 'Data type', 'Item', 'Name', 100, false],
     ['location', 'Location (station)', 'Department', 'Name', 100, true],
   ] as const)('%s is labelled "%s" and stored as QBO %s.%s (max %i, hierarchical %s)', (id, label, qbo, field, max, hierarchical) => {
-    const type = entityType(id);
+    const type = ENTITY_TYPES[id];
     expect(type.label).toBe(label);
     expect(type.qboEntity).toBe(qbo);
     expect(type.qboNameField).toBe(field);
@@ -49,12 +46,6 @@ describe('entity catalog', () => {
     expect(typesStoredAs('Vendor')).toEqual(['priceBookVendor', 'accountingVendor']);
     expect(typesStoredAs('Department')).toEqual(['location']);
   });
-
-  it('recognises type ids and nothing else', () => {
-    expect(isEntityTypeId('dataType')).toBe(true);
-    expect(isEntityTypeId('Data type')).toBe(false);
-    expect(isEntityTypeId(undefined)).toBe(false);
-  });
 });
 
 describe('statuses', () => {
@@ -76,19 +67,5 @@ describe('statuses', () => {
     ['error', undefined, 'Synchronization Error'],
   ] as const)('%s toward %s reads "%s"', (status, side, words) => {
     expect(describeStatus(status, side)).toBe(words);
-  });
-});
-
-describe('account types', () => {
-  it.each([
-    ['Bank', 'Asset'],
-    ['Accounts Receivable', 'Asset'],
-    ['Equity', 'Equity'],
-    ['Cost of Goods Sold', 'Expense'],
-    ['Credit Card', 'Liability'],
-    ['Other Income', 'Revenue'],
-    ['Non-Posting', null],
-  ] as const)('%s is classified %s', (type, classification) => {
-    expect(classificationOf(type)).toBe(classification);
   });
 });
