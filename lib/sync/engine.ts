@@ -4,18 +4,19 @@
  * every op in the journal before sending it, and a run a killed worker left unfinished is resumed
  * before anything new is planned.
  */
-import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
+import { ENTITY_TYPE_IDS } from '../entities';
 import { createActions, type SyncActions } from './actions';
+import { RealmMismatchError, type PreviewResult, type SyncEngineOptions, type SyncReport, type SyncRequest } from './engine-types';
 import { executeRun, type Progress } from './execute';
 import { analyze, type Analysis } from './plan-build';
 import type { PlanOptions } from './plan-options';
 import { dropRows, selectPlan } from './plan-order';
-import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
-import { findHeldCreates, markHeldCreates, type HeldCreates } from './first-sync-guard';
+import { findHeldDeletions, markHeld } from './deletion-breaker';
+import { findHeldCreates, markHeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './plan-types';
-import { type ConflictPolicy, type ConflictPolicyName, POLICY_BY_NAME } from './policy';
+import { POLICY_BY_NAME } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
-import { summarizePlan, type PlanSummary } from './preview';
+import { summarizePlan } from './preview';
 import { readSides } from './read';
 import type { SyncRow } from './rows';
 import { createWorld, type World } from './world';
@@ -24,59 +25,6 @@ import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
 import type { RunWrite } from './types';
 import { undoRun, type UndoResult } from './undo';
-
-export interface SyncEngineOptions {
-  /** The QBO realm this connection talks to; links made with another realm are refused. */
-  realmId?: string | null;
-  policy?: ConflictPolicy | ConflictPolicyName;
-  /** QBO Id of the income account for data types without a linked credit account. */
-  defaultIncomeAccountId?: string | null;
-  /** The CStoreOffice vendor kind a vendor found only in QBO is created as. */
-  qboOnlyVendorType?: Extract<EntityTypeId, 'accountingVendor' | 'priceBookVendor'>;
-  qboCursorMaxAgeDays?: number;
-  /** Writes to QBO since the cursor before a run reads a CDC checkpoint (default 900; see qbo-cursor.ts). */
-  qboWritesPerCheckpoint?: number;
-  /** The types to synchronize (Options → Entities to synchronize); every type when absent. */
-  enabledTypes?: readonly EntityTypeId[];
-  onProgress?: (progress: Progress) => void;
-}
-
-export interface PreviewResult {
-  plan: SyncPlan;
-  summary: PlanSummary;
-  rows: SyncRow[];
-  /** Deletions and deactivations the breaker holds back until the user confirms them (see deletion-breaker.ts). */
-  heldDeletions: HeldDeletions[];
-  /** A first sync's creates in CStoreOffice held for the user's review (see first-sync-guard.ts). */
-  heldCreates: HeldCreates | null;
-}
-
-export interface SyncRequest {
-  /** Synchronize only these rows, plus what they depend on. */
-  selection?: readonly string[];
-  /** Rows whose held deletions the user reviewed and confirmed (never from an automatic run). */
-  confirmDeletions?: readonly string[];
-  /** The user reviewed the first sync's creates in CStoreOffice and confirmed them. */
-  confirmCreates?: boolean;
-  /** The run's id in History, under which its writes are kept for Undo. */
-  runId?: string;
-}
-
-export interface SyncReport extends PreviewResult {
-  /** The plan that was executed (after the selection) and what remained as issues. */
-  executed: SyncPlan;
-  failures: StoredIssue[];
-  resumed: boolean;
-  /** What the run wrote, with what each write replaced (kept for Undo when not empty). */
-  writes: RunWrite[];
-}
-
-export class RealmMismatchError extends Error {
-  constructor(expected: string, actual: string) {
-    super(`This company's links were made with QuickBooks company ${expected}, not ${actual}. Clear the sync history before connecting it to another QuickBooks company.`);
-    this.name = 'RealmMismatchError';
-  }
-}
 
 const NONE: ReadonlySet<string> = new Set();
 

@@ -2,7 +2,8 @@
 export * from './types';
 export * from './ports';
 export * from './plan-types';
-export { createSyncEngine, RealmMismatchError, type SyncEngine, type SyncEngineOptions, type SyncReport } from './engine';
+export { createSyncEngine, type SyncEngine } from './engine';
+export { RealmMismatchError, type SyncEngineOptions, type SyncReport } from './engine-types';
 export { describeHeld, type HeldDeletions } from './deletion-breaker';
 export { describeHeldCreates, type HeldCreates } from './first-sync-guard';
 export type { Progress } from './execute';
