@@ -1,19 +1,10 @@
 /**
- * The table's row actions as the background runs them: which engine action each one is, and the
- * words the user reads when it is done.
+ * The table's row actions as the background runs them: which engine action each one is. Their
+ * words and rules live in lib/messaging/row-actions.ts, shared with the panel.
  */
 import type { ActionReply, RowAction } from '@/lib/messaging/protocol';
+import { ROW_ACTIONS } from '@/lib/messaging/row-actions';
 import type { SyncEngine } from '@/lib/sync';
-
-const ACTION_WORDS: Record<RowAction, string> = {
-  removeLink: 'Link removed',
-  ignoreIssues: 'Issue ignored',
-  clearSyncHistory: 'Sync history cleared: the next Synchronize matches every entity by name again',
-  reconnect: 'QuickBooks re-read and every status recomputed',
-  linkNearMatch: 'Linked to the near match',
-  keepCso: 'CStoreOffice’s version will be kept',
-  keepQbo: 'QuickBooks’s version will be kept',
-};
 
 export async function runAction(engine: SyncEngine, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
   const only = (): string | null => (rowKeys.length === 1 ? rowKeys[0]! : null);
@@ -29,11 +20,11 @@ export async function runAction(engine: SyncEngine, action: RowAction, rowKeys: 
       result = await engine.actions.clearSyncHistory();
       break;
     case 'reconnect':
-      return { ok: true, changed: 0, message: ACTION_WORDS.reconnect };
+      return { ok: true, changed: 0, message: ROW_ACTIONS.reconnect.doneSentence };
     case 'linkNearMatch':
     case 'keepCso':
     case 'keepQbo': {
-      const key = only();
+      const key = ROW_ACTIONS[action].single ? only() : null;
       if (!key) return { ok: false, message: 'Choose one row for this action.' };
       result =
         action === 'linkNearMatch'
@@ -44,5 +35,5 @@ export async function runAction(engine: SyncEngine, action: RowAction, rowKeys: 
   }
   if (!result.ok) return result;
   const plural = result.changed === 1 ? '' : ` (${result.changed} rows)`;
-  return { ok: true, changed: result.changed, message: `${ACTION_WORDS[action]}${action === 'clearSyncHistory' ? '' : plural}.` };
+  return { ok: true, changed: result.changed, message: `${ROW_ACTIONS[action].doneSentence}${action === 'clearSyncHistory' ? '' : plural}.` };
 }

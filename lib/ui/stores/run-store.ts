@@ -6,20 +6,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { type PreviewSummary, type RowAction, type RunOutcome, type RunStatus, sendMessage } from '@/lib/messaging/protocol';
+import { ROW_ACTIONS } from '@/lib/messaging/row-actions';
 import { errorText } from '@/lib/ui/labels';
 import { useCompanyStore } from './company-store';
 import { useNoticeStore } from './notice-store';
 import { useRowsStore } from './rows-store';
-
-const ACTION_DONE: Record<RowAction, string> = {
-  removeLink: 'Links removed',
-  ignoreIssues: 'Issues ignored',
-  clearSyncHistory: 'Sync history cleared',
-  reconnect: 'Statuses recomputed',
-  linkNearMatch: 'Linked',
-  keepCso: 'CStoreOffice version kept',
-  keepQbo: 'QuickBooks version kept',
-};
 
 export const useRunStore = defineStore('run', () => {
   const status = ref<RunStatus | null>(null);
@@ -98,10 +89,10 @@ export const useRunStore = defineStore('run', () => {
     try {
       const reply = await sendMessage('runAction', { ...company.target, action, rowKeys });
       if (reply.ok) {
-        notices.push('success', ACTION_DONE[action], reply.message);
+        notices.push('success', ROW_ACTIONS[action].done, reply.message);
         for (const key of rowKeys) rows.selected.delete(key);
       } else {
-        notices.push('error', `${ACTION_DONE[action]}: not done`, reply.message);
+        notices.push('error', `${ROW_ACTIONS[action].done}: not done`, reply.message);
       }
       return reply.ok;
     } catch (e) {
