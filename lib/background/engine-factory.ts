@@ -10,7 +10,7 @@ import type { Settings } from '@/lib/storage/settings';
 import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
 import type { ConnectionMetaStore } from './connect-service';
 import type { QboAccess } from './qbo-access';
-import type { CompanyTarget } from './sync-service';
+import type { SyncTarget } from './sync-service';
 
 export function createEngineFactory(deps: {
   db: AppDb;
@@ -40,7 +40,7 @@ export function createEngineFactory(deps: {
     return found;
   };
 
-  return async function buildEngine(target: CompanyTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine> {
+  return async function buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine> {
     const meta = await deps.meta.get(target.key);
     if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
     const settings = await deps.readSettings();

@@ -5,7 +5,7 @@
 import { type AppDb, type CompanyDirectory, type CompanyRow, companyKey, createRunHistory, historyToCsv, type RowStore } from '@/lib/db';
 import type { TokenStore } from '@/lib/auth';
 import type { Handlers, Sender } from '@/lib/messaging/handle';
-import type { CompanySummary, CompanyTarget as TargetData, PanelRowExportQuery } from '@/lib/messaging/protocol';
+import type { CompanySummary, CompanyTarget, PanelRowExportQuery } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
@@ -81,7 +81,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   /** The company of a writing request: as `resolve`, and CStoreOffice must still list it for the user. */
-  async function resolveForWrite(data: TargetData, sender: Sender): Promise<CompanyRow> {
+  async function resolveForWrite(data: CompanyTarget, sender: Sender): Promise<CompanyRow> {
     const company = await resolve(data, sender);
     try {
       await auditable(company.origin, company.companyId);
@@ -92,7 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return company;
   }
 
-  async function resolve(data: TargetData, sender: Sender): Promise<CompanyRow> {
+  async function resolve(data: CompanyTarget, sender: Sender): Promise<CompanyRow> {
     const own = senderOrigin(sender);
     // A content script speaks only for the CStoreOffice origin it runs on.
     const origin = own ?? data.origin;

@@ -4,7 +4,7 @@
  * request to either side), so the table and the popup's counts follow without a reload.
  */
 import type { Settings } from '@/lib/storage/settings';
-import type { CompanyTarget } from './sync-service';
+import type { SyncTarget } from './sync-service';
 
 const PLANNING_KEYS = ['enabledTypes', 'conflictPolicy', 'defaultIncomeAccount'] as const satisfies readonly (keyof Settings)[];
 
@@ -14,9 +14,9 @@ export function changesPlanning(before: Settings | null, after: Settings | null)
 }
 
 export async function refreshConnectedRows(deps: {
-  connected: () => Promise<CompanyTarget[]>;
-  refreshRows: (target: CompanyTarget) => Promise<boolean>;
-  onError?: (target: CompanyTarget, error: unknown) => void;
+  connected: () => Promise<SyncTarget[]>;
+  refreshRows: (target: SyncTarget) => Promise<boolean>;
+  onError?: (target: SyncTarget, error: unknown) => void;
 }): Promise<number> {
   let refreshed = 0;
   for (const target of await deps.connected()) {

@@ -12,14 +12,14 @@ import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
 import { describeOutcome, describeUndo, toPreviewSummary } from './summaries';
 
-export interface CompanyTarget {
+export interface SyncTarget {
   key: string;
   origin: string;
   companyId: string;
 }
 
 export interface SyncServiceDeps {
-  buildEngine(target: CompanyTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine>;
+  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine>;
   rows: RowStore;
   history(key: string): RunHistory;
   hub: StatusHub;
@@ -27,10 +27,10 @@ export interface SyncServiceDeps {
   newId(): string;
   locks?: LockManager;
   /** Told when a run ends, for the toolbar badge and notifications (held deletions included). */
-  onRunEnd?(target: CompanyTarget, outcome: RunOutcome, stopKind: string | null, trigger: RunTrigger): void;
+  onRunEnd?(target: SyncTarget, outcome: RunOutcome, stopKind: string | null, trigger: RunTrigger): void;
 }
 
-export interface SyncRequest {
+export interface RunRequest {
   trigger: RunTrigger;
   who: string | null;
   selection?: string[];
@@ -52,12 +52,12 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   const publish = (status: RunStatus) => deps.hub.publish({ type: 'run', status });
 
-  async function saveRows(target: CompanyTarget, rows: Parameters<RowStore['replaceRows']>[1]) {
+  async function saveRows(target: SyncTarget, rows: Parameters<RowStore['replaceRows']>[1]) {
     await deps.rows.replaceRows(target.key, rows);
     deps.hub.publish({ type: 'rowsChanged', companyId: target.companyId, origin: target.origin });
   }
 
-  async function execute(target: CompanyTarget, request: SyncRequest, status: RunStatus): Promise<RunOutcome> {
+  async function execute(target: SyncTarget, request: RunRequest, status: RunStatus): Promise<RunOutcome> {
     const onProgress = (p: Progress) => {
       Object.assign(status, { phase: p.phase, done: p.done, total: p.total, errors: p.errors });
       publish({ ...status });
@@ -128,7 +128,7 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   return {
     /** Synchronize, or join the run already going for this company. */
-    synchronize(target: CompanyTarget, request: SyncRequest): Promise<RunOutcome> {
+    synchronize(target: SyncTarget, request: RunRequest): Promise<RunOutcome> {
       const current = running.get(target.key);
       if (current) return current.promise;
       const status: RunStatus = {
@@ -154,7 +154,7 @@ export function createSyncService(deps: SyncServiceDeps) {
      * mirror and rewrites the rows, so it waits for a running sync of the company to end (and holds
      * the same lock), never writing over what that run writes.
      */
-    async preview(target: CompanyTarget): Promise<PreviewSummary> {
+    async preview(target: SyncTarget): Promise<PreviewSummary> {
       await running.get(target.key)?.promise.catch(() => {});
       return withLock(target.key, async () => {
         const engine = await deps.buildEngine(target, () => {});
@@ -164,7 +164,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       });
     },
 
-    async action(target: CompanyTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
+    async action(target: SyncTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
       if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
       return withLock(target.key, async () => {
         const engine = await deps.buildEngine(target, () => {});
@@ -182,7 +182,7 @@ export function createSyncService(deps: SyncServiceDeps) {
      * Undo the last run that wrote (see lib/sync/undo.ts), as a person's act: never while a run is
      * going, under the same lock, and written to History like a run.
      */
-    async undo(target: CompanyTarget, runId: string, who: string | null): Promise<ActionReply> {
+    async undo(target: SyncTarget, runId: string, who: string | null): Promise<ActionReply> {
       if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
       return withLock(target.key, async () => {
         const engine = await deps.buildEngine(target, () => {});
@@ -215,7 +215,7 @@ export function createSyncService(deps: SyncServiceDeps) {
      * change in the options that decides what is planned (types, conflict policy, income account).
      * A running sync saves its own rows when it ends.
      */
-    async refreshRows(target: CompanyTarget): Promise<boolean> {
+    async refreshRows(target: SyncTarget): Promise<boolean> {
       if (running.has(target.key)) return false;
       return withLock(target.key, async () => {
         const engine = await deps.buildEngine(target, () => {});

@@ -3,7 +3,7 @@
  * history entries, and a company's summary.
  */
 import { csoRecordPageUrl } from '@/lib/cso';
-import { type CompanyRow, type HistoryEntry as StoredHistoryEntry, type RunCountKey, startedBy } from '@/lib/db';
+import { type CompanyRow, type StoredRun, type RunCountKey, startedBy } from '@/lib/db';
 import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/messaging/protocol';
 import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
@@ -34,14 +34,14 @@ export function toPanelRow(row: SyncRow, company: Pick<CompanyRow, 'origin'>, we
   };
 }
 
-const OUTCOME: Record<StoredHistoryEntry['outcome'], HistoryEntry['outcome']> = {
+const OUTCOME: Record<StoredRun['outcome'], HistoryEntry['outcome']> = {
   succeeded: 'success',
   partial: 'partial',
   failed: 'failed',
   cancelled: 'failed',
 };
 
-function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
+function appliedSummary(entry: StoredRun): PreviewSummary {
   const n = (key: RunCountKey) => entry.counts[key] ?? 0;
   return {
     counts: {
@@ -58,7 +58,7 @@ function appliedSummary(entry: StoredHistoryEntry): PreviewSummary {
   };
 }
 
-function describeHistory(entry: StoredHistoryEntry): string {
+function describeHistory(entry: StoredRun): string {
   if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
@@ -69,7 +69,7 @@ function describeHistory(entry: StoredHistoryEntry): string {
 /** The run whose writes are kept for Undo, and whether it was undone (null when none is). */
 export type UndoMark = { runId: string; undone: boolean } | null;
 
-export function toHistoryEntry(entry: StoredHistoryEntry, undoMark: UndoMark = null): HistoryEntry {
+export function toHistoryEntry(entry: StoredRun, undoMark: UndoMark = null): HistoryEntry {
   const mine = undoMark?.runId === entry.runId;
   return {
     runId: entry.runId,
@@ -85,7 +85,7 @@ export function toHistoryEntry(entry: StoredHistoryEntry, undoMark: UndoMark = n
   };
 }
 
-export function toLastSync(entry: StoredHistoryEntry | undefined): LastSync | null {
+export function toLastSync(entry: StoredRun | undefined): LastSync | null {
   if (!entry) return null;
   const outcome = OUTCOME[entry.outcome];
   return { at: entry.finishedAt, outcome: outcome === 'running' ? 'partial' : outcome, message: describeHistory(entry) };

@@ -9,9 +9,9 @@ import {
   CSO_RECORD_SCHEMAS, CsoCompanyList, csoPageSchema, isTombstone,
   type CsoCompany, type CsoCreateInput, type CsoPage, type CsoRecordByType, type CsoTombstone, type CsoUpdateInput,
 } from './schemas';
-import { createTransport, type CallResult, type TransportDeps } from './transport';
+import { createTransport, type CallResult, type CsoTransportDeps } from './transport';
 
-export type CsoClientDeps = TransportDeps;
+export type CsoClientDeps = CsoTransportDeps;
 
 export interface ListOptions { updatedSince?: string; limit?: number; signal?: AbortSignal }
 

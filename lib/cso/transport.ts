@@ -3,12 +3,12 @@
 import type { z } from 'zod';
 import { type CsoError, CsoMalformedResponseError, CsoSignedOutError, CsoUnavailableError, errorFromResponse } from './errors';
 import { parseRetryAfter } from '../shared/retry-after';
-import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, retryDelayMs, type AttemptOutcome, type RetryPolicy } from './retry';
+import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, retryDelayMs, type AttemptOutcome, type CsoRetryPolicy } from './retry';
 import { CsoErrorBody } from './schemas';
 
 const API_PATH = '/api/qbo-sync/v1';
 
-export interface TransportDeps {
+export interface CsoTransportDeps {
   /** The CStoreOffice origin, e.g. https://03.cstoreoffice.com. */
   baseUrl: string;
   /** The background passes one that sends the session cookie (`credentials: 'include'`). */
@@ -16,7 +16,7 @@ export interface TransportDeps {
   clock?: { now(): number };
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<CsoRetryPolicy>;
   /** Per-attempt limit; a hung request is abandoned and (when safe) retried. */
   timeoutMs?: number;
   onRetry?: (info: { method: string; path: string; attempt: number; delayMs: number; outcome: AttemptOutcome }) => void;
@@ -47,8 +47,8 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
-export function createTransport(deps: TransportDeps) {
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
+export function createTransport(deps: CsoTransportDeps) {
+  const policy: CsoRetryPolicy = { ...DEFAULT_RETRY_POLICY, ...deps.retry };
   const now = () => (deps.clock ? deps.clock.now() : Date.now());
   const sleep = deps.sleep ?? realSleep;
   const random = deps.random ?? Math.random;

@@ -18,7 +18,7 @@ import type { IgnoreMarker, JournalBatch, JournalOp, RowHold, StoredIssue } from
 import type { UndoLog } from '../sync/types';
 import type { SyncPlan } from '../sync/plan-types';
 import type { Side } from '../entities';
-import type { HistoryEntry } from './history-types';
+import type { StoredRun } from './history-types';
 import type { StoredRow } from './row-keys';
 
 export interface CompanyRow {
@@ -118,7 +118,7 @@ export class AppDb extends Dexie {
   ignores!: Table<IgnoreRow, [string, string]>;
   runs!: EntityTable<RunRow, 'runId'>;
   runOps!: Table<RunOpRow, [string, string]>;
-  history!: EntityTable<HistoryEntry, 'id'>;
+  history!: EntityTable<StoredRun, 'id'>;
   rows!: Table<StoredRow, [string, string]>;
 
   constructor(name = 'qbo-sync-manager', options?: DexieOptions) {

@@ -3,7 +3,7 @@
  * CSV. Pure: it reads entries as RunHistory stores them (`exportAll()`, newest first).
  */
 import { toCsv } from '../shared/csv';
-import { type HistoryEntry, type RunCountKey, startedBy } from './history-types';
+import { type StoredRun, type RunCountKey, startedBy } from './history-types';
 
 /** One column per action the sync service counts, in the order the preview lists them. */
 const COUNT_COLUMNS: Readonly<Record<RunCountKey, string>> = {
@@ -18,7 +18,7 @@ const COUNT_COLUMNS: Readonly<Record<RunCountKey, string>> = {
 const COUNT_KEYS = Object.keys(COUNT_COLUMNS) as RunCountKey[];
 const HEADER = ['Started', 'Finished', 'Trigger', 'Started by', 'Outcome', ...COUNT_KEYS.map((k) => COUNT_COLUMNS[k]), 'Errors', 'Error details'];
 
-export function historyToCsv(entries: readonly HistoryEntry[]): string {
+export function historyToCsv(entries: readonly StoredRun[]): string {
   return toCsv(
     HEADER,
     entries.map((e) => {

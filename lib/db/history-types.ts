@@ -1,7 +1,7 @@
 /** One finished sync run as the history page and its CSV export show it. */
 export type RunTrigger = 'user' | 'alarm' | 'resume';
 
-export type RunOutcome = 'succeeded' | 'partial' | 'failed' | 'cancelled';
+export type StoredOutcome = 'succeeded' | 'partial' | 'failed' | 'cancelled';
 
 /** What a run applied, keyed as the sync service counts it (the preview's actions). */
 export type RunCountKey = 'createInQbo' | 'createInCso' | 'updateQbo' | 'updateCso' | 'deactivateInQbo' | 'deleteInCso' | 'link';
@@ -13,7 +13,7 @@ export interface HistoryError {
   detail: string;
 }
 
-export interface HistoryEntry {
+export interface StoredRun {
   /** Auto-increment; absent until stored. */
   id?: number;
   connection: string;
@@ -23,7 +23,7 @@ export interface HistoryEntry {
   trigger: RunTrigger;
   /** Who started it, in words ("Demo Auditor (auditor@demo.test)", "You (toolbar)"); null when no one did (the schedule, a resume). */
   who: string | null;
-  outcome: RunOutcome;
+  outcome: StoredOutcome;
   /** Ops applied per action; a run that stopped before writing has none. */
   counts: Partial<Record<RunCountKey, number>>;
   errors: HistoryError[];
@@ -38,6 +38,6 @@ export interface UndoneCounts {
 }
 
 /** Who started a run, in words: the stored name, else what started it without anyone. */
-export function startedBy(entry: Pick<HistoryEntry, 'who' | 'trigger'>): string {
+export function startedBy(entry: Pick<StoredRun, 'who' | 'trigger'>): string {
   return entry.who ?? (entry.trigger === 'resume' ? 'Resumed automatically after an interruption' : 'Automatic sync');
 }

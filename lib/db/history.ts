@@ -3,16 +3,16 @@
  * (oldest entries dropped on append) so an alarm every 15 minutes cannot grow it without bound.
  */
 import { type AppDb, prefixRange } from './app-db';
-import type { HistoryEntry } from './history-types';
+import type { StoredRun } from './history-types';
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'connection'>;
+export type NewStoredRun = Omit<StoredRun, 'id' | 'connection'>;
 
 export interface RunHistory {
-  append(entry: NewHistoryEntry): Promise<HistoryEntry>;
+  append(entry: NewStoredRun): Promise<StoredRun>;
   /** `page` counts from 0. */
-  list(request: { page: number; pageSize: number }): Promise<{ entries: HistoryEntry[]; total: number }>;
+  list(request: { page: number; pageSize: number }): Promise<{ entries: StoredRun[]; total: number }>;
   /** Every kept entry, newest first, for the CSV export. */
-  exportAll(): Promise<HistoryEntry[]>;
+  exportAll(): Promise<StoredRun[]>;
   clear(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ export function createRunHistory(db: AppDb, connectionKey: string, options: { ca
   return {
     async append(entry) {
       return db.transaction('rw', db.history, async () => {
-        const stored: HistoryEntry = { ...entry, connection: connectionKey };
+        const stored: StoredRun = { ...entry, connection: connectionKey };
         stored.id = await db.history.add(stored);
         const extra = (await mine().count()) - cap;
         if (extra > 0) await db.history.bulkDelete(await mine().limit(extra).primaryKeys());

@@ -7,6 +7,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { Environment } from '@/lib/storage/settings';
+import type { Remedy } from '@/lib/sync';
+import type { RunTrigger } from '@/lib/db/history-types';
+
+export type { RunTrigger };
 import type { PanelRowExportQuery, PanelRowQuery } from './row-query-schema';
 
 export type { PanelRowExportQuery, PanelRowQuery, PanelSortField } from './row-query-schema';
@@ -55,7 +59,6 @@ export interface CompanyTarget {
   origin?: string;
 }
 
-export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
 
 export interface PanelRow {
   key: string;
@@ -116,7 +119,6 @@ export interface RunStatus {
   message: string | null;
 }
 
-export type RunTrigger = 'user' | 'alarm' | 'resume';
 
 export interface RunOutcome {
   outcome: 'success' | 'partial' | 'failed';

@@ -7,8 +7,8 @@ import { runBatch, type BatchItem, type BatchOutcome } from './batch';
 import { readChanges, type CdcResult } from './cdc';
 import { QboResponseError } from './errors';
 import { buildQuery, readAllPages, readVerifiedPages, type Condition, type QuerySpec } from './query';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry';
-import { createScheduler, systemClock, type Clock, type QboScheduler, type RateLimits } from './scheduler';
+import { DEFAULT_RETRY, type QboRetryPolicy } from './retry';
+import { createScheduler, systemClock, type SchedulerClock, type QboScheduler, type RateLimits } from './scheduler';
 import { parseEntity, parseOrThrow, QboCompanyInfo, QueryEnvelope, type QboEntity, type QboEntityMap } from './schemas';
 import { createTransport, type TokenProvider, type Transport } from './transport';
 import { deactivateBody, entityPath, reactivateBody, sparseUpdateBody, type CurrentRecord } from './writes';
@@ -21,13 +21,13 @@ export interface QboClientOptions {
   realmId: string;
   tokens: TokenProvider;
   fetch?: typeof fetch;
-  clock?: Clock;
+  clock?: SchedulerClock;
   random?: () => number;
   /** By default clients with the same clock share a scheduler; pass one to control sharing. */
   scheduler?: QboScheduler;
   /** Custom limits get a scheduler of their own. */
   limits?: Partial<RateLimits>;
-  retry?: Partial<RetryPolicy>;
+  retry?: Partial<QboRetryPolicy>;
   timeoutMs?: number;
   startTimer?: (ms: number, fn: () => void) => () => void;
   onRetry?: (info: { path: string; attempt: number; delayMs: number; error: unknown }) => void;
@@ -72,9 +72,9 @@ export interface QboClient {
 
 // Clients made with the same clock share one scheduler, so successive sync runs of a realm (each
 // with its own client) still count against the same per-minute window.
-const sharedSchedulers = new WeakMap<Clock, QboScheduler>();
+const sharedSchedulers = new WeakMap<SchedulerClock, QboScheduler>();
 
-function schedulerFor(clock: Clock, limits: Partial<RateLimits> | undefined): QboScheduler {
+function schedulerFor(clock: SchedulerClock, limits: Partial<RateLimits> | undefined): QboScheduler {
   if (limits) return createScheduler({ clock, limits });
   let scheduler = sharedSchedulers.get(clock);
   if (!scheduler) {

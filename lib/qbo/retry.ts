@@ -4,7 +4,7 @@
  */
 import { QboThrottleError, isRetryable } from './errors';
 
-export interface RetryPolicy {
+export interface QboRetryPolicy {
   /** Total tries of one request, the first included. */
   maxAttempts: number;
   baseDelayMs: number;
@@ -13,19 +13,19 @@ export interface RetryPolicy {
   throttleDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, throttleDelayMs: 60_000 };
+export const DEFAULT_RETRY: QboRetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, throttleDelayMs: 60_000 };
 
 /**
  * Exponential backoff with "equal jitter": half the step is fixed, half random, so concurrent
  * retries spread out but none retries at once.
  */
-function backoffDelay(retry: number, policy: RetryPolicy, random: () => number): number {
+function backoffDelay(retry: number, policy: QboRetryPolicy, random: () => number): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
   return Math.round(step / 2 + (step / 2) * random());
 }
 
 /** The delay before try number `attempt + 1` (attempt counts from 1), or undefined to give up. */
-export function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, random: () => number): number | undefined {
+export function retryDelay(error: unknown, attempt: number, policy: QboRetryPolicy, random: () => number): number | undefined {
   if (!isRetryable(error) || attempt >= policy.maxAttempts) return undefined;
   if (error instanceof QboThrottleError) return error.retryAfterMs ?? policy.throttleDelayMs;
   return backoffDelay(attempt - 1, policy, random);

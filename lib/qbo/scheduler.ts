@@ -3,7 +3,7 @@
  * historically 10 concurrent requests) by spacing requests out before they are sent, instead of
  * learning the limits from 429s. One scheduler should be shared by every client of a realm.
  */
-export interface Clock {
+export interface SchedulerClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
@@ -46,7 +46,7 @@ export function waitForWindow(times: readonly number[], limit: number, windowMs:
   return Math.max(0, oldestCounted + windowMs - now);
 }
 
-export function createScheduler(deps: { clock: Clock; limits?: Partial<RateLimits> }): QboScheduler {
+export function createScheduler(deps: { clock: SchedulerClock; limits?: Partial<RateLimits> }): QboScheduler {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const { clock } = deps;
   const realms = new Map<string, RealmState>();
@@ -120,7 +120,7 @@ export function createScheduler(deps: { clock: Clock; limits?: Partial<RateLimit
   };
 }
 
-export const systemClock: Clock = {
+export const systemClock: SchedulerClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

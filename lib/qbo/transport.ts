@@ -8,8 +8,8 @@ import { QboAuthError, QboNetworkError, QboResponseError, QboThrottleError, QboT
 import { faultToError, parseErrorResponse } from './faults';
 import { encodeQuery } from './query';
 import { parseRetryAfter } from '../shared/retry-after';
-import { retryDelay, type RetryPolicy } from './retry';
-import { type CallKind, type Clock, type QboScheduler } from './scheduler';
+import { retryDelay, type QboRetryPolicy } from './retry';
+import { type CallKind, type SchedulerClock, type QboScheduler } from './scheduler';
 
 /** Where the client gets its bearer token; `refresh` rejects with ReconnectNeededError on invalid_grant. */
 export interface TokenProvider {
@@ -17,17 +17,17 @@ export interface TokenProvider {
   refresh(): Promise<unknown>;
 }
 
-export interface TransportDeps {
+export interface QboTransportDeps {
   baseUrl: string;
   realmId: string;
   tokens: TokenProvider;
   fetch: typeof fetch;
-  clock: Clock;
+  clock: SchedulerClock;
   random: () => number;
   scheduler: QboScheduler;
   minorVersion: number;
   timeoutMs: number;
-  retry: RetryPolicy;
+  retry: QboRetryPolicy;
   /** Real timer for the request timeout (not the clock: a fake sleep must not abort requests). */
   startTimer: (ms: number, fn: () => void) => () => void;
   onRetry?: (info: { path: string; attempt: number; delayMs: number; error: unknown }) => void;
@@ -63,7 +63,7 @@ function asReconnect(error: unknown): unknown {
   return error;
 }
 
-export function createTransport(deps: TransportDeps): Transport {
+export function createTransport(deps: QboTransportDeps): Transport {
   const root = `${deps.baseUrl.replace(/\/+$/, '')}/v3/company/${encodeURIComponent(deps.realmId)}/`;
   let refreshing: Promise<void> | undefined;
 

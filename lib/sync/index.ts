@@ -17,3 +17,4 @@ export { hashValues, comparedFields } from './fields';
 export { createWorld } from './world';
 export { RecordLeftScopeError } from './confirm-absence';
 export { UndoRefusedError } from './undo';
+export type { Remedy } from './issue-words';

@@ -9,12 +9,12 @@ import type { AnyRecord, Cursor, ReservedName } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface ReadOptions {
+export interface ReadSidesOptions {
   /** QBO's CDC looks back at most 30 days; older cursors mean a full read (a margin is kept). */
   qboCursorMaxAgeDays: number;
 }
 
-export async function readSides(ports: SyncPorts, mirror: MirrorData, options: ReadOptions): Promise<void> {
+export async function readSides(ports: SyncPorts, mirror: MirrorData, options: ReadSidesOptions): Promise<void> {
   const qboSince = usable(mirror.cursors.qbo, ports.clock, options.qboCursorMaxAgeDays);
   const csoSince = mirror.cursors.cso?.value ?? null;
   const [qbo, cso] = await Promise.all([ports.qbo.read({ since: qboSince }), ports.cso.read({ since: csoSince })]);

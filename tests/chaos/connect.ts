@@ -5,7 +5,7 @@
  * sandbox clock has run past the old one, and every client retry counted.
  */
 import { createCsoClient, createCsoSource } from '@/lib/cso';
-import { createQboClient, createQboSource, type Clock as QboClock, type QboClient } from '@/lib/qbo';
+import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type SyncPorts } from '@/lib/sync';
 import { createCounterIds, createFixedClock } from '../fakes/clock';
 import { createMemoryJournal, createMemoryLinkStore, createMemoryStateStore } from '../fakes/memory-stores';

@@ -3,7 +3,7 @@
  * clock: the client's scheduler and the sandbox's limiter then see the same time, and no test waits.
  */
 import { startQboSandbox, type QboSandbox, type RealmRequest } from '@/sandbox/qbo/index';
-import { createQboClient, type Clock, type QboClientOptions, type TokenProvider } from '@/lib/qbo';
+import { createQboClient, type SchedulerClock, type QboClientOptions, type TokenProvider } from '@/lib/qbo';
 
 export const CLIENT_ID = 'qbo-sandbox-client';
 export const CLIENT_SECRET = 'qbo-sandbox-secret';
@@ -13,7 +13,7 @@ export async function startSandbox(realms?: RealmRequest[]): Promise<QboSandbox>
 }
 
 interface SimTime {
-  clock: Clock;
+  clock: SchedulerClock;
   fetch: typeof fetch;
 }
 

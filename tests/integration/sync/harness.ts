@@ -5,7 +5,7 @@
  * sandbox's `/__sandbox/counters`.
  */
 import { createCsoClient, createCsoSource } from '@/lib/cso';
-import { createQboClient, createQboSource, type Clock as QboClock, type QboClient } from '@/lib/qbo';
+import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type CsoSource, type QboSource, type SyncEngineOptions, type SyncPorts } from '@/lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '@/sandbox/cso';
 import { startQboSandbox, type QboSandbox } from '@/sandbox/qbo/index';

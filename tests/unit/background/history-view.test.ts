@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toHistoryEntry } from '@/lib/background/views';
-import type { HistoryEntry } from '@/lib/db';
+import type { StoredRun } from '@/lib/db';
 
-const stored = (runId: string, over: Partial<HistoryEntry> = {}): HistoryEntry => ({
+const stored = (runId: string, over: Partial<StoredRun> = {}): StoredRun => ({
   connection: 'c',
   runId,
   startedAt: '2026-12-04T10:00:00.000Z',

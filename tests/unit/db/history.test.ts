@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createRunHistory, type NewHistoryEntry } from '../../../lib/db';
+import { createRunHistory, type NewStoredRun } from '../../../lib/db';
 import { ACME, BETA, freshDb } from './db-fixtures';
 
-const entry = (n: number, over: Partial<NewHistoryEntry> = {}): NewHistoryEntry => ({
+const entry = (n: number, over: Partial<NewStoredRun> = {}): NewStoredRun => ({
   runId: `run-${n}`,
   startedAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
   finishedAt: new Date(Date.UTC(2025, 0, 1, 0, n, 30)).toISOString(),

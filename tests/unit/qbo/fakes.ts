@@ -2,7 +2,7 @@
  * Test doubles for the QBO client: a stub fetch that records calls and answers from a handler, a
  * clock whose sleep moves time instead of waiting, and a token provider that counts refreshes.
  */
-import type { Clock, TokenProvider } from '@/lib/qbo';
+import type { SchedulerClock, TokenProvider } from '@/lib/qbo';
 
 export interface SeenRequest {
   method: string;
@@ -33,7 +33,7 @@ export function stubFetch(handler: Handler): typeof fetch & { calls: SeenRequest
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', intuit_tid: 'tid-1', ...headers } });
 
-export function fakeClock(start = Date.parse('2025-06-01T12:00:00Z')): Clock & { sleeps: number[] } {
+export function fakeClock(start = Date.parse('2025-06-01T12:00:00Z')): SchedulerClock & { sleeps: number[] } {
   let t = start;
   const sleeps: number[] = [];
   return {
