@@ -3,7 +3,7 @@
  * history entries, and a company's summary.
  */
 import { csoRecordPageUrl } from '@/lib/cso';
-import { type CompanyRow, type StoredRun, type RunCountKey, startedBy } from '@/lib/db';
+import { type CompanyRow, type StoredRun, type RunCountKey, startedBy, type SyncStateSummary } from '@/lib/db';
 import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/messaging/protocol';
 import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
@@ -66,10 +66,8 @@ function describeHistory(entry: StoredRun): string {
   return entry.errors.length ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.` : `${did}.`;
 }
 
-/** The run whose writes are kept for Undo, and whether it was undone (null when none is). */
-export type UndoMark = { runId: string; undone: boolean } | null;
-
-export function toHistoryEntry(entry: StoredRun, undoMark: UndoMark = null): HistoryEntry {
+/** `undoMark`: the run whose writes are kept for Undo, and whether it was undone (null when none is). */
+export function toHistoryEntry(entry: StoredRun, undoMark: SyncStateSummary['undo'] = null): HistoryEntry {
   const mine = undoMark?.runId === entry.runId;
   return {
     runId: entry.runId,

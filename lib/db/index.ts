@@ -13,3 +13,4 @@ export * from './row-query';
 export * from './row-store';
 export * from './state-store';
 export * from './token-store';
+export * from './sync-state-summary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whoAsked } from '@/lib/background/handlers';
+import { whoAsked } from '@/lib/background/company-access';
 import { startedBy } from '@/lib/db';
 
 const page = { id: 'ext', url: 'https://03.cstoreoffice.com/app.php/accounting/audit?company=1', origin: 'https://03.cstoreoffice.com' };
