@@ -1,8 +1,9 @@
 /**
  * Turns the engine's plan summaries and failures into what the surfaces and the history show.
  */
-import type { PlanSummary, StoredIssue } from '@/lib/sync';
-import type { PreviewSummary } from '@/lib/messaging/protocol';
+import { ENTITY_TYPES } from '@/lib/entities';
+import type { HeldCreates, HeldDeletions, PlanSummary, StoredIssue } from '@/lib/sync';
+import type { HeldCreatesView, HeldDeletionsView, PreviewSummary } from '@/lib/messaging/protocol';
 import type { UndoneCounts } from '@/lib/db';
 
 export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
@@ -34,3 +35,8 @@ export function describeUndo(counts: UndoneCounts, refused: number): string {
   const left = refused ? ` ${refused} left as ${refused === 1 ? 'it was' : 'they were'}: see ${refused === 1 ? 'its row' : 'their rows'}.` : '';
   return `${done}${left}${parts.length ? ' The next Synchronize copies what was restored to the other system.' : ''}`;
 }
+
+/** What the manager lists under Review deletions and Review first sync. */
+export const heldView = (h: HeldDeletions): HeldDeletionsView => ({ typeId: h.typeId, typeLabel: ENTITY_TYPES[h.typeId].label, count: h.count, linked: h.linked, rows: h.rows.map((r) => ({ rowKey: r.rowKey, name: r.name, target: r.target })) });
+
+export const heldCreatesView = (h: HeldCreates): HeldCreatesView => ({ count: h.count, byType: h.byType.map((t) => ({ typeId: t.typeId, typeLabel: ENTITY_TYPES[t.typeId].label, count: t.count, names: [...t.names] })) });

@@ -4,13 +4,13 @@
  * with its holder), live progress on the status hub, rows and history saved when a run ends.
  */
 import type { RunHistory, RowStore } from '@/lib/db';
-import { ENTITY_TYPES } from '@/lib/entities';
-import type { ActionReply, HeldCreatesView, HeldDeletionsView, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
+import type { ActionReply, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
-import { describeHeld, describeHeldCreates, type HeldCreates, type HeldDeletions, type Progress, type SyncEngine, summarizePlan, UndoRefusedError } from '@/lib/sync';
+import { describeHeld, describeHeldCreates, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
-import { describeOutcome, describeUndo, toPreviewSummary } from './summaries';
+import { describeOutcome, heldCreatesView, heldView, toPreviewSummary } from './summaries';
+import { undoAndLog } from './undo-and-log';
 
 export interface SyncTarget {
   key: string;
@@ -39,10 +39,6 @@ export interface RunRequest {
   /** The user confirmed a first sync's creates in CStoreOffice (a person's run only). */
   confirmCreates?: boolean;
 }
-
-const heldView = (h: HeldDeletions): HeldDeletionsView => ({ typeId: h.typeId, typeLabel: ENTITY_TYPES[h.typeId].label, count: h.count, linked: h.linked, rows: h.rows.map((r) => ({ rowKey: r.rowKey, name: r.name, target: r.target })) });
-
-const heldCreatesView = (h: HeldCreates): HeldCreatesView => ({ count: h.count, byType: h.byType.map((t) => ({ typeId: t.typeId, typeLabel: ENTITY_TYPES[t.typeId].label, count: t.count, names: [...t.names] })) });
 
 export function createSyncService(deps: SyncServiceDeps) {
   const running = new Map<string, { status: RunStatus; promise: Promise<RunOutcome> }>();
@@ -186,27 +182,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
       return withLock(target.key, async () => {
         const engine = await deps.buildEngine(target, () => {});
-        const startedAt = deps.now().toISOString();
-        try {
-          const result = await engine.undo(runId);
-          await saveRows(target, await engine.rows());
-          const { counts, refused } = result;
-          await deps.history(target.key).append({
-            runId: deps.newId(),
-            startedAt,
-            finishedAt: deps.now().toISOString(),
-            trigger: 'user',
-            who,
-            outcome: refused.length ? 'partial' : 'succeeded',
-            counts: {},
-            errors: refused.map((r) => ({ rowKey: r.rowKey, code: 'undoRefused', title: `Not undone: “${r.name}”`, detail: r.detail })),
-            undo: { of: runId, ...counts },
-          });
-          return { ok: true, changed: counts.reactivated + counts.restored + counts.removed, message: describeUndo(counts, refused.length) };
-        } catch (error) {
-          if (error instanceof UndoRefusedError) return { ok: false, message: error.message };
-          return { ok: false, message: describeStop(error).message };
-        }
+        return undoAndLog({ engine, history: deps.history(target.key), now: deps.now, newId: deps.newId, saveRows: (rows) => saveRows(target, rows) }, runId, who);
       });
     },
 
