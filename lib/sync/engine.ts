@@ -4,17 +4,15 @@
  * every op in the journal before sending it, and a run a killed worker left unfinished is resumed
  * before anything new is planned.
  */
-import { ENTITY_TYPE_IDS } from '../entities';
 import { createActions, type SyncActions } from './actions';
 import { RealmMismatchError, type PreviewResult, type SyncEngineOptions, type SyncReport, type SyncRequest } from './engine-types';
 import { executeRun, type Progress } from './execute';
 import { analyze, type Analysis } from './plan-build';
-import type { PlanOptions } from './plan-options';
-import { dropRows, selectPlan } from './plan-order';
+import { selectPlan } from './plan-order';
 import { findHeldDeletions, markHeld } from './deletion-breaker';
+import { holdForReview } from './review-holds';
 import { findHeldCreates, markHeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './plan-types';
-import { POLICY_BY_NAME } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
 import { summarizePlan } from './preview';
 import { readSides } from './read';
@@ -25,6 +23,7 @@ import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
 import type { RunWrite } from './types';
 import { undoRun, type UndoResult } from './undo';
+import { newJournalRun, toPlanOptions } from './engine-setup';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -34,14 +33,7 @@ const FOLLOW_UP_PASSES = 2;
 export type SyncEngine = ReturnType<typeof createSyncEngine>;
 
 export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = {}) {
-  const policy = typeof options.policy === 'function' ? options.policy : POLICY_BY_NAME[options.policy ?? 'report'];
-  const planOptions: PlanOptions = {
-    policy,
-    defaultIncomeAccountId: options.defaultIncomeAccountId ?? null,
-    qboOnlyVendorType: options.qboOnlyVendorType ?? 'accountingVendor',
-    batchSizes: { cso: ports.cso.batchSize, qbo: Math.min(ports.qbo.batchSize, 30) },
-    ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length ? { enabledTypes: new Set(options.enabledTypes) } : {}),
-  };
+  const planOptions = toPlanOptions(options, { cso: ports.cso.batchSize, qbo: ports.qbo.batchSize });
   const ids: IdSource = ports.ids ?? { next: () => globalThis.crypto.randomUUID() };
   const progress = (p: Progress) => options.onProgress?.(p);
 
@@ -74,14 +66,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, holds: mirror.holds ?? [], ...(retryRows ? { retryRows } : {}), ...(absences ? { absences } : {}) });
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
-    const journalRun: JournalRun = {
-      runId: ids.next(),
-      startedAt: ports.clock.now().toISOString(),
-      plan: planToRun,
-      batches: planToRun.levels.flatMap((l) => l.batches.map((b) => ({ batchId: b.id, requestId: ids.next() }))),
-      ops: planToRun.ops.map((op) => ({ opId: op.id, requestId: ids.next(), state: 'pending' as const })),
-      finished: false,
-    };
+    const journalRun = newJournalRun(planToRun, ids, ports.clock);
     await ports.journal.begin(journalRun);
     return finishRun(journalRun, world, checkpoints);
   }
@@ -142,17 +127,10 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       const selection = request.selection ? new Set(request.selection) : undefined;
       if (selection) await releaseHolds(mirror, selection);
       const first = plan(world, mirror, selection);
-      const confirmed = new Set(request.confirmDeletions ?? []);
-      let chosen = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
-      // Mass removals wait for the user's review; everything else in the run goes ahead.
-      const heldDeletions = findHeldDeletions(chosen.ops, world, first.rows, confirmed);
-      const held = new Set(heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)));
-      // A first sync that would fill CStoreOffice waits for the user's review of what it creates.
-      const wasHeld = !!mirror.createsHeld;
-      const heldCreates = request.confirmCreates ? null : findHeldCreates(chosen.ops, first.rows, { firstSync: world.links.size === 0, alreadyHeld: wasHeld });
-      for (const key of heldCreates?.rowKeys ?? []) held.add(key);
-      if (!!heldCreates !== wasHeld) await ports.state.setCreatesHeld(!!heldCreates);
-      if (held.size) chosen = dropRows(chosen, held, planOptions.batchSizes);
+      const selected = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
+      // Mass removals and a first sync's creates in CStoreOffice wait for the user's review.
+      const review = { world, rows: first.rows, mirror, state: ports.state, batchSizes: planOptions.batchSizes };
+      const { plan: chosen, held, heldDeletions, heldCreates } = await holdForReview(selected, review, { deletions: new Set(request.confirmDeletions ?? []), creates: !!request.confirmCreates });
       let final = first;
       if (chosen.ops.length > 0) {
         const checkpoints = createQboCheckpoints(ports, mirror, world, options.qboWritesPerCheckpoint);
