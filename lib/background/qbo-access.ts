@@ -1,6 +1,7 @@
 /**
- * Reaches QuickBooks for the background: one token manager (so refreshes stay single-flight across
- * every caller) per broker URL, and QBO clients for the environment chosen in the options page.
+ * Reaches QuickBooks for the background: one token manager for the worker's life, so each
+ * connection's refreshes stay single-flight across every caller (even while the broker URL is
+ * changed in the options), and QBO clients for the environment chosen in the options page.
  */
 import { type BrokerClient, type QboEnvironment, type TokenManager, type TokenStore, createBrokerClient, createTokenManager, endpointsFor } from '@/lib/auth';
 import { type QboClient, createQboClient } from '@/lib/qbo';
@@ -22,16 +23,28 @@ export function createQboAccess(deps: {
   clock: { now(): number };
   fetch?: typeof fetch;
 }): QboAccess {
-  let cached: { brokerUrl: string; broker: BrokerClient; manager: TokenManager } | null = null;
+  let cached: { brokerUrl: string; broker: BrokerClient } | null = null;
+  const brokerFor = (settings: Settings): BrokerClient => {
+    if (!cached || cached.brokerUrl !== settings.brokerUrl) {
+      cached = { brokerUrl: settings.brokerUrl, broker: createBrokerClient({ baseUrl: settings.brokerUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) };
+    }
+    return cached.broker;
+  };
+  // The manager asks for the broker of the current settings on each call: a new broker URL never
+  // makes a second manager whose refresh could race the first one's.
+  const current = async () => brokerFor(await deps.readSettings());
+  const broker: BrokerClient = {
+    config: async () => (await current()).config(),
+    exchange: async (input) => (await current()).exchange(input),
+    refresh: async (token) => (await current()).refresh(token),
+    revoke: async (token) => (await current()).revoke(token),
+  };
+  const manager = createTokenManager({ broker, store: deps.tokenStore, clock: deps.clock });
 
   const access: QboAccess = {
     async tokens() {
       const settings = await deps.readSettings();
-      if (!cached || cached.brokerUrl !== settings.brokerUrl) {
-        const broker = createBrokerClient({ baseUrl: settings.brokerUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-        cached = { brokerUrl: settings.brokerUrl, broker, manager: createTokenManager({ broker, store: deps.tokenStore, clock: deps.clock }) };
-      }
-      return { broker: cached.broker, manager: cached.manager, settings };
+      return { broker: brokerFor(settings), manager, settings };
     },
     async client(companyKey, realmId) {
       const { manager, settings } = await access.tokens();
