@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, control, firstRealm, synchronizeAll } from './manager';
+import { connectFromManager, control, firstRealm, send, synchronizeAll } from './manager';
 
 test('a page script’s synthetic clicks on Synchronize, Remove Link and Clear Sync History change nothing', async ({ context, openAudit, useSandboxSettings, qbo, cso }) => {
   test.setTimeout(150_000);
@@ -69,4 +69,25 @@ test('the manager lives in closed shadow roots: a page script finds nothing to r
   expect(seen).toEqual({ hosts: [true, true], roots: [null, null], readable: [], buttons: 0 });
   await audit.waitForTimeout(500);
   expect((await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1')).counters.byTag.write ?? 0).toBe(writesBefore);
+});
+
+test('a page script that makes the Audit page name a company the user may not audit gets nothing: the manager says why', async ({ openAudit, openPopup, cso }) => {
+  const audit = await openAudit();
+  const writesBefore = (await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1')).counters.byTag.write ?? 0;
+  // The company id the content script reads comes from the page's DOM, which the page can change.
+  await audit.evaluate(() => {
+    const shown = document.querySelector<HTMLInputElement>('input[name="company"]')!;
+    const hidden = document.querySelector<HTMLInputElement>('input[name="companyId"]')!;
+    shown.value = 'Somebody Else Fuel LLC';
+    hidden.value = '777';
+    shown.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await audit.locator('qbo-sync-manager').getByRole('button', { name: /QB Synchronization Manager/ }).click();
+  const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
+  await expect(dialog.getByText('does not list company 777 among the companies your user may audit')).toBeVisible({ timeout: 20_000 });
+  // Nothing was written, and the toolbar does not list the company.
+  expect((await control<{ counters: { byTag: Record<string, number> } }>(cso.url, 'counters?company=1')).counters.byTag.write ?? 0).toBe(writesBefore);
+  const popup = await openPopup();
+  const overview = await send<{ companies: { companyId: string }[] }>(popup, 'getOverview', undefined);
+  expect(overview.companies.map((c) => c.companyId)).not.toContain('777');
 });
