@@ -86,6 +86,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         trigger: report.resumed && request.trigger !== 'user' ? 'resume' : request.trigger,
         who: request.who,
         outcome: outcome === 'success' ? 'succeeded' : 'partial',
+        message,
         counts: { ...applied.counts },
         errors: report.failures.map((f) => ({ rowKey: f.rowKey, code: f.code, title: f.title, detail: f.detail })),
       });

@@ -61,6 +61,8 @@ function appliedSummary(entry: StoredRun): PreviewSummary {
 function describeHistory(entry: StoredRun): string {
   if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
+  // Said once: History repeats the words the run ended with in the manager.
+  if (entry.message) return entry.message;
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
   const did = changes === 0 ? 'Nothing needed to change' : `${changes} change${changes === 1 ? '' : 's'} applied`;
   return entry.errors.length ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.` : `${did}.`;

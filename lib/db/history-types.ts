@@ -27,6 +27,8 @@ export interface StoredRun {
   /** Ops applied per action; a run that stopped before writing has none. */
   counts: Partial<Record<RunCountKey, number>>;
   errors: HistoryError[];
+  /** The run's outcome in words, as the manager's notice and last-run box said it (absent on older entries). */
+  message?: string;
   /** Set on an Undo's own entry: the run it undid and what it put back. */
   undo?: UndoneCounts & { of: string };
 }

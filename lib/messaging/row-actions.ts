@@ -16,7 +16,7 @@ export interface RowActionSpec {
   single: boolean;
   /** The notice's title once done. */
   done: string;
-  /** The sentence the background answers with once done. */
+  /** What follows from it, the sentence under that title (so the notice never says the same thing twice). */
   doneSentence: string;
 }
 
@@ -24,20 +24,20 @@ const remedy = (row: PanelRow, action: RowAction) => row.status === 'error' && (
 const never = () => false;
 
 export const ROW_ACTIONS: Readonly<Record<RowAction, RowActionSpec>> = {
-  removeLink: { appliesTo: (row) => row.status === 'synchronized', label: () => 'Remove Link', quiet: true, single: false, done: 'Links removed', doneSentence: 'Link removed' },
-  ignoreIssues: { appliesTo: (row) => row.status === 'error' && !row.ignored, label: () => 'Ignore Issues', quiet: true, single: false, done: 'Issues ignored', doneSentence: 'Issue ignored' },
+  removeLink: { appliesTo: (row) => row.status === 'synchronized', label: () => 'Remove Link', quiet: true, single: false, done: 'Links removed', doneSentence: 'The next Synchronize matches it again by name, or creates it if no record of that name remains' },
+  ignoreIssues: { appliesTo: (row) => row.status === 'error' && !row.ignored, label: () => 'Ignore Issues', quiet: true, single: false, done: 'Issues ignored', doneSentence: 'Shown as synchronized until either side changes again' },
   linkNearMatch: {
     appliesTo: (row) => remedy(row, 'linkNearMatch'),
     label: (row) => `Link to “${row.issue?.otherName ?? 'the near match'}”`,
     quiet: false,
     single: true,
-    done: 'Linked',
-    doneSentence: 'Linked to the near match',
+    done: 'Linked to the near match',
+    doneSentence: 'CStoreOffice’s spelling goes to QuickBooks on the next Synchronize',
   },
-  keepCso: { appliesTo: (row) => remedy(row, 'keepCso'), label: () => 'Keep CStoreOffice', quiet: false, single: true, done: 'CStoreOffice version kept', doneSentence: 'CStoreOffice’s version will be kept' },
-  keepQbo: { appliesTo: (row) => remedy(row, 'keepQbo'), label: () => 'Keep QuickBooks', quiet: false, single: true, done: 'QuickBooks version kept', doneSentence: 'QuickBooks’s version will be kept' },
-  clearSyncHistory: { appliesTo: never, label: () => 'Clear Sync History', quiet: true, single: false, done: 'Sync history cleared', doneSentence: 'Sync history cleared: the next Synchronize matches every entity by name again' },
-  reconnect: { appliesTo: never, label: () => 'Reconnect to QBO', quiet: true, single: false, done: 'Statuses recomputed', doneSentence: 'QuickBooks re-read and every status recomputed' },
+  keepCso: { appliesTo: (row) => remedy(row, 'keepCso'), label: () => 'Keep CStoreOffice', quiet: false, single: true, done: 'CStoreOffice version kept', doneSentence: 'CStoreOffice’s values go to QuickBooks on the next Synchronize' },
+  keepQbo: { appliesTo: (row) => remedy(row, 'keepQbo'), label: () => 'Keep QuickBooks', quiet: false, single: true, done: 'QuickBooks version kept', doneSentence: 'QuickBooks’s values go to CStoreOffice on the next Synchronize' },
+  clearSyncHistory: { appliesTo: never, label: () => 'Clear Sync History', quiet: true, single: false, done: 'Sync history cleared', doneSentence: 'The next Synchronize matches every entity by name again; nothing was deleted in either system' },
+  reconnect: { appliesTo: never, label: () => 'Reconnect to QBO', quiet: true, single: false, done: 'Statuses recomputed', doneSentence: 'QuickBooks was read again and every status recomputed' },
 };
 
 /** A row's buttons, in this order. */

@@ -35,7 +35,7 @@ export const TRIGGER_LABELS: Readonly<Record<RunTrigger, string>> = {
 
 export const OUTCOME_LABELS = {
   success: 'Succeeded',
-  partial: 'Finished with errors',
+  partial: 'Finished; rows need attention',
   failed: 'Failed',
   running: 'Running',
 } as const;

@@ -31,7 +31,7 @@ test('row actions against both sandboxes: Ignore Issues, Link to a near match, C
   const ignored = errors.filter({ has: audit.getByRole('button', { name: 'Ignore Issues' }) }).first();
   const ignoredKey = await ignored.getAttribute('data-row-key');
   await ignored.getByRole('button', { name: 'Ignore Issues' }).click();
-  await expect(notices).toContainText('Issue ignored');
+  await expect(notices).toContainText('Issues ignored');
   await expect(dialog.locator(`tbody tr[data-row-key="${ignoredKey}"][data-status="error"]`)).toHaveCount(0);
 
   // Clear Sync History asks first, says what it does, then forgets every link.

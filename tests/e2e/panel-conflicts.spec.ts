@@ -38,7 +38,7 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   await expect(greenway.byKey.locator('td.qsm-issue')).toContainText('The phone changed in both CStoreOffice (phone “(214) 555-0121”) and QuickBooks (phone “(214) 555-0122”)');
   await snap(audit, 'panel-conflict');
   await greenway.byKey.getByRole('button', { name: 'Keep CStoreOffice' }).click();
-  await expect(dialog.getByTestId('notices')).toContainText('CStoreOffice’s version will be kept');
+  await expect(dialog.getByTestId('notices')).toContainText('CStoreOffice version kept');
   await expect(greenway.byKey).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
   await expect(greenway.byKey).toContainText('Waiting for Update in QuickBooks');
 
@@ -46,7 +46,7 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   await expect(springfield.byKey).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   await expect(springfield.byKey.locator('td.qsm-issue')).toContainText('email “cso@springfield.example”');
   await springfield.byKey.getByRole('button', { name: 'Keep QuickBooks' }).click();
-  await expect(dialog.getByTestId('notices')).toContainText('QuickBooks’s version will be kept');
+  await expect(dialog.getByTestId('notices')).toContainText('QuickBooks version kept');
   await expect(springfield.byKey).toHaveAttribute('data-status', 'waitingForUpdate', { timeout: 30_000 });
   await expect(springfield.byKey).toContainText('Waiting for Update in CStoreOffice');
 

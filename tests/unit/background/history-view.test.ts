@@ -27,4 +27,9 @@ describe('History as the manager shows it', () => {
     const entry = stored('u1', { counts: {}, outcome: 'partial', undo: { of: 'r2', reactivated: 0, restored: 1, removed: 2 }, errors: [{ rowKey: 'cso:customer:1', code: 'undoRefused', title: 'Not undone: “Birch”', detail: 'Undo left it as it is.' }] });
     expect(toHistoryEntry(entry).message).toBe('Undo of an earlier run. Undone: 1 restored, 2 removed. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.');
   });
+
+  it('a run’s entry says what the manager said when it ended', () => {
+    const message = 'Nothing needed to change; 12 rows need attention (see Synchronization Error rows).';
+    expect(toHistoryEntry(stored('r3', { outcome: 'partial', counts: {}, message })).message).toBe(message);
+  });
 });

@@ -96,7 +96,8 @@ describe('sync service', () => {
     await service.synchronize(target, { trigger: 'user', who: 'You' });
     expect(rows.replaceRows).toHaveBeenCalledWith(target.key, []);
     expect(events.map((e) => (e.type === 'run' ? `run:${e.status.phase}` : e.type))).toEqual(['run:reading', 'run:saving', 'rowsChanged', 'run:done']);
-    expect(entries[0]).toMatchObject({ runId: 'run-1', trigger: 'user', who: 'You', outcome: 'succeeded' });
+    // History keeps the run's words as the manager said them, so both say the same thing.
+    expect(entries[0]).toMatchObject({ runId: 'run-1', trigger: 'user', who: 'You', outcome: 'succeeded', message: 'Nothing needed to change; both systems are in step.' });
   });
 
   it('stops cleanly with words when QuickBooks refuses the connection, and says so to the toolbar', async () => {

@@ -63,7 +63,7 @@ describe('the popup', () => {
     expect(card.text()).toContain('Speedy Stop LLC');
     expect(card.text()).toContain('Speedy Books (realm 9130)');
     expect(card.text()).toContain('Intuit developer sandbox');
-    expect(card.get('[data-testid="last-sync"]').text()).toContain('Finished with errors. 2 errors.');
+    expect(card.get('[data-testid="last-sync"]').text()).toContain('Finished; rows need attention. 2 errors.');
     expect(card.get('[data-testid="counts"]').text()).toContain('Synchronization Error2');
     expect(card.findAll('button').map((b) => b.text().trim())).toEqual(['Sync now', 'Open Audit page', 'Disconnect']);
     wrapper.unmount();
