@@ -59,8 +59,8 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   const infoOf = (c: StoredConnection | undefined): ConnectionInfo =>
     c ? { state: c.status, realmId: c.realmId, accessExpiresAt: c.accessExpiresAt, refreshExpiresAt: c.refreshExpiresAt } : { state: 'disconnected' };
 
-  const markReconnect = async (c: StoredConnection, cause?: unknown): Promise<never> => {
-    await deps.store.put({ ...c, status: 'reconnect-needed', updatedAt: deps.clock.now() });
+  const markReconnect = async (c: StoredConnection, lostReason: StoredConnection['lostReason'], cause?: unknown): Promise<never> => {
+    await deps.store.put({ ...c, status: 'reconnect-needed', lostReason, updatedAt: deps.clock.now() });
     throw new ReconnectNeededError(INVALID_GRANT_WORDS, { cause });
   };
 
@@ -74,12 +74,12 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   const doRefresh = async (companyId: string): Promise<string> => {
     const c = await usable(companyId);
     const now = deps.clock.now();
-    if (now >= c.refreshExpiresAt || (c.refreshHardExpiresAt !== null && now >= c.refreshHardExpiresAt)) return markReconnect(c);
+    if (now >= c.refreshExpiresAt || (c.refreshHardExpiresAt !== null && now >= c.refreshHardExpiresAt)) return markReconnect(c, 'expired');
     let set: TokenSet;
     try {
       set = await deps.broker.refresh(c.refreshToken);
     } catch (error) {
-      if (error instanceof BrokerError && error.error === 'invalid_grant') return markReconnect(c, error);
+      if (error instanceof BrokerError && error.error === 'invalid_grant') return markReconnect(c, 'refused', error);
       throw error; // network or broker trouble: the stored tokens are still good, try again later
     }
     // While Intuit answered, the connection may have been disconnected, connected anew, or refreshed

@@ -16,6 +16,8 @@ export interface StoredConnection {
   /** Intuit's 5-year absolute cap, when the broker reports it. */
   refreshHardExpiresAt: number | null;
   status: ConnectionStatus;
+  /** Why a connection needs a new sign-in: its refresh token ran out, or QuickBooks refused it. */
+  lostReason?: 'expired' | 'refused';
   connectedAt: number;
   updatedAt: number;
 }

@@ -36,7 +36,7 @@ export function createAttention(deps: { action: ActionApi; notifications: Notifi
     },
     notifyStop(companyName: string, kind: string, message: string): void {
       if (kind !== 'reconnect' && kind !== 'signIn') return;
-      const title = kind === 'reconnect' ? `Reconnect ${companyName} to QuickBooks` : 'Sign in to CStoreOffice';
+      const title = kind === 'reconnect' ? `Connect ${companyName} to QuickBooks again` : 'Sign in to CStoreOffice';
       // One notification per company and kind: a repeat replaces it instead of piling up.
       deps.notifications.create(`qsm-${kind}-${companyName}`, { type: 'basic', iconUrl: deps.iconUrl, title, message });
     },

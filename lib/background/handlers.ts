@@ -49,6 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         lastSync: toLastSync(last.entries[0]),
         counts: counts.byStatus,
         running: deps.sync.status(company.key),
+        lostReason: connection?.lostReason,
       },
       s.environment,
     );

@@ -13,7 +13,7 @@ const NOTHING_LOST = 'Nothing was lost: the next Synchronize continues where thi
 
 export function describeStop(error: unknown): { kind: StopKind; message: string } {
   if (error instanceof ReconnectNeededError || error instanceof QboAuthError) {
-    return { kind: 'reconnect', message: 'QuickBooks Online no longer accepts this connection. Reconnect to QBO, then synchronize again; nothing was lost.' };
+    return { kind: 'reconnect', message: 'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.' };
   }
   if (error instanceof CsoSignedOutError) {
     return { kind: 'signIn', message: 'You are signed out of CStoreOffice. Sign in to CStoreOffice, then synchronize again; nothing was lost.' };

@@ -37,6 +37,8 @@ export interface CompanySummary {
   counts: Record<SyncStatusId, number>;
   /** A run in progress for this company, if any. */
   running: RunStatus | null;
+  /** While the connection is lost: why, in words. */
+  lostReason: string | null;
 }
 
 export interface Overview {

@@ -12,7 +12,15 @@ export interface ConnectionFacts {
   lastSync: LastSync | null;
   counts: Partial<Record<SyncStatusId, number>>;
   running?: RunStatus | null;
+  /** Why the connection was lost, as stored by the token manager (only while it is lost). */
+  lostReason?: 'expired' | 'refused' | undefined;
 }
+
+const LOST_WORDS: Readonly<Record<'expired' | 'refused' | 'unknown', string>> = {
+  expired: 'The QuickBooks sign-in ran out (QuickBooks asks to sign in again after 100 days without a sync, and after 5 years in any case).',
+  refused: 'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.',
+  unknown: 'QuickBooks no longer accepts the saved sign-in.',
+};
 
 
 export function summarizeCompany(
@@ -32,5 +40,6 @@ export function summarizeCompany(
     lastSync: facts.lastSync,
     counts,
     running: facts.running ?? null,
+    lostReason: facts.state === 'reconnectNeeded' ? LOST_WORDS[facts.lostReason ?? 'unknown'] : null,
   };
 }

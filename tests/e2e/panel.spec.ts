@@ -28,9 +28,9 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   await expect(dialog.getByText('Company: Speedy Stop LLC')).toBeVisible();
   await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
   await expect(dialog.getByRole('button', { name: 'Connect to QBO' })).toBeVisible();
-  // Not connected: Synchronize is not offered, and the panel says why.
-  await expect(dialog.getByTestId('synchronize')).toHaveCount(0);
-  await expect(dialog.getByText('so Synchronize is not offered')).toBeVisible();
+  // Not connected: Synchronize stays in its place, disabled, and the panel says why.
+  await expect(dialog.getByTestId('synchronize')).toBeDisabled();
+  await expect(dialog.getByText('so Synchronize is not available')).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Entities' })).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'History' })).toBeVisible();
   for (const label of ['Preview', 'Remove Links', 'Ignore Issues', 'Clear Sync History', 'Export CSV']) {

@@ -69,7 +69,7 @@ describe('createTokenManager', () => {
     await manager.connect('co1', grant);
     broker.failRefresh = new BrokerError('invalid_grant', 'Incorrect or invalid refresh token', 400);
     await expect(manager.refresh('co1')).rejects.toBeInstanceOf(ReconnectNeededError);
-    expect((await store.get('co1'))?.status).toBe('reconnect-needed');
+    expect(await store.get('co1')).toMatchObject({ status: 'reconnect-needed', lostReason: 'refused' });
     expect((await manager.info('co1')).state).toBe('reconnect-needed');
     await expect(manager.getAccessToken('co1')).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(broker.refreshes).toHaveLength(1);
@@ -84,11 +84,12 @@ describe('createTokenManager', () => {
   });
 
   it('an expired refresh token needs a reconnect without asking Intuit', async () => {
-    const { manager, broker, clock } = setup();
+    const { manager, broker, clock, store } = setup();
     await manager.connect('co1', grant);
     clock.advance(8_726_400_000 + 1);
     await expect(manager.getAccessToken('co1')).rejects.toBeInstanceOf(ReconnectNeededError);
     expect(broker.refreshes).toEqual([]);
+    expect((await store.get('co1'))?.lostReason).toBe('expired');
   });
 
   it('an unknown company is not connected', async () => {

@@ -40,6 +40,6 @@ describe('toolbar attention', () => {
     attention.notifyStop('Sunrise Fuel', 'unexpected', 'Network down.');
     expect(notifications.create).toHaveBeenCalledTimes(2);
     expect(notifications.create.mock.calls[0]![0]).toBe('qsm-reconnect-Sunrise Fuel');
-    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Reconnect Sunrise Fuel to QuickBooks', message: 'Reconnect to QBO.' });
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Connect Sunrise Fuel to QuickBooks again', message: 'Reconnect to QBO.' });
   });
 });

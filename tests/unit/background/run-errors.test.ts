@@ -7,7 +7,7 @@ import { RealmMismatchError } from '@/lib/sync';
 
 describe('why a run stopped, in words', () => {
   it.each([
-    [new ReconnectNeededError('gone'), 'reconnect', 'Reconnect to QBO'],
+    [new ReconnectNeededError('gone'), 'reconnect', 'Connect to QBO'],
     [new RealmMismatchError('1', '2'), 'realm', 'Clear the sync history'],
     [new BrokerError('network', 'down', 0), 'unavailable', 'token service'],
     [new CsoSignedOutError(401), 'signIn', 'Sign in to CStoreOffice'],

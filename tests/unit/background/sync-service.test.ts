@@ -108,7 +108,7 @@ describe('sync service', () => {
     } as never);
     const outcome = await service.synchronize(target, { trigger: 'alarm', who: null });
     expect(outcome.outcome).toBe('failed');
-    expect(outcome.message).toContain('Reconnect to QBO');
+    expect(outcome.message).toContain('Connect to QBO');
     expect(entries[0]).toMatchObject({ outcome: 'failed', errors: [{ code: 'reconnect' }] });
     expect(onRunEnd).toHaveBeenCalledWith(target, outcome, 'reconnect', 'alarm');
     expect(events.at(-1)).toMatchObject({ type: 'run', status: { phase: 'failed' } });

@@ -214,12 +214,23 @@ describe('the Entities table', () => {
     });
   });
 
-  it('when not connected, Synchronize is not offered and the panel says why', async () => {
+  it('when not connected, Synchronize stays in its place, disabled, and the panel says why', async () => {
     holder.bg = createFakeBackground([makeRow(1)], { state: 'notConnected', realmId: null, qboCompanyName: null });
     ({ wrapper } = await mountManager());
-    expect(wrapper.find('[data-testid="synchronize"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="synchronize"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.get('[data-testid="sync-scope"]').text()).toContain('Synchronize is not available until this company is connected');
     expect(buttonByText(wrapper, 'Connect to QBO')).toBeDefined();
-    expect(wrapper.text()).toContain('not connected to QuickBooks Online yet, so Synchronize is not offered');
+    expect(wrapper.text()).toContain('not connected to QuickBooks Online yet, so Synchronize is not available');
+  });
+
+  it('when the connection was lost, it offers Connect to QBO (not Reconnect) and says why it was lost', async () => {
+    holder.bg = createFakeBackground([makeRow(1)], { state: 'reconnectNeeded', lostReason: 'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.' });
+    ({ wrapper } = await mountManager());
+    expect(buttonByText(wrapper, 'Connect to QBO')).toBeDefined();
+    expect(buttonByText(wrapper, 'Reconnect to QBO')).toBeUndefined();
+    expect(wrapper.get('[data-testid="connection-state"]').text()).toBe('Connection lost');
+    expect(wrapper.get('[data-testid="connection-lost"]').text()).toContain('the app was disconnected in QuickBooks');
+    expect(wrapper.get('[data-testid="synchronize"]').attributes('disabled')).toBeDefined();
   });
 
   it('Preview shows what Synchronize would do, per action', async () => {

@@ -59,7 +59,7 @@ describe('history CSV', () => {
       'Started,Finished,Trigger,Started by,Outcome,Created in QuickBooks,Created in CStoreOffice,Updated in QuickBooks,Updated in CStoreOffice,Deactivated in QuickBooks,Deleted in CStoreOffice,Linked,Errors,Error details',
     );
     expect(first).toBe('2026-11-25T12:00:00.000Z,2026-11-25T12:01:00.000Z,user,Pat Lee,partial,2,1,0,1,1,1,1,1,"Name taken: A vendor ""Acme, Inc"" already uses it"');
-    expect(second).toMatch(/^2026-11-25T12:02:00.000Z,2026-11-25T12:03:00.000Z,alarm,Automatic sync,failed,0,0,0,0,0,0,0,1,"?The synchronization stopped: .*Reconnect to QBO/);
+    expect(second).toMatch(/^2026-11-25T12:02:00.000Z,2026-11-25T12:03:00.000Z,alarm,Automatic sync,failed,0,0,0,0,0,0,0,1,"?The synchronization stopped: .*Connect to QBO/);
     expect(end).toBe('');
   });
 
