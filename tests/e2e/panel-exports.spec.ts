@@ -69,6 +69,7 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   // lists, each saying who started it (the signed-in CStoreOffice user for the Audit page's runs).
   const popup = await openPopup();
   await popup.getByTestId('company-card').filter({ hasText: 'Sunrise Fuel & Food LLC' }).getByRole('button', { name: 'Sync now' }).click();
+  await dialog.getByRole('tab', { name: 'History' }).click();
   const history = dialog.getByRole('region', { name: 'History table' });
   await expect(history.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
   const whoShown = await history.locator('tbody tr td:nth-child(2)').allInnerTexts();

@@ -39,6 +39,7 @@ test('a manual run that would remove many customers shows Review deletions, noth
   for (const c of removed) expect(after.has(c.name), c.name).toBe(false);
 
   // History → Undo this run: asks first, then the deactivated customers are active in QuickBooks again.
+  await dialog.getByRole('tab', { name: 'History' }).click();
   const undo = dialog.getByTestId('undo-run');
   await undo.scrollIntoViewIfNeeded();
   await undo.click();

@@ -32,7 +32,11 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   await expect(dialog.getByTestId('synchronize')).toBeDisabled();
   await expect(dialog.getByText('so Synchronize is not available')).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Entities' })).toBeVisible();
+  // Sections as the seed names them, as tabs: Entities first; History one click (or arrow key) away.
+  await expect(dialog.getByRole('tab', { name: 'Entities' })).toHaveAttribute('aria-selected', 'true');
+  await dialog.getByRole('tab', { name: 'History' }).click();
   await expect(dialog.getByRole('heading', { name: 'History' })).toBeVisible();
+  await dialog.getByRole('tab', { name: 'Entities' }).click();
   for (const label of ['Preview', 'Remove Links', 'Ignore Issues', 'Clear Sync History', 'Export CSV']) {
     await expect(dialog.getByRole('button', { name: label, exact: true })).toBeVisible();
   }

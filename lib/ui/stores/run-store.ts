@@ -12,6 +12,13 @@ import { useCompanyStore } from './company-store';
 import { useNoticeStore } from './notice-store';
 import { useRowsStore } from './rows-store';
 
+/** One title per outcome, the same words the last-run box and History use. */
+const RUN_TITLES: Readonly<Record<RunOutcome['outcome'], string>> = {
+  success: 'Synchronization finished',
+  partial: 'Synchronization finished; rows need attention',
+  failed: 'Synchronization stopped',
+};
+
 export const useRunStore = defineStore('run', () => {
   const status = ref<RunStatus | null>(null);
   const outcome = ref<RunOutcome | null>(null);
@@ -26,8 +33,10 @@ export const useRunStore = defineStore('run', () => {
     if (!useCompanyStore().concerns(next.companyId, next.origin)) return;
     const before = status.value;
     status.value = next;
-    if (next.phase === 'failed' && before?.phase !== 'failed' && next.message) {
-      useNoticeStore().push('error', 'Synchronization stopped', next.message);
+    // A run this manager started is told once, by `synchronize` when it answers; one started
+    // elsewhere (the popup, the schedule) is told here.
+    if (next.phase === 'failed' && before?.phase !== 'failed' && next.message && !starting.value) {
+      useNoticeStore().push('error', RUN_TITLES.failed, next.message);
     }
   }
 
@@ -57,7 +66,7 @@ export const useRunStore = defineStore('run', () => {
       });
       outcome.value = result;
       const severity = result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error';
-      notices.push(severity, result.outcome === 'success' ? 'Synchronization finished' : 'Synchronization finished with errors', result.message);
+      notices.push(severity, RUN_TITLES[result.outcome], result.message);
     } catch (e) {
       notices.push('error', 'Synchronization failed', errorText(e));
     } finally {

@@ -27,7 +27,7 @@ afterEach(() => {
 });
 
 /** The manager's markup, without the ids each component instance numbers for itself. */
-const shown = (w: VueWrapper) => w.html().replace(/ pc\d+=""/g, '').replace(/\bv-\d+-/g, 'v-N-').replace(/\bpv_id_\d+/g, 'pv_id_N');
+const shown = (w: VueWrapper) => w.html().replace(/ pc\d+=""/g, '').replace(/\bv-\d+-/g, 'v-N-').replace(/\bpv_id_\d+/g, 'pv_id_N').replace(/ style="width: 0px; left: 0px;"/g, '');
 
 async function freshOpen(): Promise<string> {
   const fresh = await mountManager();
@@ -85,9 +85,12 @@ describe('opening the manager again', () => {
     await buttonByText(w, 'Preview')!.trigger('click');
     await buttonByText(w, 'Reconnect to QBO')!.trigger('click');
     await settle();
-    // A search typed just before closing, still waiting for its pause.
+    // A search typed just before closing, still waiting for its pause, and the History section open.
     await w.get('input[type="search"]').setValue('Entity 05');
+    await w.get('[data-testid="section-history"]').trigger('click');
+    await settle();
     const changed = shown(w);
+    expect(w.get('[data-testid="section-history"]').attributes('aria-selected')).toBe('true');
     expect(changed).toContain('Connected to Speedy Stop Books');
     expect(changed).toContain('1 selected');
     expect(changed).toContain('data-testid="preview"');

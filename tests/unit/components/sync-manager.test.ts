@@ -233,6 +233,26 @@ describe('the Entities table', () => {
     expect(wrapper.get('[data-testid="synchronize"]').attributes('disabled')).toBeDefined();
   });
 
+  it('a run that stops is told once, in one title, whether this manager or the toolbar started it', async () => {
+    const message = 'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.';
+    const failed = { runId: 'r9', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 0, errors: 0, startedAt: new Date().toISOString(), trigger: 'user' as const, phase: 'failed' as const, message };
+    holder.bg.handlers.synchronize = (() => {
+      holder.bg.emit({ type: 'run', status: { ...failed, phase: 'reading', message: null } });
+      holder.bg.emit({ type: 'run', status: failed });
+      return { outcome: 'failed', message, summary: { counts: {}, errors: 0, total: 0 } };
+    }) as never;
+    ({ wrapper } = await mountManager());
+    await wrapper.get('[data-testid="synchronize"]').trigger('click');
+    await settle();
+    const titles = () => [...document.querySelectorAll('[data-testid="notices"] strong')].map((n) => n.textContent);
+    expect(titles()).toEqual(['Synchronization stopped']);
+    // Started from the toolbar: the status feed tells it, once.
+    holder.bg.emit({ type: 'run', status: { ...failed, runId: 'r10', phase: 'reading', message: null } });
+    holder.bg.emit({ type: 'run', status: { ...failed, runId: 'r10' } });
+    await settle();
+    expect(titles()).toEqual(['Synchronization stopped', 'Synchronization stopped']);
+  });
+
   it('Preview shows what Synchronize would do, per action', async () => {
     ({ wrapper } = await mountManager());
     await buttonByText(wrapper, 'Preview')!.trigger('click');
