@@ -4,7 +4,7 @@ export * from './catalog';
 export * from './deleted-suffix';
 export * from './match-key';
 export * from './name-rules';
-export { ENTITY_MODULES, fieldsWhere, tableOf } from './registry';
+export { ENTITY_MODULES, fieldsWhere, type ModuleOf, tableOf } from './registry';
 export * from './schemas';
 export * from './statuses';
 export type { FieldSides } from './types/shape';

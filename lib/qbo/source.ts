@@ -9,6 +9,7 @@
  *   update needs a Name this source has not seen (sparse updates of those must repeat it);
  * - get: one read by id (an Item no longer of type Service is RecordLeftScopeError, not a record).
  */
+import { ENTITY_MODULES } from '../entities';
 import { RecordLeftScopeError, type QboListKey, type QboSource, type ReadResult, type ReservedName, type SideRecord, type WriteBatch, type WriteFailure, type WriteOp, type WriteResult } from '../sync';
 import type { BatchItem } from './batch';
 import type { QboClient } from './client';
@@ -26,7 +27,8 @@ export interface QboSourceOptions {
 }
 
 const READ_ENTITIES: readonly QboEntity[] = [...QBO_LISTS, 'Employee'];
-const NAME_REQUIRED = new Set<QboListKey>(['Account', 'Class']);
+/** Lists whose sparse updates must repeat the Name (their modules' `qbo.updateRepeatsName`). */
+const NAME_REQUIRED: ReadonlySet<QboListKey> = new Set(ENTITY_MODULES.filter((m) => m.qbo.updateRepeatsName).map((m) => m.qbo.entity));
 
 type Raw = { Id: string; SyncToken: string; Name?: string; Active?: boolean; MetaData?: { LastUpdatedTime?: string } };
 
