@@ -3,7 +3,8 @@
  * the table and as QuickBooks Online stores them, derived from their modules (registry.ts). Every
  * other module asks this catalog rather than hard-coding a type's QBO entity, name field or limits.
  */
-import { ENTITY_MODULES, type EntityTypeId, type RegisteredModule, tableOf } from './registry';
+import { ENTITY_MODULES, type EntityTypeId, type RegisteredModule } from './registry';
+import { tableOf } from './tables';
 
 export type { EntityTypeId } from './registry';
 

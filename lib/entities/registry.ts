@@ -9,7 +9,7 @@ import { customer } from './types/customer';
 import { dataType } from './types/data-type';
 import { location } from './types/location';
 import { priceBookVendor } from './types/price-book-vendor';
-import type { EntityModule, FieldSides } from './types/shape';
+import type { EntityModule } from './types/shape';
 
 export const ENTITY_MODULES = register([account, classType, customer, priceBookVendor, accountingVendor, dataType, location]);
 
@@ -27,14 +27,4 @@ interface NamesRegistered<Id> {
 /** The modules as given; one naming a type that is not registered does not compile. */
 function register<const M extends readonly EntityModule[]>(modules: M & readonly NamesRegistered<M[number]['id']>[]): M {
   return modules;
-}
-
-/** One value per registered type, keyed by its id. */
-export function tableOf<T>(pick: (module: RegisteredModule) => T): Readonly<Record<EntityTypeId, T>> {
-  return Object.fromEntries(ENTITY_MODULES.map((m) => [m.id, pick(m)])) as Record<EntityTypeId, T>;
-}
-
-/** Each type's fields whose sides pass `test`, in the order its module lists them (snapshots and ops follow it). */
-export function fieldsWhere(test: (sides: FieldSides) => boolean): Readonly<Record<EntityTypeId, readonly string[]>> {
-  return tableOf((m) => Object.entries<FieldSides>(m.fields).filter(([, sides]) => test(sides)).map(([field]) => field));
 }
