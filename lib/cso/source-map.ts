@@ -35,7 +35,11 @@ export function accountTypeToCso(type: string): CsoAccountType | undefined {
 
 /** The domain fields each type exchanges with CStoreOffice: those it holds (types/<type>.ts), name and active first. */
 const HELD = fieldsWhere((c) => c.cso !== 'none');
-const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) => ['name', 'active', ...HELD[m.id].filter((f) => f !== 'name' && f !== 'active')]);
+const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) => [
+  'name',
+  'active',
+  ...HELD[m.id].filter((f) => f !== 'name' && f !== 'active'),
+]);
 
 /** Domain fields CStoreOffice does not hold (vendors' company name): null on its records. */
 const ABSENT = fieldsWhere((c) => c.cso === 'none');

@@ -28,7 +28,11 @@ export function sideRecordOf(list: QboListKey, raw: RawMeta): SideRecord {
 }
 
 /** The QBO keys each domain field of a type is written to (`toQbo` decides their shape): its module's `qbo.keys`. */
-const KEYS_OF_FIELD: Readonly<Record<EntityTypeId, Readonly<Record<string, readonly string[]>>>> = tableOf((m) => ({ name: [m.qbo.nameField], active: ['Active'], ...m.qbo.keys }));
+const KEYS_OF_FIELD: Readonly<Record<EntityTypeId, Readonly<Record<string, readonly string[]>>>> = tableOf((m) => ({
+  name: [m.qbo.nameField],
+  active: ['Active'],
+  ...m.qbo.keys,
+}));
 
 /** Keys a create sends even when the op does not name their field (an account type must be given). */
 const CREATE_KEYS: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) => m.qbo.createKeys);
