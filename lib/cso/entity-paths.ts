@@ -1,15 +1,8 @@
-// The extension's entity type ids and the contract's URL segments (CONTRACT.md, "Entity types").
-import type { EntityTypeId } from '../entities';
+// The extension's entity type ids and the contract's URL segments (CONTRACT.md, "Entity types"),
+// as each type's module declares them (lib/entities/types).
+import { type EntityTypeId, tableOf } from '../entities';
 
-export const CSO_SEGMENTS: Readonly<Record<EntityTypeId, string>> = {
-  account: 'accounts',
-  class: 'classes',
-  customer: 'customers',
-  priceBookVendor: 'price-book-vendors',
-  accountingVendor: 'accounting-vendors',
-  dataType: 'data-types',
-  location: 'locations',
-};
+export const CSO_SEGMENTS: Readonly<Record<EntityTypeId, string>> = tableOf((m) => m.cso.segment);
 
 /** The page a person opens for one record (the panel's "CSO Id" link). */
 export function csoRecordPageUrl(origin: string, type: EntityTypeId, id: string): string {

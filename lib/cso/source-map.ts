@@ -4,7 +4,7 @@
  * (CStoreOffice keeps no company name), and fields only CStoreOffice has (category, debit account,
  * station code), which are never read into the domain and never written by the sync.
  */
-import type { AccountType, EntityTypeId } from '../entities';
+import { type AccountType, type EntityTypeId, fieldsWhere, tableOf } from '../entities';
 import type { RecordValues, SideRecord } from '../sync';
 import { type CSO_ACCOUNT_TYPES, type CsoRecord } from './schemas';
 
@@ -33,23 +33,23 @@ export function accountTypeToCso(type: string): CsoAccountType | undefined {
   return (Object.keys(ACCOUNT_TYPE_TO_DOMAIN) as CsoAccountType[]).find((k) => ACCOUNT_TYPE_TO_DOMAIN[k] === type);
 }
 
-/** The domain fields each type exchanges with CStoreOffice (vendors: no company name there). */
-const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = {
-  account: ['name', 'active', 'parentId', 'number', 'accountType', 'description'],
-  class: ['name', 'active', 'parentId'],
-  customer: ['name', 'active', 'companyName', 'email', 'phone'],
-  priceBookVendor: ['name', 'active', 'email', 'phone', 'taxId'],
-  accountingVendor: ['name', 'active', 'email', 'phone', 'taxId'],
-  dataType: ['name', 'active', 'creditAccountId'],
-  location: ['name', 'active', 'parentId', 'address'],
-};
+/** The domain fields each type exchanges with CStoreOffice: those it holds (types/<type>.ts), name and active first. */
+const HELD = fieldsWhere((c) => c.cso !== 'none');
+const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) => [
+  'name',
+  'active',
+  ...HELD[m.id].filter((f) => f !== 'name' && f !== 'active'),
+]);
+
+/** Domain fields CStoreOffice does not hold (vendors' company name): null on its records. */
+const ABSENT = fieldsWhere((c) => c.cso === 'none');
 
 export function sideRecordOf(type: EntityTypeId, raw: CsoRecord): SideRecord {
   const r = raw as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { id: raw.id, revision: String(raw.version), updatedAt: raw.updatedAt };
   for (const field of WRITABLE[type]) out[field] = r[field] ?? null;
   if (type === 'account') out.accountType = ACCOUNT_TYPE_TO_DOMAIN[r.accountType as CsoAccountType];
-  if (type === 'priceBookVendor' || type === 'accountingVendor') out.companyName = null;
+  for (const field of ABSENT[type]) out[field] = null;
   return out as unknown as SideRecord;
 }
 

@@ -1,21 +1,17 @@
 /**
  * The seven kinds of accounting entity the manager keeps in step, as the accountant sees them in
- * the table and as QuickBooks Online stores them. Every other module asks this catalog rather than
- * hard-coding a type's QBO entity, name field or limits.
+ * the table and as QuickBooks Online stores them, derived from their modules (registry.ts). Every
+ * other module asks this catalog rather than hard-coding a type's QBO entity, name field or limits.
  */
-export const ENTITY_TYPE_IDS = [
-  'account',
-  'class',
-  'customer',
-  'priceBookVendor',
-  'accountingVendor',
-  'dataType',
-  'location',
-] as const;
+import { ENTITY_MODULES, type EntityTypeId, type RegisteredModule } from './registry';
+import { tableOf } from './tables';
 
-export type EntityTypeId = (typeof ENTITY_TYPE_IDS)[number];
+export type { EntityTypeId } from './registry';
 
-export type QboEntityName = 'Account' | 'Class' | 'Customer' | 'Vendor' | 'Item' | 'Department';
+export const ENTITY_TYPE_IDS: readonly EntityTypeId[] = ENTITY_MODULES.map((m) => m.id);
+
+/** The QBO lists the registered types are stored in. */
+export type QboEntityName = RegisteredModule['qbo']['entity'];
 
 export interface EntityType {
   id: EntityTypeId;
@@ -37,90 +33,21 @@ export interface EntityType {
   dependsOn: readonly EntityTypeId[];
 }
 
-// Tab and line breaks are refused in every QBO name (2040); the colon separates hierarchy levels.
-const NAME_LIST_FORBIDDEN = [':', '\t', '\n', '\r'] as const;
+export const ENTITY_TYPES: Readonly<Record<EntityTypeId, EntityType>> = tableOf((m) => ({
+  id: m.id,
+  label: m.label,
+  qboEntity: m.qbo.entity,
+  qboNameField: m.qbo.nameField,
+  nameMaxLength: m.nameMaxLength,
+  forbiddenChars: m.forbiddenChars,
+  hierarchical: m.hierarchical,
+  ...('maxDepth' in m ? { maxDepth: m.maxDepth } : {}),
+  sharesDisplayNameNamespace: m.sharesDisplayNameNamespace,
+  dependsOn: m.dependsOn,
+}));
 
-export const ENTITY_TYPES: Readonly<Record<EntityTypeId, EntityType>> = {
-  account: {
-    id: 'account',
-    label: 'Account',
-    qboEntity: 'Account',
-    qboNameField: 'Name',
-    nameMaxLength: 100,
-    forbiddenChars: [...NAME_LIST_FORBIDDEN, '"'],
-    hierarchical: true,
-    sharesDisplayNameNamespace: false,
-    dependsOn: [],
-  },
-  class: {
-    id: 'class',
-    label: 'Class',
-    qboEntity: 'Class',
-    qboNameField: 'Name',
-    nameMaxLength: 100,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: true,
-    maxDepth: 5,
-    sharesDisplayNameNamespace: false,
-    dependsOn: [],
-  },
-  customer: {
-    id: 'customer',
-    label: 'Customer',
-    qboEntity: 'Customer',
-    qboNameField: 'DisplayName',
-    nameMaxLength: 500,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: false,
-    sharesDisplayNameNamespace: true,
-    dependsOn: [],
-  },
-  priceBookVendor: {
-    id: 'priceBookVendor',
-    label: 'Price book vendor',
-    qboEntity: 'Vendor',
-    qboNameField: 'DisplayName',
-    nameMaxLength: 500,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: false,
-    sharesDisplayNameNamespace: true,
-    dependsOn: [],
-  },
-  accountingVendor: {
-    id: 'accountingVendor',
-    label: 'Accounting vendor',
-    qboEntity: 'Vendor',
-    qboNameField: 'DisplayName',
-    nameMaxLength: 500,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: false,
-    sharesDisplayNameNamespace: true,
-    dependsOn: [],
-  },
-  dataType: {
-    id: 'dataType',
-    label: 'Data type',
-    qboEntity: 'Item',
-    qboNameField: 'Name',
-    nameMaxLength: 100,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: false,
-    sharesDisplayNameNamespace: false,
-    dependsOn: ['account'],
-  },
-  location: {
-    id: 'location',
-    label: 'Location (station)',
-    qboEntity: 'Department',
-    qboNameField: 'Name',
-    nameMaxLength: 100,
-    forbiddenChars: NAME_LIST_FORBIDDEN,
-    hierarchical: true,
-    maxDepth: 5,
-    sharesDisplayNameNamespace: false,
-    dependsOn: [],
-  },
-};
+/** The QBO lists the types are stored in, each once, in the order of the types that use them. */
+export const QBO_ENTITY_NAMES: readonly QboEntityName[] = [...new Set(ENTITY_MODULES.map((m) => m.qbo.entity))];
 
 /** Types in an order where every type comes after the types it depends on. */
 export function typesInDependencyOrder(): EntityTypeId[] {

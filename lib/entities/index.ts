@@ -4,5 +4,8 @@ export * from './catalog';
 export * from './deleted-suffix';
 export * from './match-key';
 export * from './name-rules';
+export { ENTITY_MODULES, type ModuleOf } from './registry';
 export * from './schemas';
 export * from './statuses';
+export * from './tables';
+export type { FieldSides } from './types/shape';

@@ -13,6 +13,7 @@ import {
   type DataTypeRecord,
   type EntityTypeId,
   type LocationRecord,
+  type ModuleOf,
   type RecordByType,
   type VendorRecord,
 } from '../entities';
@@ -21,18 +22,8 @@ import { QboResponseError } from './errors';
 import type { QboAccount, QboClass, QboCustomer, QboDepartment, QboEntityMap, QboItem, QboVendor } from './schemas';
 import { stripDeletedSuffix } from './writes';
 
-/** Which QBO entity holds each domain type. */
-export const QBO_ENTITY_BY_TYPE = {
-  account: 'Account',
-  class: 'Class',
-  customer: 'Customer',
-  priceBookVendor: 'Vendor',
-  accountingVendor: 'Vendor',
-  dataType: 'Item',
-  location: 'Department',
-} as const satisfies Record<EntityTypeId, keyof QboEntityMap>;
-
-export type QboOf<K extends EntityTypeId> = QboEntityMap[(typeof QBO_ENTITY_BY_TYPE)[K]];
+/** The QBO entity that holds a domain type (its module's `qbo.entity`). */
+export type QboOf<K extends EntityTypeId> = QboEntityMap[ModuleOf<K>['qbo']['entity']];
 
 export interface ToQboOptions {
   /** 'update' writes blanks for cleared fields, since a sparse update leaves absent fields alone. */

@@ -4,6 +4,7 @@
  * version, and a field we do not know must not turn a good answer into an error.
  */
 import { z } from 'zod';
+import type { QboEntityName } from '../entities';
 import { QboResponseError } from './errors';
 
 const Ref = z.looseObject({ value: z.string(), name: z.string().optional() });
@@ -83,6 +84,7 @@ export const QboCompanyInfo = z.looseObject({
   Country: z.string().optional(),
 });
 
+/** One schema per QBO list the entity types use (lib/entities/types), plus Employee; full reads follow this order. */
 export const ENTITY_SCHEMAS = {
   Account: QboAccount,
   Class: QboClass,
@@ -91,7 +93,7 @@ export const ENTITY_SCHEMAS = {
   Vendor: QboVendor,
   Employee: QboEmployee,
   Item: QboItem,
-} as const;
+} as const satisfies Record<QboEntityName | 'Employee', z.ZodType>;
 
 export type QboEntity = keyof typeof ENTITY_SCHEMAS;
 export type QboEntityMap = { [K in QboEntity]: z.infer<(typeof ENTITY_SCHEMAS)[K]> };

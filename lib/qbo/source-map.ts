@@ -3,21 +3,16 @@
  * entity, raw QBO records → `SideRecord`s, and an op's values → the fields of a create or a sparse
  * update. Field shapes come from `toQbo`; this file only picks the keys an update's values name.
  */
-import type { EntityTypeId, RecordByType } from '../entities';
+import { type EntityTypeId, fieldsWhere, type RecordByType, tableOf, typesStoredAs } from '../entities';
 import type { QboListKey, RecordValues, SideRecord } from '../sync';
 import { fromQbo, toQbo, type QboOf } from './map';
+import { ENTITY_SCHEMAS, type QboEntity } from './schemas';
 
-/** The domain type whose record shape each QBO list has (both vendor kinds read the same). */
-const TYPE_OF_LIST: Readonly<Record<QboListKey, EntityTypeId>> = {
-  Account: 'account',
-  Class: 'class',
-  Department: 'location',
-  Customer: 'customer',
-  Vendor: 'accountingVendor',
-  Item: 'dataType',
-};
+/** The lists the sync reads and writes, in the order full reads query them (Employee, read for its names only, is not one). */
+export const QBO_LISTS = (Object.keys(ENTITY_SCHEMAS) as QboEntity[]).filter((entity): entity is QboListKey => entity !== 'Employee');
 
-export const QBO_LISTS = Object.keys(TYPE_OF_LIST) as QboListKey[];
+/** The domain type whose record shape each QBO list has (both vendor kinds read and write alike). */
+const TYPE_OF_LIST = Object.fromEntries(QBO_LISTS.map((list) => [list, typesStoredAs(list)[0]!])) as Readonly<Record<QboListKey, EntityTypeId>>;
 
 interface RawMeta {
   Id: string;
@@ -32,49 +27,34 @@ export function sideRecordOf(list: QboListKey, raw: RawMeta): SideRecord {
   return { ...record, revision: raw.SyncToken, updatedAt: raw.MetaData?.LastUpdatedTime ?? null } as SideRecord;
 }
 
-/** The QBO keys each domain field is written to (`toQbo` decides their shape). */
-const KEYS_OF_FIELD: Readonly<Record<string, readonly string[]>> = {
-  name: ['Name', 'DisplayName'],
-  parentId: ['ParentRef', 'SubAccount', 'SubClass', 'SubDepartment'],
-  number: ['AcctNum'],
-  accountType: ['AccountType'],
-  description: ['Description'],
+/** The QBO keys each domain field of a type is written to (`toQbo` decides their shape): its module's `qbo.keys`. */
+const KEYS_OF_FIELD: Readonly<Record<EntityTypeId, Readonly<Record<string, readonly string[]>>>> = tableOf((m) => ({
+  name: [m.qbo.nameField],
   active: ['Active'],
-  companyName: ['CompanyName'],
-  email: ['PrimaryEmailAddr'],
-  phone: ['PrimaryPhone'],
-  taxId: ['TaxIdentifier'],
-  address: ['Address'],
-  creditAccountId: ['IncomeAccountRef'],
-};
+  ...m.qbo.keys,
+}));
+
+/** Keys a create sends even when the op does not name their field (an account type must be given). */
+const CREATE_KEYS: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) => m.qbo.createKeys);
+
+const FIELDS = fieldsWhere(() => true);
+
+/** What `recordFrom` assumes for a field the values do not carry: null, except these. */
+const ASSUMED: Readonly<Record<string, unknown>> = { id: '', name: '', active: true, accountType: 'Expense' };
 
 /** A full domain record built from partial values: absent text fields are null, so `toQbo` leaves them out. */
 function recordFrom(type: EntityTypeId, values: RecordValues): RecordByType[EntityTypeId] {
-  const base: Record<string, unknown> = {
-    id: '',
-    name: '',
-    active: true,
-    parentId: null,
-    number: null,
-    accountType: 'Expense',
-    description: null,
-    companyName: null,
-    email: null,
-    phone: null,
-    taxId: null,
-    address: null,
-    creditAccountId: null,
-  };
-  for (const [field, value] of Object.entries(values)) if (field in base) base[field] = value;
-  return base as unknown as RecordByType[EntityTypeId];
+  const record: Record<string, unknown> = { id: ASSUMED.id };
+  for (const field of FIELDS[type]) record[field] = field in values ? values[field] : (ASSUMED[field] ?? null);
+  return record as unknown as RecordByType[EntityTypeId];
 }
 
 /** The body of a create: every field the values carry (a null is left out). */
 export function createBody(list: QboListKey, values: RecordValues, defaultIncomeAccountId: string | null): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
   const body = toQbo(type, recordFrom(type, values), { mode: 'create', defaultIncomeAccountId });
-  // Fields the op does not name keep QBO's defaults (an account type must be given, though).
-  return pickKeys(body, Object.keys(values), list === 'Account' ? ['AccountType'] : list === 'Item' ? ['Type', 'IncomeAccountRef'] : []);
+  // Fields the op does not name keep QBO's defaults (except the keys a create always sends).
+  return pickKeys(type, body, Object.keys(values), CREATE_KEYS[type]);
 }
 
 /**
@@ -102,12 +82,12 @@ const SUBTYPE_FOR_TYPE: Readonly<Record<string, string>> = {
 /** The changed fields of a sparse update: only the keys of the fields the values name; a null clears. */
 export function patchBody(list: QboListKey, values: RecordValues, defaultIncomeAccountId: string | null): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
-  const body = pickKeys(toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }), Object.keys(values), []);
+  const body = pickKeys(type, toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }), Object.keys(values), []);
   const subType = typeof body.AccountType === 'string' ? SUBTYPE_FOR_TYPE[body.AccountType] : undefined;
   return subType ? { ...body, AccountSubType: subType } : body;
 }
 
-function pickKeys(body: Record<string, unknown>, fields: readonly string[], always: readonly string[]): Record<string, unknown> {
-  const keys = new Set([...fields.flatMap((f) => KEYS_OF_FIELD[f] ?? []), ...always]);
+function pickKeys(type: EntityTypeId, body: Record<string, unknown>, fields: readonly string[], always: readonly string[]): Record<string, unknown> {
+  const keys = new Set([...fields.flatMap((f) => KEYS_OF_FIELD[type][f] ?? []), ...always]);
   return Object.fromEntries(Object.entries(body).filter(([k]) => keys.has(k)));
 }

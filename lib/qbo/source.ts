@@ -15,7 +15,7 @@ import type { QboClient } from './client';
 import { isRetryable, QboApiError, QboDuplicateNameError, QboNetworkError, QboNotFoundError, QboResponseError } from './errors';
 import type { QboEntity, QboEmployee, QboItem } from './schemas';
 import { createBody, patchBody, QBO_LISTS, sideRecordOf } from './source-map';
-import { deactivateBody, reactivateBody, sparseUpdateBody, stripDeletedSuffix, type CurrentRecord } from './writes';
+import { deactivateBody, NAME_REQUIRED_ON_UPDATE, reactivateBody, sparseUpdateBody, stripDeletedSuffix, type CurrentRecord } from './writes';
 
 export interface QboSourceOptions {
   client: QboClient;
@@ -26,7 +26,6 @@ export interface QboSourceOptions {
 }
 
 const READ_ENTITIES: readonly QboEntity[] = [...QBO_LISTS, 'Employee'];
-const NAME_REQUIRED = new Set<QboListKey>(['Account', 'Class']);
 
 type Raw = { Id: string; SyncToken: string; Name?: string; Active?: boolean; MetaData?: { LastUpdatedTime?: string } };
 
@@ -37,7 +36,7 @@ export function createQboSource(options: QboSourceOptions): QboSource {
   /** Account and Class names as QBO stores them (suffix included), for sparse updates. */
   const names = new Map<string, string>();
   const remember = (list: QboEntity, raw: Raw) => {
-    if (raw.Name !== undefined && NAME_REQUIRED.has(list as QboListKey)) names.set(`${list}:${raw.Id}`, raw.Name);
+    if (raw.Name !== undefined && NAME_REQUIRED_ON_UPDATE.has(list)) names.set(`${list}:${raw.Id}`, raw.Name);
   };
 
   function collect(list: QboListKey | 'Employee', rows: readonly Raw[], out: ReadResult<QboListKey>): void {
@@ -84,7 +83,7 @@ export function createQboSource(options: QboSourceOptions): QboSource {
   async function loadMissingNames(ops: readonly WriteOp<QboListKey>[]): Promise<void> {
     const missing = new Map<QboListKey, string[]>();
     for (const op of ops) {
-      if (op.kind === 'create' || !NAME_REQUIRED.has(op.list) || names.has(`${op.list}:${op.id}`)) continue;
+      if (op.kind === 'create' || !NAME_REQUIRED_ON_UPDATE.has(op.list) || names.has(`${op.list}:${op.id}`)) continue;
       if (op.kind === 'update' && typeof op.values.name === 'string') continue;
       (missing.get(op.list) ?? missing.set(op.list, []).get(op.list)!).push(op.id);
     }

@@ -1,12 +1,12 @@
 /**
  * Bodies of QBO writes, built as plain data so a batch and a single call send the same thing.
- * Updates are sparse (only the fields given change). Account and Class sparse updates must repeat
- * `Name` or QBO answers 2020 "Required param missing".
+ * Updates are sparse (only the fields given change). Some lists' sparse updates (Account, Class:
+ * their modules' `qbo.updateRepeatsName`) must repeat `Name` or QBO answers 2020 "Required param missing".
  */
-import { stripDeletedSuffix } from '../entities';
+import { ENTITY_MODULES, stripDeletedSuffix } from '../entities';
 import type { QboEntity } from './schemas';
 
-const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(['Account', 'Class']);
+export const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(ENTITY_MODULES.filter((m) => m.qbo.updateRepeatsName).map((m) => m.qbo.entity));
 
 /** The record as last read from QBO: enough to address it and repeat its name. */
 export interface CurrentRecord {

@@ -2,61 +2,23 @@
  * Which fields change detection compares on each side, how they are hashed, and which of them
  * name another record (and so must be translated through links when they cross sides).
  */
-import { DELETED_SUFFIX, type EntityTypeId, type Side, stripDeletedSuffix, SYNCED_FIELDS } from '../entities';
+import { DELETED_SUFFIX, ENTITY_MODULES, type EntityTypeId, fieldsWhere, type FieldSides, type Side, stripDeletedSuffix, tableOf, typesStoredAs } from '../entities';
 import type { AnyRecord, FieldValue, RecordValues } from './types';
 
-/** Fields holding the id of another record, and that record's type. */
-export const REF_FIELDS: Readonly<Partial<Record<EntityTypeId, Readonly<Record<string, EntityTypeId>>>>> = {
-  account: { parentId: 'account' },
-  class: { parentId: 'class' },
-  location: { parentId: 'location' },
-  dataType: { creditAccountId: 'account' },
-};
+/** Fields holding the id of another record, and that record's type (types/<type>.ts, `refs`). */
+export const REF_FIELDS: Readonly<Partial<Record<EntityTypeId, Readonly<Record<string, EntityTypeId>>>>> = Object.fromEntries(
+  ENTITY_MODULES.filter((m) => Object.keys(m.refs).length > 0).map((m) => [m.id, m.refs]),
+);
 
-const VENDOR_TYPES: ReadonlySet<EntityTypeId> = new Set(['priceBookVendor', 'accountingVendor']);
+const VENDOR_TYPES: ReadonlySet<EntityTypeId> = new Set(typesStoredAs('Vendor'));
 
 /**
- * What each side can hold of a synced field: `rw` read and written, `write` written but not
- * readable (QBO masks TaxIdentifier on read), `none` the side has no such field.
+ * Which fields each side carries, per type (types/<type>.ts, `fields`). Only fields both sides read
+ * and write are compared; a field one side only accepts is sent when the other side changes it and
+ * never compared; a field one side lacks does not travel at all (comparing it would show a
+ * difference no write can remove).
  */
-export type FieldCapability = 'rw' | 'write' | 'none';
-
-/**
- * The one table of which fields each side carries, per type. Only fields both sides read and write
- * are compared; a field one side only accepts is sent when the other side changes it and never
- * compared; a field one side lacks does not travel at all (comparing it would show a difference
- * no write can remove).
- *
- * - Vendors' company name: CStoreOffice's vendor contract has no company name (lib/cso/CONTRACT.md),
- *   so it stays in QBO only: a QBO vendor's CompanyName is left as it is, never copied or compared.
- * - Vendors' tax id: CStoreOffice holds it, QBO accepts it but masks it on read: written, not compared.
- * Fields absent from this table are not synced (SYNCED_FIELDS, lib/entities, lists the candidates).
- */
-export const FIELD_CAPABILITIES: Readonly<Record<EntityTypeId, Readonly<Record<string, { cso: FieldCapability; qbo: FieldCapability }>>>> = (() => {
-  const both = { cso: 'rw', qbo: 'rw' } as const;
-  const contact = { name: both, companyName: both, email: both, phone: both, active: both };
-  const vendor = { ...contact, companyName: { cso: 'none', qbo: 'rw' }, taxId: { cso: 'rw', qbo: 'write' } } as const;
-  return {
-    account: { name: both, parentId: both, number: both, accountType: both, description: both, active: both },
-    class: { name: both, parentId: both, active: both },
-    location: { name: both, parentId: both, address: both, active: both },
-    customer: contact,
-    priceBookVendor: vendor,
-    accountingVendor: vendor,
-    dataType: { name: both, creditAccountId: both, active: both },
-  };
-})();
-
-function fieldsWhere(test: (c: { cso: FieldCapability; qbo: FieldCapability }) => boolean): Readonly<Record<EntityTypeId, readonly string[]>> {
-  const out = {} as Record<EntityTypeId, string[]>;
-  for (const typeId of Object.keys(FIELD_CAPABILITIES) as EntityTypeId[]) {
-    // In SYNCED_FIELDS order, so snapshots and ops list fields as before.
-    const table = FIELD_CAPABILITIES[typeId];
-    const order = [...(SYNCED_FIELDS[typeId] as readonly string[]), ...Object.keys(table)];
-    out[typeId] = [...new Set(order)].filter((f) => table[f] && test(table[f]));
-  }
-  return out;
-}
+export const FIELD_CAPABILITIES: Readonly<Record<EntityTypeId, Readonly<Record<string, FieldSides>>>> = tableOf((m) => m.fields);
 
 const SHARED = fieldsWhere((c) => c.cso === 'rw' && c.qbo === 'rw');
 

@@ -4,7 +4,7 @@
  * only by case or spacing is a near match, reported for the user to link, never created blindly;
  * several candidates for one key are reported for review, never guessed.
  */
-import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
+import { type EntityTypeId, ENTITY_TYPES, QBO_ENTITY_NAMES, type QboEntityName, typesStoredAs } from '../entities';
 import { type AnyRecord, type Link, linkKey, qboKey } from './types';
 import { csoKey, csoList, linksToQbo, nearKey, qboList, qboMatchKey, type World } from './world';
 
@@ -62,8 +62,6 @@ export interface MatchOptions {
   qboOnlyVendorType: EntityTypeId;
 }
 
-const QBO_ENTITIES: readonly QboEntityName[] = ['Account', 'Class', 'Customer', 'Vendor', 'Item', 'Department'];
-
 export function matchRecords(world: World, options: MatchOptions): MatchResult {
   const result: MatchResult = { pairs: [], gone: [], csoOnly: [], qboOnly: [], problems: [] };
   for (const link of world.links.values()) {
@@ -72,7 +70,7 @@ export function matchRecords(world: World, options: MatchOptions): MatchResult {
     if (cso && qbo) result.pairs.push({ typeId: link.csoType, cso, qbo, link });
     else result.gone.push({ link, cso, qbo });
   }
-  for (const entity of QBO_ENTITIES) matchEntity(world, entity, options, result);
+  for (const entity of QBO_ENTITY_NAMES) matchEntity(world, entity, options, result);
   return result;
 }
 
