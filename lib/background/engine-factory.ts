@@ -5,12 +5,12 @@
  */
 import { type CsoClient, createCsoClient, createCsoSource } from '@/lib/cso';
 import { type AppDb, createJournal, createLinkStore, createStateStore, type RowStore } from '@/lib/db';
-import { ReconnectNeededError, createQboSource } from '@/lib/qbo';
+import { QboThrottleError, ReconnectNeededError, createQboSource } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
 import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
 import type { ConnectionMetaStore } from './connect-service';
 import type { QboAccess } from './qbo-access';
-import type { SyncTarget } from './sync-service';
+import type { RunWait, SyncTarget } from './sync-service';
 
 export function createEngineFactory(deps: {
   db: AppDb;
@@ -40,13 +40,13 @@ export function createEngineFactory(deps: {
     return found;
   };
 
-  return async function buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine> {
+  return async function buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine> {
     const meta = await deps.meta.get(target.key);
     if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
     const settings = await deps.readSettings();
     const state = createStateStore(deps.db, target.key, deps.rows);
     const defaultIncomeAccountId = await incomeAccountFor(target.key, meta.realmId, state, settings.defaultIncomeAccount);
-    const qbo = await deps.access.client(target.key, meta.realmId);
+    const qbo = await deps.access.client(target.key, meta.realmId, onWait ? { onRetry: ({ delayMs, error }) => onWait(qboWait(delayMs, error)) } : {});
     return createSyncEngine(
       {
         cso: createCsoSource({ client: csoClient(target.origin), companyId: target.companyId }),
@@ -76,4 +76,10 @@ async function findIncomeAccount(state: StateStore, name: string): Promise<strin
   const accounts = (await state.load()).qbo.Account ?? [];
   const match = accounts.find((a) => a.active && a.name.trim().toLowerCase() === wanted);
   return match?.id ?? null;
+}
+
+/** A wait before QBO is asked again, in the user's words: throttling is QuickBooks' request, the rest a retry. */
+function qboWait(delayMs: number, error: unknown): RunWait {
+  const why = error instanceof QboThrottleError ? 'QuickBooks asked to slow down (too many requests)' : 'QuickBooks did not answer properly';
+  return { why, delayMs };
 }

@@ -4,7 +4,7 @@
  * changed in the options), and QBO clients for the environment chosen in the options page.
  */
 import { type BrokerClient, type QboEnvironment, type TokenManager, type TokenStore, createBrokerClient, createTokenManager, endpointsFor } from '@/lib/auth';
-import { type QboClient, createQboClient } from '@/lib/qbo';
+import { type QboClient, type QboClientOptions, createQboClient } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
 
 export function qboEnvironmentOf(settings: Settings): QboEnvironment {
@@ -14,7 +14,8 @@ export function qboEnvironmentOf(settings: Settings): QboEnvironment {
 
 export interface QboAccess {
   tokens(): Promise<{ broker: BrokerClient; manager: TokenManager; settings: Settings }>;
-  client(companyKey: string, realmId: string): Promise<QboClient>;
+  /** `onRetry`: told of each wait before a request is tried again (throttling, 5xx, a lost answer). */
+  client(companyKey: string, realmId: string, hooks?: { onRetry?: QboClientOptions['onRetry'] }): Promise<QboClient>;
 }
 
 export function createQboAccess(deps: {
@@ -46,12 +47,13 @@ export function createQboAccess(deps: {
       const settings = await deps.readSettings();
       return { broker: brokerFor(settings), manager, settings };
     },
-    async client(companyKey, realmId) {
+    async client(companyKey, realmId, hooks = {}) {
       const { manager, settings } = await access.tokens();
       return createQboClient({
         baseUrl: endpointsFor(qboEnvironmentOf(settings)).apiBaseUrl,
         realmId,
         tokens: manager.providerFor(companyKey),
+        ...(hooks.onRetry ? { onRetry: hooks.onRetry } : {}),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       });
     },

@@ -18,8 +18,14 @@ export interface SyncTarget {
   companyId: string;
 }
 
+/** A run waiting before a service is asked again: why, and for how long. */
+export interface RunWait {
+  why: string;
+  delayMs: number;
+}
+
 export interface SyncServiceDeps {
-  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void): Promise<SyncEngine>;
+  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine>;
   rows: RowStore;
   history(key: string): RunHistory;
   hub: StatusHub;
@@ -55,12 +61,17 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   async function execute(target: SyncTarget, request: RunRequest, status: RunStatus): Promise<RunOutcome> {
     const onProgress = (p: Progress) => {
-      Object.assign(status, { phase: p.phase, done: p.done, total: p.total, errors: p.errors });
+      Object.assign(status, { phase: p.phase, done: p.done, total: p.total, errors: p.errors, waiting: null });
+      publish({ ...status });
+    };
+    // Said on the progress line while it lasts, so a throttled run never looks stuck.
+    const onWait = (wait: RunWait) => {
+      status.waiting = { why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() };
       publish({ ...status });
     };
     const history = deps.history(target.key);
     try {
-      const engine = await deps.buildEngine(target, onProgress);
+      const engine = await deps.buildEngine(target, onProgress, onWait);
       // Only a person confirms held deletions, and only from the manager: never the alarm or a resume.
       const byPerson = request.trigger === 'user';
       const confirmDeletions = byPerson ? request.confirmDeletions : undefined;

@@ -119,6 +119,8 @@ export interface RunStatus {
   trigger: RunTrigger;
   /** Words for the user when the run stopped: "Reconnect to QBO", "Sign in to CStoreOffice", … */
   message: string | null;
+  /** While the run waits before asking a service again (throttled, retrying): why, and until when. */
+  waiting?: { why: string; until: string } | null;
 }
 
 

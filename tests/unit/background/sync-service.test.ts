@@ -100,6 +100,19 @@ describe('sync service', () => {
     expect(entries[0]).toMatchObject({ runId: 'run-1', trigger: 'user', who: 'You', outcome: 'succeeded', message: 'Nothing needed to change; both systems are in step.' });
   });
 
+  it('a wait before QuickBooks is asked again is on the progress line until the run moves on', async () => {
+    const { service, events, buildEngine } = setup({ synchronize: async () => report() } as never);
+    buildEngine.mockImplementation((async (_target: unknown, onProgress: (p: unknown) => void, onWait?: (w: { why: string; delayMs: number }) => void) => {
+      onWait?.({ why: 'QuickBooks asked to slow down (too many requests)', delayMs: 42_000 });
+      onProgress({ phase: 'writing', done: 1, total: 2, errors: 0 });
+      return { synchronize: async () => report() };
+    }) as never);
+    await service.synchronize(target, { trigger: 'user', who: 'You' });
+    const runs = events.filter((e) => e.type === 'run').map((e) => (e as { status: { phase: string; waiting?: unknown } }).status);
+    expect(runs[1]).toMatchObject({ waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:00:42.000Z' } });
+    expect(runs[2]).toMatchObject({ phase: 'writing', waiting: null });
+  });
+
   it('stops cleanly with words when QuickBooks refuses the connection, and says so to the toolbar', async () => {
     const { service, entries, onRunEnd, events } = setup({
       synchronize: async () => {

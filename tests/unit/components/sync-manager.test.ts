@@ -233,6 +233,21 @@ describe('the Entities table', () => {
     expect(wrapper.get('[data-testid="synchronize"]').attributes('disabled')).toBeDefined();
   });
 
+  it('the progress line says what the run waits for, counting down, and no "0 of 0" before there is a count', async () => {
+    ({ wrapper } = await mountManager());
+    const base = { runId: 'r3', companyId: '42', origin: 'https://03.cstoreoffice.com', startedAt: new Date().toISOString(), trigger: 'alarm' as const, message: null, done: 0, total: 0, errors: 0 };
+    holder.bg.emit({ type: 'run', status: { ...base, phase: 'reading' } });
+    await settle();
+    expect(wrapper.get('[data-testid="run-progress"]').text()).not.toContain('0 of 0');
+    const until = new Date(Date.now() + 42_000).toISOString();
+    holder.bg.emit({ type: 'run', status: { ...base, phase: 'writing', done: 3, total: 10, waiting: { why: 'QuickBooks asked to slow down (too many requests)', until } } });
+    await settle();
+    expect(wrapper.get('[data-testid="run-waiting"]').text()).toMatch(/^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in 4[12] s\.$/);
+    holder.bg.emit({ type: 'run', status: { ...base, phase: 'writing', done: 4, total: 10, waiting: null } });
+    await settle();
+    expect(wrapper.find('[data-testid="run-waiting"]').exists()).toBe(false);
+  });
+
   it('a run that stops is told once, in one title, whether this manager or the toolbar started it', async () => {
     const message = 'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.';
     const failed = { runId: 'r9', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 0, errors: 0, startedAt: new Date().toISOString(), trigger: 'user' as const, phase: 'failed' as const, message };
