@@ -42,7 +42,7 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
 
   const page = await o.context.newPage();
   // The page has a native button of the same name; ours is the one in the extension's element.
-  const openButton = page.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' });
+  const openButton = page.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' });
   await step('open the CStoreOffice sign-in page', async () => {
     await page.goto(`${o.csoUrl}/`);
     await waitVisible(page.locator('#kc-login'));

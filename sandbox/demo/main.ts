@@ -80,7 +80,7 @@ async function main(): Promise<number> {
       console.log(`
 In the Chromium window:
   1. Sign in as auditor@demo.test with the password demo.
-  2. Open Transactions → Audit and click "Open QB Synchronization Manager".
+  2. Open Transactions → Audit and click "QB Sync Manager (extension)" beside the Company field.
   3. Click "Connect to QBO", choose the QuickBooks company and press Connect.
   4. Click Preview, then Synchronize.
 Close the browser or press Ctrl-C here to stop everything.`);

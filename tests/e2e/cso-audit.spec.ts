@@ -26,8 +26,10 @@ test('signing in to CStoreOffice and opening Transactions → Audit mounts the p
   await openAuditFromMenu(page);
   const host = page.locator('qbo-sync-manager');
   await expect(host).toHaveCount(1);
-  const ours = host.getByRole('button', { name: 'Open QB Synchronization Manager' });
+  const ours = host.getByRole('button', { name: 'QB Sync Manager (extension)' });
   await expect(ours).toBeVisible();
+  // CStoreOffice's own button keeps its name and its job; ours cannot be taken for it.
+  await expect(page.getByRole('button', { name: 'Open QB Synchronization Manager', exact: true })).toHaveCount(1);
   // Found by name and classes, not by the generated ids: the host sits right after the Company field.
   expect(await host.evaluate((el) => el.previousElementSibling?.querySelector('input[name="company"]') !== null)).toBe(true);
 

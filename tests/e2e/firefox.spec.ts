@@ -42,7 +42,7 @@ test.describe('the Firefox build', () => {
     await Promise.all([page.waitForNavigation(), page.click('#kc-login')]);
 
     const button = await page.waitForSelector('qbo-sync-manager >>> button', { timeout: 20_000 });
-    expect(await button!.evaluate((el) => el.textContent?.trim())).toBe('Open QB Synchronization Manager');
+    expect(await button!.evaluate((el) => el.textContent?.trim())).toBe('QB Sync Manager (extension)');
     await button!.click();
     // The state comes from the background (getCompany), so this proves messaging works in Firefox.
     const state = await page.waitForSelector('qbo-sync-manager-dialog >>> [data-testid="connection-state"]', { timeout: 20_000 });

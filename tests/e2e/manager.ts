@@ -4,7 +4,7 @@ import { expect } from './fixtures';
 
 /** Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize. */
 export async function connectFromManager(context: BrowserContext, audit: Page, qboUrl: string) {
-  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
   const signIn = context.waitForEvent('page');

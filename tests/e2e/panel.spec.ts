@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
  * exercised by the component tests until the background serves them).
  */
 async function openManager(page: Page) {
-  await page.getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await page.getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('connection-state')).toBeVisible();
@@ -109,13 +109,13 @@ test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes
   await expect(dialog).toBeHidden();
   await expect(page.locator('qbo-sync-manager-dialog')).toHaveCount(0);
   const focused = await page.locator('qbo-sync-manager').evaluate((el) => el.shadowRoot?.activeElement?.textContent?.trim());
-  expect(focused).toBe('Open QB Synchronization Manager');
+  expect(focused).toBe('QB Sync Manager (extension)');
 });
 
 test('no serious or critical axe violations in the button and the manager', async ({ context, fixturePages }) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
-  await expect(page.getByRole('button', { name: 'Open QB Synchronization Manager' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'QB Sync Manager (extension)' })).toBeVisible();
   expect(await seriousViolations(page, 'qbo-sync-manager')).toEqual([]);
   await openManager(page);
   expect(await seriousViolations(page, 'qbo-sync-manager-dialog')).toEqual([]);

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 test('the popup lists a company seen on the Audit page, opens its Audit page, and passes axe', async ({ context, fixturePages, openPopup, openOptions, snap }) => {
   const audit = await context.newPage();
   await audit.goto(`${fixturePages}/audit.html`);
-  await audit.getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await audit.getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   await expect(audit.getByTestId('connection-state')).toHaveText('Not connected');
 
   const popup = await openPopup();

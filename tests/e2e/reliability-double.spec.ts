@@ -12,7 +12,7 @@ import { control, send } from './manager';
 
 async function openManager(page: Page) {
   // The page's own ExtJS button has the same name: take ours, inside the extension's element.
-  await page.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await page.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('connection-state')).toHaveText('Connected');

@@ -40,7 +40,7 @@ test('a name with HTML renders as text in the manager table and the popup', asyn
 
   // The manager's table, searched down to the hostile customer.
   await audit.reload();
-  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel('Search entities').fill('onerror');

@@ -19,7 +19,7 @@ test('the popup shows the real state, before and after a company is seen', async
 
   const audit = await context.newPage();
   await audit.goto(`${fixturePages}/audit.html`);
-  await audit.getByRole('button', { name: 'Open QB Synchronization Manager' }).click();
+  await audit.getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   await expect(audit.getByTestId('connection-state')).toHaveText('Not connected');
 
   await popup.reload();
@@ -60,7 +60,7 @@ test('the options page validates, saves and reloads settings', async ({ openOpti
 test('on the Audit page the panel mounts in a shadow root, styled, without touching the page', async ({ context, fixturePages, snap }) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
-  const open = page.getByRole('button', { name: 'Open QB Synchronization Manager' });
+  const open = page.getByRole('button', { name: 'QB Sync Manager (extension)' });
   await expect(open).toBeVisible();
 
   const host = page.locator('qbo-sync-manager');
@@ -117,5 +117,5 @@ test('on a page that is not the Audit page nothing is injected', async ({ contex
   // Give the content script's observer time to look twice.
   await page.waitForTimeout(1500);
   await expect(page.locator('qbo-sync-manager')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Open QB Synchronization Manager' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'QB Sync Manager (extension)' })).toHaveCount(0);
 });
