@@ -53,6 +53,24 @@ export function createSyncService(deps: SyncServiceDeps) {
     deps.locks ? (deps.locks.request(`qsm-sync:${key}`, fn) as Promise<T>) : fn();
 
   const publish = (status: RunStatus) => deps.hub.publish({ type: 'run', status });
+  /**
+   * Work outside a run (Preview, a row action, Reconnect, Undo) with an engine of its own. There is
+   * no progress line then, so a wait before QBO is asked again is told to the company's surfaces on
+   * its own, and its end once the work is over.
+   */
+  async function withEngine<T>(target: SyncTarget, work: (engine: SyncEngine) => Promise<T>): Promise<T> {
+    const tell = (waiting: { why: string; until: string } | null) => deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
+    let waited = false;
+    const onWait = (wait: RunWait) => {
+      waited = true;
+      tell({ why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() });
+    };
+    try {
+      return await work(await deps.buildEngine(target, () => {}, onWait));
+    } finally {
+      if (waited) tell(null);
+    }
+  }
 
   async function saveRows(target: SyncTarget, rows: Parameters<RowStore['replaceRows']>[1]) {
     await deps.rows.replaceRows(target.key, rows);
@@ -164,26 +182,28 @@ export function createSyncService(deps: SyncServiceDeps) {
      */
     async preview(target: SyncTarget): Promise<PreviewSummary> {
       await running.get(target.key)?.promise.catch(() => {});
-      return withLock(target.key, async () => {
-        const engine = await deps.buildEngine(target, () => {});
-        const result = await engine.preview();
-        await saveRows(target, result.rows);
-        return toPreviewSummary(result.summary);
-      });
+      return withLock(target.key, () =>
+        withEngine(target, async (engine) => {
+          const result = await engine.preview();
+          await saveRows(target, result.rows);
+          return toPreviewSummary(result.summary);
+        }),
+      );
     },
 
     async action(target: SyncTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
       if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
-      return withLock(target.key, async () => {
-        const engine = await deps.buildEngine(target, () => {});
-        const result = await runAction(engine, action, rowKeys);
-        if (!result.ok) return result;
-        // After Reconnect or Clear Sync History nothing is known any more: read both sides again.
-        const rows =
-          action === 'reconnect' ? (await engine.reconnect()).rows : action === 'clearSyncHistory' ? (await engine.preview()).rows : await engine.rows();
-        await saveRows(target, rows);
-        return result;
-      });
+      return withLock(target.key, () =>
+        withEngine(target, async (engine) => {
+          const result = await runAction(engine, action, rowKeys);
+          if (!result.ok) return result;
+          // After Reconnect or Clear Sync History nothing is known any more: read both sides again.
+          const rows =
+            action === 'reconnect' ? (await engine.reconnect()).rows : action === 'clearSyncHistory' ? (await engine.preview()).rows : await engine.rows();
+          await saveRows(target, rows);
+          return result;
+        }),
+      );
     },
 
     /**
@@ -192,10 +212,9 @@ export function createSyncService(deps: SyncServiceDeps) {
      */
     async undo(target: SyncTarget, runId: string, who: string | null): Promise<ActionReply> {
       if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
-      return withLock(target.key, async () => {
-        const engine = await deps.buildEngine(target, () => {});
-        return undoAndLog({ engine, history: deps.history(target.key), now: deps.now, newId: deps.newId, saveRows: (rows) => saveRows(target, rows) }, runId, who);
-      });
+      return withLock(target.key, () =>
+        withEngine(target, (engine) => undoAndLog({ engine, history: deps.history(target.key), now: deps.now, newId: deps.newId, saveRows: (rows) => saveRows(target, rows) }, runId, who)),
+      );
     },
 
     /**

@@ -11,7 +11,9 @@ const STATUS_PORT_NAME = 'qsm-status';
 export type StatusEvent =
   | { type: 'run'; status: RunStatus }
   | { type: 'rowsChanged'; companyId: string; origin: string }
-  | { type: 'company'; summary: CompanySummary };
+  | { type: 'company'; summary: CompanySummary }
+  /** Outside a run (Reconnect, Preview, a row action): a wait before QBO is asked again, or its end (null). */
+  | { type: 'waiting'; companyId: string; origin: string; waiting: { why: string; until: string } | null };
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 

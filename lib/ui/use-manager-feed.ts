@@ -46,6 +46,8 @@ export function useManagerFeed(active: () => boolean, subscribe: typeof subscrib
       }
     } else if (event.type === 'rowsChanged') {
       if (company.concerns(event.companyId, event.origin)) refreshRows();
+    } else if (event.type === 'waiting') {
+      if (company.concerns(event.companyId, event.origin)) company.waiting = event.waiting;
     } else {
       company.accept(event.summary);
       if (company.concerns(event.summary.companyId, event.summary.origin) && event.summary.running) run.onRunEvent(event.summary.running);

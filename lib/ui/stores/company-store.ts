@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { type CompanyRef, type CompanySummary, type CompanyTarget, sendMessage } from '@/lib/messaging/protocol';
 import { errorText } from '@/lib/ui/labels';
+import type { Wait } from '@/lib/ui/use-wait-words';
 import { useNoticeStore } from './notice-store';
 
 export const useCompanyStore = defineStore('company', () => {
@@ -13,6 +14,8 @@ export const useCompanyStore = defineStore('company', () => {
   const summary = ref<CompanySummary | null>(null);
   const error = ref<string | null>(null);
   const connecting = ref(false);
+  /** Outside a run (Reconnect, Preview, an action): a wait before QuickBooks is asked again. */
+  const waiting = ref<Wait | null>(null);
   /** The signed-in CStoreOffice user the Audit page shows; History names them for runs started here. */
   const user = ref<string | null>(null);
 
@@ -73,5 +76,5 @@ export const useCompanyStore = defineStore('company', () => {
     }
   }
 
-  return { company, summary, error, connecting, user, target, connected, load, concerns, accept, connect, disconnect };
+  return { company, summary, error, connecting, waiting, user, target, connected, load, concerns, accept, connect, disconnect };
 });

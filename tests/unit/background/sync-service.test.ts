@@ -113,6 +113,23 @@ describe('sync service', () => {
     expect(runs[2]).toMatchObject({ phase: 'writing', waiting: null });
   });
 
+  it('outside a run (Reconnect), a wait on QuickBooks is told to the company and its end once the work is over', async () => {
+    const { service, events, buildEngine } = setup({} as never);
+    buildEngine.mockImplementation((async (_target: unknown, _onProgress: unknown, onWait?: (w: { why: string; delayMs: number }) => void) => ({
+      actions: {},
+      reconnect: async () => {
+        onWait?.({ why: 'QuickBooks asked to slow down (too many requests)', delayMs: 60_000 });
+        return { ...report(), rows: [] };
+      },
+    })) as never);
+    expect(await service.action(target, 'reconnect', [])).toMatchObject({ ok: true });
+    const waits = events.filter((e) => e.type === 'waiting');
+    expect(waits).toEqual([
+      { type: 'waiting', companyId: '1', origin: target.origin, waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:01:00.000Z' } },
+      { type: 'waiting', companyId: '1', origin: target.origin, waiting: null },
+    ]);
+  });
+
   it('stops cleanly with words when QuickBooks refuses the connection, and says so to the toolbar', async () => {
     const { service, entries, onRunEnd, events } = setup({
       synchronize: async () => {

@@ -248,6 +248,20 @@ describe('the Entities table', () => {
     expect(wrapper.find('[data-testid="run-waiting"]').exists()).toBe(false);
   });
 
+  it('a wait on QuickBooks outside a run (Reconnect) is said under the connection, counting down, until it ends', async () => {
+    ({ wrapper } = await mountManager());
+    const until = new Date(Date.now() + 60_000).toISOString();
+    holder.bg.emit({ type: 'waiting', companyId: '42', origin: 'https://03.cstoreoffice.com', waiting: { why: 'QuickBooks asked to slow down (too many requests)', until } });
+    await settle();
+    expect(wrapper.get('[data-testid="connection-waiting"]').text()).toMatch(/^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in (59|60) s\.$/);
+    holder.bg.emit({ type: 'waiting', companyId: '7', origin: 'https://03.cstoreoffice.com', waiting: null });
+    await settle();
+    expect(wrapper.find('[data-testid="connection-waiting"]').exists()).toBe(true);
+    holder.bg.emit({ type: 'waiting', companyId: '42', origin: 'https://03.cstoreoffice.com', waiting: null });
+    await settle();
+    expect(wrapper.find('[data-testid="connection-waiting"]').exists()).toBe(false);
+  });
+
   it('a run that stops is told once, in one title, whether this manager or the toolbar started it', async () => {
     const message = 'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.';
     const failed = { runId: 'r9', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 0, errors: 0, startedAt: new Date().toISOString(), trigger: 'user' as const, phase: 'failed' as const, message };
