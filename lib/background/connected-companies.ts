@@ -1,7 +1,7 @@
 /** The companies seen on the Audit page that are connected to QuickBooks, as sync targets. */
 import type { AppDb, CompanyRow } from '@/lib/db';
 import type { ConnectionMetaStore } from './connect-service';
-import type { SyncTarget } from './sync-service';
+import type { SyncTarget } from './sync-target';
 
 export const targetOf = (company: CompanyRow): SyncTarget => ({ key: company.key, origin: company.origin, companyId: company.companyId });
 

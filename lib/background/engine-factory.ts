@@ -10,7 +10,7 @@ import type { Settings } from '@/lib/storage/settings';
 import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
 import type { ConnectionMetaStore } from './connect-service';
 import type { QboAccess } from './qbo-access';
-import type { RunWait, SyncTarget } from './sync-service';
+import type { RunWait, SyncTarget } from './sync-target';
 
 export function createEngineFactory(deps: {
   db: AppDb;

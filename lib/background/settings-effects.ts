@@ -4,7 +4,7 @@
  * request to either side), so the table and the popup's counts follow without a reload.
  */
 import type { Settings } from '@/lib/storage/settings';
-import type { SyncTarget } from './sync-service';
+import type { SyncTarget } from './sync-target';
 
 const PLANNING_KEYS = ['enabledTypes', 'conflictPolicy', 'defaultIncomeAccount'] as const satisfies readonly (keyof Settings)[];
 

@@ -6,23 +6,15 @@
 import type { RunHistory, RowStore } from '@/lib/db';
 import type { ActionReply, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
-import { describeHeld, describeHeldCreates, type Progress, type SyncEngine, summarizePlan } from '@/lib/sync';
+import type { Progress, SyncEngine } from '@/lib/sync';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
-import { describeOutcome, heldCreatesView, heldView, toPreviewSummary } from './summaries';
+import { runResult } from './run-result';
+import { toPreviewSummary } from './summaries';
 import { undoAndLog } from './undo-and-log';
+import { engineWork } from './engine-work';
+import type { RunWait, SyncTarget } from './sync-target';
 
-export interface SyncTarget {
-  key: string;
-  origin: string;
-  companyId: string;
-}
-
-/** A run waiting before a service is asked again: why, and for how long. */
-export interface RunWait {
-  why: string;
-  delayMs: number;
-}
 
 export interface SyncServiceDeps {
   buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine>;
@@ -53,24 +45,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     deps.locks ? (deps.locks.request(`qsm-sync:${key}`, fn) as Promise<T>) : fn();
 
   const publish = (status: RunStatus) => deps.hub.publish({ type: 'run', status });
-  /**
-   * Work outside a run (Preview, a row action, Reconnect, Undo) with an engine of its own. There is
-   * no progress line then, so a wait before QBO is asked again is told to the company's surfaces on
-   * its own, and its end once the work is over.
-   */
-  async function withEngine<T>(target: SyncTarget, work: (engine: SyncEngine) => Promise<T>): Promise<T> {
-    const tell = (waiting: { why: string; until: string } | null) => deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
-    let waited = false;
-    const onWait = (wait: RunWait) => {
-      waited = true;
-      tell({ why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() });
-    };
-    try {
-      return await work(await deps.buildEngine(target, () => {}, onWait));
-    } finally {
-      if (waited) tell(null);
-    }
-  }
+  const withEngine = engineWork(deps);
 
   async function saveRows(target: SyncTarget, rows: Parameters<RowStore['replaceRows']>[1]) {
     await deps.rows.replaceRows(target.key, rows);
@@ -102,34 +77,10 @@ export function createSyncService(deps: SyncServiceDeps) {
       status.phase = 'saving';
       publish({ ...status });
       await saveRows(target, report.rows);
-      const applied = toPreviewSummary(summarizePlan(report.executed, report.rows));
-      const described = describeOutcome(applied, report.failures, report.summary.rows.byStatus.error);
-      const held = report.heldDeletions.length > 0 || report.heldCreates !== null;
-      const outcome = held && described.outcome === 'success' ? 'partial' : described.outcome;
-      const words = [described.message, ...(report.heldDeletions.length ? [describeHeld(report.heldDeletions)] : []), ...(report.heldCreates ? [describeHeldCreates(report.heldCreates)] : [])];
-      const message = words.join(' ');
-      await history.append({
-        runId: status.runId,
-        startedAt: status.startedAt,
-        finishedAt: deps.now().toISOString(),
-        trigger: report.resumed && request.trigger !== 'user' ? 'resume' : request.trigger,
-        who: request.who,
-        outcome: outcome === 'success' ? 'succeeded' : 'partial',
-        message,
-        counts: { ...applied.counts },
-        errors: report.failures.map((f) => ({ rowKey: f.rowKey, code: f.code, title: f.title, detail: f.detail })),
-      });
-      Object.assign(status, { phase: 'done', message });
+      const { entry, result } = runResult(report, { runId: status.runId, startedAt: status.startedAt, finishedAt: deps.now().toISOString(), trigger: request.trigger, who: request.who });
+      await history.append(entry);
+      Object.assign(status, { phase: 'done', message: result.message });
       publish({ ...status });
-      // What this run did, and how many rows are still in error afterwards.
-      const after = toPreviewSummary(report.summary);
-      const result: RunOutcome = {
-        outcome,
-        message,
-        summary: { counts: applied.counts, errors: after.errors, total: after.total },
-        ...(report.heldDeletions.length ? { heldDeletions: report.heldDeletions.map(heldView) } : {}),
-        ...(report.heldCreates ? { heldCreates: heldCreatesView(report.heldCreates) } : {}),
-      };
       deps.onRunEnd?.(target, result, null, request.trigger);
       return result;
     } catch (error) {

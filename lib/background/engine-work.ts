@@ -1,0 +1,30 @@
+/**
+ * Work outside a run (Preview, a row action, Reconnect, Undo) with an engine of its own. There is
+ * no progress line then, so a wait before QBO is asked again is told to the company's surfaces on
+ * its own, and its end once the work is over.
+ */
+import type { StatusHub } from '@/lib/messaging/status-port';
+import type { Progress, SyncEngine } from '@/lib/sync';
+import type { RunWait, SyncTarget } from './sync-target';
+
+export interface EngineWorkDeps {
+  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine>;
+  hub: StatusHub;
+  now(): Date;
+}
+
+export function engineWork(deps: EngineWorkDeps) {
+  return async function withEngine<T>(target: SyncTarget, work: (engine: SyncEngine) => Promise<T>): Promise<T> {
+    const tell = (waiting: { why: string; until: string } | null) => deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
+    let waited = false;
+    const onWait = (wait: RunWait) => {
+      waited = true;
+      tell({ why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() });
+    };
+    try {
+      return await work(await deps.buildEngine(target, () => {}, onWait));
+    } finally {
+      if (waited) tell(null);
+    }
+  };
+}
