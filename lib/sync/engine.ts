@@ -7,12 +7,11 @@
 import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import { createActions, type SyncActions } from './actions';
 import { executeRun, type Progress } from './execute';
-import { analyze, type Analysis } from './plan-build';
-import type { PlanOptions } from './plan-options';
-import { dropRows, selectPlan } from './plan-order';
+import { analyze } from './plan/analyze';
+import type { Analysis, PlanOptions } from './plan/types';
+import { dropRows, selectPlan } from './plan/order';
 import { findHeldDeletions, markHeld, type HeldDeletions } from './deletion-breaker';
 import { findHeldCreates, markHeldCreates, type HeldCreates } from './first-sync-guard';
-import type { SyncPlan } from './plan-types';
 import { type ConflictPolicy, type ConflictPolicyName, POLICY_BY_NAME } from './policy';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
 import { summarizePlan, type PlanSummary } from './preview';
@@ -22,7 +21,7 @@ import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
-import type { RunWrite } from './types';
+import type { RunWrite, SyncPlan } from './types';
 import { undoRun, type UndoResult } from './undo';
 
 export interface SyncEngineOptions {

@@ -1,12 +1,11 @@
 /** The pure sync engine: ports in, plan and rows out. */
 export * from './types';
 export * from './ports';
-export * from './plan-types';
 export { createSyncEngine, RealmMismatchError, type SyncEngine, type SyncEngineOptions, type SyncReport } from './engine';
 export { describeHeld, type HeldDeletions } from './deletion-breaker';
 export { describeHeldCreates, type HeldCreates } from './first-sync-guard';
 export type { Progress } from './execute';
-export { analyze } from './plan-build';
+export { analyze } from './plan/analyze';
 export { summarizePlan, type PlanSummary } from './preview';
 export type { SyncRow } from './rows';
 export { translateFailure } from './error-words';

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../../../lib/entities';
 import { comparedFields, hashValues, pickValues } from '../../../lib/sync/fields';
 import { createWorld, csoWins, newestWins, qboWins, reportConflicts, type AnyRecord, type Link, type MirrorData } from '../../../lib/sync';
-import { analyze } from '../../../lib/sync/plan-build';
+import { analyze } from '../../../lib/sync/plan/analyze';
 import { analyze as previousAnalyze } from '../../properties/previous-planner/plan-build';
 import type { PlanMemory, PlanOptions } from '../../properties/previous-planner/plan-options';
 import { convergesAfterEdits, editArb, stateArb } from '../../properties/sync-worlds';
@@ -36,7 +36,7 @@ function expectSamePlans(make: () => Parameters<typeof analyze>): void {
 
 // Every world the engine plans from in the sync-and-edit runs, with the memory and options it plans with.
 const engineCalls = vi.hoisted(() => [] as { previous: Outcome; next: Outcome }[]);
-vi.mock('../../../lib/sync/plan-build', async (importOriginal) => {
+vi.mock('../../../lib/sync/plan/analyze', async (importOriginal) => {
   const real = await importOriginal<{ analyze: typeof analyze }>();
   const { analyze: previous } = await import('../../properties/previous-planner/plan-build');
   return {

@@ -3,58 +3,37 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { diffPair, firstLinkDiff, type PairDiff } from './diff';
-import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from './fields';
-import { fieldList, issues } from './issues';
-import type { Pair } from './match';
-import type { ConflictPolicy } from './policy';
-import type { RowBook } from './plan-rows';
-import { setStatus, type SyncRow } from './rows';
-import { toQboValue, type TranslateOptions } from './translate';
-import { type AnyRecord, type FieldValue, type RecordValues, type Resolution, type Snapshot } from './types';
-import type { LinkBase } from './plan-types';
-import { csoKey, qboMatchKey, type World } from './world';
-
-export interface PairWork {
-  pair: Pair;
-  /** The CStoreOffice record's row, carried along so later steps need no look-up by key. */
-  row: SyncRow;
-  rowKey: string;
-  csoKey: string;
-  qboKey: string;
-  /** Matched by name in this run: a link op stores `base` first. */
-  fresh: boolean;
-  base: LinkBase;
-  /** The base differs from the stored link (fresh, or fields both sides changed alike). */
-  refresh: boolean;
-  toQbo: string[];
-  toCso: string[];
-  csoValues: RecordValues;
-  /** QBO's values as they will be after this run's writes to it (for the values sent to CSO). */
-  qboValues: RecordValues;
-  /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
-  receivedFrom: string[];
-}
-
-const MERGE: Resolution = Object.freeze({ keep: 'merge' });
+import { diffPair, firstLinkDiff, type PairDiff } from '../diff';
+import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../fields';
+import { fieldList, issues } from '../issues';
+import type { Pair } from '../match';
+import type { ConflictPolicy } from '../policy';
+import { setStatus, type SyncRow } from '../rows';
+import { toQboValue, type TranslateOptions } from '../translate';
+import type { AnyRecord, FieldValue, LinkBase, RecordValues, Snapshot } from '../types';
+import { csoKey, qboMatchKey, type World } from '../world';
+import type { PairWork, RowBook } from './types';
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
   return { revision, hash: hashValues(values), values };
 }
 
-/** `snapshotOf` for values with exactly the compared fields of `side` (picked, or a copy of them). */
-function pickedSnapshot(typeId: Pair['typeId'], side: 'cso' | 'qbo', revision: string, values: RecordValues): Snapshot {
-  return { revision, hash: hashPicked(typeId, side, values), values };
+/** The snapshots a first link (or a finished decision) stores: the picked values as they are. */
+function currentBase(pair: Pair, cso: RecordValues, qbo: RecordValues): LinkBase {
+  return {
+    cso: { revision: pair.cso.revision, hash: hashPicked(pair.typeId, 'cso', cso), values: cso },
+    qbo: { revision: pair.qbo.revision, hash: hashPicked(pair.typeId, 'qbo', qbo), values: qbo },
+  };
 }
 
 export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: RowBook): PairWork[] {
   const works: PairWork[] = [];
-  // One translating closure per type, not per pair.
+  // One translating function per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
   const toQbo = (typeId: Pair['typeId']) => {
-    let t = translators.get(typeId);
-    if (!t) translators.set(typeId, (t = (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value)));
-    return t;
+    let translate = translators.get(typeId);
+    if (!translate) translators.set(typeId, (translate = (field, value) => toQboValue(world, options, typeId, field, value)));
+    return translate;
   };
   for (const pair of pairs) {
     const { typeId, link } = pair;
@@ -66,26 +45,28 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       row.ignored = true;
       continue;
     }
-    let base: PairWork['base'];
-    let decided: PairWork['base'] | undefined;
+    let base: LinkBase;
+    let refresh = !link;
     let diff: PairDiff;
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
       diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId), keep: link.resolution?.keep });
       // A decision with nothing left to write is done: the link goes back to plain snapshots.
-      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) decided = base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
+      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) {
+        base = currentBase(pair, csoValues, qboValues);
+        refresh = true;
+      }
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
-      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
+      base = currentBase(pair, csoValues, qboValues);
       diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
     } else {
       // Matched by name and different: the link stores the merge as a decision, so a write that
       // fails is merged the same way next run.
-      base = { cso: pickedSnapshot(typeId, 'cso', pair.cso.revision, csoValues), qbo: pickedSnapshot(typeId, 'qbo', pair.qbo.revision, qboValues) };
-      base.resolution = MERGE;
+      base = { ...currentBase(pair, csoValues, qboValues), resolution: { keep: 'merge' } };
       diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh: !link || base === decided, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
+    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
@@ -133,20 +114,19 @@ function refreshAgreed(work: PairWork, fields: string[]): void {
  * a Synchronization Error naming the other vendor, and nothing is written for them.
  */
 function mergeSharedQboWrites(works: PairWork[], world: World, options: TranslateOptions): PairWork[] {
-  // By QBO record (one object per record in the world): a lone pair is stored bare, no array each.
-  // Only vendors and linked pairs can share one: matching by name gives a QBO record to one record
-  // of its type, and skips those a live link holds; only the two vendor kinds share a QBO list.
-  const groups = new Map<AnyRecord, PairWork | PairWork[]>();
+  // By QBO record (one object per record in the world). Only vendors and linked pairs can share one:
+  // matching by name gives a QBO record to one record of its type, and skips those a live link
+  // holds; only the two vendor kinds share a QBO list.
+  const groups = new Map<AnyRecord, PairWork[]>();
   for (const w of works) {
     if (w.pair.link === null && !isVendorType(w.pair.typeId)) continue;
     const group = groups.get(w.pair.qbo);
-    if (group === undefined) groups.set(w.pair.qbo, w);
-    else if (group instanceof Array) group.push(w);
-    else groups.set(w.pair.qbo, [group, w]);
+    if (group) group.push(w);
+    else groups.set(w.pair.qbo, [w]);
   }
   const dropped = new Set<PairWork>();
   for (const group of groups.values()) {
-    if (!(group instanceof Array)) continue;
+    if (group.length < 2) continue;
     const sent = (w: PairWork, f: string) => toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
     if (reportClashes(group, sent, dropped)) continue;
     const future: RecordValues = { ...group[0]!.qboValues };

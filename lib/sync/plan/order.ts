@@ -3,17 +3,11 @@
  * before children, accounts before data types, children deactivated before their parents, and two
  * writes to one record never in the same level (the second needs the first's new revision).
  */
-import type { EntityTypeId, QboEntityName } from '../entities';
-import type { OpLookup } from './plan-op-index';
-import { addDependency, type PlanBatch, type PlanLevel, type PlanOp, type SyncPlan } from './plan-types';
-
-export interface BatchSizes {
-  cso: number;
-  qbo: number;
-}
+import type { PlanBatch, PlanLevel, PlanOp, SyncPlan } from '../types';
+import type { BatchSizes } from './types';
 
 /** `byId`: the same ops by id, when the caller holds that index already (planning does). */
-export function orderPlan(ops: readonly PlanOp[], sizes: BatchSizes, byId: OpLookup = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
+export function orderPlan(ops: readonly PlanOp[], sizes: BatchSizes, byId: Pick<Map<string, PlanOp>, 'get'> = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
   serializeSameTarget(ops);
   // Levels are computed in place: -1 not yet known, -2 on the current path (a loop).
   for (const op of ops) op.level = -1;
@@ -33,23 +27,16 @@ export function orderPlan(ops: readonly PlanOp[], sizes: BatchSizes, byId: OpLoo
     return level;
   };
   for (const op of ops) levelOf(op);
-  // Stable by level, bucketed (levels are few) instead of sorted.
-  const buckets: PlanOp[][] = [];
-  for (const op of ops) (buckets[op.level] ??= []).push(op);
-  const sorted: PlanOp[] = [];
-  for (const bucket of buckets) if (bucket) for (const op of bucket) sorted.push(op);
-  const planLevels: PlanLevel[] = [];
+  const sorted = [...ops].sort((a, b) => a.level - b.level);
+  // Every level below an op's holds one of its prerequisites: the levels run 0, 1, 2… without gaps.
+  const levels: PlanLevel[] = [];
   const open: OpenBatches[] = [];
   for (const op of sorted) {
-    let level = planLevels[op.level];
-    if (!level) {
-      for (let i = planLevels.length; i <= op.level; i++) planLevels[i] = { level: i, local: [], batches: [] };
-      level = planLevels[op.level]!;
-    }
+    const level = (levels[op.level] ??= { level: op.level, local: [], batches: [] });
     if (op.target === null) level.local.push(op.id);
     else addToBatch(level, op, sizes, open);
   }
-  return { ops: sorted, levels: planLevels.filter((l) => l.local.length + l.batches.length > 0) };
+  return { ops: sorted, levels };
 }
 
 /** The last batch of one level per side, and how many that side has, so filling batches stays linear. */
@@ -68,29 +55,19 @@ function addToBatch(level: PlanLevel, op: PlanOp, sizes: BatchSizes, open: OpenB
   current.batch.opIds.push(op.id);
 }
 
-/**
- * A later write to a record waits for the earlier one (shared vendors, a link refresh then an update).
- * The last write per record is kept by list and id (ids are hashed already), not by a built key.
- */
+/** A later write to a record waits for the earlier one (shared vendors, a link refresh then an update). */
 function serializeSameTarget(ops: readonly PlanOp[]): void {
-  const lastQbo = new Map<QboEntityName, Map<string, string>>();
-  const lastCso = new Map<EntityTypeId, Map<string, string>>();
+  // The last write per record, by side, list and id.
+  const last = { cso: new Map<string, Map<string, string>>(), qbo: new Map<string, Map<string, string>>() };
   for (const op of ops) {
-    let last: Map<string, string> | undefined;
-    let id: string | null = null;
-    if (op.target === 'qbo' && op.qboId) {
-      id = op.qboId;
-      last = lastQbo.get(op.qboEntity);
-      if (!last) lastQbo.set(op.qboEntity, (last = new Map()));
-    } else if (op.target === 'cso' && op.csoId) {
-      id = op.csoId;
-      last = lastCso.get(op.typeId);
-      if (!last) lastCso.set(op.typeId, (last = new Map()));
-    }
-    if (!last || id === null) continue;
-    const before = last.get(id);
-    if (before && before !== op.id && !op.dependsOn.includes(before)) addDependency(op, before);
-    last.set(id, op.id);
+    const id = op.target === 'qbo' ? op.qboId : op.target === 'cso' ? op.csoId : null;
+    if (!op.target || !id) continue;
+    const list = op.target === 'qbo' ? op.qboEntity : op.typeId;
+    let ofList = last[op.target].get(list);
+    if (!ofList) last[op.target].set(list, (ofList = new Map()));
+    const before = ofList.get(id);
+    if (before && before !== op.id && !op.dependsOn.includes(before)) op.dependsOn = [...op.dependsOn, before];
+    ofList.set(id, op.id);
   }
 }
 

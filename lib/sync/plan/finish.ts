@@ -3,15 +3,13 @@
  * that still has children, or an account a data type posts to), earlier failures shown on their
  * rows, ignored errors taken out of the plan, and anything left waiting on a removed op reported.
  */
-import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
-import { type IssueRef, issues } from './issues';
-import type { PlanMemory } from './plan-options';
-import type { OpIndex } from './plan-op-index';
-import type { RowLookup } from './plan-rows';
-import { addDependency, type PlanOp } from './plan-types';
-import type { StoredIssue } from './ports';
-import { setStatus, type SyncRow } from './rows';
-import { csoList, qboList, type World } from './world';
+import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../../entities';
+import { type IssueRef, issues } from '../issues';
+import type { StoredIssue } from '../ports';
+import { setStatus } from '../rows';
+import type { PlanOp } from '../types';
+import { csoList, qboList, type World } from '../world';
+import type { OpIndex, PlanMemory, RowBook } from './types';
 
 /**
  * Remove Link leaves this note on the row (as a stored issue of the relink op, so it is dropped once
@@ -34,14 +32,7 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
   };
 }
 
-export function finishOps(
-  world: World,
-  ops: OpIndex,
-  rows: RowLookup,
-  memory: PlanMemory,
-  withHashes: (row: SyncRow) => SyncRow,
-  enabledTypes?: ReadonlySet<EntityTypeId>,
-): void {
+export function finishOps(world: World, ops: OpIndex, rows: RowBook, memory: PlanMemory, enabledTypes?: ReadonlySet<EntityTypeId>): void {
   const turnedOff = enabledTypes ? dropTurnedOff(ops, rows, enabledTypes) : new Set<string>();
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
@@ -51,7 +42,7 @@ export function finishOps(
       setStatus(row, 'waitingForCreation', row.target === 'cso' || row.target === 'both' ? 'both' : 'qbo');
       continue;
     }
-    withHashes(row);
+    rows.withHashes(row);
     const unchanged = row.csoHash === stored.csoHash && row.qboHash === stored.qboHash;
     if (!unchanged) continue;
     setStatus(row, 'error', null, issues.writeFailed(stored.title, stored.detail));
@@ -70,7 +61,7 @@ export function finishOps(
   }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);
-    if (!row || row.status !== 'error' || withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
+    if (!row || row.status !== 'error' || rows.withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
     setStatus(row, 'synchronized');
     row.ignored = true;
     for (const id of row.opIds) ops.delete(id);
@@ -83,7 +74,7 @@ export function finishOps(
  * Takes out the ops of types the user does not synchronize, and returns their ids. An op serving
  * rows of an enabled type too (one QBO vendor shared by both vendor kinds) stays: that row needs it.
  */
-function dropTurnedOff(ops: OpIndex, rows: RowLookup, enabled: ReadonlySet<EntityTypeId>): Set<string> {
+function dropTurnedOff(ops: OpIndex, rows: RowBook, enabled: ReadonlySet<EntityTypeId>): Set<string> {
   const dropped = new Set<string>();
   for (const op of ops.values()) {
     if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
@@ -109,13 +100,13 @@ function orderDeletions(world: World, ops: OpIndex): void {
     if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string') parents.push(`${side}:account:${record.creditAccountId}`);
     for (const key of parents) {
       const parentOp = deletions.get(key);
-      if (parentOp && !parentOp.dependsOn.includes(op.id)) addDependency(parentOp, op.id);
+      if (parentOp && !parentOp.dependsOn.includes(op.id)) parentOp.dependsOn = [...parentOp.dependsOn, op.id];
     }
   }
 }
 
 /** Ops whose prerequisite was taken out of the plan cannot run: their rows say what they wait for. */
-function dropOrphans(ops: OpIndex, rows: RowLookup, turnedOff: ReadonlySet<string>): void {
+function dropOrphans(ops: OpIndex, rows: RowBook, turnedOff: ReadonlySet<string>): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -136,9 +127,9 @@ function dropOrphans(ops: OpIndex, rows: RowLookup, turnedOff: ReadonlySet<strin
   }
 }
 
-/** The first prerequisite of `op` no longer in the plan (a loop, not a closure per op: planning checks every op). */
+
 function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
-  for (const d of op.dependsOn) if (!ops.has(d)) return d;
+  for (const id of op.dependsOn) if (!ops.has(id)) return id;
   return undefined;
 }
 
@@ -146,7 +137,7 @@ function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
  * The record an op serves, for the words of a row waiting on it. Op ids are `<kind>:<row key>`,
  * and row keys `cso:<type>:<id>` or `qbo:<entity>:<id>`, so the row gives its type and name.
  */
-function describeOp(opId: string, rows: RowLookup): IssueRef {
+function describeOp(opId: string, rows: RowBook): IssueRef {
   const rowKey = opId.slice(opId.indexOf(':') + 1);
   const row = rows.get(rowKey);
   if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };
