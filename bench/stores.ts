@@ -48,6 +48,11 @@ export function memoryState(): StateStore {
       if (held) mirror.createsHeld = true;
       else delete mirror.createsHeld;
     },
+    setUndoLog: async (log) => {
+      if (log) mirror.undoLog = copy(log);
+      else delete mirror.undoLog;
+    },
+    setHolds: async (holds) => void (mirror.holds = copy(holds)),
     async clear() {
       mirror = { cso: {}, qbo: {}, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: mirror.realmId };
     },

@@ -16,7 +16,7 @@ import type { StoredConnection } from '../auth/token-store';
 import type { AnyRecord, Cursor, Link, ReservedName } from '../sync/types';
 import type { IgnoreMarker, JournalBatch, JournalOp, RowHold, StoredIssue } from '../sync/ports';
 import type { UndoLog } from '../sync/types';
-import type { SyncPlan } from '../sync/plan-types';
+import type { SyncPlan } from '../sync/types';
 import type { Side } from '../entities';
 import type { StoredRun } from './history-types';
 import type { StoredRow } from './row-keys';

@@ -5,9 +5,9 @@
  */
 import { ENTITY_TYPES, type Side } from '../entities';
 import { pickValues } from './fields';
-import type { Analysis } from './plan-build';
-import { snapshotOf } from './plan-pairs';
-import { LINK_REMOVED, linkRemovedMarker } from './plan-finish';
+import type { Analysis } from './plan/types';
+import { snapshotOf } from './plan/pairs';
+import { LINK_REMOVED, linkRemovedMarker } from './plan/finish';
 import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
 import type { Link } from './types';

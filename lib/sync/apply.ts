@@ -5,10 +5,9 @@
  * both sides as unchanged even when a side normalises what it stores.
  */
 import { comparedFields, pickValues } from './fields';
-import type { PlanOp } from './plan-types';
-import { snapshotOf } from './plan-pairs';
+import { snapshotOf } from './plan/pairs';
 import type { SyncPorts } from './ports';
-import type { AnyRecord, Link, RecordValues, SideRecord } from './types';
+import type { AnyRecord, Link, PlanOp, RecordValues, SideRecord } from './types';
 import { addLink, csoList, linkOf, putCso, putQbo, qboList, removeLink, type World } from './world';
 import { seeThroughDeleted } from './fields';
 

@@ -7,8 +7,8 @@
 import type { EntityTypeId } from '../entities';
 import { issues } from './issues';
 import { countOf } from './issue-words';
-import type { PlanOp } from './plan-types';
 import type { SyncRow } from './rows';
+import type { PlanOp } from './types';
 import type { World } from './world';
 
 /** One held row: what the user is asked to confirm. */

@@ -4,8 +4,8 @@
  */
 import { ENTITY_TYPE_IDS } from '../entities';
 import type { SyncEngineOptions } from './engine-types';
-import type { PlanOptions } from './plan-options';
-import type { SyncPlan } from './plan-types';
+import type { PlanOptions } from './plan/types';
+import type { SyncPlan } from './types';
 import { POLICY_BY_NAME } from './policy';
 import type { Clock, IdSource, JournalRun } from './ports';
 

@@ -7,7 +7,7 @@ import type { EntityTypeId } from '../entities';
 import type { HeldDeletions } from './deletion-breaker';
 import type { Progress } from './execute';
 import type { HeldCreates } from './first-sync-guard';
-import type { SyncPlan } from './plan-types';
+import type { SyncPlan } from './types';
 import type { ConflictPolicy, ConflictPolicyName } from './policy';
 import type { StoredIssue } from './ports';
 import type { PlanSummary } from './preview';

@@ -7,12 +7,12 @@
 import { createActions, type SyncActions } from './actions';
 import { RealmMismatchError, type PreviewResult, type SyncEngineOptions, type SyncReport, type SyncRequest } from './engine-types';
 import { executeRun, type Progress } from './execute';
-import { analyze, type Analysis } from './plan-build';
-import { selectPlan } from './plan-order';
+import { analyze } from './plan/analyze';
+import type { Analysis } from './plan/types';
+import { selectPlan } from './plan/order';
 import { findHeldDeletions, markHeld } from './deletion-breaker';
 import { holdForReview } from './review-holds';
 import { findHeldCreates, markHeldCreates } from './first-sync-guard';
-import type { SyncPlan } from './plan-types';
 import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from './ports';
 import { summarizePlan } from './preview';
 import { readSides } from './read';
@@ -21,7 +21,7 @@ import { createWorld, type World } from './world';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
-import type { RunWrite } from './types';
+import type { RunWrite, SyncPlan } from './types';
 import { undoRun, type UndoResult } from './undo';
 import { newJournalRun, toPlanOptions } from './engine-setup';
 

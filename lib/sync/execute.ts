@@ -10,11 +10,10 @@ import { applySuccess } from './apply';
 import { hashValues, pickValues } from './fields';
 import { isStale, translateFailure } from './error-words';
 import { what } from './issues';
-import { isRefValue, type PlanBatch, type PlanOp } from './plan-types';
 import type { QboWriteWatch } from './qbo-cursor';
 import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp, WriteResult } from './ports';
 import { runWrite, valuesBefore } from './run-writes';
-import type { RecordValues, RunWrite } from './types';
+import { isRefValue, type PlanBatch, type PlanOp, type RecordValues, type RunWrite } from './types';
 import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
 
 export interface Progress {

@@ -7,8 +7,8 @@
 import type { EntityTypeId } from '../entities';
 import { issues } from './issues';
 import { countOf } from './issue-words';
-import type { PlanOp } from './plan-types';
 import type { SyncRow } from './rows';
+import type { PlanOp } from './types';
 
 const FIRST_SYNC_CREATE_LIMIT = 20;
 /** Names shown per type in the review; the count says how many more. */

@@ -5,8 +5,7 @@
  * connection (one CStoreOffice company ↔ one QBO realm).
  */
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
-import type { SyncPlan } from './plan-types';
-import type { UndoLog } from './types';
+import type { SyncPlan, UndoLog } from './types';
 import type { AnyRecord, Cursor, Link, RecordValues, ReservedName, SideRecord } from './types';
 
 /** CStoreOffice lists are addressed by the seven type ids; QBO lists by QBO entity name. */

@@ -1,6 +1,6 @@
 /** A plan summed up for the Preview (dry run) dialog: how many writes of each kind on each side. */
-import type { OpKind, SyncPlan } from './plan-types';
 import { countRows, type RowCounts, type SyncRow } from './rows';
+import type { OpKind, SyncPlan } from './types';
 
 export interface PlanSummary {
   /** Requests per kind and side (bookkeeping ops are counted under `local`). */

@@ -5,8 +5,9 @@
  */
 import { findHeldDeletions, type HeldDeletions } from './deletion-breaker';
 import { findHeldCreates, type HeldCreates } from './first-sync-guard';
-import { dropRows, type BatchSizes } from './plan-order';
-import type { SyncPlan } from './plan-types';
+import { dropRows } from './plan/order';
+import type { BatchSizes } from './plan/types';
+import type { SyncPlan } from './types';
 import type { MirrorData, StateStore } from './ports';
 import type { SyncRow } from './rows';
 import type { World } from './world';

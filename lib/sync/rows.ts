@@ -33,7 +33,6 @@ export interface SyncRow {
 const SYNCHRONIZED = describeStatus('synchronized');
 
 export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' | 'name' | 'csoHash' | 'qboHash'>): SyncRow {
-  // One literal, same shape for every row (planning makes one per record: 100k+ per run).
   return {
     key: init.key,
     typeId: init.typeId,
@@ -52,15 +51,12 @@ export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' 
   };
 }
 
-/** The op ids of a row with none (most rows of a sync with little to do): shared, frozen, replaced on the first op. */
+/** Shared by every row without ops (frozen: a list is replaced, never pushed to). */
 const NO_OP_IDS = Object.freeze([]) as unknown as string[];
 
-/** Shows op `opId` on `row`. The first two ops make lists of their size (a push onto a short one grows it to 17 slots). */
+/** Shows op `opId` on `row` (a new list of the exact size: a row has one or two ops, see lib/sync/plan/PERFORMANCE.md). */
 export function addOpId(row: SyncRow, opId: string): void {
-  const ids = row.opIds;
-  if (ids.length === 0) row.opIds = [opId];
-  else if (ids.length === 1) row.opIds = [ids[0]!, opId];
-  else ids.push(opId);
+  row.opIds = row.opIds.length === 0 ? [opId] : [...row.opIds, opId];
 }
 
 /** Status texts by status and target, built once each instead of per row (no key string per call). */

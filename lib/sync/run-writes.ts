@@ -5,8 +5,7 @@
  * overwrites.
  */
 import { pickValues, seeThroughDeleted } from './fields';
-import type { PlanOp } from './plan-types';
-import type { AnyRecord, RecordValues, RunWrite, SideRecord } from './types';
+import type { AnyRecord, PlanOp, RecordValues, RunWrite, SideRecord } from './types';
 import { csoList, qboList, type World } from './world';
 
 /** The written fields' values before the op, read from the world before it is sent. */

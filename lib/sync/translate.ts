@@ -6,8 +6,7 @@
  */
 import type { EntityTypeId, Side } from '../entities';
 import { refType } from './fields';
-import type { PlanValue } from './plan-types';
-import type { FieldValue } from './types';
+import type { FieldValue, PlanValue } from './types';
 import { isLive, linkOfSide, qboIdFor, type World } from './world';
 
 export interface TranslateOptions {

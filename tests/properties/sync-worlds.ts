@@ -193,7 +193,7 @@ function sideState(h: Harness): string[] {
   return out.sort();
 }
 
-const stateArb = fc.tuple(fc.array(seedArb, { maxLength: 9 }), fc.array(seedArb, { maxLength: 9 }));
+export const stateArb = fc.tuple(fc.array(seedArb, { maxLength: 9 }), fc.array(seedArb, { maxLength: 9 }));
 
 
 /** The first sync converges and plans nothing more; after random edits on both sides, so does the next. */

@@ -4,26 +4,21 @@
  * parents before children) so a record whose parent or account cannot be synchronized is reported
  * as waiting for it instead of being sent.
  */
-import { ENTITY_TYPES } from '../entities';
-import { matchRecords } from './match';
-import { checkCsoClaims, checkQboClaims, type NameClaim } from './names';
-import { orderPlan } from './plan-order';
-import type { SyncPlan } from './plan-types';
-import { setStatus, type SyncRow } from './rows';
-import type { World } from './world';
-import type { CreateWork } from './plan-create-ops';
-import type { PlanMemory, PlanOptions } from './plan-options';
-import { createOpsBuilder } from './plan-ops';
-import { analyzePairs, type PairWork } from './plan-pairs';
-import { lintCreate } from './plan-lint';
-import { issues } from './issues';
-import { createRowBook } from './plan-rows';
-import { checkCsoNumbers, type NumberClaim } from './number-claims';
-
-export interface Analysis {
-  plan: SyncPlan;
-  rows: SyncRow[];
-}
+import { type EntityTypeId, ENTITY_TYPES, lintName, PATH_SEPARATOR } from '../../entities';
+import { issues, type RowIssue } from '../issues';
+import { matchRecords } from '../match';
+import { checkCsoClaims, checkQboClaims, type NameClaim } from '../names';
+import { checkCsoNumbers, type NumberClaim } from '../number-claims';
+import { setStatus } from '../rows';
+import type { World } from '../world';
+import { emitInOrder, registerProducers, waitForRenames } from './emit';
+import { finishOps } from './finish';
+import { createOpBook } from './op-book';
+import { orderPlan } from './order';
+import { analyzePairs } from './pairs';
+import { emitGone } from './record-ops';
+import { createRowBook } from './row-book';
+import type { Analysis, CreateWork, PairWork, PlanMemory, PlanOptions } from './types';
 
 export function analyze(world: World, options: PlanOptions, memory: PlanMemory): Analysis {
   const match = matchRecords(world, options);
@@ -35,6 +30,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
   }
 
+  // What each side will receive, and whether the names it takes are free.
   const pairs = analyzePairs(world, options, match.pairs, rows);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
@@ -61,22 +57,31 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     if (row.status !== 'error') setStatus(row, 'error', null, issue);
   }
 
-  const builder = createOpsBuilder(world, options, rows, memory);
-  builder.registerLinks();
-  for (const work of pairs) builder.registerPair(work);
-  for (const create of csoCreates) builder.registerCsoCreate(create, qboCheck.sharedWith);
-  for (const create of qboCreates) builder.registerQboCreate(create);
-  builder.emitInOrder(pairs, csoCreates, qboCreates, qboCheck.sharedWith);
-  builder.waitForRenames(qboCheck.after, 'qbo');
-  builder.waitForRenames(csoCheck.after, 'cso');
-  // The QBO records matched by name in this run, only when some link is gone (rare; 50k keys otherwise).
-  const keptQbo = match.gone.length ? new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)) : new Set<string>();
-  builder.emitGone(match.gone, keptQbo, memory.absences);
-  const ops = builder.finish();
+  // The ops, in dependency order, then what earlier runs and the user's choices take out of them.
+  const book = createOpBook(world, options, rows);
+  registerProducers(book, world, pairs, csoCreates, qboCreates, qboCheck.sharedWith);
+  emitInOrder(book, world, pairs, csoCreates, qboCreates, qboCheck.sharedWith);
+  waitForRenames(book, qboCheck.after, 'qbo');
+  waitForRenames(book, csoCheck.after, 'cso');
+  emitGone(book, world, match, memory.absences);
+  finishOps(world, book.ops, rows, memory, options.enabledTypes);
   for (const row of rows.all) if (row.status === 'error') rows.withHashes(row);
   const enabled = options.enabledTypes;
   const shown = enabled ? rows.all.filter((row) => enabled.has(row.typeId)) : rows.all;
-  return { plan: orderPlan(ops.values(), options.batchSizes, ops), rows: shown };
+  return { plan: orderPlan(book.ops.values(), options.batchSizes, book.ops), rows: shown };
+}
+
+/**
+ * Name lint before any write to QBO: characters or lengths QBO refuses, and hierarchies deeper than
+ * QBO allows, become a Synchronization Error with the reason instead of a request. `name` is the
+ * record's own name; `key` its full path (for the depth check).
+ */
+function lintCreate(typeId: EntityTypeId, name: string, key: string): RowIssue | null {
+  const problems = lintName(typeId, name);
+  if (problems.length > 0) return issues.invalidName(problems.map((p) => p.message).join(' '));
+  const max = ENTITY_TYPES[typeId].maxDepth;
+  if (max !== undefined && ENTITY_TYPES[typeId].hierarchical && key.split(PATH_SEPARATOR).length > max) return issues.tooDeep(typeId, max);
+  return null;
 }
 
 function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: NameClaim[]): void {

@@ -6,16 +6,16 @@
  * CStoreOffice: QBO makes records inactive (which travels as `active: false`), so a QBO record
  * that is truly gone, or not confirmed gone, keeps its link and its row says why.
  */
-import { ENTITY_TYPES, type QboEntityName } from '../entities';
-import { hashValues, pickValues } from './fields';
-import { issues } from './issues';
-import type { GoneLink } from './match';
+import { ENTITY_TYPES, type QboEntityName } from '../../../lib/entities';
+import { hashValues, pickValues } from '../../../lib/sync/fields';
+import { issues } from '../../../lib/sync/issues';
+import type { GoneLink } from '../../../lib/sync/match';
 import type { OpBook } from './plan-op-book';
 import { type CsoRef, NO_VALUES } from './plan-types';
 import { addOpId, newRow, setStatus } from './rows';
-import type { AbsenceVerdict, AbsenceVerdicts } from './confirm-absence';
-import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from './types';
-import { csoList, linksToQbo, qboList, qboMatchKey, type World } from './world';
+import type { AbsenceVerdict, AbsenceVerdicts } from '../../../lib/sync/confirm-absence';
+import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from '../../../lib/sync/types';
+import { csoList, linksToQbo, qboList, qboMatchKey, type World } from '../../../lib/sync/world';
 
 /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
 export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<string>, absences: AbsenceVerdicts | undefined): void {

@@ -2,8 +2,8 @@
  * Name lint before any write to QBO: characters or lengths QBO refuses, and hierarchies deeper than
  * QBO allows, become a Synchronization Error with the reason instead of a request.
  */
-import { type EntityTypeId, ENTITY_TYPES, lintName, PATH_SEPARATOR } from '../entities';
-import { issues, type RowIssue } from './issues';
+import { type EntityTypeId, ENTITY_TYPES, lintName, PATH_SEPARATOR } from '../../../lib/entities';
+import { issues, type RowIssue } from '../../../lib/sync/issues';
 
 /** `name` is the record's own name; `key` its full path (for the depth check). */
 export function lintCreate(typeId: EntityTypeId, name: string, key: string): RowIssue | null {

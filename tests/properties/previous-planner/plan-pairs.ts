@@ -3,17 +3,17 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { diffPair, firstLinkDiff, type PairDiff } from './diff';
-import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from './fields';
-import { fieldList, issues } from './issues';
-import type { Pair } from './match';
-import type { ConflictPolicy } from './policy';
+import { diffPair, firstLinkDiff, type PairDiff } from '../../../lib/sync/diff';
+import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../../../lib/sync/fields';
+import { fieldList, issues } from '../../../lib/sync/issues';
+import type { Pair } from '../../../lib/sync/match';
+import type { ConflictPolicy } from '../../../lib/sync/policy';
 import type { RowBook } from './plan-rows';
 import { setStatus, type SyncRow } from './rows';
-import { toQboValue, type TranslateOptions } from './translate';
-import { type AnyRecord, type FieldValue, type RecordValues, type Resolution, type Snapshot } from './types';
+import { toQboValue, type TranslateOptions } from '../../../lib/sync/translate';
+import { type AnyRecord, type FieldValue, type RecordValues, type Resolution, type Snapshot } from '../../../lib/sync/types';
 import type { LinkBase } from './plan-types';
-import { csoKey, qboMatchKey, type World } from './world';
+import { csoKey, qboMatchKey, type World } from '../../../lib/sync/world';
 
 export interface PairWork {
   pair: Pair;

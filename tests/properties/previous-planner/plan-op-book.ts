@@ -4,18 +4,18 @@
  * another record (parent, credit account) makes the op depend on the op giving that record its
  * counterpart; when no op will, the row waits for it as a Synchronization Error instead.
  */
-import { type EntityTypeId, ENTITY_TYPES } from '../entities';
-import { hasRefFields } from './fields';
-import { issues, type RowIssue } from './issues';
+import { type EntityTypeId, ENTITY_TYPES } from '../../../lib/entities';
+import { hasRefFields } from '../../../lib/sync/fields';
+import { issues, type RowIssue } from '../../../lib/sync/issues';
 import type { PlanMemory, PlanOptions } from './plan-options';
 import { createOpIndex } from './plan-op-index';
 import { createProducers } from './plan-producers';
 import type { RowBook } from './plan-rows';
 import { isRefValue, NO_DEPS, NO_REFS, NO_VALUES, type PlanOp, type PlanValue } from './plan-types';
 import { addOpId, setStatus, type SyncRow } from './rows';
-import { planValue } from './translate';
-import type { AnyRecord, RecordValues } from './types';
-import { counterpartGone, csoList, linkOf, qboList, type World } from './world';
+import { planValue } from '../../../lib/sync/translate';
+import type { AnyRecord, RecordValues } from '../../../lib/sync/types';
+import { counterpartGone, csoList, linkOf, qboList, type World } from '../../../lib/sync/world';
 
 const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
 const NOTHING = Object.freeze({});

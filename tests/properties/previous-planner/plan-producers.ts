@@ -3,8 +3,8 @@
  * so an op naming the record (parent, credit account) can wait for it. Only types some field names
  * are kept: customers and vendors are never named, and skipping them saves most of the work.
  */
-import type { EntityTypeId } from '../entities';
-import { REF_FIELDS } from './fields';
+import type { EntityTypeId } from '../../../lib/entities';
+import { REF_FIELDS } from '../../../lib/sync/fields';
 
 type Side = 'cso' | 'qbo';
 

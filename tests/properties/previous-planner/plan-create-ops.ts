@@ -3,16 +3,16 @@
  * create in CStoreOffice. A price book vendor and an accounting vendor of one new name share one
  * QBO vendor: the second joins the first one's create, unless their values disagree.
  */
-import { comparedFields, pickValues } from './fields';
-import { issues } from './issues';
-import type { Unpaired } from './match';
+import { comparedFields, pickValues } from '../../../lib/sync/fields';
+import { issues } from '../../../lib/sync/issues';
+import type { Unpaired } from '../../../lib/sync/match';
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PlanOp } from './plan-types';
 import { addOpId, setStatus, type SyncRow } from './rows';
-import { sharedCreateClash } from './shared-create';
-import type { RecordValues } from './types';
-import { csoList } from './world';
+import { sharedCreateClash } from '../../../lib/sync/shared-create';
+import type { RecordValues } from '../../../lib/sync/types';
+import { csoList } from '../../../lib/sync/world';
 
 /** A record to create on the other side, with its row (looked up once, then carried along). */
 export interface CreateWork {

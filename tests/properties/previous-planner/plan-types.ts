@@ -3,8 +3,8 @@
  * It is printed by preview, snapshotted by tests and stored in the journal before execution, so it
  * holds ids and values only (no functions, no Maps).
  */
-import type { EntityTypeId, QboEntityName, Side } from '../entities';
-import type { FieldValue, RecordValues, Resolution, Snapshot } from './types';
+import type { EntityTypeId, QboEntityName, Side } from '../../../lib/entities';
+import type { FieldValue, RecordValues, Resolution, Snapshot } from '../../../lib/sync/types';
 
 /**
  * A value that names another record on the op's source side. It is translated through the links

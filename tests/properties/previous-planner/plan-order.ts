@@ -3,7 +3,7 @@
  * before children, accounts before data types, children deactivated before their parents, and two
  * writes to one record never in the same level (the second needs the first's new revision).
  */
-import type { EntityTypeId, QboEntityName } from '../entities';
+import type { EntityTypeId, QboEntityName } from '../../../lib/entities';
 import type { OpLookup } from './plan-op-index';
 import { addDependency, type PlanBatch, type PlanLevel, type PlanOp, type SyncPlan } from './plan-types';
 

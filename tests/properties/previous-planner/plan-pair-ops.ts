@@ -2,13 +2,13 @@
  * The ops of one matched pair: the link (when its snapshots change) and an update toward each side
  * that has something to receive (a deactivation in QBO is `active: false` for CStoreOffice).
  */
-import { isVendorType } from './fields';
+import { isVendorType } from '../../../lib/sync/fields';
 import type { OpBook } from './plan-op-book';
 import { distinct } from './plan-op-book';
 import type { PairWork } from './plan-pairs';
 import { NO_DEPS, NO_VALUES } from './plan-types';
 import { addPending } from './rows';
-import type { RecordValues } from './types';
+import type { RecordValues } from '../../../lib/sync/types';
 
 export function emitPair(book: OpBook, work: PairWork): void {
   const { pair } = work;

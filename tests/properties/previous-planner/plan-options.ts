@@ -3,13 +3,13 @@
  * In a file of their own because every step of planning reads them, while analyze (plan-build.ts)
  * sits above those steps and imports them.
  */
-import type { EntityTypeId } from '../entities';
-import type { AbsenceVerdicts } from './confirm-absence';
-import type { MatchOptions } from './match';
+import type { EntityTypeId } from '../../../lib/entities';
+import type { AbsenceVerdicts } from '../../../lib/sync/confirm-absence';
+import type { MatchOptions } from '../../../lib/sync/match';
 import type { BatchSizes } from './plan-order';
-import type { ConflictPolicy } from './policy';
-import type { IgnoreMarker, RowHold, StoredIssue } from './ports';
-import type { TranslateOptions } from './translate';
+import type { ConflictPolicy } from '../../../lib/sync/policy';
+import type { IgnoreMarker, RowHold, StoredIssue } from '../../../lib/sync/ports';
+import type { TranslateOptions } from '../../../lib/sync/translate';
 
 export interface PlanOptions extends TranslateOptions, MatchOptions {
   policy: ConflictPolicy;

@@ -3,15 +3,15 @@
  * that still has children, or an account a data type posts to), earlier failures shown on their
  * rows, ignored errors taken out of the plan, and anything left waiting on a removed op reported.
  */
-import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../entities';
-import { type IssueRef, issues } from './issues';
+import { type EntityTypeId, ENTITY_TYPES, type QboEntityName, typesStoredAs } from '../../../lib/entities';
+import { type IssueRef, issues } from '../../../lib/sync/issues';
 import type { PlanMemory } from './plan-options';
 import type { OpIndex } from './plan-op-index';
 import type { RowLookup } from './plan-rows';
 import { addDependency, type PlanOp } from './plan-types';
-import type { StoredIssue } from './ports';
+import type { StoredIssue } from '../../../lib/sync/ports';
 import { setStatus, type SyncRow } from './rows';
-import { csoList, qboList, type World } from './world';
+import { csoList, qboList, type World } from '../../../lib/sync/world';
 
 /**
  * Remove Link leaves this note on the row (as a stored issue of the relink op, so it is dropped once

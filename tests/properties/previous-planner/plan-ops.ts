@@ -4,10 +4,10 @@
  * parents before children, so a record whose parent or account cannot be synchronized waits for it.
  * The ops of each kind are made in their own file (pairs, creates, gone links).
  */
-import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../entities';
-import { issues } from './issues';
-import type { AbsenceVerdicts } from './confirm-absence';
-import type { GoneLink } from './match';
+import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../../../lib/entities';
+import { issues } from '../../../lib/sync/issues';
+import type { AbsenceVerdicts } from '../../../lib/sync/confirm-absence';
+import type { GoneLink } from '../../../lib/sync/match';
 import type { PlanMemory, PlanOptions } from './plan-options';
 import { createCreateOps, type CreateWork } from './plan-create-ops';
 import { finishOps } from './plan-finish';
@@ -19,7 +19,7 @@ import type { OpIndex } from './plan-op-index';
 import { addDependency } from './plan-types';
 import type { RowBook } from './plan-rows';
 import { setStatus } from './rows';
-import { isLive, type World } from './world';
+import { isLive, type World } from '../../../lib/sync/world';
 
 export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBook, memory: PlanMemory) {
   const book = createOpBook(world, options, rows, memory);
