@@ -40,9 +40,18 @@ export function productionOnSandboxes(productionDir: string): { dir: string; rem
   for (const resource of manifest.web_accessible_resources ?? []) {
     if (typeof resource === 'object') resource.matches = [...(resource.matches ?? []), ...SANDBOX_HOSTS];
   }
+  // The manager's shadow roots are closed in production, which would hide it from the timing code
+  // too. A bench-only content script, first in the extension's isolated world, opens them: the
+  // product's own code runs unchanged, its roots merely readable.
+  writeFileSync(join(dir, 'content-scripts', 'bench-open-roots.js'), OPEN_ROOTS);
+  manifest.content_scripts = [{ matches: SANDBOX_HOSTS, js: ['content-scripts/bench-open-roots.js'], run_at: 'document_start' } as never, ...(manifest.content_scripts ?? [])];
   writeFileSync(path, JSON.stringify(manifest));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+const OPEN_ROOTS = `const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: 'open' }); };
+`;
 
 export interface PanelResult {
   rows: number;
@@ -142,7 +151,7 @@ export async function benchPanel(o: { extensionDir: string; rows: number; runs: 
     await page.locator('#username').fill('auditor@demo.test');
     await page.locator('#password').fill('demo');
     await page.locator('#kc-login').click();
-    const open = page.locator('qbo-sync-manager').getByRole('button', { name: 'Open QB Synchronization Manager' });
+    const open = page.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' });
     await open.click();
     const dialog = page.getByRole('dialog', { name: 'QB Synchronization Manager' });
     await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
@@ -169,7 +178,7 @@ export async function benchPanel(o: { extensionDir: string; rows: number; runs: 
       // Nobody opens it again within a fraction of a second; the manager builds the next opening's
       // dialog when the page is next idle, not while closing.
       await page.waitForTimeout(REOPEN_PAUSE_MS);
-      samples.open.push(await time(page, { pick: 'button', text: 'Open QB Synchronization Manager', open: true }));
+      samples.open.push(await time(page, { pick: 'button', text: 'QB Sync Manager (extension)', open: true }));
       samples.page.push(await time(page, { pick: 'button', text: 'Next' }));
       samples.sort.push(await time(page, { pick: 'th[data-field="name"] button.qsm-sort' }));
       // Filter by the search box (the Type and Status menus close on a click or key inside them
@@ -190,7 +199,7 @@ export async function benchPanel(o: { extensionDir: string; rows: number; runs: 
       await page.evaluate('globalThis.__name ??= (fn) => fn');
       await open.and(page.locator(':enabled')).waitFor();
       await page.waitForTimeout(FIRST_OPEN_PAUSE_MS);
-      samples.firstOpen.push(await time(page, { pick: 'button', text: 'Open QB Synchronization Manager', open: true }));
+      samples.firstOpen.push(await time(page, { pick: 'button', text: 'QB Sync Manager (extension)', open: true }));
     }
     return { rows: total, setupSeconds, samples };
   } finally {
