@@ -28,7 +28,9 @@ export default defineConfig({
     description:
       'Keeps CStoreOffice accounts, classes, customers, vendors, data types and locations in step with QuickBooks Online.',
     // `key` is Chrome's; Firefox takes its id (and so its identity redirect URL) from gecko.id.
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '115.0' } } } : { key: MANIFEST_KEY }),
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '115.0' } } }
+      : { key: MANIFEST_KEY }),
     permissions: ['storage', 'identity', 'alarms', 'notifications'],
     host_permissions: [...CSO_HOSTS, ...QBO_HOSTS, ...(mode === 'production' ? [] : SANDBOX_HOSTS)],
     // Custom base URLs (a self-hosted broker, a staging CStoreOffice) are granted at run time.

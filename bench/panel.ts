@@ -44,7 +44,10 @@ export function productionOnSandboxes(productionDir: string): { dir: string; rem
   // too. A bench-only content script, first in the extension's isolated world, opens them: the
   // product's own code runs unchanged, its roots merely readable.
   writeFileSync(join(dir, 'content-scripts', 'bench-open-roots.js'), OPEN_ROOTS);
-  manifest.content_scripts = [{ matches: SANDBOX_HOSTS, js: ['content-scripts/bench-open-roots.js'], run_at: 'document_start' } as never, ...(manifest.content_scripts ?? [])];
+  manifest.content_scripts = [
+    { matches: SANDBOX_HOSTS, js: ['content-scripts/bench-open-roots.js'], run_at: 'document_start' } as never,
+    ...(manifest.content_scripts ?? []),
+  ];
   writeFileSync(path, JSON.stringify(manifest));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -61,7 +64,11 @@ export interface PanelResult {
 }
 
 async function control(base: string, path: string, body: unknown, method = 'POST'): Promise<unknown> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}/__sandbox/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
   return res.json();
 }
@@ -87,7 +94,11 @@ function timeClick(arg: { pick?: string; text?: string; open?: boolean; startOn?
   };
   const scope = arg.open ? document.querySelector('qbo-sync-manager')?.shadowRoot : managerRoot();
   // Without `pick`, the clock starts at the next `startOn` event (a real one, from Playwright).
-  const target = arg.pick ? [...(scope?.querySelectorAll<HTMLElement>(arg.pick) ?? [])].find((el) => arg.text === undefined || el.textContent?.trim() === arg.text) : null;
+  const target = arg.pick
+    ? [...(scope?.querySelectorAll<HTMLElement>(arg.pick) ?? [])].find(
+        (el) => arg.text === undefined || el.textContent?.trim() === arg.text,
+      )
+    : null;
   if (arg.pick && !target) return Promise.reject(new Error(`Nothing matches ${arg.pick} ${arg.text ?? ''}`));
   const before = state();
   return new Promise((resolve) => {
@@ -96,7 +107,9 @@ function timeClick(arg: { pick?: string; text?: string; open?: boolean; startOn?
     const check = () => {
       const now = state();
       sawBusy ||= now.busy;
-      const changed = arg.open ? now.rows > 0 : now.sig !== before.sig && (sawBusy || now.sig.split('|')[0] !== before.sig.split('|')[0]);
+      const changed = arg.open
+        ? now.rows > 0
+        : now.sig !== before.sig && (sawBusy || now.sig.split('|')[0] !== before.sig.split('|')[0]);
       if (!now.busy && changed) {
         const ms = performance.now() - started;
         observer.disconnect();
@@ -112,7 +125,8 @@ function timeClick(arg: { pick?: string; text?: string; open?: boolean; startOn?
     // The manager's shadow root appears after the click when opening: poll as well.
     const poll = setInterval(() => {
       const r = managerRoot();
-      if (r && r !== root) observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
+      if (r && r !== root)
+        observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
       check();
     }, 4);
     setTimeout(() => {
@@ -121,11 +135,20 @@ function timeClick(arg: { pick?: string; text?: string; open?: boolean; startOn?
       resolve(-1);
     }, 10_000);
     if (target) target.click();
-    else document.addEventListener(arg.startOn ?? 'input', () => (started = performance.now()), { capture: true, once: true });
+    else
+      document.addEventListener(arg.startOn ?? 'input', () => (started = performance.now()), {
+        capture: true,
+        once: true,
+      });
   });
 }
 
-export async function benchPanel(o: { extensionDir: string; rows: number; runs: number; log: (line: string) => void }): Promise<PanelResult> {
+export async function benchPanel(o: {
+  extensionDir: string;
+  rows: number;
+  runs: number;
+  log: (line: string) => void;
+}): Promise<PanelResult> {
   const setup = performance.now();
   const perType = Math.ceil(o.rows / 7);
   const qbo = await startQboSandbox({ port: 0, realms: [] });
@@ -159,7 +182,13 @@ export async function benchPanel(o: { extensionDir: string; rows: number; runs: 
     await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
     await dialog.getByTestId('preview').waitFor({ timeout: 300_000 });
     const range = dialog.getByRole('navigation', { name: 'Entities pages' }).getByRole('status');
-    await page.waitForFunction(() => !/of 0 /.test(document.querySelector('qbo-sync-manager-dialog')?.shadowRoot?.querySelector('.qsm-paginator [role="status"]')?.textContent ?? 'of 0 '));
+    await page.waitForFunction(
+      () =>
+        !/of 0 /.test(
+          document.querySelector('qbo-sync-manager-dialog')?.shadowRoot?.querySelector('.qsm-paginator [role="status"]')
+            ?.textContent ?? 'of 0 ',
+        ),
+    );
     const total = Number(/of (\d+)/.exec(await range.innerText())?.[1] ?? 0);
     const setupSeconds = (performance.now() - setup) / 1000;
     o.log(`    ${total} rows stored (setup ${setupSeconds.toFixed(0)} s)`);
@@ -169,7 +198,10 @@ export async function benchPanel(o: { extensionDir: string; rows: number; runs: 
     await page.evaluate('globalThis.__name ??= (fn) => fn');
     const time = async (p: Page, arg: Parameters<typeof timeClick>[0]) => {
       const ms = await p.evaluate(timeClick, arg);
-      if (ms < 0) throw new Error(`The table did not update within 10 s after ${arg.pick ? `clicking ${arg.pick} ${arg.text ?? ''}` : 'typing'}`);
+      if (ms < 0)
+        throw new Error(
+          `The table did not update within 10 s after ${arg.pick ? `clicking ${arg.pick} ${arg.text ?? ''}` : 'typing'}`,
+        );
       return ms;
     };
     for (let r = 0; r < o.runs; r++) {

@@ -31,7 +31,16 @@ for (let r = 0; r < runs; r++) {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const world = createWorld(mirror, []);
-  const result = analyze(world, { policy: reportConflicts, defaultIncomeAccountId: null, qboOnlyVendorType: 'accountingVendor', batchSizes: { cso: 50, qbo: 30 } }, { issues: [], ignores: [] });
+  const result = analyze(
+    world,
+    {
+      policy: reportConflicts,
+      defaultIncomeAccountId: null,
+      qboOnlyVendorType: 'accountingVendor',
+      batchSizes: { cso: 50, qbo: 30 },
+    },
+    { issues: [], ignores: [] },
+  );
   times.push(performance.now() - started);
   const used = process.cpuUsage(cpu);
   cpuTimes.push((used.user + used.system) / 1000);
@@ -42,4 +51,15 @@ for (let r = 0; r < runs; r++) {
   await new Promise((resolve) => setTimeout(resolve, 10));
 }
 clearInterval(sampler);
-console.log(JSON.stringify({ n, times, cpuTimes, rows, ops, heapBaseMb: base.heapUsed / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, peakRssMb: peakRss / 2 ** 20 }));
+console.log(
+  JSON.stringify({
+    n,
+    times,
+    cpuTimes,
+    rows,
+    ops,
+    heapBaseMb: base.heapUsed / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
+    peakRssMb: peakRss / 2 ** 20,
+  }),
+);

@@ -32,10 +32,20 @@ export async function benchRequests(perType: number, log: (line: string) => void
     const first = await env.engine.synchronize();
     const t1 = await env.counters();
     const writes = delta(t0, t1, 'batch-items');
-    log(`    initial sync: ${writes} records written in ${delta(t0, t1, 'batch')} batches, ${t1.total - t0.total} requests`);
-    checks.push({ what: `initial sync: batches for W=${writes} writes (⌈W/30⌉)`, measured: delta(t0, t1, 'batch'), budget: Math.ceil(writes / 30) });
+    log(
+      `    initial sync: ${writes} records written in ${delta(t0, t1, 'batch')} batches, ${t1.total - t0.total} requests`,
+    );
+    checks.push({
+      what: `initial sync: batches for W=${writes} writes (⌈W/30⌉)`,
+      measured: delta(t0, t1, 'batch'),
+      budget: Math.ceil(writes / 30),
+    });
     const emptyPages = ENTITIES.reduce((n, e) => n + delta(t0, t1, `query:${e}`), 0);
-    checks.push({ what: 'initial sync: query pages of the empty realm (1 per type)', measured: emptyPages, budget: ENTITIES.length });
+    checks.push({
+      what: 'initial sync: query pages of the empty realm (1 per type)',
+      measured: emptyPages,
+      budget: ENTITIES.length,
+    });
 
     // Right after the initial sync: the next run should find nothing to do in one request.
     env.qbo.clock.advance(60_000);
@@ -49,7 +59,11 @@ export async function benchRequests(perType: number, log: (line: string) => void
     const t3 = await env.counters();
     for (const e of ENTITIES) {
       const n = e === 'Vendor' ? 2 * perType : e === 'Employee' ? 0 : perType;
-      checks.push({ what: `full read of ${n} ${e} records (⌈n/1000⌉+1 pages)`, measured: delta(t2, t3, `query:${e}`), budget: Math.ceil(n / 1000) + 1 });
+      checks.push({
+        what: `full read of ${n} ${e} records (⌈n/1000⌉+1 pages)`,
+        measured: delta(t2, t3, `query:${e}`),
+        budget: Math.ceil(n / 1000) + 1,
+      });
     }
 
     env.qbo.clock.advance(60_000);

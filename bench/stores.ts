@@ -18,7 +18,15 @@ export function memoryLinks(): LinkStore {
 }
 
 export function memoryState(): StateStore {
-  let mirror: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: null };
+  let mirror: MirrorData = {
+    cso: {},
+    qbo: {},
+    reserved: [],
+    cursors: { cso: null, qbo: null },
+    issues: [],
+    ignores: [],
+    realmId: null,
+  };
   const lists = (side: 'cso' | 'qbo') => mirror[side] as Record<string, MirrorData['cso'][keyof MirrorData['cso']]>;
   return {
     load: async () => copy(mirror),
@@ -54,7 +62,15 @@ export function memoryState(): StateStore {
     },
     setHolds: async (holds) => void (mirror.holds = copy(holds)),
     async clear() {
-      mirror = { cso: {}, qbo: {}, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: mirror.realmId };
+      mirror = {
+        cso: {},
+        qbo: {},
+        reserved: [],
+        cursors: { cso: null, qbo: null },
+        issues: [],
+        ignores: [],
+        realmId: mirror.realmId,
+      };
     },
   };
 }

@@ -47,7 +47,13 @@ async function control<T>(base: string, path: string, body?: unknown): Promise<T
 
 export async function startSyncEnv(o: { perType: number; qboSpeed: number; throttle: boolean }): Promise<SyncEnv> {
   const start = Date.parse('2025-06-02T14:00:00.000Z');
-  const qbo = await startQboSandbox({ port: 0, clockStart: start, clockSpeed: o.qboSpeed, realms: [], switches: { throttle: o.throttle } });
+  const qbo = await startQboSandbox({
+    port: 0,
+    clockStart: start,
+    clockSpeed: o.qboSpeed,
+    realms: [],
+    switches: { throttle: o.throttle },
+  });
   const cso = await startCsoSandbox({ port: 0, clockSpeed: 1, seed: { name: 'large', perType: o.perType } });
   try {
     const { realmId } = await control<{ realmId: string }>(qbo.url, 'realms', { seed: 'empty' });
@@ -60,8 +66,15 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
     };
     // With a frozen clock, waiting moves it; with a running one, waits take 1/speed of real time.
     const sleep = (ms: number) =>
-      o.qboSpeed === 0 ? Promise.resolve(void qbo.clock.advance(ms)) : new Promise<void>((resolve) => setTimeout(resolve, ms / o.qboSpeed));
-    const qboClient = createQboClient({ baseUrl: qbo.url, realmId, tokens, clock: { now: () => qbo.clock.now(), sleep } });
+      o.qboSpeed === 0
+        ? Promise.resolve(void qbo.clock.advance(ms))
+        : new Promise<void>((resolve) => setTimeout(resolve, ms / o.qboSpeed));
+    const qboClient = createQboClient({
+      baseUrl: qbo.url,
+      realmId,
+      tokens,
+      clock: { now: () => qbo.clock.now(), sleep },
+    });
     const qboSource = createQboSource({ client: qboClient, now: () => new Date(qbo.clock.now()) });
 
     const { cookie } = await control<{ cookie: string }>(cso.url, 'sessions', {});
@@ -71,11 +84,22 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
       return fetch(input, { ...init, headers, redirect: 'manual' });
     };
     // The large seed is one company, id 1.
-    const csoSource = createCsoSource({ client: createCsoClient({ baseUrl: cso.url, fetch: csoFetch }), companyId: '1' });
+    const csoSource = createCsoSource({
+      client: createCsoClient({ baseUrl: cso.url, fetch: csoFetch }),
+      companyId: '1',
+    });
 
     let n = 0;
     const engine = createSyncEngine(
-      { cso: csoSource, qbo: qboSource, links: memoryLinks(), state: memoryState(), journal: memoryJournal(), clock: { now: () => new Date(qbo.clock.now()) }, ids: { next: () => `bench-${++n}` } },
+      {
+        cso: csoSource,
+        qbo: qboSource,
+        links: memoryLinks(),
+        state: memoryState(),
+        journal: memoryJournal(),
+        clock: { now: () => new Date(qbo.clock.now()) },
+        ids: { next: () => `bench-${++n}` },
+      },
       { realmId },
     );
     return {
@@ -85,7 +109,10 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
       engine,
       counters: () => control<QboCounters>(qbo.url, `counters?realm=${encodeURIComponent(realmId)}`),
       log: async () => {
-        const body = await control<{ entries: LogEntry[] }>(qbo.url, `log?realm=${encodeURIComponent(realmId)}&limit=1000000`);
+        const body = await control<{ entries: LogEntry[] }>(
+          qbo.url,
+          `log?realm=${encodeURIComponent(realmId)}&limit=1000000`,
+        );
         return body.entries;
       },
       stop: async () => void (await Promise.all([qbo.stop(), cso.stop()])),

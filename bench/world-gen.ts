@@ -26,7 +26,17 @@ const SHARE: ReadonlyArray<[cso: string, qbo: string, fraction: number]> = [
 function record(type: string, id: string, name: string, parentId: string | null, creditAccountId: string | null): Rec {
   switch (type) {
     case 'account':
-      return { id, name, active: true, revision: '1', updatedAt: null, parentId, number: null, accountType: 'Income', description: null };
+      return {
+        id,
+        name,
+        active: true,
+        revision: '1',
+        updatedAt: null,
+        parentId,
+        number: null,
+        accountType: 'Income',
+        description: null,
+      };
     case 'class':
       return { id, name, active: true, revision: '1', updatedAt: null, parentId };
     case 'location':
@@ -34,9 +44,28 @@ function record(type: string, id: string, name: string, parentId: string | null,
     case 'dataType':
       return { id, name, active: true, revision: '1', updatedAt: null, creditAccountId };
     case 'customer':
-      return { id, name, active: true, revision: '1', updatedAt: null, companyName: null, email: `${id}@example.com`, phone: null };
+      return {
+        id,
+        name,
+        active: true,
+        revision: '1',
+        updatedAt: null,
+        companyName: null,
+        email: `${id}@example.com`,
+        phone: null,
+      };
     default:
-      return { id, name, active: true, revision: '1', updatedAt: null, companyName: null, email: null, phone: null, taxId: null };
+      return {
+        id,
+        name,
+        active: true,
+        revision: '1',
+        updatedAt: null,
+        companyName: null,
+        email: null,
+        phone: null,
+        taxId: null,
+      };
   }
 }
 
@@ -60,9 +89,22 @@ export function generateMirror(n: number): MirrorData {
     }
     for (let i = qboStart; i < count; i++) {
       const parent = hierarchical && i % 10 === 9 && i - 1 >= qboStart ? `q-${csoType}-${i - 1}` : null;
-      const name = hierarchical && i % 10 === 9 && parent ? `Sub ${label} ${i}` : hierarchical && i % 10 === 9 ? `Sub ${label} ${i}` : `${label} ${i}`;
+      const name =
+        hierarchical && i % 10 === 9 && parent
+          ? `Sub ${label} ${i}`
+          : hierarchical && i % 10 === 9
+            ? `Sub ${label} ${i}`
+            : `${label} ${i}`;
       qboList.push(record(csoType, `q-${csoType}-${i}`, name, parent, csoType === 'dataType' ? 'q-account-1' : null));
     }
   }
-  return { cso, qbo, reserved: [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: null } as unknown as MirrorData;
+  return {
+    cso,
+    qbo,
+    reserved: [],
+    cursors: { cso: null, qbo: null },
+    issues: [],
+    ignores: [],
+    realmId: null,
+  } as unknown as MirrorData;
 }

@@ -18,9 +18,12 @@ export interface StartedSandboxes {
   stop(): Promise<void>;
 }
 
-export async function startSandboxes(options: { only?: Part; port?: number; host?: string } = {}): Promise<StartedSandboxes> {
+export async function startSandboxes(
+  options: { only?: Part; port?: number; host?: string } = {},
+): Promise<StartedSandboxes> {
   const host = options.host ?? '127.0.0.1';
-  const portOf = (part: Part) => (options.only === part && options.port !== undefined ? options.port : DEFAULT_PORTS[part]);
+  const portOf = (part: Part) =>
+    options.only === part && options.port !== undefined ? options.port : DEFAULT_PORTS[part];
   const wants = (part: Part) => !options.only || options.only === part;
   const stops: Array<() => Promise<void>> = [];
   const urls: StartedSandboxes['urls'] = {};
@@ -69,7 +72,8 @@ async function main() {
   const { qbo, cso, broker } = started.urls;
   if (qbo) console.log(`QuickBooks Online sandbox  ${qbo}   (control API ${qbo}/__sandbox/)`);
   if (cso) console.log(`CStoreOffice sandbox       ${cso}   (sign in as auditor@demo.test / demo)`);
-  if (broker) console.log(`Token broker               ${broker}   (client ${SANDBOX_CLIENT.id}, for ${EXTENSION_ORIGIN})`);
+  if (broker)
+    console.log(`Token broker               ${broker}   (client ${SANDBOX_CLIENT.id}, for ${EXTENSION_ORIGIN})`);
   console.log('Press Ctrl-C to stop.');
   const stop = () => void started.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);

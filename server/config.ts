@@ -9,7 +9,9 @@ export const INTUIT_ENDPOINTS = {
   revoke: 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke',
 } as const;
 
-const Origin = z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, 'an origin such as chrome-extension://<extension id>');
+const Origin = z
+  .string()
+  .regex(/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i, 'an origin such as chrome-extension://<extension id>');
 
 export const BrokerConfig = z
   .object({
@@ -38,7 +40,8 @@ export interface Endpoints {
 }
 
 export function endpointsOf(config: BrokerConfig): Endpoints {
-  const base = config.environment === 'custom' && config.customBaseUrl ? config.customBaseUrl.replace(/\/+$/, '') : undefined;
+  const base =
+    config.environment === 'custom' && config.customBaseUrl ? config.customBaseUrl.replace(/\/+$/, '') : undefined;
   return {
     token: config.tokenEndpoint ?? (base ? `${base}/oauth2/v1/tokens/bearer` : INTUIT_ENDPOINTS.token),
     revoke: config.revokeEndpoint ?? (base ? `${base}/v2/oauth2/tokens/revoke` : INTUIT_ENDPOINTS.revoke),
@@ -47,7 +50,11 @@ export function endpointsOf(config: BrokerConfig): Endpoints {
 
 /** Reads the configuration from environment variables (see README.md). Throws with every problem listed. */
 export function configFromEnv(env: Record<string, string | undefined>): BrokerConfig {
-  const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined): string[] =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const input = {
     clientId: env.QBO_CLIENT_ID,
     clientSecret: env.QBO_CLIENT_SECRET,
@@ -62,7 +69,9 @@ export function configFromEnv(env: Record<string, string | undefined>): BrokerCo
   const parsed = BrokerConfig.safeParse(input);
   if (!parsed.success) {
     // Name the variables, never echo their values (one of them is the secret).
-    throw new Error(`Token broker configuration is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `Token broker configuration is invalid:\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || 'config'}: ${i.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }

@@ -15,7 +15,16 @@ const INTUIT_TIMEOUT_MS = 12_000;
 
 const MAX_BODY = 16 * 1024;
 
-const TokenBody = z.object({ code: z.string().min(1).max(2048), redirect_uri: z.url().max(2048), realmId: z.string().regex(/^\d{1,32}$/).optional() }).strict();
+const TokenBody = z
+  .object({
+    code: z.string().min(1).max(2048),
+    redirect_uri: z.url().max(2048),
+    realmId: z
+      .string()
+      .regex(/^\d{1,32}$/)
+      .optional(),
+  })
+  .strict();
 const RefreshBody = z.object({ refresh_token: z.string().min(1).max(4096) }).strict();
 const RevokeBody = z.object({ token: z.string().min(1).max(4096) }).strict();
 
@@ -45,7 +54,12 @@ class HttpError extends Error {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -53,7 +67,17 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 async function withinTime<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new HttpError(504, 'upstream_timeout', `The Intuit token service did not answer in ${Math.round(ms / 1000)} s. Try again later.`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new HttpError(
+            504,
+            'upstream_timeout',
+            `The Intuit token service did not answer in ${Math.round(ms / 1000)} s. Try again later.`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([call, late]);
@@ -63,7 +87,8 @@ async function withinTime<T>(call: Promise<T>, ms: number): Promise<T> {
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'invalid_request', 'Send a JSON body (Content-Type: application/json).');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    throw new HttpError(415, 'invalid_request', 'Send a JSON body (Content-Type: application/json).');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -121,29 +146,51 @@ export function createBrokerHandler(deps: HandlerDeps): (req: IncomingMessage, r
         if (origin) setCors(res, origin);
         return send(res, 200, deps.publicConfig);
       }
-      if (!origin || !allowed(origin)) throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
+      if (!origin || !allowed(origin))
+        throw new HttpError(403, 'origin_not_allowed', 'This origin may not use the token broker.');
       setCors(res, origin);
       const route = routes[path];
       if (!route) throw new HttpError(404, 'not_found', 'No such endpoint.');
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'Access-Control-Allow-Methods': 'POST, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' });
+        res.writeHead(204, {
+          'Access-Control-Allow-Methods': 'POST, OPTIONS',
+          'Access-Control-Allow-Headers': 'Content-Type',
+          'Access-Control-Max-Age': '600',
+        });
         return void res.end();
       }
       if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use POST.');
       const waitMs = limiter.take(`${origin} ${address}`);
       if (waitMs > 0) {
         const seconds = String(Math.ceil(waitMs / 1000));
-        throw new HttpError(429, 'rate_limited', `Too many token requests from this client; try again in ${seconds} s.`, { 'Retry-After': seconds });
+        throw new HttpError(
+          429,
+          'rate_limited',
+          `Too many token requests from this client; try again in ${seconds} s.`,
+          { 'Retry-After': seconds },
+        );
       }
       const body = await readJson(req);
       send(res, 200, await withinTime(route(body), intuitTimeout));
     } catch (error) {
-      if (error instanceof HttpError) send(res, error.status, { error: error.error, error_description: error.description }, error.headers);
-      else if (error instanceof IntuitError) send(res, error.status, { error: error.error, error_description: error.description });
+      if (error instanceof HttpError)
+        send(res, error.status, { error: error.error, error_description: error.description }, error.headers);
+      else if (error instanceof IntuitError)
+        send(res, error.status, { error: error.error, error_description: error.description });
       else send(res, 500, { error: 'server_error', error_description: 'The token broker failed.' });
     } finally {
       // One JSON line: who asked (address, origin), what, and how it went; never a body or a token.
-      deps.log(JSON.stringify({ at: new Date((deps.now ?? Date.now)()).toISOString(), method: req.method ?? '?', path, status: res.statusCode, ms: Math.round(performance.now() - started), address, origin: origin ?? null }));
+      deps.log(
+        JSON.stringify({
+          at: new Date((deps.now ?? Date.now)()).toISOString(),
+          method: req.method ?? '?',
+          path,
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+          address,
+          origin: origin ?? null,
+        }),
+      );
     }
   };
 }

@@ -32,7 +32,14 @@ export async function startBroker(options: StartBrokerOptions): Promise<StartedB
   const { log, oauth, rateLimit, intuitTimeoutMs, ...input } = options;
   const config = BrokerConfig.parse(input);
   const handler = createBrokerHandler({
-    oauth: oauth ?? createIntuitOAuth({ clientId: config.clientId, clientSecret: config.clientSecret, environment: config.environment, endpoints: endpointsOf(config) }),
+    oauth:
+      oauth ??
+      createIntuitOAuth({
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        environment: config.environment,
+        endpoints: endpointsOf(config),
+      }),
     allowedOrigins: config.allowedOrigins,
     log: log ?? ((line) => console.log(line)),
     publicConfig: { clientId: config.clientId, environment: config.environment },

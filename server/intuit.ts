@@ -47,10 +47,21 @@ function toIntuitError(raw: unknown): IntuitError {
     return new IntuitError(code, typeof e.error_description === 'string' ? e.error_description : code, status);
   }
   // No answer from Intuit (network, 5xx after the package's own retries): say so without details.
-  return new IntuitError('upstream_unavailable', 'The Intuit token service could not be reached. Try again later.', 502);
+  return new IntuitError(
+    'upstream_unavailable',
+    'The Intuit token service could not be reached. Try again later.',
+    502,
+  );
 }
 
-const TOKEN_FIELDS = ['access_token', 'refresh_token', 'token_type', 'expires_in', 'x_refresh_token_expires_in', 'x_refresh_token_hard_expires_in'] as const;
+const TOKEN_FIELDS = [
+  'access_token',
+  'refresh_token',
+  'token_type',
+  'expires_in',
+  'x_refresh_token_expires_in',
+  'x_refresh_token_hard_expires_in',
+] as const;
 
 /** Keeps only the token fields: nothing else from Intuit's answer is passed on. */
 function pickTokens(json: unknown): IntuitTokens {
@@ -62,7 +73,12 @@ function pickTokens(json: unknown): IntuitTokens {
   return out as unknown as IntuitTokens;
 }
 
-export function createIntuitOAuth(config: { clientId: string; clientSecret: string; environment: 'production' | 'sandbox' | 'custom'; endpoints: Endpoints }): IntuitOAuth {
+export function createIntuitOAuth(config: {
+  clientId: string;
+  clientSecret: string;
+  environment: 'production' | 'sandbox' | 'custom';
+  endpoints: Endpoints;
+}): IntuitOAuth {
   const client = (redirectUri?: string): OAuthClient => {
     OAuthClient.tokenEndpoint = config.endpoints.token;
     OAuthClient.revokeEndpoint = config.endpoints.revoke;

@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import noImportCycle from './lint/no-import-cycle.js';
 
 const engineForbidden = [
@@ -11,12 +12,22 @@ const engineForbidden = [
   { group: ['dexie', 'dexie/*'], message: 'lib/sync is pure: no Dexie (use the LinkStore port).' },
   { group: ['vue', 'pinia', 'primevue', 'primevue/*'], message: 'lib/sync is pure: no UI.' },
   { group: ['**/sandbox/**', '@/sandbox/*'], message: 'The product never imports the sandboxes.' },
-  { group: ['@/lib/db/*', '@/lib/qbo/*', '@/lib/cso/*', '@/lib/auth/*', '../db/*', '../qbo/*', '../cso/*', '../auth/*'], message: 'lib/sync reaches the outside only through its ports.' },
+  {
+    group: ['@/lib/db/*', '@/lib/qbo/*', '@/lib/cso/*', '@/lib/auth/*', '../db/*', '../qbo/*', '../cso/*', '../auth/*'],
+    message: 'lib/sync reaches the outside only through its ports.',
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/.output/**', '**/.wxt/**', '**/node_modules/**', '**/tests/artifacts/**', '**/test-results/**', '**/bench/results/**'],
+    ignores: [
+      '**/.output/**',
+      '**/.wxt/**',
+      '**/node_modules/**',
+      '**/tests/artifacts/**',
+      '**/test-results/**',
+      '**/bench/results/**',
+    ],
   },
   {
     files: ['**/*.{ts,js,vue}'],
@@ -44,20 +55,44 @@ export default tseslint.config(
     files: ['lib/sync/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: engineForbidden }],
-      'no-restricted-globals': ['error', 'fetch', 'chrome', 'browser', 'indexedDB', 'window', 'document', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'fetch',
+        'chrome',
+        'browser',
+        'indexedDB',
+        'window',
+        'document',
+        'localStorage',
+      ],
     },
   },
   {
     files: ['lib/**/*.ts', 'entrypoints/**/*.ts', 'components/**/*.{ts,vue}'],
     ignores: ['lib/sync/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/sandbox/**', '@/sandbox/*'], message: 'The product never imports the sandboxes.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/sandbox/**', '@/sandbox/*'], message: 'The product never imports the sandboxes.' }],
+        },
+      ],
     },
   },
   {
     files: ['sandbox/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/lib/**', '@/lib/*', '@/*'], message: 'The sandboxes follow the real services, not our code: never import lib/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/**', '@/lib/*', '@/*'],
+              message: 'The sandboxes follow the real services, not our code: never import lib/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -65,4 +100,6 @@ export default tseslint.config(
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
   },
+  // Layout is Prettier's (checked in npm run lint): the style rules that would argue with it are off.
+  eslintConfigPrettier,
 );

@@ -47,11 +47,15 @@ function readCompanyFrom(field: HTMLElement, doc: Document): CompanyRef | null {
   const scope = field.closest('.x-toolbar, form, .x-panel-body') ?? doc;
   const hidden =
     field.querySelector<HTMLInputElement>('input[type="hidden"]') ??
-    scope.querySelector<HTMLInputElement>('input[type="hidden"][name="companyId"], input[type="hidden"][name="company"]');
+    scope.querySelector<HTMLInputElement>(
+      'input[type="hidden"][name="companyId"], input[type="hidden"][name="company"]',
+    );
   let companyId = norm(hidden?.value);
   if (!companyId) {
     // Failing that, the picker's selected item carries the record id.
-    const item = [...doc.querySelectorAll<HTMLElement>('.x-boundlist-selected[data-recordid]')].find((li) => norm(li.textContent) === companyName);
+    const item = [...doc.querySelectorAll<HTMLElement>('.x-boundlist-selected[data-recordid]')].find(
+      (li) => norm(li.textContent) === companyName,
+    );
     companyId = norm(item?.dataset.recordid);
   }
   return companyId && companyName ? { companyId, companyName } : null;

@@ -44,7 +44,12 @@ export default defineContentScript({
             position: 'inline',
             anchor: page.companyField,
             append: 'after',
-            onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(OpenManagerButton, { state, onOpen: () => (state.open = true) })),
+            onMount: (container, shadow) =>
+              mountShadowApp(
+                container,
+                shadow,
+                createApp(OpenManagerButton, { state, onOpen: () => (state.open = true) }),
+              ),
             onRemove: (unmount) => unmount?.(),
           });
           ui.mount();

@@ -26,21 +26,25 @@ export function createManagerUi(ctx: ContentScriptContext, state: PanelState, on
   }
 
   function prepare(): Promise<void> {
-    pending ??= shadowMode().then((mode) => createShadowRootUi(ctx, {
-      name: 'qbo-sync-manager-dialog',
-      mode,
-      position: 'modal',
-      zIndex: MANAGER_Z_INDEX,
-      // Mounted off the page; place() puts it on the page while the manager is open.
-      append: () => {},
-      onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(SyncManager, { state, onClose })),
-      onRemove: (unmount) => unmount?.(),
-    })).then((created) => {
-      ui = created;
-      ui.mount();
-      // The manager may have been opened, or closed again, while its CSS was loading.
-      place();
-    });
+    pending ??= shadowMode()
+      .then((mode) =>
+        createShadowRootUi(ctx, {
+          name: 'qbo-sync-manager-dialog',
+          mode,
+          position: 'modal',
+          zIndex: MANAGER_Z_INDEX,
+          // Mounted off the page; place() puts it on the page while the manager is open.
+          append: () => {},
+          onMount: (container, shadow) => mountShadowApp(container, shadow, createApp(SyncManager, { state, onClose })),
+          onRemove: (unmount) => unmount?.(),
+        }),
+      )
+      .then((created) => {
+        ui = created;
+        ui.mount();
+        // The manager may have been opened, or closed again, while its CSS was loading.
+        place();
+      });
     return pending;
   }
 

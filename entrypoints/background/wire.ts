@@ -51,10 +51,18 @@ export function wireBackground(): void {
     locks: navigator.locks,
     onRunEnd: (target, outcome, stopKind, trigger) => {
       void attention.refreshBadge();
-      if (stopKind) void db.companies.get(target.key).then((c) => attention.notifyStop(c?.companyName ?? target.companyId, stopKind, outcome.message));
+      if (stopKind)
+        void db.companies
+          .get(target.key)
+          .then((c) => attention.notifyStop(c?.companyName ?? target.companyId, stopKind, outcome.message));
       else if ((outcome.heldDeletions?.length || outcome.heldCreates) && trigger !== 'user') {
-        const signature = [...(outcome.heldDeletions ?? []).flatMap((h) => h.rows.map((r) => r.rowKey)), ...(outcome.heldCreates ? [`creates:${outcome.heldCreates.count}`] : [])];
-        void db.companies.get(target.key).then((c) => attention.notifyHeld(c?.companyName ?? target.companyId, outcome.message, signature));
+        const signature = [
+          ...(outcome.heldDeletions ?? []).flatMap((h) => h.rows.map((r) => r.rowKey)),
+          ...(outcome.heldCreates ? [`creates:${outcome.heldCreates.count}`] : []),
+        ];
+        void db.companies
+          .get(target.key)
+          .then((c) => attention.notifyHeld(c?.companyName ?? target.companyId, outcome.message, signature));
       }
     },
   });

@@ -5,11 +5,19 @@
 export const QBO_SCOPES = ['com.intuit.quickbooks.accounting', 'openid', 'profile', 'email'] as const;
 
 /** 32 random bytes, hex: unguessable, and safe in a URL without encoding. */
-export function createState(getRandomValues: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function createState(
+  getRandomValues: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   return Array.from(getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function buildAuthorizeUrl(input: { authorizeUrl: string; clientId: string; redirectUri: string; state: string; scopes?: readonly string[] }): string {
+export function buildAuthorizeUrl(input: {
+  authorizeUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  scopes?: readonly string[];
+}): string {
   const url = new URL(input.authorizeUrl);
   url.searchParams.set('client_id', input.clientId);
   url.searchParams.set('response_type', 'code');
@@ -19,7 +27,15 @@ export function buildAuthorizeUrl(input: { authorizeUrl: string; clientId: strin
   return url.toString();
 }
 
-export type AuthFailureReason = 'cancelled' | 'denied' | 'state-mismatch' | 'invalid-redirect' | 'intuit-error' | 'realm-mismatch' | 'realm-taken' | 'exchange-failed';
+export type AuthFailureReason =
+  | 'cancelled'
+  | 'denied'
+  | 'state-mismatch'
+  | 'invalid-redirect'
+  | 'intuit-error'
+  | 'realm-mismatch'
+  | 'realm-taken'
+  | 'exchange-failed';
 
 export interface AuthFailure {
   ok: false;
@@ -36,11 +52,20 @@ const fail = (reason: AuthFailureReason, message: string): AuthFailure => ({ ok:
 function describeAuthError(error: string, description?: string | null): AuthFailure {
   switch (error) {
     case 'access_denied':
-      return fail('denied', 'QuickBooks access was not granted, so nothing was connected. Click Connect to QBO again and choose Connect when QuickBooks asks.');
+      return fail(
+        'denied',
+        'QuickBooks access was not granted, so nothing was connected. Click Connect to QBO again and choose Connect when QuickBooks asks.',
+      );
     case 'invalid_scope':
-      return fail('intuit-error', 'QuickBooks refused the permissions this extension asks for. Check that the Intuit app has the Accounting scope enabled.');
+      return fail(
+        'intuit-error',
+        'QuickBooks refused the permissions this extension asks for. Check that the Intuit app has the Accounting scope enabled.',
+      );
     default:
-      return fail('intuit-error', `QuickBooks could not complete the connection (${description || error}). Try again in a moment.`);
+      return fail(
+        'intuit-error',
+        `QuickBooks could not complete the connection (${description || error}). Try again in a moment.`,
+      );
   }
 }
 
@@ -50,18 +75,25 @@ export function parseRedirect(redirectUrl: string, expectedState: string): Redir
   try {
     url = new URL(redirectUrl);
   } catch {
-    return fail('invalid-redirect', 'QuickBooks sent back an address the extension could not read. Try connecting again.');
+    return fail(
+      'invalid-redirect',
+      'QuickBooks sent back an address the extension could not read. Try connecting again.',
+    );
   }
   const params = url.searchParams;
   // Check state first: an answer that is not ours must not even be read as an error.
   if (params.get('state') !== expectedState) {
-    return fail('state-mismatch', 'The answer from QuickBooks did not belong to this connection attempt, so it was ignored. Try connecting again.');
+    return fail(
+      'state-mismatch',
+      'The answer from QuickBooks did not belong to this connection attempt, so it was ignored. Try connecting again.',
+    );
   }
   const error = params.get('error');
   if (error) return describeAuthError(error, params.get('error_description'));
   const code = params.get('code');
   const realmId = params.get('realmId');
-  if (!code || !realmId) return fail('invalid-redirect', 'QuickBooks did not say which company was chosen. Try connecting again.');
+  if (!code || !realmId)
+    return fail('invalid-redirect', 'QuickBooks did not say which company was chosen. Try connecting again.');
   return { ok: true, code, realmId };
 }
 
@@ -74,7 +106,10 @@ export function describeLaunchError(error: unknown): AuthFailure {
   if (/did not approve|cancel|closed by the user|user closed/i.test(message)) {
     return fail('cancelled', 'The QuickBooks window was closed before connecting. Nothing was changed.');
   }
-  return fail('intuit-error', `The QuickBooks sign-in window could not be opened or completed (${message}). Try again.`);
+  return fail(
+    'intuit-error',
+    `The QuickBooks sign-in window could not be opened or completed (${message}). Try again.`,
+  );
 }
 
 /**

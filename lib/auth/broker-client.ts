@@ -58,11 +58,21 @@ export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch
         `${base}${path}`,
         method === 'GET'
           ? { headers: { Accept: 'application/json' }, signal }
-          : { method, headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body), signal },
+          : {
+              method,
+              headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+              body: JSON.stringify(body),
+              signal,
+            },
       );
       text = await res.text();
     } catch (error) {
-      if (signal.aborted) throw new BrokerError('timeout', `The token broker did not answer in ${Math.round(timeoutMs / 1000)} s. Try again later, or check the broker URL in the options.`, 0);
+      if (signal.aborted)
+        throw new BrokerError(
+          'timeout',
+          `The token broker did not answer in ${Math.round(timeoutMs / 1000)} s. Try again later, or check the broker URL in the options.`,
+          0,
+        );
       throw new BrokerError('network', `The token service could not be reached: ${(error as Error).message}`, 0);
     }
     let json: unknown;
@@ -74,24 +84,31 @@ export function createBrokerClient(deps: { baseUrl: string; fetch?: typeof fetch
     if (!res.ok) {
       const parsed = ErrorBody.safeParse(json);
       const code = parsed.success ? parsed.data.error : `http_${res.status}`;
-      throw new BrokerError(code, parsed.success ? parsed.data.error_description ?? code : `The token service answered HTTP ${res.status}`, res.status);
+      throw new BrokerError(
+        code,
+        parsed.success ? (parsed.data.error_description ?? code) : `The token service answered HTTP ${res.status}`,
+        res.status,
+      );
     }
     return json;
   };
 
   const tokens = async (path: string, body: unknown): Promise<TokenSet> => {
     const parsed = TokenSet.safeParse(await request(path, body));
-    if (!parsed.success) throw new BrokerError('bad_response', 'The token service sent tokens in an unexpected shape', 200);
+    if (!parsed.success)
+      throw new BrokerError('bad_response', 'The token service sent tokens in an unexpected shape', 200);
     return parsed.data;
   };
 
   return {
     config: async () => {
       const parsed = BrokerConfig.safeParse(await request('/config', undefined, 'GET'));
-      if (!parsed.success) throw new BrokerError('bad_response', 'The token service sent its settings in an unexpected shape', 200);
+      if (!parsed.success)
+        throw new BrokerError('bad_response', 'The token service sent its settings in an unexpected shape', 200);
       return parsed.data;
     },
-    exchange: ({ code, redirectUri, realmId }) => tokens('/token', { code, redirect_uri: redirectUri, ...(realmId ? { realmId } : {}) }),
+    exchange: ({ code, redirectUri, realmId }) =>
+      tokens('/token', { code, redirect_uri: redirectUri, ...(realmId ? { realmId } : {}) }),
     refresh: (refreshToken) => tokens('/refresh', { refresh_token: refreshToken }),
     revoke: async (token) => {
       await request('/revoke', { token });

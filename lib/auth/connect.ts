@@ -3,7 +3,15 @@
  * `url => chrome.identity.launchWebAuthFlow({ url, interactive: true })`) so the flow is testable.
  * Every outcome is data: success with the realm, or a failure with words for the user.
  */
-import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, parseRedirect, realmTaken, type AuthFailure } from './authorize';
+import {
+  buildAuthorizeUrl,
+  checkRealm,
+  createState,
+  describeLaunchError,
+  parseRedirect,
+  realmTaken,
+  type AuthFailure,
+} from './authorize';
 import { BrokerError } from './broker-client';
 import { endpointsFor, type QboEnvironment } from './environments';
 import type { ConnectionInfo, TokenManager } from './token-manager';
@@ -27,9 +35,18 @@ export function createConnectFlow(deps: ConnectDeps) {
      * it has none): a different realm is refused before the code is exchanged, so nothing is stored.
      * `holderOf` names another company already connected to a realm: that realm is refused too.
      */
-    async connect(companyId: string, linkedRealmId: string | null, holderOf?: (realmId: string) => Promise<string | null>): Promise<ConnectResult> {
+    async connect(
+      companyId: string,
+      linkedRealmId: string | null,
+      holderOf?: (realmId: string) => Promise<string | null>,
+    ): Promise<ConnectResult> {
       const state = createState(deps.getRandomValues);
-      const url = buildAuthorizeUrl({ authorizeUrl: endpointsFor(deps.environment).authorizeUrl, clientId: deps.clientId, redirectUri: deps.redirectUri, state });
+      const url = buildAuthorizeUrl({
+        authorizeUrl: endpointsFor(deps.environment).authorizeUrl,
+        clientId: deps.clientId,
+        redirectUri: deps.redirectUri,
+        state,
+      });
       let redirect: string | undefined;
       try {
         redirect = await deps.launchWebAuthFlow(url);
@@ -44,7 +61,11 @@ export function createConnectFlow(deps: ConnectDeps) {
       const holder = holderOf ? await holderOf(parsed.realmId) : null;
       if (holder) return realmTaken(parsed.realmId, holder);
       try {
-        const connection = await deps.tokens.connect(companyId, { code: parsed.code, realmId: parsed.realmId, redirectUri: deps.redirectUri });
+        const connection = await deps.tokens.connect(companyId, {
+          code: parsed.code,
+          realmId: parsed.realmId,
+          redirectUri: deps.redirectUri,
+        });
         return { ok: true, realmId: parsed.realmId, connection };
       } catch (error) {
         const detail = error instanceof BrokerError ? error.error : (error as Error).message;

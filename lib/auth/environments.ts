@@ -23,7 +23,8 @@ export function endpointsFor(env: QboEnvironment): QboEndpoints {
       return { authorizeUrl: INTUIT_AUTHORIZE, apiBaseUrl: 'https://sandbox-quickbooks.api.intuit.com' };
     case 'custom': {
       const origin = new URL(env.baseUrl); // throws on a malformed URL before any request
-      if (origin.protocol !== 'https:' && origin.protocol !== 'http:') throw new Error(`Not an http(s) URL: ${env.baseUrl}`);
+      if (origin.protocol !== 'https:' && origin.protocol !== 'http:')
+        throw new Error(`Not an http(s) URL: ${env.baseUrl}`);
       const base = trimSlash(env.baseUrl);
       return { authorizeUrl: `${base}/connect/oauth2`, apiBaseUrl: base };
     }

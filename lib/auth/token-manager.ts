@@ -34,7 +34,8 @@ export interface TokenManager {
   disconnect(companyId: string): Promise<{ revoked: boolean }>;
 }
 
-const INVALID_GRANT_WORDS = 'QuickBooks no longer accepts this connection (it expired or was disconnected). Connect to QuickBooks again.';
+const INVALID_GRANT_WORDS =
+  'QuickBooks no longer accepts this connection (it expired or was disconnected). Connect to QuickBooks again.';
 
 export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   const skew = deps.skewMs ?? 60_000;
@@ -49,7 +50,9 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       refreshToken: set.refresh_token,
       accessExpiresAt: now + set.expires_in * 1000,
       refreshExpiresAt: now + set.x_refresh_token_expires_in * 1000,
-      refreshHardExpiresAt: set.x_refresh_token_hard_expires_in ? now + set.x_refresh_token_hard_expires_in * 1000 : null,
+      refreshHardExpiresAt: set.x_refresh_token_hard_expires_in
+        ? now + set.x_refresh_token_hard_expires_in * 1000
+        : null,
       status: 'connected',
       connectedAt,
       updatedAt: now,
@@ -57,9 +60,20 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   };
 
   const infoOf = (c: StoredConnection | undefined): ConnectionInfo =>
-    c ? { state: c.status, realmId: c.realmId, accessExpiresAt: c.accessExpiresAt, refreshExpiresAt: c.refreshExpiresAt } : { state: 'disconnected' };
+    c
+      ? {
+          state: c.status,
+          realmId: c.realmId,
+          accessExpiresAt: c.accessExpiresAt,
+          refreshExpiresAt: c.refreshExpiresAt,
+        }
+      : { state: 'disconnected' };
 
-  const markReconnect = async (c: StoredConnection, lostReason: StoredConnection['lostReason'], cause?: unknown): Promise<never> => {
+  const markReconnect = async (
+    c: StoredConnection,
+    lostReason: StoredConnection['lostReason'],
+    cause?: unknown,
+  ): Promise<never> => {
     await deps.store.put({ ...c, status: 'reconnect-needed', lostReason, updatedAt: deps.clock.now() });
     throw new ReconnectNeededError(INVALID_GRANT_WORDS, { cause });
   };
@@ -74,7 +88,8 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   const doRefresh = async (companyId: string): Promise<string> => {
     const c = await usable(companyId);
     const now = deps.clock.now();
-    if (now >= c.refreshExpiresAt || (c.refreshHardExpiresAt !== null && now >= c.refreshHardExpiresAt)) return markReconnect(c, 'expired');
+    if (now >= c.refreshExpiresAt || (c.refreshHardExpiresAt !== null && now >= c.refreshHardExpiresAt))
+      return markReconnect(c, 'expired');
     let set: TokenSet;
     try {
       set = await deps.broker.refresh(c.refreshToken);
@@ -90,7 +105,11 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       void deps.broker.revoke(set.refresh_token).catch(() => {});
       throw new ReconnectNeededError('This company was disconnected from QuickBooks. Click Connect to QBO.');
     }
-    if (current.connectedAt !== c.connectedAt || current.refreshToken !== c.refreshToken || current.updatedAt !== c.updatedAt) {
+    if (
+      current.connectedAt !== c.connectedAt ||
+      current.refreshToken !== c.refreshToken ||
+      current.updatedAt !== c.updatedAt
+    ) {
       if (current.status !== 'connected') throw new ReconnectNeededError(INVALID_GRANT_WORDS);
       return current.accessToken;
     }
@@ -103,7 +122,11 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
 
   const manager: TokenManager = {
     async connect(companyId, grant) {
-      const set = await deps.broker.exchange({ code: grant.code, redirectUri: grant.redirectUri, realmId: grant.realmId });
+      const set = await deps.broker.exchange({
+        code: grant.code,
+        redirectUri: grant.redirectUri,
+        realmId: grant.realmId,
+      });
       const connection = fromTokenSet(companyId, grant.realmId, set, deps.clock.now());
       await deps.store.put(connection);
       return infoOf(connection);

@@ -18,7 +18,12 @@ export function badgeText(errors: number): string {
   return errors > 999 ? '999+' : String(errors);
 }
 
-export function createAttention(deps: { action: ActionApi; notifications: NotificationsApi; iconUrl: string; errorCount: () => Promise<number> }) {
+export function createAttention(deps: {
+  action: ActionApi;
+  notifications: NotificationsApi;
+  iconUrl: string;
+  errorCount: () => Promise<number>;
+}) {
   // The held rows each company was last told about: the alarm's next runs hold the same ones again.
   const told = new Map<string, string>();
   return {
@@ -32,7 +37,12 @@ export function createAttention(deps: { action: ActionApi; notifications: Notifi
       const signature = [...rowKeys].sort().join('\n');
       if (told.get(companyName) === signature) return;
       told.set(companyName, signature);
-      deps.notifications.create(`qsm-held-${companyName}`, { type: 'basic', iconUrl: deps.iconUrl, title: `Changes wait for your review in ${companyName}`, message: `${message} Open the QB Synchronization Manager to review them.` });
+      deps.notifications.create(`qsm-held-${companyName}`, {
+        type: 'basic',
+        iconUrl: deps.iconUrl,
+        title: `Changes wait for your review in ${companyName}`,
+        message: `${message} Open the QB Synchronization Manager to review them.`,
+      });
     },
     notifyStop(companyName: string, kind: string, message: string): void {
       if (kind !== 'reconnect' && kind !== 'signIn') return;

@@ -41,8 +41,11 @@ export function createAutoSync(deps: {
       for (const alarm of existing) {
         if (!wanted.has(alarm.name) || alarm.periodInMinutes !== minutes) await deps.alarms.clear(alarm.name);
       }
-      const kept = new Set(existing.filter((a) => wanted.has(a.name) && a.periodInMinutes === minutes).map((a) => a.name));
-      for (const name of wanted) if (!kept.has(name)) deps.alarms.create(name, { periodInMinutes: minutes, delayInMinutes: minutes });
+      const kept = new Set(
+        existing.filter((a) => wanted.has(a.name) && a.periodInMinutes === minutes).map((a) => a.name),
+      );
+      for (const name of wanted)
+        if (!kept.has(name)) deps.alarms.create(name, { periodInMinutes: minutes, delayInMinutes: minutes });
     },
 
     /** Runs the company an alarm names, unless it has to be skipped (and says why). */

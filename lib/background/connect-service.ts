@@ -33,7 +33,10 @@ export function createConnectService(deps: {
         clientId = (await broker.config()).clientId;
       } catch (error) {
         const why = error instanceof BrokerError ? error.message : String(error);
-        return { ok: false, message: `The token service at ${settings.brokerUrl} could not be reached (${why}). Check the broker URL in the options.` };
+        return {
+          ok: false,
+          message: `The token service at ${settings.brokerUrl} could not be reached (${why}). Check the broker URL in the options.`,
+        };
       }
       const flow = createConnectFlow({
         environment: qboEnvironmentOf(settings),
@@ -52,7 +55,12 @@ export function createConnectService(deps: {
       } catch {
         // Connected all the same: the name is shown as the realm until the next successful read.
       }
-      const meta: ConnectionMeta = { realmId: result.realmId, qboCompanyName, environment: settings.environment, connectedAt: deps.now().toISOString() };
+      const meta: ConnectionMeta = {
+        realmId: result.realmId,
+        qboCompanyName,
+        environment: settings.environment,
+        connectedAt: deps.now().toISOString(),
+      };
       await deps.meta.put(companyKey, meta);
       return { ok: true, meta };
     },

@@ -3,7 +3,11 @@ import type { AppDb, CompanyRow } from '@/lib/db';
 import type { ConnectionMetaStore } from './connect-service';
 import type { SyncTarget } from './sync-target';
 
-export const targetOf = (company: CompanyRow): SyncTarget => ({ key: company.key, origin: company.origin, companyId: company.companyId });
+export const targetOf = (company: CompanyRow): SyncTarget => ({
+  key: company.key,
+  origin: company.origin,
+  companyId: company.companyId,
+});
 
 export async function connectedTargets(db: AppDb, meta: ConnectionMetaStore): Promise<SyncTarget[]> {
   const targets: SyncTarget[] = [];

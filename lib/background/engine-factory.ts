@@ -31,7 +31,12 @@ export function createEngineFactory(deps: {
 
   // A found account keeps its QBO id, so the mirror is read for it once, not on every engine build.
   const incomeAccounts = new Map<string, string>();
-  const incomeAccountFor = async (key: string, realmId: string, state: StateStore, name: string): Promise<string | null> => {
+  const incomeAccountFor = async (
+    key: string,
+    realmId: string,
+    state: StateStore,
+    name: string,
+  ): Promise<string | null> => {
     const cacheKey = `${key}|${realmId}|${name.trim().toLowerCase()}`;
     const known = incomeAccounts.get(cacheKey);
     if (known) return known;
@@ -40,13 +45,27 @@ export function createEngineFactory(deps: {
     return found;
   };
 
-  return async function buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine> {
+  return async function buildEngine(
+    target: SyncTarget,
+    onProgress: (progress: Progress) => void,
+    onWait?: (wait: RunWait) => void,
+  ): Promise<SyncEngine> {
     const meta = await deps.meta.get(target.key);
-    if (!meta) throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
+    if (!meta)
+      throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
     const settings = await deps.readSettings();
     const state = createStateStore(deps.db, target.key, deps.rows);
-    const defaultIncomeAccountId = await incomeAccountFor(target.key, meta.realmId, state, settings.defaultIncomeAccount);
-    const qbo = await deps.access.client(target.key, meta.realmId, onWait ? { onRetry: ({ delayMs, error }) => onWait(qboWait(delayMs, error)) } : {});
+    const defaultIncomeAccountId = await incomeAccountFor(
+      target.key,
+      meta.realmId,
+      state,
+      settings.defaultIncomeAccount,
+    );
+    const qbo = await deps.access.client(
+      target.key,
+      meta.realmId,
+      onWait ? { onRetry: ({ delayMs, error }) => onWait(qboWait(delayMs, error)) } : {},
+    );
     return createSyncEngine(
       {
         cso: createCsoSource({ client: csoClient(target.origin), companyId: target.companyId }),
@@ -62,7 +81,10 @@ export function createEngineFactory(deps: {
         defaultIncomeAccountId,
         enabledTypes: settings.enabledTypes,
         // A vendor found only in QBO is created as the vendor kind the user synchronizes.
-        qboOnlyVendorType: settings.enabledTypes.includes('accountingVendor') || !settings.enabledTypes.includes('priceBookVendor') ? 'accountingVendor' : 'priceBookVendor',
+        qboOnlyVendorType:
+          settings.enabledTypes.includes('accountingVendor') || !settings.enabledTypes.includes('priceBookVendor')
+            ? 'accountingVendor'
+            : 'priceBookVendor',
         onProgress,
       },
     );
@@ -80,6 +102,9 @@ async function findIncomeAccount(state: StateStore, name: string): Promise<strin
 
 /** A wait before QBO is asked again, in the user's words: throttling is QuickBooks' request, the rest a retry. */
 function qboWait(delayMs: number, error: unknown): RunWait {
-  const why = error instanceof QboThrottleError ? 'QuickBooks asked to slow down (too many requests)' : 'QuickBooks did not answer properly';
+  const why =
+    error instanceof QboThrottleError
+      ? 'QuickBooks asked to slow down (too many requests)'
+      : 'QuickBooks did not answer properly';
   return { why, delayMs };
 }

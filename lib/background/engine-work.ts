@@ -8,14 +8,19 @@ import type { Progress, SyncEngine } from '@/lib/sync';
 import type { RunWait, SyncTarget } from './sync-target';
 
 export interface EngineWorkDeps {
-  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine>;
+  buildEngine(
+    target: SyncTarget,
+    onProgress: (progress: Progress) => void,
+    onWait?: (wait: RunWait) => void,
+  ): Promise<SyncEngine>;
   hub: StatusHub;
   now(): Date;
 }
 
 export function engineWork(deps: EngineWorkDeps) {
   return async function withEngine<T>(target: SyncTarget, work: (engine: SyncEngine) => Promise<T>): Promise<T> {
-    const tell = (waiting: { why: string; until: string } | null) => deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
+    const tell = (waiting: { why: string; until: string } | null) =>
+      deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
     let waited = false;
     const onWait = (wait: RunWait) => {
       waited = true;

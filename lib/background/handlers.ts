@@ -2,7 +2,14 @@
  * The background's answers to every message of the protocol. Each handler resolves which company
  * is meant (a content script may only speak for its own page's origin), then asks a service.
  */
-import { type CompanyDirectory, type CompanyRow, createRunHistory, historyToCsv, type RowStore, syncStateSummary } from '@/lib/db';
+import {
+  type CompanyDirectory,
+  type CompanyRow,
+  createRunHistory,
+  historyToCsv,
+  type RowStore,
+  syncStateSummary,
+} from '@/lib/db';
 import type { TokenStore } from '@/lib/auth';
 import type { Handlers } from '@/lib/messaging/handle';
 import type { CompanySummary, PanelRowExportQuery } from '@/lib/messaging/protocol';
@@ -39,7 +46,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       rows.countRows(company.key),
       createRunHistory(deps.db, company.key).list({ page: 0, pageSize: 1 }),
     ]);
-    const state = !connection ? 'notConnected' : connection.status === 'reconnect-needed' ? 'reconnectNeeded' : 'connected';
+    const state = !connection
+      ? 'notConnected'
+      : connection.status === 'reconnect-needed'
+        ? 'reconnectNeeded'
+        : 'connected';
     return summarizeCompany(
       company,
       {
@@ -69,7 +80,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async getOverview() {
       const settings = await deps.readSettings();
       const seen = await deps.companies.list();
-      return { environment: settings.environment, companies: await Promise.all(seen.map((c) => summarize(c, settings))) };
+      return {
+        environment: settings.environment,
+        companies: await Promise.all(seen.map((c) => summarize(c, settings))),
+      };
     },
     async getCompany(data, sender) {
       const { origin, companyName } = await pageCompanyName(data, sender);
@@ -80,7 +94,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const result = await deps.connect.connect(company.key);
       if (!result.ok) return result;
       // Reconnect to QBO also re-reads QuickBooks and recomputes every status.
-      if ((await syncStateSummary(deps.db, company.key)).started) await deps.sync.action(target(company), 'reconnect', []);
+      if ((await syncStateSummary(deps.db, company.key)).started)
+        await deps.sync.action(target(company), 'reconnect', []);
       return { ok: true, summary: await summarize(company) };
     },
     async disconnect(data, sender) {
@@ -90,16 +105,31 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async getRows(data, sender) {
       const company = await resolve(data, sender);
-      const [settings, meta, page] = await Promise.all([deps.readSettings(), deps.meta.get(company.key), rows.queryRows(company.key, data.query)]);
+      const [settings, meta, page] = await Promise.all([
+        deps.readSettings(),
+        deps.meta.get(company.key),
+        rows.queryRows(company.key, data.query),
+      ]);
       const base = qboWebBase(settings);
-      return { rows: page.rows.map((r) => toPanelRow(r, company, base, meta?.realmId ?? null)), total: page.total, counts: page.counts.byStatus };
+      return {
+        rows: page.rows.map((r) => toPanelRow(r, company, base, meta?.realmId ?? null)),
+        total: page.total,
+        counts: page.counts.byStatus,
+      };
     },
     async exportRows(data, sender) {
       const company = await resolve(data, sender);
       const all = await queryAll(company, data.query);
       return toCsv(
         ['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status'],
-        all.map((r) => [r.typeLabel, r.csoId, r.name, r.qboId, r.issue ? `${r.issue.title}: ${r.issue.detail}` : '', r.statusText]),
+        all.map((r) => [
+          r.typeLabel,
+          r.csoId,
+          r.name,
+          r.qboId,
+          r.issue ? `${r.issue.title}: ${r.issue.detail}` : '',
+          r.statusText,
+        ]),
       );
     },
     async preview(data, sender) {
@@ -107,14 +137,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async synchronize(data, sender) {
       const company = await resolveForWrite(data, sender);
-      return deps.sync.synchronize(target(company), { trigger: 'user', who: whoAsked(data.user, sender), ...(data.selection ? { selection: data.selection } : {}), ...(data.confirmDeletions ? { confirmDeletions: data.confirmDeletions } : {}), ...(data.confirmCreates ? { confirmCreates: true } : {}) });
+      return deps.sync.synchronize(target(company), {
+        trigger: 'user',
+        who: whoAsked(data.user, sender),
+        ...(data.selection ? { selection: data.selection } : {}),
+        ...(data.confirmDeletions ? { confirmDeletions: data.confirmDeletions } : {}),
+        ...(data.confirmCreates ? { confirmCreates: true } : {}),
+      });
     },
     async runAction(data, sender) {
       return deps.sync.action(target(await resolveForWrite(data, sender)), data.action, data.rowKeys);
     },
     async getHistory(data, sender) {
       const company = await resolve(data, sender);
-      const [page, state] = await Promise.all([createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize }), syncStateSummary(deps.db, company.key)]);
+      const [page, state] = await Promise.all([
+        createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize }),
+        syncStateSummary(deps.db, company.key),
+      ]);
       return { entries: page.entries.map((e) => toHistoryEntry(e, state.undo)), total: page.total };
     },
     async undoRun(data, sender) {

@@ -3,7 +3,15 @@
  * connection's refreshes stay single-flight across every caller (even while the broker URL is
  * changed in the options), and QBO clients for the environment chosen in the options page.
  */
-import { type BrokerClient, type QboEnvironment, type TokenManager, type TokenStore, createBrokerClient, createTokenManager, endpointsFor } from '@/lib/auth';
+import {
+  type BrokerClient,
+  type QboEnvironment,
+  type TokenManager,
+  type TokenStore,
+  createBrokerClient,
+  createTokenManager,
+  endpointsFor,
+} from '@/lib/auth';
 import { type QboClient, type QboClientOptions, createQboClient } from '@/lib/qbo';
 import type { Settings } from '@/lib/storage/settings';
 
@@ -27,7 +35,10 @@ export function createQboAccess(deps: {
   let cached: { brokerUrl: string; broker: BrokerClient } | null = null;
   const brokerFor = (settings: Settings): BrokerClient => {
     if (!cached || cached.brokerUrl !== settings.brokerUrl) {
-      cached = { brokerUrl: settings.brokerUrl, broker: createBrokerClient({ baseUrl: settings.brokerUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) }) };
+      cached = {
+        brokerUrl: settings.brokerUrl,
+        broker: createBrokerClient({ baseUrl: settings.brokerUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
+      };
     }
     return cached.broker;
   };

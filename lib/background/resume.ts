@@ -7,7 +7,11 @@ import type { ConnectionMetaStore } from './connect-service';
 import { connectedTargets } from './connected-companies';
 import type { SyncService } from './sync-service';
 
-export async function resumeUnfinishedRuns(deps: { db: AppDb; meta: ConnectionMetaStore; sync: SyncService }): Promise<number> {
+export async function resumeUnfinishedRuns(deps: {
+  db: AppDb;
+  meta: ConnectionMetaStore;
+  sync: SyncService;
+}): Promise<number> {
   let resumed = 0;
   for (const target of await connectedTargets(deps.db, deps.meta)) {
     const open = await createJournal(deps.db, target.key).open();

@@ -35,5 +35,9 @@ export async function runAction(engine: SyncEngine, action: RowAction, rowKeys: 
   }
   if (!result.ok) return result;
   const plural = result.changed === 1 ? '' : ` (${result.changed} rows)`;
-  return { ok: true, changed: result.changed, message: `${ROW_ACTIONS[action].doneSentence}${action === 'clearSyncHistory' ? '' : plural}.` };
+  return {
+    ok: true,
+    changed: result.changed,
+    message: `${ROW_ACTIONS[action].doneSentence}${action === 'clearSyncHistory' ? '' : plural}.`,
+  };
 }

@@ -21,7 +21,11 @@ export function runResult(report: SyncReport, facts: RunFacts): { entry: NewStor
   // Rows held for the user's review mean the run did not do everything, even without an error.
   const held = report.heldDeletions.length > 0 || report.heldCreates !== null;
   const outcome = held && described.outcome === 'success' ? 'partial' : described.outcome;
-  const words = [described.message, ...(report.heldDeletions.length ? [describeHeld(report.heldDeletions)] : []), ...(report.heldCreates ? [describeHeldCreates(report.heldCreates)] : [])];
+  const words = [
+    described.message,
+    ...(report.heldDeletions.length ? [describeHeld(report.heldDeletions)] : []),
+    ...(report.heldCreates ? [describeHeldCreates(report.heldCreates)] : []),
+  ];
   const message = words.join(' ');
   const entry: NewStoredRun = {
     runId: facts.runId,

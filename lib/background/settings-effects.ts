@@ -6,7 +6,11 @@
 import type { Settings } from '@/lib/storage/settings';
 import type { SyncTarget } from './sync-target';
 
-const PLANNING_KEYS = ['enabledTypes', 'conflictPolicy', 'defaultIncomeAccount'] as const satisfies readonly (keyof Settings)[];
+const PLANNING_KEYS = [
+  'enabledTypes',
+  'conflictPolicy',
+  'defaultIncomeAccount',
+] as const satisfies readonly (keyof Settings)[];
 
 export function changesPlanning(before: Settings | null, after: Settings | null): boolean {
   if (!before || !after) return before !== after;

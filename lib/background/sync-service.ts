@@ -4,7 +4,14 @@
  * with its holder), live progress on the status hub, rows and history saved when a run ends.
  */
 import type { RunHistory, RowStore } from '@/lib/db';
-import type { ActionReply, PreviewSummary, RowAction, RunOutcome, RunStatus, RunTrigger } from '@/lib/messaging/protocol';
+import type {
+  ActionReply,
+  PreviewSummary,
+  RowAction,
+  RunOutcome,
+  RunStatus,
+  RunTrigger,
+} from '@/lib/messaging/protocol';
 import type { StatusHub } from '@/lib/messaging/status-port';
 import type { Progress, SyncEngine } from '@/lib/sync';
 import { runAction } from './row-actions';
@@ -15,9 +22,12 @@ import { undoAndLog } from './undo-and-log';
 import { engineWork } from './engine-work';
 import type { RunWait, SyncTarget } from './sync-target';
 
-
 export interface SyncServiceDeps {
-  buildEngine(target: SyncTarget, onProgress: (progress: Progress) => void, onWait?: (wait: RunWait) => void): Promise<SyncEngine>;
+  buildEngine(
+    target: SyncTarget,
+    onProgress: (progress: Progress) => void,
+    onWait?: (wait: RunWait) => void,
+  ): Promise<SyncEngine>;
   rows: RowStore;
   history(key: string): RunHistory;
   hub: StatusHub;
@@ -77,7 +87,13 @@ export function createSyncService(deps: SyncServiceDeps) {
       status.phase = 'saving';
       publish({ ...status });
       await saveRows(target, report.rows);
-      const { entry, result } = runResult(report, { runId: status.runId, startedAt: status.startedAt, finishedAt: deps.now().toISOString(), trigger: request.trigger, who: request.who });
+      const { entry, result } = runResult(report, {
+        runId: status.runId,
+        startedAt: status.startedAt,
+        finishedAt: deps.now().toISOString(),
+        trigger: request.trigger,
+        who: request.who,
+      });
       await history.append(entry);
       Object.assign(status, { phase: 'done', message: result.message });
       publish({ ...status });
@@ -121,7 +137,9 @@ export function createSyncService(deps: SyncServiceDeps) {
         message: null,
       };
       publish({ ...status });
-      const promise = withLock(target.key, () => execute(target, request, status)).finally(() => running.delete(target.key));
+      const promise = withLock(target.key, () => execute(target, request, status)).finally(() =>
+        running.delete(target.key),
+      );
       running.set(target.key, { status, promise });
       return promise;
     },
@@ -143,14 +161,19 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     async action(target: SyncTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
-      if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      if (running.has(target.key))
+        return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
       return withLock(target.key, () =>
         withEngine(target, async (engine) => {
           const result = await runAction(engine, action, rowKeys);
           if (!result.ok) return result;
           // After Reconnect or Clear Sync History nothing is known any more: read both sides again.
           const rows =
-            action === 'reconnect' ? (await engine.reconnect()).rows : action === 'clearSyncHistory' ? (await engine.preview()).rows : await engine.rows();
+            action === 'reconnect'
+              ? (await engine.reconnect()).rows
+              : action === 'clearSyncHistory'
+                ? (await engine.preview()).rows
+                : await engine.rows();
           await saveRows(target, rows);
           return result;
         }),
@@ -162,9 +185,22 @@ export function createSyncService(deps: SyncServiceDeps) {
      * going, under the same lock, and written to History like a run.
      */
     async undo(target: SyncTarget, runId: string, who: string | null): Promise<ActionReply> {
-      if (running.has(target.key)) return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      if (running.has(target.key))
+        return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
       return withLock(target.key, () =>
-        withEngine(target, (engine) => undoAndLog({ engine, history: deps.history(target.key), now: deps.now, newId: deps.newId, saveRows: (rows) => saveRows(target, rows) }, runId, who)),
+        withEngine(target, (engine) =>
+          undoAndLog(
+            {
+              engine,
+              history: deps.history(target.key),
+              now: deps.now,
+              newId: deps.newId,
+              saveRows: (rows) => saveRows(target, rows),
+            },
+            runId,
+            who,
+          ),
+        ),
       );
     },
 
@@ -192,5 +228,9 @@ export function createSyncService(deps: SyncServiceDeps) {
 export type SyncService = ReturnType<typeof createSyncService>;
 
 function emptySummary(): PreviewSummary {
-  return { counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 }, errors: 0, total: 0 };
+  return {
+    counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 },
+    errors: 0,
+    total: 0,
+  };
 }

@@ -30,10 +30,19 @@ export async function undoAndLog(deps: UndoDeps, runId: string, who: string | nu
       who,
       outcome: refused.length ? 'partial' : 'succeeded',
       counts: {},
-      errors: refused.map((r) => ({ rowKey: r.rowKey, code: 'undoRefused', title: `Not undone: “${r.name}”`, detail: r.detail })),
+      errors: refused.map((r) => ({
+        rowKey: r.rowKey,
+        code: 'undoRefused',
+        title: `Not undone: “${r.name}”`,
+        detail: r.detail,
+      })),
       undo: { of: runId, ...counts },
     });
-    return { ok: true, changed: counts.reactivated + counts.restored + counts.removed, message: describeUndo(counts, refused.length) };
+    return {
+      ok: true,
+      changed: counts.reactivated + counts.restored + counts.removed,
+      message: describeUndo(counts, refused.length),
+    };
   } catch (error) {
     if (error instanceof UndoRefusedError) return { ok: false, message: error.message };
     return { ok: false, message: describeStop(error).message };

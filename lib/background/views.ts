@@ -14,9 +14,20 @@ export function qboWebBase(settings: Settings): string {
   return settings.environment === 'custom' ? settings.customQboUrl : QBO_WEB_HOSTS[settings.environment];
 }
 
-export function toPanelRow(row: SyncRow, company: Pick<CompanyRow, 'origin'>, webBase: string, realmId: string | null): PanelRow {
+export function toPanelRow(
+  row: SyncRow,
+  company: Pick<CompanyRow, 'origin'>,
+  webBase: string,
+  realmId: string | null,
+): PanelRow {
   const issue = row.issue
-    ? { code: row.issue.code, title: row.issue.title, detail: row.issue.detail, remedies: [...row.issue.remedies], ...(row.issue.other ? { otherName: row.issue.other.name } : {}) }
+    ? {
+        code: row.issue.code,
+        title: row.issue.title,
+        detail: row.issue.detail,
+        remedies: [...row.issue.remedies],
+        ...(row.issue.other ? { otherName: row.issue.other.name } : {}),
+      }
     : null;
   return {
     key: row.key,
@@ -60,12 +71,15 @@ function appliedSummary(entry: StoredRun): PreviewSummary {
 
 function describeHistory(entry: StoredRun): string {
   if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
-  if (entry.outcome === 'failed' || entry.outcome === 'cancelled') return entry.errors[0]?.detail ?? 'The synchronization stopped.';
+  if (entry.outcome === 'failed' || entry.outcome === 'cancelled')
+    return entry.errors[0]?.detail ?? 'The synchronization stopped.';
   // Said once: History repeats the words the run ended with in the manager.
   if (entry.message) return entry.message;
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);
   const did = changes === 0 ? 'Nothing needed to change' : `${changes} change${changes === 1 ? '' : 's'} applied`;
-  return entry.errors.length ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.` : `${did}.`;
+  return entry.errors.length
+    ? `${did}; ${entry.errors.length} error${entry.errors.length === 1 ? '' : 's'}.`
+    : `${did}.`;
 }
 
 /** `undoMark`: the run whose writes are kept for Undo, and whether it was undone (null when none is). */
@@ -88,5 +102,9 @@ export function toHistoryEntry(entry: StoredRun, undoMark: SyncStateSummary['und
 export function toLastSync(entry: StoredRun | undefined): LastSync | null {
   if (!entry) return null;
   const outcome = OUTCOME[entry.outcome];
-  return { at: entry.finishedAt, outcome: outcome === 'running' ? 'partial' : outcome, message: describeHistory(entry) };
+  return {
+    at: entry.finishedAt,
+    outcome: outcome === 'running' ? 'partial' : outcome,
+    message: describeHistory(entry),
+  };
 }

@@ -6,14 +6,26 @@ import type { EntityTypeId } from '../entities';
 import { CSO_SEGMENTS } from './entity-paths';
 import { CsoIncompleteReadError, CsoVersionConflictError } from './errors';
 import {
-  CSO_RECORD_SCHEMAS, CsoCompanyList, csoPageSchema, isTombstone,
-  type CsoCompany, type CsoCreateInput, type CsoPage, type CsoRecordByType, type CsoTombstone, type CsoUpdateInput,
+  CSO_RECORD_SCHEMAS,
+  CsoCompanyList,
+  csoPageSchema,
+  isTombstone,
+  type CsoCompany,
+  type CsoCreateInput,
+  type CsoPage,
+  type CsoRecordByType,
+  type CsoTombstone,
+  type CsoUpdateInput,
 } from './schemas';
 import { createTransport, type CallResult, type CsoTransportDeps } from './transport';
 
 export type CsoClientDeps = CsoTransportDeps;
 
-export interface ListOptions { updatedSince?: string; limit?: number; signal?: AbortSignal }
+export interface ListOptions {
+  updatedSince?: string;
+  limit?: number;
+  signal?: AbortSignal;
+}
 
 export interface CsoReadAll<T extends EntityTypeId> {
   records: Array<CsoRecordByType[T]>;
@@ -33,14 +45,36 @@ export function createCsoClient(deps: CsoClientDeps) {
   const transport = createTransport(deps);
   const entityPath = (companyId: string, type: EntityTypeId, id?: string) =>
     `/companies/${encodeURIComponent(companyId)}/${CSO_SEGMENTS[type]}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
-  const recordSchema = <T extends EntityTypeId>(type: T) => CSO_RECORD_SCHEMAS[type] as unknown as ZodType<CsoRecordByType[T]>;
+  const recordSchema = <T extends EntityTypeId>(type: T) =>
+    CSO_RECORD_SCHEMAS[type] as unknown as ZodType<CsoRecordByType[T]>;
 
-  async function listPage<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions & { cursor?: string } = {}): Promise<CsoPage<T>> {
-    const query = options.cursor ? { cursor: options.cursor, limit: options.limit } : { updatedSince: options.updatedSince, limit: options.limit };
-    return unwrap(await transport.call({ method: 'GET', path: entityPath(companyId, type), query, schema: csoPageSchema(type), signal: options.signal }, true));
+  async function listPage<T extends EntityTypeId>(
+    companyId: string,
+    type: T,
+    options: ListOptions & { cursor?: string } = {},
+  ): Promise<CsoPage<T>> {
+    const query = options.cursor
+      ? { cursor: options.cursor, limit: options.limit }
+      : { updatedSince: options.updatedSince, limit: options.limit };
+    return unwrap(
+      await transport.call(
+        {
+          method: 'GET',
+          path: entityPath(companyId, type),
+          query,
+          schema: csoPageSchema(type),
+          signal: options.signal,
+        },
+        true,
+      ),
+    );
   }
 
-  async function* pages<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): AsyncGenerator<CsoPage<T>> {
+  async function* pages<T extends EntityTypeId>(
+    companyId: string,
+    type: T,
+    options: ListOptions = {},
+  ): AsyncGenerator<CsoPage<T>> {
     let cursor: string | undefined;
     do {
       const page = await listPage(companyId, type, { ...options, cursor });
@@ -49,20 +83,35 @@ export function createCsoClient(deps: CsoClientDeps) {
     } while (cursor);
   }
 
-  async function get<T extends EntityTypeId>(companyId: string, type: T, id: string, signal?: AbortSignal): Promise<CsoRecordByType[T]> {
-    return unwrap(await transport.call({ method: 'GET', path: entityPath(companyId, type, id), schema: recordSchema(type), signal }, true));
+  async function get<T extends EntityTypeId>(
+    companyId: string,
+    type: T,
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<CsoRecordByType[T]> {
+    return unwrap(
+      await transport.call(
+        { method: 'GET', path: entityPath(companyId, type, id), schema: recordSchema(type), signal },
+        true,
+      ),
+    );
   }
 
   return {
     async listCompanies(signal?: AbortSignal): Promise<CsoCompany[]> {
-      return unwrap(await transport.call({ method: 'GET', path: '/companies', schema: CsoCompanyList, signal }, true)).items;
+      return unwrap(await transport.call({ method: 'GET', path: '/companies', schema: CsoCompanyList, signal }, true))
+        .items;
     },
 
     listPage,
     pages,
 
     /** Every page, de-duplicated by id (a record changed while paging keeps its later copy). */
-    async readAll<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): Promise<CsoReadAll<T>> {
+    async readAll<T extends EntityTypeId>(
+      companyId: string,
+      type: T,
+      options: ListOptions = {},
+    ): Promise<CsoReadAll<T>> {
       const latest = new Map<string, CsoRecordByType[T] | CsoTombstone>();
       let serverTime = '';
       let total: number | undefined;
@@ -77,33 +126,85 @@ export function createCsoClient(deps: CsoClientDeps) {
       // Fewer distinct items than the listing holds: it ended early or left rows out (CONTRACT: total).
       if (total !== undefined && latest.size < total) throw new CsoIncompleteReadError(type, latest.size, total);
       const items = [...latest.values()];
-      return { records: items.filter((i): i is CsoRecordByType[T] => !isTombstone(i)), tombstones: items.filter(isTombstone), serverTime };
+      return {
+        records: items.filter((i): i is CsoRecordByType[T] => !isTombstone(i)),
+        tombstones: items.filter(isTombstone),
+        serverTime,
+      };
     },
 
     get,
 
     /** `idempotencyKey` must stay the same for every retry or resumed run of this one create. */
-    async create<T extends EntityTypeId>(companyId: string, type: T, input: CsoCreateInput<T>, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<CsoRecordByType[T]> {
+    async create<T extends EntityTypeId>(
+      companyId: string,
+      type: T,
+      input: CsoCreateInput<T>,
+      options: { idempotencyKey: string; signal?: AbortSignal },
+    ): Promise<CsoRecordByType[T]> {
       const headers = { 'Idempotency-Key': options.idempotencyKey };
-      return unwrap(await transport.call({ method: 'POST', path: entityPath(companyId, type), body: input, headers, schema: recordSchema(type), signal: options.signal }, true));
+      return unwrap(
+        await transport.call(
+          {
+            method: 'POST',
+            path: entityPath(companyId, type),
+            body: input,
+            headers,
+            schema: recordSchema(type),
+            signal: options.signal,
+          },
+          true,
+        ),
+      );
     },
 
-    async update<T extends EntityTypeId>(companyId: string, type: T, id: string, patch: CsoUpdateInput<T>, options: { version: number; signal?: AbortSignal }): Promise<CsoRecordByType[T]> {
+    async update<T extends EntityTypeId>(
+      companyId: string,
+      type: T,
+      id: string,
+      patch: CsoUpdateInput<T>,
+      options: { version: number; signal?: AbortSignal },
+    ): Promise<CsoRecordByType[T]> {
       const path = entityPath(companyId, type, id);
-      const result = await transport.call({ method: 'PATCH', path, body: patch, headers: { 'If-Match': `"${options.version}"` }, schema: recordSchema(type), signal: options.signal }, true);
+      const result = await transport.call(
+        {
+          method: 'PATCH',
+          path,
+          body: patch,
+          headers: { 'If-Match': `"${options.version}"` },
+          schema: recordSchema(type),
+          signal: options.signal,
+        },
+        true,
+      );
       if (result.ok) return result.value;
       // Our first attempt may have landed before its answer was lost: then the record is exactly
       // one version on and holds what we sent, and the 412 is our own write, not someone else's.
       if (result.error instanceof CsoVersionConflictError && result.afterUnknownOutcome) {
         const current = await get(companyId, type, id, options.signal);
-        const applied = Object.entries(patch).every(([k, v]) => JSON.stringify((current as Record<string, unknown>)[k]) === JSON.stringify(v));
+        const applied = Object.entries(patch).every(
+          ([k, v]) => JSON.stringify((current as Record<string, unknown>)[k]) === JSON.stringify(v),
+        );
         if (current.version === options.version + 1 && applied) return current;
       }
       throw result.error;
     },
 
-    async delete(companyId: string, type: EntityTypeId, id: string, options: { version: number; signal?: AbortSignal }): Promise<void> {
-      const result = await transport.call({ method: 'DELETE', path: entityPath(companyId, type, id), headers: { 'If-Match': `"${options.version}"` }, signal: options.signal }, true);
+    async delete(
+      companyId: string,
+      type: EntityTypeId,
+      id: string,
+      options: { version: number; signal?: AbortSignal },
+    ): Promise<void> {
+      const result = await transport.call(
+        {
+          method: 'DELETE',
+          path: entityPath(companyId, type, id),
+          headers: { 'If-Match': `"${options.version}"` },
+          signal: options.signal,
+        },
+        true,
+      );
       // A 404 after an unknown outcome means our own earlier attempt deleted it.
       if (!result.ok && !(result.error.kind === 'notFound' && result.afterUnknownOutcome)) throw result.error;
     },

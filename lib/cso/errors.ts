@@ -3,8 +3,19 @@
 import type { CsoErrorBody } from './schemas';
 
 export type CsoErrorKind =
-  | 'signedOut' | 'forbidden' | 'notFound' | 'versionConflict' | 'duplicateName' | 'duplicateValue'
-  | 'cannotDelete' | 'validation' | 'resyncRequired' | 'unavailable' | 'malformedResponse' | 'badRequest' | 'incompleteRead';
+  | 'signedOut'
+  | 'forbidden'
+  | 'notFound'
+  | 'versionConflict'
+  | 'duplicateName'
+  | 'duplicateValue'
+  | 'cannotDelete'
+  | 'validation'
+  | 'resyncRequired'
+  | 'unavailable'
+  | 'malformedResponse'
+  | 'badRequest'
+  | 'incompleteRead';
 
 export class CsoError extends Error {
   override name = 'CsoError';
@@ -25,12 +36,18 @@ export class CsoError extends Error {
 
 export class CsoSignedOutError extends CsoError {
   constructor(status?: number) {
-    super('signedOut', 'You are signed out of CStoreOffice. Sign in to CStoreOffice again, then retry.', { status, code: 'unauthenticated' });
+    super('signedOut', 'You are signed out of CStoreOffice. Sign in to CStoreOffice again, then retry.', {
+      status,
+      code: 'unauthenticated',
+    });
   }
 }
 export class CsoForbiddenError extends CsoError {
   constructor(message: string) {
-    super('forbidden', `CStoreOffice does not let this user audit the company: ${message}`, { status: 403, code: 'forbidden' });
+    super('forbidden', `CStoreOffice does not let this user audit the company: ${message}`, {
+      status: 403,
+      code: 'forbidden',
+    });
   }
 }
 export class CsoNotFoundError extends CsoError {
@@ -40,7 +57,10 @@ export class CsoNotFoundError extends CsoError {
 }
 export class CsoVersionConflictError extends CsoError {
   constructor(message: string) {
-    super('versionConflict', `Changed in CStoreOffice since it was last read, so it was not overwritten. ${message}`, { status: 412, code: 'version_mismatch' });
+    super('versionConflict', `Changed in CStoreOffice since it was last read, so it was not overwritten. ${message}`, {
+      status: 412,
+      code: 'version_mismatch',
+    });
   }
 }
 export class CsoDuplicateError extends CsoError {
@@ -50,7 +70,11 @@ export class CsoDuplicateError extends CsoError {
     readonly field: string,
     code: string,
   ) {
-    super(field === 'name' ? 'duplicateName' : 'duplicateValue', `Already exists in CStoreOffice${existingId ? ` (id ${existingId})` : ''}: ${message}`, { status: 409, code });
+    super(
+      field === 'name' ? 'duplicateName' : 'duplicateValue',
+      `Already exists in CStoreOffice${existingId ? ` (id ${existingId})` : ''}: ${message}`,
+      { status: 409, code },
+    );
   }
 }
 export class CsoCannotDeleteError extends CsoError {
@@ -60,13 +84,21 @@ export class CsoCannotDeleteError extends CsoError {
 }
 export class CsoValidationError extends CsoError {
   constructor(readonly fields: Record<string, string>) {
-    const list = Object.entries(fields).map(([field, why]) => `${field}: ${why}`).join('; ');
-    super('validation', `CStoreOffice refused the values: ${list || 'no details given'}.`, { status: 422, code: 'validation_failed' });
+    const list = Object.entries(fields)
+      .map(([field, why]) => `${field}: ${why}`)
+      .join('; ');
+    super('validation', `CStoreOffice refused the values: ${list || 'no details given'}.`, {
+      status: 422,
+      code: 'validation_failed',
+    });
   }
 }
 export class CsoResyncRequiredError extends CsoError {
   constructor() {
-    super('resyncRequired', 'CStoreOffice no longer has the changes since the last sync; a full read is needed.', { status: 410, code: 'updated_since_too_old' });
+    super('resyncRequired', 'CStoreOffice no longer has the changes since the last sync; a full read is needed.', {
+      status: 410,
+      code: 'updated_since_too_old',
+    });
   }
 }
 export class CsoUnavailableError extends CsoError {
@@ -75,12 +107,18 @@ export class CsoUnavailableError extends CsoError {
     readonly retryAfterMs?: number,
     status?: number,
   ) {
-    super('unavailable', `CStoreOffice is not answering right now (${reason}); try again later.`, { status, code: 'unavailable' });
+    super('unavailable', `CStoreOffice is not answering right now (${reason}); try again later.`, {
+      status,
+      code: 'unavailable',
+    });
   }
 }
 export class CsoMalformedResponseError extends CsoError {
   constructor(where: string, problem: string, status?: number) {
-    super('malformedResponse', `CStoreOffice sent an answer the extension cannot read (${where}: ${problem}).`, { status, code: 'malformed_response' });
+    super('malformedResponse', `CStoreOffice sent an answer the extension cannot read (${where}: ${problem}).`, {
+      status,
+      code: 'malformed_response',
+    });
   }
 }
 export class CsoBadRequestError extends CsoError {
@@ -92,7 +130,11 @@ export class CsoBadRequestError extends CsoError {
 /** A listing read short of its own `total` (it ended early or left rows out): never a shorter list. */
 export class CsoIncompleteReadError extends CsoError {
   constructor(type: string, read: number, total: number) {
-    super('incompleteRead', `CStoreOffice's ${type} list ended after ${read} of the ${total} records it holds. Nothing was written; the next sync reads it again.`, { code: 'incomplete_read' });
+    super(
+      'incompleteRead',
+      `CStoreOffice's ${type} list ended after ${read} of the ${total} records it holds. Nothing was written; the next sync reads it again.`,
+      { code: 'incomplete_read' },
+    );
   }
 }
 
@@ -108,7 +150,8 @@ export function errorFromResponse(status: number, body: CsoErrorBody | undefined
   if (status === 422) return new CsoValidationError(body?.fields ?? {});
   if (status === 409) {
     if (code === 'duplicate_name') return new CsoDuplicateError(message, body?.existingId, 'name', code);
-    if (code === 'duplicate_value') return new CsoDuplicateError(message, body?.existingId, Object.keys(body?.fields ?? {})[0] ?? 'value', code);
+    if (code === 'duplicate_value')
+      return new CsoDuplicateError(message, body?.existingId, Object.keys(body?.fields ?? {})[0] ?? 'value', code);
     return new CsoCannotDeleteError(message, code);
   }
   if (status === 429 || status >= 500) return new CsoUnavailableError(`HTTP ${status}`, retryAfterMs, status);

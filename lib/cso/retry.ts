@@ -9,7 +9,12 @@ export interface CsoRetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: CsoRetryPolicy = { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 120_000 };
+export const DEFAULT_RETRY_POLICY: CsoRetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 120_000,
+};
 
 /** What one attempt ended with. `unknown` means a write may or may not have been applied. */
 export type AttemptOutcome =
@@ -38,7 +43,12 @@ export function outcomeUnknown(outcome: AttemptOutcome): boolean {
  * a little jitter on top, so many clients told "2 s" do not all return in the same millisecond;
  * otherwise exponential backoff with full jitter.
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, policy: CsoRetryPolicy, random: () => number): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: CsoRetryPolicy,
+  random: () => number,
+): number {
   if (retryAfterMs !== undefined) return retryAfterMs + Math.floor(random() * Math.min(1000, policy.baseDelayMs));
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.floor(random() * ceiling);

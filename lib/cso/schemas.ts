@@ -4,24 +4,54 @@ import { z } from 'zod';
 import type { EntityTypeId } from '../entities';
 
 export const CSO_ACCOUNT_TYPES = [
-  'Bank', 'Accounts Receivable', 'Other Current Asset', 'Fixed Asset', 'Other Asset', 'Accounts Payable', 'Credit Card',
-  'Other Current Liability', 'Long Term Liability', 'Equity', 'Income', 'Cost of Goods Sold', 'Expense', 'Other Income', 'Other Expense',
+  'Bank',
+  'Accounts Receivable',
+  'Other Current Asset',
+  'Fixed Asset',
+  'Other Asset',
+  'Accounts Payable',
+  'Credit Card',
+  'Other Current Liability',
+  'Long Term Liability',
+  'Equity',
+  'Income',
+  'Cost of Goods Sold',
+  'Expense',
+  'Other Income',
+  'Other Expense',
 ] as const;
 const CSO_VENDOR_CATEGORIES = ['Merchandise', 'Fuel', 'Expenses', 'Lottery'] as const;
 const CSO_DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
 
 const text = z.string().nullable();
 const timestamp = z.iso.datetime({ offset: true });
-const base = { id: z.string().min(1), name: z.string(), active: z.boolean(), version: z.number().int().positive(), updatedAt: timestamp };
+const base = {
+  id: z.string().min(1),
+  name: z.string(),
+  active: z.boolean(),
+  version: z.number().int().positive(),
+  updatedAt: timestamp,
+};
 const tree = { parentId: z.string().min(1).nullable() };
 const contact = { taxId: text, email: text, phone: text };
 
-const CsoAccount = z.object({ ...base, ...tree, number: text, accountType: z.enum(CSO_ACCOUNT_TYPES), description: text });
+const CsoAccount = z.object({
+  ...base,
+  ...tree,
+  number: text,
+  accountType: z.enum(CSO_ACCOUNT_TYPES),
+  description: text,
+});
 const CsoClass = z.object({ ...base, ...tree });
 const CsoCustomer = z.object({ ...base, companyName: text, email: text, phone: text });
 const CsoPriceBookVendor = z.object({ ...base, ...contact, category: z.enum(CSO_VENDOR_CATEGORIES) });
 const CsoAccountingVendor = z.object({ ...base, ...contact });
-const CsoDataType = z.object({ ...base, category: z.enum(CSO_DATA_TYPE_CATEGORIES), debitAccountId: text, creditAccountId: text });
+const CsoDataType = z.object({
+  ...base,
+  category: z.enum(CSO_DATA_TYPE_CATEGORIES),
+  debitAccountId: text,
+  creditAccountId: text,
+});
 const CsoLocation = z.object({ ...base, ...tree, stationCode: z.string(), address: text });
 
 type CsoAccount = z.infer<typeof CsoAccount>;
@@ -61,9 +91,19 @@ export const CsoCompanyList = z.object({ items: z.array(CsoCompany) });
 /** One page of a listing; a tombstone is tried first so `deleted: true` is never read as a record. */
 export function csoPageSchema<T extends EntityTypeId>(type: T) {
   const record = CSO_RECORD_SCHEMAS[type] as unknown as z.ZodType<CsoRecordByType[T]>;
-  return z.object({ items: z.array(z.union([CsoTombstone, record])), nextCursor: z.string().min(1).nullable(), total: z.number().int().nonnegative().optional(), serverTime: timestamp });
+  return z.object({
+    items: z.array(z.union([CsoTombstone, record])),
+    nextCursor: z.string().min(1).nullable(),
+    total: z.number().int().nonnegative().optional(),
+    serverTime: timestamp,
+  });
 }
-export interface CsoPage<T extends EntityTypeId> { items: Array<CsoRecordByType[T] | CsoTombstone>; nextCursor: string | null; total?: number | undefined; serverTime: string }
+export interface CsoPage<T extends EntityTypeId> {
+  items: Array<CsoRecordByType[T] | CsoTombstone>;
+  nextCursor: string | null;
+  total?: number | undefined;
+  serverTime: string;
+}
 
 export const CsoErrorBody = z.object({
   error: z.object({
@@ -75,4 +115,5 @@ export const CsoErrorBody = z.object({
 });
 export type CsoErrorBody = z.infer<typeof CsoErrorBody>['error'];
 
-export const isTombstone = (item: CsoRecord | CsoTombstone): item is CsoTombstone => 'deleted' in item && item.deleted === true;
+export const isTombstone = (item: CsoRecord | CsoTombstone): item is CsoTombstone =>
+  'deleted' in item && item.deleted === true;

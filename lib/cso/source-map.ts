@@ -54,7 +54,10 @@ export function sideRecordOf(type: EntityTypeId, raw: CsoRecord): SideRecord {
 }
 
 /** An op's values as a CStoreOffice body, or the reason it cannot be written. */
-export function csoBody(type: EntityTypeId, values: RecordValues): { body: Record<string, unknown> } | { refused: string } {
+export function csoBody(
+  type: EntityTypeId,
+  values: RecordValues,
+): { body: Record<string, unknown> } | { refused: string } {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     if (!WRITABLE[type].includes(field)) continue;

@@ -31,7 +31,9 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
   const { client, companyId } = options;
 
   async function readLists(since: string | null): Promise<ReadResult<CsoListKey>> {
-    const reads = await Promise.all(ENTITY_TYPE_IDS.map((type) => client.readAll(companyId, type, since ? { updatedSince: since } : {})));
+    const reads = await Promise.all(
+      ENTITY_TYPE_IDS.map((type) => client.readAll(companyId, type, since ? { updatedSince: since } : {})),
+    );
     const out: ReadResult<CsoListKey> = { full: since === null, records: {}, removed: {}, cursor: '' };
     ENTITY_TYPE_IDS.forEach((type, i) => {
       const read = reads[i]!;
@@ -44,7 +46,8 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
   }
 
   async function writeOne(op: WriteOp<CsoListKey>): Promise<WriteResult> {
-    if (op.kind === 'deactivate') return refused('400', 'CStoreOffice records are deleted, not deactivated, by the sync.');
+    if (op.kind === 'deactivate')
+      return refused('400', 'CStoreOffice records are deleted, not deactivated, by the sync.');
     try {
       if (op.kind === 'delete') {
         await client.delete(companyId, op.list, op.id, { version: versionOf(op.revision) });
@@ -53,10 +56,14 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
       const mapped = csoBody(op.list, op.values);
       if ('refused' in mapped) return refused('422', mapped.refused);
       if (op.kind === 'create') {
-        const created = await client.create(companyId, op.list, mapped.body as CsoCreateInput<EntityTypeId>, { idempotencyKey: op.requestId });
+        const created = await client.create(companyId, op.list, mapped.body as CsoCreateInput<EntityTypeId>, {
+          idempotencyKey: op.requestId,
+        });
         return { ok: true, record: sideRecordOf(op.list, created) };
       }
-      const updated = await client.update(companyId, op.list, op.id, mapped.body as CsoUpdateInput<EntityTypeId>, { version: versionOf(op.revision) });
+      const updated = await client.update(companyId, op.list, op.id, mapped.body as CsoUpdateInput<EntityTypeId>, {
+        version: versionOf(op.revision),
+      });
       return { ok: true, record: sideRecordOf(op.list, updated) };
     } catch (error) {
       if (!(error instanceof CsoError)) throw error;
@@ -129,12 +136,21 @@ export function failureOf(error: CsoError): WriteFailure | null {
     case 'notFound':
       return { code: '404', message: error.message, retryable: false };
     case 'validation':
-      return { code: '422', message: error.message, detail: Object.entries((error as CsoValidationError).fields).map(([f, why]) => `${f}: ${why}`).join('; '), retryable: false };
+      return {
+        code: '422',
+        message: error.message,
+        detail: Object.entries((error as CsoValidationError).fields)
+          .map(([f, why]) => `${f}: ${why}`)
+          .join('; '),
+        retryable: false,
+      };
     case 'badRequest':
       return { code: String(status ?? 400), message: error.message, detail: error.code ?? '', retryable: false };
     case 'unavailable':
       // 429 and 503 mean "not processed": the op may simply be planned again later.
-      return status === 429 || status === 503 ? { code: String(status), message: error.message, retryable: true } : null;
+      return status === 429 || status === 503
+        ? { code: String(status), message: error.message, retryable: true }
+        : null;
     default:
       return null;
   }

@@ -1,9 +1,22 @@
 // One HTTP call to CStoreOffice with timeouts, retries (backoff, jitter, Retry-After) and parsing of
 // both success and error bodies. Knows nothing about entity types; client.ts builds on it.
 import type { z } from 'zod';
-import { type CsoError, CsoMalformedResponseError, CsoSignedOutError, CsoUnavailableError, errorFromResponse } from './errors';
+import {
+  type CsoError,
+  CsoMalformedResponseError,
+  CsoSignedOutError,
+  CsoUnavailableError,
+  errorFromResponse,
+} from './errors';
 import { parseRetryAfter } from '../shared/retry-after';
-import { DEFAULT_RETRY_POLICY, isRetryable, outcomeUnknown, retryDelayMs, type AttemptOutcome, type CsoRetryPolicy } from './retry';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  outcomeUnknown,
+  retryDelayMs,
+  type AttemptOutcome,
+  type CsoRetryPolicy,
+} from './retry';
 import { CsoErrorBody } from './schemas';
 
 const API_PATH = '/api/qbo-sync/v1';
@@ -44,7 +57,10 @@ const realSleep = (ms: number, signal?: AbortSignal) =>
   });
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
 }
 
 export function createTransport(deps: CsoTransportDeps) {
@@ -73,12 +89,24 @@ export function createTransport(deps: CsoTransportDeps) {
     try {
       const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
       if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
-      res = await deps.fetch(url(spec), { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+      res = await deps.fetch(url(spec), {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal,
+      });
       text = await res.text();
     } catch (err) {
       if (spec.signal?.aborted) throw spec.signal.reason;
       const outcome: AttemptOutcome = timeout.signal.aborted ? { kind: 'timeout' } : { kind: 'network' };
-      return { outcome, error: new CsoUnavailableError(outcome.kind === 'timeout' ? `no answer within ${timeoutMs} ms` : `connection failed: ${(err as Error).message}`) };
+      return {
+        outcome,
+        error: new CsoUnavailableError(
+          outcome.kind === 'timeout'
+            ? `no answer within ${timeoutMs} ms`
+            : `connection failed: ${(err as Error).message}`,
+        ),
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -92,10 +120,27 @@ export function createTransport(deps: CsoTransportDeps) {
       try {
         json = JSON.parse(text);
       } catch {
-        return { done: { ok: false, error: new CsoMalformedResponseError(where, `not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`, res.status), afterUnknownOutcome: false } };
+        return {
+          done: {
+            ok: false,
+            error: new CsoMalformedResponseError(
+              where,
+              `not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`,
+              res.status,
+            ),
+            afterUnknownOutcome: false,
+          },
+        };
       }
       const parsed = spec.schema.safeParse(json);
-      if (!parsed.success) return { done: { ok: false, error: new CsoMalformedResponseError(where, describeIssues(parsed.error), res.status), afterUnknownOutcome: false } };
+      if (!parsed.success)
+        return {
+          done: {
+            ok: false,
+            error: new CsoMalformedResponseError(where, describeIssues(parsed.error), res.status),
+            afterUnknownOutcome: false,
+          },
+        };
       return { done: { ok: true, value: parsed.data, headers: res.headers } };
     }
     const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now());
@@ -106,7 +151,10 @@ export function createTransport(deps: CsoTransportDeps) {
     } catch {
       body = undefined;
     }
-    return { outcome: { kind: 'status', status: res.status, retryAfterMs }, error: errorFromResponse(res.status, body, retryAfterMs) };
+    return {
+      outcome: { kind: 'status', status: res.status, retryAfterMs },
+      error: errorFromResponse(res.status, body, retryAfterMs),
+    };
   }
 
   /** Runs a call with retries. `repeatSafe`: repeating it cannot do the work twice. */
@@ -118,7 +166,8 @@ export function createTransport(deps: CsoTransportDeps) {
       const { outcome, error } = result;
       const retryAfterMs = outcome.kind === 'status' ? outcome.retryAfterMs : undefined;
       const tooLong = retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs;
-      if (attempt >= policy.maxAttempts || tooLong || !isRetryable(outcome, repeatSafe)) return { ok: false, error, afterUnknownOutcome };
+      if (attempt >= policy.maxAttempts || tooLong || !isRetryable(outcome, repeatSafe))
+        return { ok: false, error, afterUnknownOutcome };
       if (outcomeUnknown(outcome)) afterUnknownOutcome = true;
       const delayMs = retryDelayMs(attempt, retryAfterMs, policy, random);
       deps.onRetry?.({ method: spec.method, path: spec.path, attempt, delayMs, outcome });

@@ -147,5 +147,8 @@ export function companyKey(origin: string, companyId: string): string {
 /** Bounds of every key starting with `prefix` on a compound index of `width` parts. */
 export function prefixRange(prefix: unknown[], width: number): [unknown[], unknown[]] {
   const pad = width - prefix.length;
-  return [[...prefix, ...Array<unknown>(pad).fill(Dexie.minKey)], [...prefix, ...Array<unknown>(pad).fill(Dexie.maxKey)]];
+  return [
+    [...prefix, ...Array<unknown>(pad).fill(Dexie.minKey)],
+    [...prefix, ...Array<unknown>(pad).fill(Dexie.maxKey)],
+  ];
 }

@@ -10,13 +10,28 @@ import { type AppDb, prefixRange } from './app-db';
 export async function clearConnectionState(db: AppDb, connectionKey: string): Promise<void> {
   await db.transaction('rw', [db.links, db.mirror, db.reserved, db.meta, db.issues, db.ignores, db.rows], async () => {
     await Promise.all([
-      db.links.where('[connection+csoType+csoId]').between(...prefixRange([connectionKey], 3), true, true).delete(),
-      db.mirror.where('[connection+side+list+id]').between(...prefixRange([connectionKey], 4), true, true).delete(),
-      db.reserved.where('[connection+entity+id]').between(...prefixRange([connectionKey], 3), true, true).delete(),
+      db.links
+        .where('[connection+csoType+csoId]')
+        .between(...prefixRange([connectionKey], 3), true, true)
+        .delete(),
+      db.mirror
+        .where('[connection+side+list+id]')
+        .between(...prefixRange([connectionKey], 4), true, true)
+        .delete(),
+      db.reserved
+        .where('[connection+entity+id]')
+        .between(...prefixRange([connectionKey], 3), true, true)
+        .delete(),
       db.meta.delete(connectionKey),
       db.issues.where('connection').equals(connectionKey).delete(),
-      db.ignores.where('[connection+rowKey]').between(...prefixRange([connectionKey], 2), true, true).delete(),
-      db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete(),
+      db.ignores
+        .where('[connection+rowKey]')
+        .between(...prefixRange([connectionKey], 2), true, true)
+        .delete(),
+      db.rows
+        .where('[connection+key]')
+        .between(...prefixRange([connectionKey], 2), true, true)
+        .delete(),
     ]);
   });
 }

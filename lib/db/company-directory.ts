@@ -12,12 +12,18 @@ export interface CompanyDirectory {
 export function createCompanyDirectory(db: AppDb, now: () => Date): CompanyDirectory {
   return {
     async remember({ origin, companyId, companyName }) {
-      const row: CompanyRow = { key: companyKey(origin, companyId), origin, companyId, companyName, lastSeenAt: now().toISOString() };
+      const row: CompanyRow = {
+        key: companyKey(origin, companyId),
+        origin,
+        companyId,
+        companyName,
+        lastSeenAt: now().toISOString(),
+      };
       await db.companies.put(row);
       return row;
     },
     async list() {
-      return (await db.companies.orderBy('lastSeenAt').reverse().toArray());
+      return await db.companies.orderBy('lastSeenAt').reverse().toArray();
     },
   };
 }

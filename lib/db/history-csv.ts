@@ -16,14 +16,32 @@ const COUNT_COLUMNS: Readonly<Record<RunCountKey, string>> = {
   link: 'Linked',
 };
 const COUNT_KEYS = Object.keys(COUNT_COLUMNS) as RunCountKey[];
-const HEADER = ['Started', 'Finished', 'Trigger', 'Started by', 'Outcome', ...COUNT_KEYS.map((k) => COUNT_COLUMNS[k]), 'Errors', 'Error details'];
+const HEADER = [
+  'Started',
+  'Finished',
+  'Trigger',
+  'Started by',
+  'Outcome',
+  ...COUNT_KEYS.map((k) => COUNT_COLUMNS[k]),
+  'Errors',
+  'Error details',
+];
 
 export function historyToCsv(entries: readonly StoredRun[]): string {
   return toCsv(
     HEADER,
     entries.map((e) => {
       const details = e.errors.map((err) => (err.detail ? `${err.title}: ${err.detail}` : err.title)).join('; ');
-      return [e.startedAt, e.finishedAt, e.trigger, startedBy(e), e.outcome, ...COUNT_KEYS.map((k) => e.counts[k] ?? 0), e.errors.length, details];
+      return [
+        e.startedAt,
+        e.finishedAt,
+        e.trigger,
+        startedBy(e),
+        e.outcome,
+        ...COUNT_KEYS.map((k) => e.counts[k] ?? 0),
+        e.errors.length,
+        details,
+      ];
     }),
   );
 }

@@ -4,7 +4,14 @@ export type RunTrigger = 'user' | 'alarm' | 'resume';
 export type StoredOutcome = 'succeeded' | 'partial' | 'failed' | 'cancelled';
 
 /** What a run applied, keyed as the sync service counts it (the preview's actions). */
-export type RunCountKey = 'createInQbo' | 'createInCso' | 'updateQbo' | 'updateCso' | 'deactivateInQbo' | 'deleteInCso' | 'link';
+export type RunCountKey =
+  | 'createInQbo'
+  | 'createInCso'
+  | 'updateQbo'
+  | 'updateCso'
+  | 'deactivateInQbo'
+  | 'deleteInCso'
+  | 'link';
 
 export interface HistoryError {
   rowKey: string | null;

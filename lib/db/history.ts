@@ -35,7 +35,14 @@ export function createRunHistory(db: AppDb, connectionKey: string, options: { ca
     },
     async list({ page, pageSize }) {
       return db.transaction('r', db.history, async () => {
-        const [entries, total] = await Promise.all([mine().reverse().offset(page * pageSize).limit(pageSize).toArray(), mine().count()]);
+        const [entries, total] = await Promise.all([
+          mine()
+            .reverse()
+            .offset(page * pageSize)
+            .limit(pageSize)
+            .toArray(),
+          mine().count(),
+        ]);
         return { entries, total };
       });
     },

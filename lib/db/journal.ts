@@ -8,7 +8,8 @@ import type { Journal, JournalRun } from '../sync/ports';
 import { type AppDb, prefixRange, type RunOpRow } from './app-db';
 
 export function createJournal(db: AppDb, connectionKey: string): Journal {
-  const runsInState = (state: 'open' | 'finished') => db.runs.where('[connection+state]').equals([connectionKey, state]);
+  const runsInState = (state: 'open' | 'finished') =>
+    db.runs.where('[connection+state]').equals([connectionKey, state]);
 
   async function deleteRuns(runIds: string[]): Promise<void> {
     await db.runOps.where('runId').anyOf(runIds).delete();
@@ -36,7 +37,14 @@ export function createJournal(db: AppDb, connectionKey: string): Journal {
       await db.transaction('rw', [db.runs, db.runOps], async () => {
         // Finished runs are only needed until the next one starts; the history table keeps the log.
         await deleteRuns(await runsInState('finished').primaryKeys());
-        await db.runs.put({ runId: run.runId, connection: connectionKey, startedAt: run.startedAt, plan: run.plan, batches: run.batches, state: run.finished ? 'finished' : 'open' });
+        await db.runs.put({
+          runId: run.runId,
+          connection: connectionKey,
+          startedAt: run.startedAt,
+          plan: run.plan,
+          batches: run.batches,
+          state: run.finished ? 'finished' : 'open',
+        });
         await db.runOps.bulkPut(run.ops.map((op, seq): RunOpRow => ({ ...op, runId: run.runId, seq })));
       });
     },
@@ -51,11 +59,18 @@ export function createJournal(db: AppDb, connectionKey: string): Journal {
       });
     },
     async finish(runId) {
-      await db.runs.where('runId').equals(runId).filter((run) => run.connection === connectionKey).modify({ state: 'finished' });
+      await db.runs
+        .where('runId')
+        .equals(runId)
+        .filter((run) => run.connection === connectionKey)
+        .modify({ state: 'finished' });
     },
     async clear() {
       await db.transaction('rw', [db.runs, db.runOps], async () => {
-        const ids = await db.runs.where('[connection+state]').between(...prefixRange([connectionKey], 2), true, true).primaryKeys();
+        const ids = await db.runs
+          .where('[connection+state]')
+          .between(...prefixRange([connectionKey], 2), true, true)
+          .primaryKeys();
         await deleteRuns(ids);
       });
     },

@@ -4,7 +4,8 @@ import type { Link } from '../sync/types';
 import { type AppDb, type LinkRow, prefixRange } from './app-db';
 
 export function createLinkStore(db: AppDb, connectionKey: string): LinkStore {
-  const mine = () => db.links.where('[connection+csoType+csoId]').between(...prefixRange([connectionKey], 3), true, true);
+  const mine = () =>
+    db.links.where('[connection+csoType+csoId]').between(...prefixRange([connectionKey], 3), true, true);
   return {
     async all() {
       const rows = await mine().toArray();

@@ -45,7 +45,10 @@ export function createRowIndexCache(db: AppDb): RowIndexCache {
   const wrote = (key: string) => writes.set(key, (writes.get(key) ?? 0) + 1);
 
   async function read(key: string): Promise<RowIndex> {
-    const stored = await db.rows.where('[connection+key]').between(...prefixRange([key], 2), true, true).toArray();
+    const stored = await db.rows
+      .where('[connection+key]')
+      .between(...prefixRange([key], 2), true, true)
+      .toArray();
     return createRowIndex(stored.map(toRowEntry));
   }
 

@@ -85,7 +85,8 @@ export function createRowIndex(initial: readonly RowEntry[]): RowIndex {
         const p = position.get(next.key);
         if (p === undefined) continue;
         const before = entries[p]!;
-        for (const field of orders.keys()) if (SORT_KEYS[field].some((k) => before[k] !== next[k])) orders.delete(field);
+        for (const field of orders.keys())
+          if (SORT_KEYS[field].some((k) => before[k] !== next[k])) orders.delete(field);
         entries[p] = next;
       }
     },
@@ -98,5 +99,8 @@ function matcher(filters: RowFilters): ((e: RowEntry) => boolean) | null {
   if (!filters.types && !filters.statuses && !search) return null;
   const types = filters.types ? new Set<string>(filters.types) : null;
   const ranks = filters.statuses ? new Set(filters.statuses.map((s) => STATUS_RANK[s])) : null;
-  return (e) => (!types || types.has(e.typeId)) && (!ranks || ranks.has(e.statusRank)) && (!search || matchesSearch(e.text, search));
+  return (e) =>
+    (!types || types.has(e.typeId)) &&
+    (!ranks || ranks.has(e.statusRank)) &&
+    (!search || matchesSearch(e.text, search));
 }

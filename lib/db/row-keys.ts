@@ -27,7 +27,9 @@ export interface RowEntry {
   text: string;
 }
 
-export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(SYNC_STATUS_IDS.map((s, i) => [s, i])) as Record<SyncStatusId, number>;
+export const STATUS_RANK: Readonly<Record<SyncStatusId, number>> = Object.fromEntries(
+  SYNC_STATUS_IDS.map((s, i) => [s, i]),
+) as Record<SyncStatusId, number>;
 
 function typeSortKey(typeId: EntityTypeId): string {
   return ENTITY_TYPES[typeId].label.toLowerCase();

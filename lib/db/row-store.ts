@@ -31,13 +31,17 @@ export interface RowStore {
 }
 
 export function createRowStore(db: AppDb): RowStore {
-  const keysOf = (connectionKey: string, keys: readonly string[]) => keys.map((key): [string, string] => [connectionKey, key]);
+  const keysOf = (connectionKey: string, keys: readonly string[]) =>
+    keys.map((key): [string, string] => [connectionKey, key]);
   const index = createRowIndexCache(db);
   return {
     async replaceRows(connectionKey, rows) {
       const stored = rows.map((row) => toStoredRow(connectionKey, row));
       await db.transaction('rw', db.rows, async () => {
-        await db.rows.where('[connection+key]').between(...prefixRange([connectionKey], 2), true, true).delete();
+        await db.rows
+          .where('[connection+key]')
+          .between(...prefixRange([connectionKey], 2), true, true)
+          .delete();
         await db.rows.bulkPut(stored);
       });
       index.replaced(connectionKey, rows.map(toRowEntry));
@@ -45,7 +49,12 @@ export function createRowStore(db: AppDb): RowStore {
     async patchRows(connectionKey, patches) {
       if (patches.length === 0) return 0;
       const changed = await db.transaction('rw', db.rows, async () => {
-        const current = await db.rows.bulkGet(keysOf(connectionKey, patches.map((p) => p.key)));
+        const current = await db.rows.bulkGet(
+          keysOf(
+            connectionKey,
+            patches.map((p) => p.key),
+          ),
+        );
         // Patches for one key apply in order, each onto the row as the one before left it.
         const merged = new Map<string, SyncRow>();
         patches.forEach((patch, i) => {

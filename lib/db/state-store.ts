@@ -12,15 +12,23 @@ import type { RowStore } from './row-store';
 
 /** `rows`: the background's row store, told when Clear Sync History has deleted the connection's rows. */
 export function createStateStore(db: AppDb, connectionKey: string, rows: RowStore): StateStore {
-  const sideRange = (side: Side) => db.mirror.where('[connection+side+list+id]').between(...prefixRange([connectionKey, side], 4), true, true);
-  const reservedRange = () => db.reserved.where('[connection+entity+id]').between(...prefixRange([connectionKey], 3), true, true);
-  const ignoreRange = () => db.ignores.where('[connection+rowKey]').between(...prefixRange([connectionKey], 2), true, true);
-  const toRows = (side: Side, list: string, records: AnyRecord[]): MirrorRow[] => records.map((record) => ({ connection: connectionKey, side, list, id: record.id, record }));
+  const sideRange = (side: Side) =>
+    db.mirror.where('[connection+side+list+id]').between(...prefixRange([connectionKey, side], 4), true, true);
+  const reservedRange = () =>
+    db.reserved.where('[connection+entity+id]').between(...prefixRange([connectionKey], 3), true, true);
+  const ignoreRange = () =>
+    db.ignores.where('[connection+rowKey]').between(...prefixRange([connectionKey], 2), true, true);
+  const toRows = (side: Side, list: string, records: AnyRecord[]): MirrorRow[] =>
+    records.map((record) => ({ connection: connectionKey, side, list, id: record.id, record }));
 
   // Read-modify-write of the one meta row, inside a transaction so two setters cannot lose a write.
   async function updateMeta(change: (meta: MetaRow) => void): Promise<void> {
     await db.transaction('rw', db.meta, async () => {
-      const meta = (await db.meta.get(connectionKey)) ?? { connection: connectionKey, cursors: { cso: null, qbo: null }, realmId: null };
+      const meta = (await db.meta.get(connectionKey)) ?? {
+        connection: connectionKey,
+        cursors: { cso: null, qbo: null },
+        realmId: null,
+      };
       change(meta);
       await db.meta.put(meta);
     });
@@ -30,13 +38,27 @@ export function createStateStore(db: AppDb, connectionKey: string, rows: RowStor
     async load() {
       return db.transaction('r', [db.mirror, db.reserved, db.meta, db.issues, db.ignores], async () => {
         const [mirror, reserved, meta, issues, ignores] = await Promise.all([
-          db.mirror.where('[connection+side+list+id]').between(...prefixRange([connectionKey], 4), true, true).toArray(),
+          db.mirror
+            .where('[connection+side+list+id]')
+            .between(...prefixRange([connectionKey], 4), true, true)
+            .toArray(),
           reservedRange().toArray(),
           db.meta.get(connectionKey),
           db.issues.where('connection').equals(connectionKey).sortBy('seq'),
           ignoreRange().toArray(),
         ]);
-        const data: MirrorData = { cso: {}, qbo: {}, reserved: [], cursors: meta?.cursors ?? { cso: null, qbo: null }, issues: [], ignores: [], realmId: meta?.realmId ?? null, ...(meta?.createsHeld ? { createsHeld: true } : {}), ...(meta?.undoLog ? { undoLog: meta.undoLog } : {}), ...(meta?.holds?.length ? { holds: meta.holds } : {}) };
+        const data: MirrorData = {
+          cso: {},
+          qbo: {},
+          reserved: [],
+          cursors: meta?.cursors ?? { cso: null, qbo: null },
+          issues: [],
+          ignores: [],
+          realmId: meta?.realmId ?? null,
+          ...(meta?.createsHeld ? { createsHeld: true } : {}),
+          ...(meta?.undoLog ? { undoLog: meta.undoLog } : {}),
+          ...(meta?.holds?.length ? { holds: meta.holds } : {}),
+        };
         const lists = { cso: data.cso as Record<string, AnyRecord[]>, qbo: data.qbo as Record<string, AnyRecord[]> };
         for (const row of mirror) (lists[row.side][row.list] ??= []).push(row.record);
         data.reserved = reserved.map(({ connection: _c, ...name }) => name);
@@ -60,7 +82,8 @@ export function createStateStore(db: AppDb, connectionKey: string, rows: RowStor
       if (records.length) await db.mirror.bulkPut(toRows(side, list, records));
     },
     async removeRecords(side, list, ids) {
-      if (ids.length) await db.mirror.bulkDelete(ids.map((id): [string, Side, string, string] => [connectionKey, side, list, id]));
+      if (ids.length)
+        await db.mirror.bulkDelete(ids.map((id): [string, Side, string, string] => [connectionKey, side, list, id]));
     },
     async putReserved(names) {
       if (names.length) await db.reserved.bulkPut(names.map((r) => ({ ...r, connection: connectionKey })));

@@ -44,7 +44,9 @@ export function lintName(typeId: EntityTypeId, name: string): NameProblem[] {
       message: `The name is ${length} characters long; QuickBooks allows at most ${type.nameMaxLength} in ${aWhat()}. Shorten it.`,
     });
   }
-  const found = type.forbiddenChars.some((c) => name.includes(c)) ? [...new Set(type.forbiddenChars.filter((c) => name.includes(c)).map((c) => CHAR_NAMES[c] ?? c))] : [];
+  const found = type.forbiddenChars.some((c) => name.includes(c))
+    ? [...new Set(type.forbiddenChars.filter((c) => name.includes(c)).map((c) => CHAR_NAMES[c] ?? c))]
+    : [];
   if (found.length > 0) {
     problems.push({
       code: 'forbidden-char',
@@ -54,7 +56,8 @@ export function lintName(typeId: EntityTypeId, name: string): NameProblem[] {
   if (name !== trimmed) {
     problems.push({
       code: 'edge-whitespace',
-      message: 'The name starts or ends with a space. QuickBooks removes it when saving, so the two names would no longer match. Remove the space.',
+      message:
+        'The name starts or ends with a space. QuickBooks removes it when saving, so the two names would no longer match. Remove the space.',
     });
   }
   return problems;

@@ -11,7 +11,15 @@ import { location } from './types/location';
 import { priceBookVendor } from './types/price-book-vendor';
 import type { EntityModule } from './types/shape';
 
-export const ENTITY_MODULES = register([account, classType, customer, priceBookVendor, accountingVendor, dataType, location]);
+export const ENTITY_MODULES = register([
+  account,
+  classType,
+  customer,
+  priceBookVendor,
+  accountingVendor,
+  dataType,
+  location,
+]);
 
 export type RegisteredModule = (typeof ENTITY_MODULES)[number];
 export type EntityTypeId = RegisteredModule['id'];
@@ -25,6 +33,8 @@ interface NamesRegistered<Id> {
 }
 
 /** The modules as given; one naming a type that is not registered does not compile. */
-function register<const M extends readonly EntityModule[]>(modules: M & readonly NamesRegistered<M[number]['id']>[]): M {
+function register<const M extends readonly EntityModule[]>(
+  modules: M & readonly NamesRegistered<M[number]['id']>[],
+): M {
   return modules;
 }

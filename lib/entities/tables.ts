@@ -12,5 +12,9 @@ export function tableOf<T>(pick: (module: RegisteredModule) => T): Readonly<Reco
 
 /** Each type's fields whose sides pass `test`, in the order its module lists them (snapshots and ops follow it). */
 export function fieldsWhere(test: (sides: FieldSides) => boolean): Readonly<Record<EntityTypeId, readonly string[]>> {
-  return tableOf((m) => Object.entries<FieldSides>(m.fields).filter(([, sides]) => test(sides)).map(([field]) => field));
+  return tableOf((m) =>
+    Object.entries<FieldSides>(m.fields)
+      .filter(([, sides]) => test(sides))
+      .map(([field]) => field),
+  );
 }

@@ -3,7 +3,13 @@
  * pages or its content scripts), and the data must pass the message's schema. Either failure is
  * answered with an error that says what was wrong.
  */
-import type { GetDataType, GetReturnType, Message, ExtensionMessage, RemoveListenerCallback } from '@webext-core/messaging';
+import type {
+  GetDataType,
+  GetReturnType,
+  Message,
+  ExtensionMessage,
+  RemoveListenerCallback,
+} from '@webext-core/messaging';
 import type { z } from 'zod';
 import type { ProtocolMap } from './protocol';
 
@@ -40,7 +46,10 @@ export function registerHandlers(deps: {
         const why = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
         throw new RefusedMessageError(`Refused "${name}": ${why.join('; ')}.`);
       }
-      const handler = deps.handlers[name] as (data: unknown, sender: Sender) => Promise<GetReturnType<ProtocolMap[typeof name]>>;
+      const handler = deps.handlers[name] as (
+        data: unknown,
+        sender: Sender,
+      ) => Promise<GetReturnType<ProtocolMap[typeof name]>>;
       return handler(parsed.data, message.sender);
     }),
   );

@@ -6,29 +6,61 @@ import { z } from 'zod';
 import { type ProtocolMap, USER_NAME_MAX } from './protocol';
 import { panelRowExportQuery, panelRowQuery } from './row-query-schema';
 
-const companyId = z.string().trim().min(1, 'companyId is required').max(64).regex(/^[\w.-]+$/, 'companyId has unexpected characters');
-const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'origin must be an http(s) origin such as https://03.cstoreoffice.com');
+const companyId = z
+  .string()
+  .trim()
+  .min(1, 'companyId is required')
+  .max(64)
+  .regex(/^[\w.-]+$/, 'companyId has unexpected characters');
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+$/, 'origin must be an http(s) origin such as https://03.cstoreoffice.com');
 const target = { companyId, origin: origin.optional() };
 const rowKey = z.string().min(1).max(200);
-const user = z.string().trim().min(1).max(USER_NAME_MAX).regex(/^\P{Cc}*$/u, 'user must be one line of text');
+const user = z
+  .string()
+  .trim()
+  .min(1)
+  .max(USER_NAME_MAX)
+  .regex(/^\P{Cc}*$/u, 'user must be one line of text');
 
 export const PAYLOADS = {
   getOverview: z.undefined(),
-  getCompany: z.object({ companyId, companyName: z.string().trim().min(1, 'companyName is required').max(200) }).strict(),
+  getCompany: z
+    .object({ companyId, companyName: z.string().trim().min(1, 'companyName is required').max(200) })
+    .strict(),
   connect: z.object(target).strict(),
   disconnect: z.object(target).strict(),
   getRows: z.object({ ...target, query: panelRowQuery }).strict(),
   exportRows: z.object({ ...target, query: panelRowExportQuery }).strict(),
   preview: z.object(target).strict(),
-  synchronize: z.object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional(), confirmDeletions: z.array(rowKey).max(50_000).optional(), confirmCreates: z.boolean().optional() }).strict(),
+  synchronize: z
+    .object({
+      ...target,
+      selection: z.array(rowKey).max(50_000).optional(),
+      user: user.optional(),
+      confirmDeletions: z.array(rowKey).max(50_000).optional(),
+      confirmCreates: z.boolean().optional(),
+    })
+    .strict(),
   runAction: z
     .object({
       ...target,
-      action: z.enum(['removeLink', 'ignoreIssues', 'clearSyncHistory', 'reconnect', 'linkNearMatch', 'keepCso', 'keepQbo']),
+      action: z.enum([
+        'removeLink',
+        'ignoreIssues',
+        'clearSyncHistory',
+        'reconnect',
+        'linkNearMatch',
+        'keepCso',
+        'keepQbo',
+      ]),
       rowKeys: z.array(rowKey).max(50_000),
     })
     .strict(),
-  getHistory: z.object({ ...target, page: z.number().int().min(0), pageSize: z.number().int().min(1).max(200) }).strict(),
+  getHistory: z
+    .object({ ...target, page: z.number().int().min(0), pageSize: z.number().int().min(1).max(200) })
+    .strict(),
   exportHistory: z.object(target).strict(),
   undoRun: z.object({ ...target, runId: z.string().min(1).max(100), user: user.optional() }).strict(),
   openOptions: z.undefined(),

@@ -61,7 +61,6 @@ export interface CompanyTarget {
   origin?: string;
 }
 
-
 export interface PanelRow {
   key: string;
   typeId: EntityTypeId;
@@ -123,7 +122,6 @@ export interface RunStatus {
   waiting?: { why: string; until: string } | null;
 }
 
-
 export interface RunOutcome {
   outcome: 'success' | 'partial' | 'failed';
   message: string;
@@ -150,7 +148,14 @@ export interface HeldDeletionsView {
   rows: { rowKey: string; name: string; target: 'cso' | 'qbo' }[];
 }
 
-export type RowAction = 'removeLink' | 'ignoreIssues' | 'clearSyncHistory' | 'reconnect' | 'linkNearMatch' | 'keepCso' | 'keepQbo';
+export type RowAction =
+  | 'removeLink'
+  | 'ignoreIssues'
+  | 'clearSyncHistory'
+  | 'reconnect'
+  | 'linkNearMatch'
+  | 'keepCso'
+  | 'keepQbo';
 
 export type ActionReply = { ok: true; changed: number; message: string } | { ok: false; message: string };
 
@@ -191,7 +196,14 @@ export interface ProtocolMap {
    * `user`: the CStoreOffice user the Audit page shows, for History (only a content script's counts).
    */
   /** `confirmDeletions` / `confirmCreates`: what the user reviewed and confirmed under Review deletions / Review first sync. */
-  synchronize(data: CompanyTarget & { selection?: string[]; user?: string; confirmDeletions?: string[]; confirmCreates?: boolean }): RunOutcome;
+  synchronize(
+    data: CompanyTarget & {
+      selection?: string[];
+      user?: string;
+      confirmDeletions?: string[];
+      confirmCreates?: boolean;
+    },
+  ): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
   getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
   /** History → Undo this run: puts back what the last run that wrote changed (after the UI's confirmation). */

@@ -20,12 +20,27 @@ export interface RowActionSpec {
   doneSentence: string;
 }
 
-const remedy = (row: PanelRow, action: RowAction) => row.status === 'error' && (row.issue?.remedies as readonly string[] | undefined)?.includes(action) === true;
+const remedy = (row: PanelRow, action: RowAction) =>
+  row.status === 'error' && (row.issue?.remedies as readonly string[] | undefined)?.includes(action) === true;
 const never = () => false;
 
 export const ROW_ACTIONS: Readonly<Record<RowAction, RowActionSpec>> = {
-  removeLink: { appliesTo: (row) => row.status === 'synchronized', label: () => 'Remove Link', quiet: true, single: false, done: 'Links removed', doneSentence: 'The next Synchronize matches it again by name, or creates it if no record of that name remains' },
-  ignoreIssues: { appliesTo: (row) => row.status === 'error' && !row.ignored, label: () => 'Ignore Issues', quiet: true, single: false, done: 'Issues ignored', doneSentence: 'Shown as synchronized until either side changes again' },
+  removeLink: {
+    appliesTo: (row) => row.status === 'synchronized',
+    label: () => 'Remove Link',
+    quiet: true,
+    single: false,
+    done: 'Links removed',
+    doneSentence: 'The next Synchronize matches it again by name, or creates it if no record of that name remains',
+  },
+  ignoreIssues: {
+    appliesTo: (row) => row.status === 'error' && !row.ignored,
+    label: () => 'Ignore Issues',
+    quiet: true,
+    single: false,
+    done: 'Issues ignored',
+    doneSentence: 'Shown as synchronized until either side changes again',
+  },
   linkNearMatch: {
     appliesTo: (row) => remedy(row, 'linkNearMatch'),
     label: (row) => `Link to “${row.issue?.otherName ?? 'the near match'}”`,
@@ -34,15 +49,47 @@ export const ROW_ACTIONS: Readonly<Record<RowAction, RowActionSpec>> = {
     done: 'Linked to the near match',
     doneSentence: 'CStoreOffice’s spelling goes to QuickBooks on the next Synchronize',
   },
-  keepCso: { appliesTo: (row) => remedy(row, 'keepCso'), label: () => 'Keep CStoreOffice', quiet: false, single: true, done: 'CStoreOffice version kept', doneSentence: 'CStoreOffice’s values go to QuickBooks on the next Synchronize' },
-  keepQbo: { appliesTo: (row) => remedy(row, 'keepQbo'), label: () => 'Keep QuickBooks', quiet: false, single: true, done: 'QuickBooks version kept', doneSentence: 'QuickBooks’s values go to CStoreOffice on the next Synchronize' },
-  clearSyncHistory: { appliesTo: never, label: () => 'Clear Sync History', quiet: true, single: false, done: 'Sync history cleared', doneSentence: 'The next Synchronize matches every entity by name again; nothing was deleted in either system' },
-  reconnect: { appliesTo: never, label: () => 'Reconnect to QBO', quiet: true, single: false, done: 'Statuses recomputed', doneSentence: 'QuickBooks was read again and every status recomputed' },
+  keepCso: {
+    appliesTo: (row) => remedy(row, 'keepCso'),
+    label: () => 'Keep CStoreOffice',
+    quiet: false,
+    single: true,
+    done: 'CStoreOffice version kept',
+    doneSentence: 'CStoreOffice’s values go to QuickBooks on the next Synchronize',
+  },
+  keepQbo: {
+    appliesTo: (row) => remedy(row, 'keepQbo'),
+    label: () => 'Keep QuickBooks',
+    quiet: false,
+    single: true,
+    done: 'QuickBooks version kept',
+    doneSentence: 'QuickBooks’s values go to CStoreOffice on the next Synchronize',
+  },
+  clearSyncHistory: {
+    appliesTo: never,
+    label: () => 'Clear Sync History',
+    quiet: true,
+    single: false,
+    done: 'Sync history cleared',
+    doneSentence: 'The next Synchronize matches every entity by name again; nothing was deleted in either system',
+  },
+  reconnect: {
+    appliesTo: never,
+    label: () => 'Reconnect to QBO',
+    quiet: true,
+    single: false,
+    done: 'Statuses recomputed',
+    doneSentence: 'QuickBooks was read again and every status recomputed',
+  },
 };
 
 /** A row's buttons, in this order. */
 const ROW_BUTTON_ORDER: readonly RowAction[] = ['removeLink', 'ignoreIssues', 'linkNearMatch', 'keepCso', 'keepQbo'];
 
 export function rowOffers(row: PanelRow): { action: RowAction; label: string; quiet: boolean }[] {
-  return ROW_BUTTON_ORDER.filter((a) => ROW_ACTIONS[a].appliesTo(row)).map((action) => ({ action, label: ROW_ACTIONS[action].label(row), quiet: ROW_ACTIONS[action].quiet }));
+  return ROW_BUTTON_ORDER.filter((a) => ROW_ACTIONS[a].appliesTo(row)).map((action) => ({
+    action,
+    label: ROW_ACTIONS[action].label(row),
+    quiet: ROW_ACTIONS[action].quiet,
+  }));
 }

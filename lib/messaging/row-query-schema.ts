@@ -14,7 +14,9 @@ const filters = z
   })
   .strict();
 
-const sort = z.object({ field: z.enum(['type', 'csoId', 'name', 'qboId', 'issue', 'status']), dir: z.enum(['asc', 'desc']) }).strict();
+const sort = z
+  .object({ field: z.enum(['type', 'csoId', 'name', 'qboId', 'issue', 'status']), dir: z.enum(['asc', 'desc']) })
+  .strict();
 
 /** Which rows, in which order. */
 const view = { sort: sort.optional(), filters: filters.optional() };
@@ -23,7 +25,9 @@ const view = { sort: sort.optional(), filters: filters.optional() };
 export const panelRowExportQuery = z.object(view).strict();
 
 /** One page of them (getRows); `page` counts from 0. */
-export const panelRowQuery = z.object({ page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500), ...view }).strict();
+export const panelRowQuery = z
+  .object({ page: z.number().int().min(0), pageSize: z.number().int().min(1).max(500), ...view })
+  .strict();
 
 export type PanelRowQuery = z.infer<typeof panelRowQuery>;
 export type PanelRowExportQuery = z.infer<typeof panelRowExportQuery>;

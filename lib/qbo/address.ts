@@ -8,8 +8,12 @@ const LINE_KEYS = ['Line1', 'Line2', 'Line3', 'Line4', 'Line5'] as const;
 
 export function addressFromQbo(address: QboAddress | undefined): string | null {
   if (!address) return null;
-  const cityLine = [address.City, [address.CountrySubDivisionCode, address.PostalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-  const lines = [...LINE_KEYS.map((k) => address[k]), cityLine, address.Country].map((l) => l?.trim() ?? '').filter((l) => l !== '');
+  const cityLine = [address.City, [address.CountrySubDivisionCode, address.PostalCode].filter(Boolean).join(' ')]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [...LINE_KEYS.map((k) => address[k]), cityLine, address.Country]
+    .map((l) => l?.trim() ?? '')
+    .filter((l) => l !== '');
   return lines.length > 0 ? lines.join('\n') : null;
 }
 

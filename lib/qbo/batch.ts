@@ -29,7 +29,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 export function chunkRequestId(requestId: string, index: number, chunks: number): string {
   const id = chunks === 1 ? requestId : `${requestId}-${index}`;
   if (id.length > BATCH_REQUEST_ID_MAX) {
-    throw new QboUsageError(`A batch requestid is at most ${BATCH_REQUEST_ID_MAX} characters (with the chunk suffix): ${id}`);
+    throw new QboUsageError(
+      `A batch requestid is at most ${BATCH_REQUEST_ID_MAX} characters (with the chunk suffix): ${id}`,
+    );
   }
   return id;
 }
@@ -40,9 +42,19 @@ function requestItem<K>(item: BatchItem<K>, bId: string): Record<string, unknown
 }
 
 /** Maps one BatchItemResponse entry to an outcome: an entity, a QueryResponse, or a Fault. */
-function outcomeOf<K>(item: BatchItem<K>, answer: Record<string, unknown> | undefined, intuitTid: string): BatchOutcome<K> {
-  if (!answer) return { key: item.key, ok: false, error: new QboResponseError('QuickBooks did not answer this batch item', intuitTid) };
-  if (answer.Fault !== undefined) return { key: item.key, ok: false, error: faultToError(answer.Fault, 200, intuitTid) };
+function outcomeOf<K>(
+  item: BatchItem<K>,
+  answer: Record<string, unknown> | undefined,
+  intuitTid: string,
+): BatchOutcome<K> {
+  if (!answer)
+    return {
+      key: item.key,
+      ok: false,
+      error: new QboResponseError('QuickBooks did not answer this batch item', intuitTid),
+    };
+  if (answer.Fault !== undefined)
+    return { key: item.key, ok: false, error: faultToError(answer.Fault, 200, intuitTid) };
   if ('query' in item) return { key: item.key, ok: true, value: answer.QueryResponse ?? {} };
   const entityKey = Object.keys(answer).find(isQboEntity) ?? item.entity;
   try {
@@ -53,7 +65,11 @@ function outcomeOf<K>(item: BatchItem<K>, answer: Record<string, unknown> | unde
   }
 }
 
-export async function runBatch<K>(transport: Transport, items: readonly BatchItem<K>[], requestId: string): Promise<BatchOutcome<K>[]> {
+export async function runBatch<K>(
+  transport: Transport,
+  items: readonly BatchItem<K>[],
+  requestId: string,
+): Promise<BatchOutcome<K>[]> {
   const chunks = chunk(items, BATCH_SIZE);
   const ids = chunks.map((_, i) => chunkRequestId(requestId, i, chunks.length));
   const outcomes: BatchOutcome<K>[] = [];
@@ -61,7 +77,14 @@ export async function runBatch<K>(transport: Transport, items: readonly BatchIte
     // bIds are at most 10 characters when a requestid is sent: use positions, map back by them.
     const body = { BatchItemRequest: part.map((item, i) => requestItem(item, `b${i}`)) };
     try {
-      const res = await transport({ method: 'POST', path: 'batch', json: body, requestId: ids[index], kind: 'batch', write: true });
+      const res = await transport({
+        method: 'POST',
+        path: 'batch',
+        json: body,
+        requestId: ids[index],
+        kind: 'batch',
+        write: true,
+      });
       const envelope = parseOrThrow(BatchEnvelope, res.json, 'a batch answer', res.intuitTid);
       const byBid = new Map(envelope.BatchItemResponse.map((a) => [a.bId ?? '', a as Record<string, unknown>]));
       part.forEach((item, i) => outcomes.push(outcomeOf(item, byBid.get(`b${i}`), res.intuitTid)));

@@ -4,7 +4,15 @@
  * when an answer is capped we ask again one entity at a time, and an entity that is still capped
  * alone is read with a paged query on MetaData.LastUpdatedTime. The result says which path was taken.
  */
-import { CdcEnvelope, DeletedStub, isQboEntity, parseEntity, parseOrThrow, type QboEntity, type QboEntityMap } from './schemas';
+import {
+  CdcEnvelope,
+  DeletedStub,
+  isQboEntity,
+  parseEntity,
+  parseOrThrow,
+  type QboEntity,
+  type QboEntityMap,
+} from './schemas';
 import type { Transport } from './transport';
 
 const CDC_MAX_AGE_MS = 30 * 86_400_000;
@@ -35,7 +43,11 @@ interface CdcAnswer {
 }
 
 async function fetchCdc(transport: Transport, entities: readonly QboEntity[], since: string): Promise<CdcAnswer> {
-  const res = await transport({ method: 'GET', path: 'cdc', params: { entities: entities.join(','), changedSince: since } });
+  const res = await transport({
+    method: 'GET',
+    path: 'cdc',
+    params: { entities: entities.join(','), changedSince: since },
+  });
   const envelope = parseOrThrow(CdcEnvelope, res.json, 'a CDC answer', res.intuitTid);
   const groups = new Map<QboEntity, { live: unknown[]; deleted: string[] }>();
   let total = 0;

@@ -56,13 +56,28 @@ export interface QboClient {
   /** Every matching record, paged 1000 at a time. */
   queryAll<E extends QboEntity>(entity: E, options?: ReadOptions): Promise<QboEntityMap[E][]>;
   /** Every matching record in Id order, checked against `COUNT(*)` (see readVerifiedPages). */
-  queryVerified<E extends QboEntity>(entity: E, options?: Omit<ReadOptions, 'orderBy'>): Promise<VerifiedRead<QboEntityMap[E]>>;
+  queryVerified<E extends QboEntity>(
+    entity: E,
+    options?: Omit<ReadOptions, 'orderBy'>,
+  ): Promise<VerifiedRead<QboEntityMap[E]>>;
   /** One page (STARTPOSITION is 1-based, MAXRESULTS at most 1000). */
-  queryPage<E extends QboEntity>(entity: E, page: ReadOptions & { startPosition: number; maxResults: number }): Promise<QboEntityMap[E][]>;
+  queryPage<E extends QboEntity>(
+    entity: E,
+    page: ReadOptions & { startPosition: number; maxResults: number },
+  ): Promise<QboEntityMap[E][]>;
   count(entity: QboEntity, options?: ReadOptions): Promise<number>;
   read<E extends QboEntity>(entity: E, id: string): Promise<QboEntityMap[E]>;
-  create<E extends QboEntity>(entity: E, body: Record<string, unknown>, options: WriteOptions): Promise<QboEntityMap[E]>;
-  update<E extends QboEntity>(entity: E, current: CurrentRecord, patch: Record<string, unknown>, options: WriteOptions): Promise<QboEntityMap[E]>;
+  create<E extends QboEntity>(
+    entity: E,
+    body: Record<string, unknown>,
+    options: WriteOptions,
+  ): Promise<QboEntityMap[E]>;
+  update<E extends QboEntity>(
+    entity: E,
+    current: CurrentRecord,
+    patch: Record<string, unknown>,
+    options: WriteOptions,
+  ): Promise<QboEntityMap[E]>;
   deactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
   reactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
   companyInfo(): Promise<QboCompanyInfo>;
@@ -106,7 +121,9 @@ export function createQboClient(options: QboClientOptions): QboClient {
     onRetry: options.onRetry,
   });
 
-  const runQuery = async (statement: string): Promise<{ rows: Record<string, unknown>; tid: string; time: string | null }> => {
+  const runQuery = async (
+    statement: string,
+  ): Promise<{ rows: Record<string, unknown>; tid: string; time: string | null }> => {
     // Long statements (big IN lists) go in a POST body; the rest as one encoded GET parameter.
     const res =
       statement.length > 2000
@@ -124,13 +141,25 @@ export function createQboClient(options: QboClientOptions): QboClient {
 
   const page = async <E extends QboEntity>(entity: E, statement: string): Promise<QboEntityMap[E][]> => {
     const { rows, tid } = await runQuery(statement);
-    const list = rows[entity] ?? Object.entries(rows).find(([k]) => k.toLowerCase() === entity.toLowerCase())?.[1] ?? [];
-    if (!Array.isArray(list)) throw new QboResponseError(`QuickBooks sent ${entity} query rows that are not a list`, tid);
+    const list =
+      rows[entity] ?? Object.entries(rows).find(([k]) => k.toLowerCase() === entity.toLowerCase())?.[1] ?? [];
+    if (!Array.isArray(list))
+      throw new QboResponseError(`QuickBooks sent ${entity} query rows that are not a list`, tid);
     return list.map((row, i) => parseEntity(entity, row, `${entity} row ${i + 1} of a query`, tid));
   };
 
-  const write = async <E extends QboEntity>(entity: E, body: Record<string, unknown>, opts: WriteOptions): Promise<QboEntityMap[E]> => {
-    const res = await transport({ method: 'POST', path: entityPath(entity), json: body, requestId: opts.requestId, write: true });
+  const write = async <E extends QboEntity>(
+    entity: E,
+    body: Record<string, unknown>,
+    opts: WriteOptions,
+  ): Promise<QboEntityMap[E]> => {
+    const res = await transport({
+      method: 'POST',
+      path: entityPath(entity),
+      json: body,
+      requestId: opts.requestId,
+      write: true,
+    });
     return parseEntity(entity, res.json[entity], `the ${entity} it saved`, res.intuitTid);
   };
 
@@ -172,7 +201,10 @@ export function createQboClient(options: QboClientOptions): QboClient {
           transport,
           now: () => clock.now(),
           query: (entity, sinceIso) =>
-            client.queryAll(entity, { includeInactive: true, where: [{ field: 'MetaData.LastUpdatedTime', op: '>=', value: sinceIso }] }),
+            client.queryAll(entity, {
+              includeInactive: true,
+              where: [{ field: 'MetaData.LastUpdatedTime', op: '>=', value: sinceIso }],
+            }),
         },
         entities,
         since,

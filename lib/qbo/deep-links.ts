@@ -15,6 +15,8 @@ const PAGES = tableOf((m) => m.qbo.page);
 export function qboEntityPageUrl(webBase: string, typeId: EntityTypeId, id: string, realmId?: string): string {
   const base = webBase.replace(/\/+$/, '');
   const { path, idParam } = PAGES[typeId];
-  const query = [`${idParam}=${encodeURIComponent(id)}`, realmId ? `companyId=${encodeURIComponent(realmId)}` : ''].filter(Boolean).join('&');
+  const query = [`${idParam}=${encodeURIComponent(id)}`, realmId ? `companyId=${encodeURIComponent(realmId)}` : '']
+    .filter(Boolean)
+    .join('&');
   return `${base}${path}?${query}`;
 }

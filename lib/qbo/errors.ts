@@ -43,7 +43,9 @@ export class QboApiError extends Error {
     this.element = init.element ?? '';
     this.intuitTid = init.intuitTid ?? '';
     this.faultType = init.faultType ?? '';
-    this.errors = init.errors ?? [{ code: this.code, message: init.message, detail: this.detail, element: this.element }];
+    this.errors = init.errors ?? [
+      { code: this.code, message: init.message, detail: this.detail, element: this.element },
+    ];
   }
 }
 
@@ -127,7 +129,10 @@ export class QboIncompleteReadError extends QboResponseError {
  */
 export class ReconnectNeededError extends Error {
   override name = 'ReconnectNeededError';
-  constructor(message = 'The connection to QuickBooks has expired or was revoked. Connect to QuickBooks again.', options?: { cause?: unknown }) {
+  constructor(
+    message = 'The connection to QuickBooks has expired or was revoked. Connect to QuickBooks again.',
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

@@ -7,9 +7,11 @@ import { createQboError, type FaultEntry, type QboApiError } from './errors';
 
 type Json = Record<string, unknown>;
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const str = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads one Error entry in either case convention (`Message`/`message`, `Detail`/`detail`). */
 function entryFrom(raw: unknown): FaultEntry {
@@ -41,12 +43,21 @@ function fromJson(body: Json): { entries: FaultEntry[]; type: string } | undefin
   const fault = body.Fault ?? body.fault;
   if (fault !== undefined && fault !== null) return readFaultObject(fault);
   if (typeof body.error === 'string') {
-    return { entries: [{ code: body.error, message: body.error, detail: str(body.error_description), element: '' }], type: 'OAUTH' };
+    return {
+      entries: [{ code: body.error, message: body.error, detail: str(body.error_description), element: '' }],
+      type: 'OAUTH',
+    };
   }
   return undefined;
 }
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&amp;': '&' };
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&amp;': '&',
+};
 const unescapeXml = (s: string): string => s.replace(/&(lt|gt|quot|apos|amp);/g, (m) => XML_ENTITIES[m] ?? m).trim();
 
 function fromXml(text: string): { entries: FaultEntry[]; type: string } | undefined {
@@ -55,7 +66,8 @@ function fromXml(text: string): { entries: FaultEntry[]; type: string } | undefi
   const type = /type="([^"]*)"/i.exec(fault[1] ?? '')?.[1] ?? '';
   const entries = [...(fault[2] ?? '').matchAll(/<Error\b([^>]*)>([\s\S]*?)<\/Error>/gi)].map((m) => {
     const inner = m[2] ?? '';
-    const tag = (name: string): string => unescapeXml(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'i').exec(inner)?.[1] ?? '');
+    const tag = (name: string): string =>
+      unescapeXml(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'i').exec(inner)?.[1] ?? '');
     const message = tag('Message');
     const code = /code="([^"]*)"/i.exec(m[1] ?? '')?.[1] ?? codeFromGatewayMessage(message);
     return { code, message, detail: tag('Detail'), element: /element="([^"]*)"/i.exec(m[1] ?? '')?.[1] ?? '' };
@@ -96,7 +108,14 @@ export function parseErrorResponse(status: number, bodyText: string, intuitTid =
   const parsed = (isObject(json) ? fromJson(json) : undefined) ?? fromXml(bodyText);
   const first = parsed?.entries[0];
   if (parsed && first) {
-    return createQboError({ status, ...first, message: first.message || STATUS_WORDS[status] || `HTTP ${status}`, intuitTid, faultType: parsed.type, errors: parsed.entries });
+    return createQboError({
+      status,
+      ...first,
+      message: first.message || STATUS_WORDS[status] || `HTTP ${status}`,
+      intuitTid,
+      faultType: parsed.type,
+      errors: parsed.entries,
+    });
   }
   const html = fromHtml(bodyText);
   const words = STATUS_WORDS[status] ?? 'Unexpected answer';
@@ -114,6 +133,11 @@ export function parseErrorResponse(status: number, bodyText: string, intuitTid =
 /** A Fault carried inside a 2xx body (a batch item's `Fault`, or a whole 200 answer with a Fault). */
 export function faultToError(fault: unknown, status: number, intuitTid = ''): QboApiError {
   const { entries, type } = readFaultObject(fault);
-  const first = entries[0] ?? { code: '', message: 'QuickBooks reported a fault without details', detail: '', element: '' };
+  const first = entries[0] ?? {
+    code: '',
+    message: 'QuickBooks reported a fault without details',
+    detail: '',
+    element: '',
+  };
   return createQboError({ status, ...first, intuitTid, faultType: type, errors: entries.length ? entries : [first] });
 }

@@ -38,10 +38,12 @@ function visibleName(name: string, active: boolean | undefined): string {
 }
 
 const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value);
-const isAccountType = (v: string | undefined): v is AccountType => (ACCOUNT_TYPES as readonly string[]).includes(v ?? '');
+const isAccountType = (v: string | undefined): v is AccountType =>
+  (ACCOUNT_TYPES as readonly string[]).includes(v ?? '');
 
 function accountFromQbo(a: QboAccount): AccountRecord {
-  if (!isAccountType(a.AccountType)) throw new QboResponseError(`Account ${a.Id} has an account type we do not know: ${String(a.AccountType)}`);
+  if (!isAccountType(a.AccountType))
+    throw new QboResponseError(`Account ${a.Id} has an account type we do not know: ${String(a.AccountType)}`);
   return {
     id: a.Id,
     name: visibleName(a.Name, a.Active),
@@ -112,7 +114,12 @@ function contactToQbo(r: CustomerRecord, mode: ToQboOptions['mode']): Fields {
 
 const TO_QBO: { [K in EntityTypeId]: (r: RecordByType[K], o: ToQboOptions) => Fields } = {
   account: (r, o) => {
-    const out: Fields = { Name: r.name, AccountType: r.accountType, Active: r.active, ...parentFields(r.parentId, 'SubAccount', o.mode) };
+    const out: Fields = {
+      Name: r.name,
+      AccountType: r.accountType,
+      Active: r.active,
+      ...parentFields(r.parentId, 'SubAccount', o.mode),
+    };
     put(out, 'AcctNum', r.number, o.mode);
     put(out, 'Description', r.description, o.mode);
     return out;
@@ -129,7 +136,12 @@ const TO_QBO: { [K in EntityTypeId]: (r: RecordByType[K], o: ToQboOptions) => Fi
   accountingVendor: (r, o) => ({ ...contactToQbo(r, o.mode), ...(r.taxId ? { TaxIdentifier: r.taxId } : {}) }),
   dataType: (r, o) => {
     const income = r.creditAccountId ?? o.defaultIncomeAccountId ?? null;
-    return { Name: r.name, Type: 'Service', Active: r.active, ...(income ? { IncomeAccountRef: { value: income } } : {}) };
+    return {
+      Name: r.name,
+      Type: 'Service',
+      Active: r.active,
+      ...(income ? { IncomeAccountRef: { value: income } } : {}),
+    };
   },
 };
 

@@ -73,7 +73,8 @@ export function buildQuery(spec: QuerySpec): string {
   if (where.length > 0) sql += ` WHERE ${where.map(condition).join(' AND ')}`;
   if (spec.orderBy) sql += ` ORDERBY ${identifier(spec.orderBy.field, 'field')} ${spec.orderBy.direction ?? 'ASC'}`;
   if (spec.startPosition !== undefined) {
-    if (!Number.isInteger(spec.startPosition) || spec.startPosition < 1) throw new QboUsageError('STARTPOSITION starts at 1');
+    if (!Number.isInteger(spec.startPosition) || spec.startPosition < 1)
+      throw new QboUsageError('STARTPOSITION starts at 1');
     sql += ` STARTPOSITION ${spec.startPosition}`;
   }
   if (spec.maxResults !== undefined) {
@@ -136,11 +137,17 @@ export async function readVerifiedPages<T extends { Id: string }>(
 ): Promise<T[]> {
   const counted = await countRows();
   // An empty list is legitimate (QBO answers it as `{}`): the count says so, and no page is asked for.
-  const rows = counted === 0 ? [] : await readAllPages({ ...spec, orderBy: { field: 'Id' } }, fetchPage, pageSize, counted);
+  const rows =
+    counted === 0 ? [] : await readAllPages({ ...spec, orderBy: { field: 'Id' } }, fetchPage, pageSize, counted);
   if (rows.length === counted) return rows;
   const recounted = await countRows();
   // Records added while we read (new Ids come last in Id order) and counted again: a whole read.
   if (rows.length === recounted) return rows;
-  const words = recounted !== counted ? `changed while it was read (${counted} records, then ${recounted})` : `answered ${rows.length} of the ${counted} records it counts`;
-  throw new QboIncompleteReadError(`QuickBooks's ${spec.entity} list ${words}. Nothing was written; the next sync reads it again.`);
+  const words =
+    recounted !== counted
+      ? `changed while it was read (${counted} records, then ${recounted})`
+      : `answered ${rows.length} of the ${counted} records it counts`;
+  throw new QboIncompleteReadError(
+    `QuickBooks's ${spec.entity} list ${words}. Nothing was written; the next sync reads it again.`,
+  );
 }

@@ -13,7 +13,12 @@ export interface QboRetryPolicy {
   throttleDelayMs: number;
 }
 
-export const DEFAULT_RETRY: QboRetryPolicy = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, throttleDelayMs: 60_000 };
+export const DEFAULT_RETRY: QboRetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  throttleDelayMs: 60_000,
+};
 
 /**
  * Exponential backoff with "equal jitter": half the step is fixed, half random, so concurrent
@@ -25,7 +30,12 @@ function backoffDelay(retry: number, policy: QboRetryPolicy, random: () => numbe
 }
 
 /** The delay before try number `attempt + 1` (attempt counts from 1), or undefined to give up. */
-export function retryDelay(error: unknown, attempt: number, policy: QboRetryPolicy, random: () => number): number | undefined {
+export function retryDelay(
+  error: unknown,
+  attempt: number,
+  policy: QboRetryPolicy,
+  random: () => number,
+): number | undefined {
   if (!isRetryable(error) || attempt >= policy.maxAttempts) return undefined;
   if (error instanceof QboThrottleError) return error.retryAfterMs ?? policy.throttleDelayMs;
   return backoffDelay(attempt - 1, policy, random);

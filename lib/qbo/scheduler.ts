@@ -78,7 +78,8 @@ export function createScheduler(deps: { clock: SchedulerClock; limits?: Partial<
   // Slots are granted one at a time, in arrival order, so two waiters never take the same slot.
   const takeSlot = (s: RealmState, kind: CallKind): Promise<void> => {
     const granted = s.gate.then(async () => {
-      for (let wait = waitMs(s, kind, clock.now()); wait > 0; wait = waitMs(s, kind, clock.now())) await clock.sleep(wait);
+      for (let wait = waitMs(s, kind, clock.now()); wait > 0; wait = waitMs(s, kind, clock.now()))
+        await clock.sleep(wait);
       const now = clock.now();
       s.sends.push(now);
       if (kind === 'batch') s.batchSends.push(now);

@@ -63,8 +63,18 @@ const contact = {
   PrimaryPhone: z.looseObject({ FreeFormNumber: z.string().optional() }).optional(),
 };
 
-export const QboCustomer = z.looseObject({ ...base, ...contact, FullyQualifiedName: z.string().optional(), ParentRef: Ref.optional() });
-export const QboVendor = z.looseObject({ ...base, ...contact, TaxIdentifier: z.string().optional(), AcctNum: z.string().optional() });
+export const QboCustomer = z.looseObject({
+  ...base,
+  ...contact,
+  FullyQualifiedName: z.string().optional(),
+  ParentRef: Ref.optional(),
+});
+export const QboVendor = z.looseObject({
+  ...base,
+  ...contact,
+  TaxIdentifier: z.string().optional(),
+  AcctNum: z.string().optional(),
+});
 /** Employees are read only to know which display names they hold (one namespace with Customer/Vendor). */
 export const QboEmployee = z.looseObject({ ...base, DisplayName: z.string() });
 
@@ -129,9 +139,7 @@ export const BatchEnvelope = z.looseObject({
 
 /** One group per requested entity type; a group with no changes is `{}`. */
 export const CdcEnvelope = z.looseObject({
-  CDCResponse: z
-    .array(z.looseObject({ QueryResponse: z.array(z.record(z.string(), z.unknown())).optional() }))
-    .min(1),
+  CDCResponse: z.array(z.looseObject({ QueryResponse: z.array(z.record(z.string(), z.unknown())).optional() })).min(1),
   time: z.string().optional(),
 });
 
@@ -150,7 +158,12 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
 }
 
 /** Validates one entity of a known type. */
-export function parseEntity<E extends QboEntity>(entity: E, value: unknown, what: string, intuitTid = ''): QboEntityMap[E] {
+export function parseEntity<E extends QboEntity>(
+  entity: E,
+  value: unknown,
+  what: string,
+  intuitTid = '',
+): QboEntityMap[E] {
   return parseOrThrow(ENTITY_SCHEMAS[entity] as unknown as z.ZodType<QboEntityMap[E]>, value, what, intuitTid);
 }
 

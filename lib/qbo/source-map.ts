@@ -9,10 +9,14 @@ import { fromQbo, toQbo, type QboOf } from './map';
 import { ENTITY_SCHEMAS, type QboEntity } from './schemas';
 
 /** The lists the sync reads and writes, in the order full reads query them (Employee, read for its names only, is not one). */
-export const QBO_LISTS = (Object.keys(ENTITY_SCHEMAS) as QboEntity[]).filter((entity): entity is QboListKey => entity !== 'Employee');
+export const QBO_LISTS = (Object.keys(ENTITY_SCHEMAS) as QboEntity[]).filter(
+  (entity): entity is QboListKey => entity !== 'Employee',
+);
 
 /** The domain type whose record shape each QBO list has (both vendor kinds read and write alike). */
-const TYPE_OF_LIST = Object.fromEntries(QBO_LISTS.map((list) => [list, typesStoredAs(list)[0]!])) as Readonly<Record<QboListKey, EntityTypeId>>;
+const TYPE_OF_LIST = Object.fromEntries(QBO_LISTS.map((list) => [list, typesStoredAs(list)[0]!])) as Readonly<
+  Record<QboListKey, EntityTypeId>
+>;
 
 interface RawMeta {
   Id: string;
@@ -50,7 +54,11 @@ function recordFrom(type: EntityTypeId, values: RecordValues): RecordByType[Enti
 }
 
 /** The body of a create: every field the values carry (a null is left out). */
-export function createBody(list: QboListKey, values: RecordValues, defaultIncomeAccountId: string | null): Record<string, unknown> {
+export function createBody(
+  list: QboListKey,
+  values: RecordValues,
+  defaultIncomeAccountId: string | null,
+): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
   const body = toQbo(type, recordFrom(type, values), { mode: 'create', defaultIncomeAccountId });
   // Fields the op does not name keep QBO's defaults (except the keys a create always sends).
@@ -80,14 +88,28 @@ const SUBTYPE_FOR_TYPE: Readonly<Record<string, string>> = {
 };
 
 /** The changed fields of a sparse update: only the keys of the fields the values name; a null clears. */
-export function patchBody(list: QboListKey, values: RecordValues, defaultIncomeAccountId: string | null): Record<string, unknown> {
+export function patchBody(
+  list: QboListKey,
+  values: RecordValues,
+  defaultIncomeAccountId: string | null,
+): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
-  const body = pickKeys(type, toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }), Object.keys(values), []);
+  const body = pickKeys(
+    type,
+    toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }),
+    Object.keys(values),
+    [],
+  );
   const subType = typeof body.AccountType === 'string' ? SUBTYPE_FOR_TYPE[body.AccountType] : undefined;
   return subType ? { ...body, AccountSubType: subType } : body;
 }
 
-function pickKeys(type: EntityTypeId, body: Record<string, unknown>, fields: readonly string[], always: readonly string[]): Record<string, unknown> {
+function pickKeys(
+  type: EntityTypeId,
+  body: Record<string, unknown>,
+  fields: readonly string[],
+  always: readonly string[],
+): Record<string, unknown> {
   const keys = new Set([...fields.flatMap((f) => KEYS_OF_FIELD[type][f] ?? []), ...always]);
   return Object.fromEntries(Object.entries(body).filter(([k]) => keys.has(k)));
 }

@@ -9,13 +9,38 @@
  *   update needs a Name this source has not seen (sparse updates of those must repeat it);
  * - get: one read by id (an Item no longer of type Service is RecordLeftScopeError, not a record).
  */
-import { RecordLeftScopeError, type QboListKey, type QboSource, type ReadResult, type ReservedName, type SideRecord, type WriteBatch, type WriteFailure, type WriteOp, type WriteResult } from '../sync';
+import {
+  RecordLeftScopeError,
+  type QboListKey,
+  type QboSource,
+  type ReadResult,
+  type ReservedName,
+  type SideRecord,
+  type WriteBatch,
+  type WriteFailure,
+  type WriteOp,
+  type WriteResult,
+} from '../sync';
 import type { BatchItem } from './batch';
 import type { QboClient } from './client';
-import { isRetryable, QboApiError, QboDuplicateNameError, QboNetworkError, QboNotFoundError, QboResponseError } from './errors';
+import {
+  isRetryable,
+  QboApiError,
+  QboDuplicateNameError,
+  QboNetworkError,
+  QboNotFoundError,
+  QboResponseError,
+} from './errors';
 import type { QboEntity, QboEmployee, QboItem } from './schemas';
 import { createBody, patchBody, QBO_LISTS, sideRecordOf } from './source-map';
-import { deactivateBody, NAME_REQUIRED_ON_UPDATE, reactivateBody, sparseUpdateBody, stripDeletedSuffix, type CurrentRecord } from './writes';
+import {
+  deactivateBody,
+  NAME_REQUIRED_ON_UPDATE,
+  reactivateBody,
+  sparseUpdateBody,
+  stripDeletedSuffix,
+  type CurrentRecord,
+} from './writes';
 
 export interface QboSourceOptions {
   client: QboClient;
@@ -46,7 +71,12 @@ export function createQboSource(options: QboSourceOptions): QboSource {
         (out.reserved ??= []).push({ entity: 'Employee', id: e.Id, name: e.DisplayName, active: e.Active !== false });
       } else if (list === 'Item' && (raw as unknown as QboItem).Type !== 'Service') {
         const i = raw as unknown as QboItem;
-        (out.reserved ??= []).push({ entity: 'Item', id: i.Id, name: i.Name, active: i.Active !== false } satisfies ReservedName);
+        (out.reserved ??= []).push({
+          entity: 'Item',
+          id: i.Id,
+          name: i.Name,
+          active: i.Active !== false,
+        } satisfies ReservedName);
       } else {
         remember(list, raw);
         (out.records[list] ??= []).push(sideRecordOf(list, raw));
@@ -88,21 +118,34 @@ export function createQboSource(options: QboSourceOptions): QboSource {
       (missing.get(op.list) ?? missing.set(op.list, []).get(op.list)!).push(op.id);
     }
     for (const [list, ids] of missing) {
-      const rows = (await client.queryAll(list, { includeInactive: true, where: [{ field: 'Id', op: 'IN', value: ids }] })) as Raw[];
+      const rows = (await client.queryAll(list, {
+        includeInactive: true,
+        where: [{ field: 'Id', op: 'IN', value: ids }],
+      })) as Raw[];
       for (const raw of rows) remember(list, raw);
     }
   }
 
   function itemOf(op: WriteOp<QboListKey>, key: number): BatchItem<number> | WriteFailure {
-    if (op.kind === 'create') return { key, operation: 'create', entity: op.list, body: createBody(op.list, op.values, defaultIncome) };
-    if (op.kind === 'delete') return { code: '500', message: 'QuickBooks has no delete for this list; deactivate it instead.', retryable: false };
+    if (op.kind === 'create')
+      return { key, operation: 'create', entity: op.list, body: createBody(op.list, op.values, defaultIncome) };
+    if (op.kind === 'delete')
+      return {
+        code: '500',
+        message: 'QuickBooks has no delete for this list; deactivate it instead.',
+        retryable: false,
+      };
     const current: CurrentRecord = { Id: op.id, SyncToken: op.revision };
     const known = names.get(`${op.list}:${op.id}`);
     if (known !== undefined) current.Name = known;
-    if (op.kind === 'deactivate') return { key, operation: 'update', entity: op.list, body: deactivateBody(op.list, current) };
+    if (op.kind === 'deactivate')
+      return { key, operation: 'update', entity: op.list, body: deactivateBody(op.list, current) };
     const patch = patchBody(op.list, op.values, defaultIncome);
     // Reactivation brings an Account back under its name without QBO's " (deleted)" suffix.
-    const body = op.values.active === true && patch.Name === undefined ? { ...reactivateBody(op.list, current), ...patch } : sparseUpdateBody(op.list, current, patch);
+    const body =
+      op.values.active === true && patch.Name === undefined
+        ? { ...reactivateBody(op.list, current), ...patch }
+        : sparseUpdateBody(op.list, current, patch);
     if (op.values.active === true && typeof body.Name === 'string') body.Name = stripDeletedSuffix(body.Name);
     return { key, operation: 'update', entity: op.list, body };
   }
@@ -118,7 +161,10 @@ export function createQboSource(options: QboSourceOptions): QboSource {
         const raw = (await client.read(list, id)) as Raw;
         // Still there, but no longer a Service item: out of what we synchronize, not gone.
         const type = list === 'Item' ? (raw as unknown as QboItem).Type : 'Service';
-        if (type !== 'Service') throw new RecordLeftScopeError(`Its type was changed in QuickBooks from Service to ${String(type)}, and only Service items are synchronized as data types.`);
+        if (type !== 'Service')
+          throw new RecordLeftScopeError(
+            `Its type was changed in QuickBooks from Service to ${String(type)}, and only Service items are synchronized as data types.`,
+          );
         remember(list, raw);
         return sideRecordOf(list, raw);
       } catch (error) {
@@ -149,7 +195,13 @@ export function createQboSource(options: QboSourceOptions): QboSource {
           results[outcome.key] = { ok: false, failure: failureOf(outcome.error) };
         }
       }
-      return results.map((r) => r ?? { ok: false, failure: { code: 'missing', message: 'QuickBooks did not answer this item.', retryable: true } });
+      return results.map(
+        (r) =>
+          r ?? {
+            ok: false,
+            failure: { code: 'missing', message: 'QuickBooks did not answer this item.', retryable: true },
+          },
+      );
     },
   };
 }
@@ -163,7 +215,12 @@ function wholeCallFailed(error: Error): boolean {
 /** A batch item's Fault in the engine's terms (the engine words it for the table). */
 export function failureOf(error: Error): WriteFailure {
   if (error instanceof QboApiError) {
-    const failure: WriteFailure = { code: error.code, message: error.message, detail: error.detail, retryable: isRetryable(error) };
+    const failure: WriteFailure = {
+      code: error.code,
+      message: error.message,
+      detail: error.detail,
+      retryable: isRetryable(error),
+    };
     if (error instanceof QboDuplicateNameError && error.existingId) failure.existingId = error.existingId;
     return failure;
   }

@@ -4,7 +4,15 @@
  * with their original requestid, so QBO replays instead of writing twice), and every error answer
  * turned into a typed error.
  */
-import { QboAuthError, QboNetworkError, QboResponseError, QboThrottleError, QboTimeoutError, QboUsageError, ReconnectNeededError } from './errors';
+import {
+  QboAuthError,
+  QboNetworkError,
+  QboResponseError,
+  QboThrottleError,
+  QboTimeoutError,
+  QboUsageError,
+  ReconnectNeededError,
+} from './errors';
 import { faultToError, parseErrorResponse } from './faults';
 import { encodeQuery } from './query';
 import { parseRetryAfter } from '../shared/retry-after';
@@ -59,7 +67,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function asReconnect(error: unknown): unknown {
   if (error instanceof ReconnectNeededError) return error;
   const e = error as { error?: unknown; code?: unknown } | undefined;
-  if (e?.error === 'invalid_grant' || e?.code === 'invalid_grant') return new ReconnectNeededError(undefined, { cause: error });
+  if (e?.error === 'invalid_grant' || e?.code === 'invalid_grant')
+    return new ReconnectNeededError(undefined, { cause: error });
   return error;
 }
 
@@ -109,24 +118,38 @@ export function createTransport(deps: QboTransportDeps): Transport {
       status = response.status;
       text = await response.text();
     } catch (error) {
-      if (timedOut) throw new QboTimeoutError(`QuickBooks did not answer ${req.method} ${req.path} within ${deps.timeoutMs} ms`, { cause: error });
-      throw new QboNetworkError(`The connection to QuickBooks failed during ${req.method} ${req.path}: ${(error as Error).message}`, { cause: error });
+      if (timedOut)
+        throw new QboTimeoutError(`QuickBooks did not answer ${req.method} ${req.path} within ${deps.timeoutMs} ms`, {
+          cause: error,
+        });
+      throw new QboNetworkError(
+        `The connection to QuickBooks failed during ${req.method} ${req.path}: ${(error as Error).message}`,
+        { cause: error },
+      );
     } finally {
       cancel();
     }
     const intuitTid = response.headers.get('intuit_tid') ?? '';
     if (status < 200 || status > 299) {
       const error = parseErrorResponse(status, text, intuitTid);
-      if (error instanceof QboThrottleError) error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
+      if (error instanceof QboThrottleError)
+        error.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), deps.clock.now());
       throw error;
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new QboResponseError(`QuickBooks answered ${req.method} ${req.path} with something that is not JSON: ${text.slice(0, 120)}`, intuitTid);
+      throw new QboResponseError(
+        `QuickBooks answered ${req.method} ${req.path} with something that is not JSON: ${text.slice(0, 120)}`,
+        intuitTid,
+      );
     }
-    if (!isObject(json)) throw new QboResponseError(`QuickBooks answered ${req.method} ${req.path} with JSON that is not an object`, intuitTid);
+    if (!isObject(json))
+      throw new QboResponseError(
+        `QuickBooks answered ${req.method} ${req.path} with JSON that is not an object`,
+        intuitTid,
+      );
     if (json.Fault !== undefined) throw faultToError(json.Fault, status, intuitTid);
     return { json, intuitTid, status };
   };
@@ -134,7 +157,8 @@ export function createTransport(deps: QboTransportDeps): Transport {
   return async (req) => {
     if (req.write && !req.requestId) throw new QboUsageError(`A write (${req.path}) needs a requestid from the caller`);
     const maxLength = req.kind === 'batch' ? 36 : 50;
-    if (req.requestId && req.requestId.length > maxLength) throw new QboUsageError(`A requestid is at most ${maxLength} characters here`);
+    if (req.requestId && req.requestId.length > maxLength)
+      throw new QboUsageError(`A requestid is at most ${maxLength} characters here`);
     let refreshed = false;
     for (let attempt = 1; ; attempt += 1) {
       const token = await deps.tokens.getAccessToken().catch((error: unknown) => {

@@ -6,7 +6,9 @@
 import { ENTITY_MODULES, stripDeletedSuffix } from '../entities';
 import type { QboEntity } from './schemas';
 
-export const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(ENTITY_MODULES.filter((m) => m.qbo.updateRepeatsName).map((m) => m.qbo.entity));
+export const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(
+  ENTITY_MODULES.filter((m) => m.qbo.updateRepeatsName).map((m) => m.qbo.entity),
+);
 
 /** The record as last read from QBO: enough to address it and repeat its name. */
 export interface CurrentRecord {
@@ -23,9 +25,14 @@ export function entityPath(entity: QboEntity | 'CompanyInfo'): string {
   return entity.toLowerCase();
 }
 
-export function sparseUpdateBody(entity: QboEntity, current: CurrentRecord, patch: Record<string, unknown>): Record<string, unknown> {
+export function sparseUpdateBody(
+  entity: QboEntity,
+  current: CurrentRecord,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
   const body: Record<string, unknown> = { ...patch, Id: current.Id, SyncToken: current.SyncToken, sparse: true };
-  if (NAME_REQUIRED_ON_UPDATE.has(entity) && body.Name === undefined && current.Name !== undefined) body.Name = current.Name;
+  if (NAME_REQUIRED_ON_UPDATE.has(entity) && body.Name === undefined && current.Name !== undefined)
+    body.Name = current.Name;
   return body;
 }
 

@@ -17,18 +17,22 @@ export interface ConnectionFacts {
 }
 
 const LOST_WORDS: Readonly<Record<'expired' | 'refused' | 'unknown', string>> = {
-  expired: 'The QuickBooks sign-in ran out (QuickBooks asks to sign in again after 100 days without a sync, and after 5 years in any case).',
-  refused: 'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.',
+  expired:
+    'The QuickBooks sign-in ran out (QuickBooks asks to sign in again after 100 days without a sync, and after 5 years in any case).',
+  refused:
+    'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.',
   unknown: 'QuickBooks no longer accepts the saved sign-in.',
 };
-
 
 export function summarizeCompany(
   company: { origin: string; companyId: string; companyName: string },
   facts: ConnectionFacts,
   environment: Environment,
 ): CompanySummary {
-  const counts = Object.fromEntries(SYNC_STATUS_IDS.map((id) => [id, facts.counts[id] ?? 0])) as Record<SyncStatusId, number>;
+  const counts = Object.fromEntries(SYNC_STATUS_IDS.map((id) => [id, facts.counts[id] ?? 0])) as Record<
+    SyncStatusId,
+    number
+  >;
   return {
     companyId: company.companyId,
     companyName: company.companyName,

@@ -5,7 +5,11 @@
  */
 import type { Settings } from './settings';
 
-const GRANTED_BY_MANIFEST = [/^https:\/\/([a-z0-9-]+\.)*cstoreoffice\.com$/, /^https:\/\/(sandbox-)?quickbooks\.api\.intuit\.com$/, /^https:\/\/appcenter\.intuit\.com$/];
+const GRANTED_BY_MANIFEST = [
+  /^https:\/\/([a-z0-9-]+\.)*cstoreoffice\.com$/,
+  /^https:\/\/(sandbox-)?quickbooks\.api\.intuit\.com$/,
+  /^https:\/\/appcenter\.intuit\.com$/,
+];
 
 export function originsToRequest(settings: Settings): string[] {
   if (settings.environment !== 'custom' || !settings.customQboUrl) return [];

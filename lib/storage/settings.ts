@@ -34,9 +34,13 @@ const tokenUrl = (optional = false) =>
   z
     .string()
     .trim()
-    .refine((value) => (optional && value === '') || URL.canParse(value), 'Enter a full URL, such as https://broker.example.com')
     .refine(
-      (value) => (optional && value === '') || !URL.canParse(value) || /^https:\/\//i.test(value) || LOOPBACK_HTTP.test(value),
+      (value) => (optional && value === '') || URL.canParse(value),
+      'Enter a full URL, such as https://broker.example.com',
+    )
+    .refine(
+      (value) =>
+        (optional && value === '') || !URL.canParse(value) || /^https:\/\//i.test(value) || LOOPBACK_HTTP.test(value),
       'Use https://: QuickBooks tokens travel to this address. Plain http:// is accepted only for this computer (127.0.0.1 or localhost).',
     )
     .transform((value) => value.replace(/\/+$/, ''));
@@ -48,7 +52,11 @@ export const SettingsSchema = z
     /** One origin serving QBO's API, OAuth and web pages at Intuit's paths (our sandbox does). */
     customQboUrl: tokenUrl(true),
     /** Minutes between automatic syncs; 0 turns automatic sync off. */
-    autoSyncMinutes: z.number().int().min(0).max(24 * 60),
+    autoSyncMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     conflictPolicy: z.enum(CONFLICT_POLICY_NAMES),
     /** Name of the QBO income account a data type's item uses when its credit account is not linked. */
     defaultIncomeAccount: z.string().trim().max(100),

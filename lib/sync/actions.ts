@@ -23,7 +23,10 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
   const refuse = (message: string): ActionResult => ({ ok: false, message });
   const now = () => ports.clock.now().toISOString();
 
-  async function pick(rowKeys: readonly string[], rule: (row: SyncRow) => string | null): Promise<{ loaded: Loaded; rows: SyncRow[] } | ActionResult> {
+  async function pick(
+    rowKeys: readonly string[],
+    rule: (row: SyncRow) => string | null,
+  ): Promise<{ loaded: Loaded; rows: SyncRow[] } | ActionResult> {
     if (rowKeys.length === 0) return refuse('Select at least one row first.');
     const loaded = await load();
     const byKey = new Map(loaded.analysis.rows.map((r) => [r.key, r]));
@@ -41,7 +44,11 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
   return {
     /** Drops link and snapshots; the entity is matched again (or waits for creation) next time. */
     async removeLink(rowKeys: readonly string[]): Promise<ActionResult> {
-      const picked = await pick(rowKeys, (row) => (row.status === 'synchronized' && row.csoId && row.qboId ? null : 'Remove Link applies only to synchronized rows.'));
+      const picked = await pick(rowKeys, (row) =>
+        row.status === 'synchronized' && row.csoId && row.qboId
+          ? null
+          : 'Remove Link applies only to synchronized rows.',
+      );
       if ('ok' in picked) return picked;
       const keys = picked.rows.map((r) => ({ csoType: r.typeId, csoId: r.csoId! }));
       await ports.links.remove(keys);
@@ -56,18 +63,25 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
 
     /** Treats error rows as synchronized until either side changes again. */
     async ignoreIssues(rowKeys: readonly string[]): Promise<ActionResult> {
-      const picked = await pick(rowKeys, (row) => (row.status === 'error' ? null : 'Ignore Issues applies only to rows with a Synchronization Error.'));
+      const picked = await pick(rowKeys, (row) =>
+        row.status === 'error' ? null : 'Ignore Issues applies only to rows with a Synchronization Error.',
+      );
       if ('ok' in picked) return picked;
       const { world, mirror } = picked.loaded;
       const links: Link[] = [];
       const markers: IgnoreMarker[] = [];
       for (const row of picked.rows) {
         const link = row.csoId ? linkOf(world, row.typeId, row.csoId) : undefined;
-        if (link && row.issue?.code !== 'writeFailed') links.push({ ...link, ignoredIssue: { csoHash: row.csoHash, qboHash: row.qboHash, at: now() } });
+        if (link && row.issue?.code !== 'writeFailed')
+          links.push({ ...link, ignoredIssue: { csoHash: row.csoHash, qboHash: row.qboHash, at: now() } });
         else markers.push({ rowKey: row.key, csoHash: row.csoHash, qboHash: row.qboHash, at: now() });
       }
       if (links.length) await ports.links.put(links);
-      if (markers.length) await ports.state.setIgnores([...mirror.ignores.filter((m) => !markers.some((n) => n.rowKey === m.rowKey)), ...markers]);
+      if (markers.length)
+        await ports.state.setIgnores([
+          ...mirror.ignores.filter((m) => !markers.some((n) => n.rowKey === m.rowKey)),
+          ...markers,
+        ]);
       return { ok: true, changed: picked.rows.length };
     },
 
@@ -81,7 +95,11 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
 
     /** Links a row to the near match its issue offers; CStoreOffice's spelling then goes to QBO. */
     async linkNearMatch(rowKey: string): Promise<ActionResult> {
-      const picked = await pick([rowKey], (row) => (row.status === 'error' && row.issue?.code === 'nearMatch' && row.issue.other ? null : 'There is no near match to link for this row.'));
+      const picked = await pick([rowKey], (row) =>
+        row.status === 'error' && row.issue?.code === 'nearMatch' && row.issue.other
+          ? null
+          : 'There is no near match to link for this row.',
+      );
       if ('ok' in picked) return picked;
       const row = picked.rows[0]!;
       const other = row.issue!.other!;
@@ -93,24 +111,40 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       const cso = csoList(world, typeId).get(csoId);
       const qbo = qboList(world, entity).get(qboId);
       if (!cso || !qbo) return refuse('One of the two records no longer exists; synchronize to refresh the table.');
-      if (linkOf(world, typeId, csoId) || linksToQbo(world, entity, qboId).some((l) => l.csoType === typeId)) return refuse('One of the two records is already linked.');
+      if (linkOf(world, typeId, csoId) || linksToQbo(world, entity, qboId).some((l) => l.csoType === typeId))
+        return refuse('One of the two records is already linked.');
       const csoValues = pickValues(typeId, 'cso', cso);
       const qboValues = pickValues(typeId, 'qbo', qbo);
-      const link: Link = { csoType: typeId, csoId, qboEntity: entity, qboId, cso: snapshotOf(cso.revision, csoValues), qbo: snapshotOf(qbo.revision, qboValues), ignoredIssue: null, linkedAt: now(), resolution: { keep: 'cso', at: now() } };
+      const link: Link = {
+        csoType: typeId,
+        csoId,
+        qboEntity: entity,
+        qboId,
+        cso: snapshotOf(cso.revision, csoValues),
+        qbo: snapshotOf(qbo.revision, qboValues),
+        ignoredIssue: null,
+        linkedAt: now(),
+        resolution: { keep: 'cso', at: now() },
+      };
       await ports.links.put([link]);
       return { ok: true, changed: 1 };
     },
 
     /** Resolves a conflict: the kept side's values go to the other side on the next sync. */
     async resolveConflict(rowKey: string, keep: Side): Promise<ActionResult> {
-      const picked = await pick([rowKey], (row) => (row.status === 'error' && row.issue?.code === 'conflict' ? null : 'Only a row changed on both sides can be resolved this way.'));
+      const picked = await pick([rowKey], (row) =>
+        row.status === 'error' && row.issue?.code === 'conflict'
+          ? null
+          : 'Only a row changed on both sides can be resolved this way.',
+      );
       if ('ok' in picked) return picked;
       const row = picked.rows[0]!;
       const { world } = picked.loaded;
       const link = linkOf(world, row.typeId, row.csoId!);
       const cso = csoList(world, row.typeId).get(row.csoId!);
       const qbo = link ? qboList(world, link.qboEntity).get(link.qboId) : undefined;
-      if (!link || !cso || !qbo) return refuse('The link or one of its records no longer exists; synchronize to refresh the table.');
+      if (!link || !cso || !qbo)
+        return refuse('The link or one of its records no longer exists; synchronize to refresh the table.');
       // Stored as the user's decision: the next diff copies the kept side, whatever the snapshots say.
       await ports.links.put([{ ...link, ignoredIssue: null, resolution: { keep, at: now() } }]);
       return { ok: true, changed: 1 };

@@ -11,7 +11,13 @@ import type { AnyRecord, Link, PlanOp, RecordValues, SideRecord } from './types'
 import { addLink, csoList, linkOf, putCso, putQbo, qboList, removeLink, type World } from './world';
 import { seeThroughDeleted } from './fields';
 
-export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, written: SideRecord | null, now: string): Promise<void> {
+export async function applySuccess(
+  world: World,
+  ports: SyncPorts,
+  op: PlanOp,
+  written: SideRecord | null,
+  now: string,
+): Promise<void> {
   const record = written as AnyRecord | null;
   const entity = op.qboEntity;
   if (record && op.target === 'qbo') {
@@ -27,7 +33,17 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
   switch (op.kind) {
     case 'link': {
       const { cso, qbo, resolution } = op.snapshots!;
-      const link: Link = { csoType: op.typeId, csoId: op.csoId!, qboEntity: entity, qboId: op.qboId!, cso, qbo, ignoredIssue: null, linkedAt: now, ...(resolution ? { resolution } : {}) };
+      const link: Link = {
+        csoType: op.typeId,
+        csoId: op.csoId!,
+        qboEntity: entity,
+        qboId: op.qboId!,
+        cso,
+        qbo,
+        ignoredIssue: null,
+        linkedAt: now,
+        ...(resolution ? { resolution } : {}),
+      };
       changed.push(link);
       break;
     }
@@ -37,10 +53,28 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
         const qbo = snapshotOf(record.revision, pickValues(op.typeId, 'qbo', seeThroughDeleted(entity, record)));
         for (const ref of op.csoRefs) {
           const cso = csoList(world, ref.typeId).get(ref.csoId);
-          changed.push({ csoType: ref.typeId, csoId: ref.csoId, qboEntity: entity, qboId: record.id, cso: snapshotOf(cso?.revision ?? '', ref.basis), qbo, ignoredIssue: null, linkedAt: now });
+          changed.push({
+            csoType: ref.typeId,
+            csoId: ref.csoId,
+            qboEntity: entity,
+            qboId: record.id,
+            cso: snapshotOf(cso?.revision ?? '', ref.basis),
+            qbo,
+            ignoredIssue: null,
+            linkedAt: now,
+          });
         }
       } else {
-        changed.push({ csoType: op.typeId, csoId: record.id, qboEntity: entity, qboId: op.qboId!, cso: snapshotOf(record.revision, pickValues(op.typeId, 'cso', record)), qbo: snapshotOf(op.basisRevision ?? '', op.basis), ignoredIssue: null, linkedAt: now });
+        changed.push({
+          csoType: op.typeId,
+          csoId: record.id,
+          qboEntity: entity,
+          qboId: op.qboId!,
+          cso: snapshotOf(record.revision, pickValues(op.typeId, 'cso', record)),
+          qbo: snapshotOf(op.basisRevision ?? '', op.basis),
+          ignoredIssue: null,
+          linkedAt: now,
+        });
       }
       break;
     case 'update': {
@@ -50,13 +84,31 @@ export async function applySuccess(world: World, ports: SyncPorts, op: PlanOp, w
         for (const ref of op.csoRefs) {
           const link = linkOf(world, ref.typeId, ref.csoId);
           if (!link) continue;
-          changed.push({ ...settled(link), cso: merge(link.cso.revision, link.cso.values, ref.basis), qbo: merge(record.revision, link.qbo.values, pickFields(echoed, Object.keys(ref.basis), comparedFields(op.typeId, 'qbo'))), ignoredIssue: null });
+          changed.push({
+            ...settled(link),
+            cso: merge(link.cso.revision, link.cso.values, ref.basis),
+            qbo: merge(
+              record.revision,
+              link.qbo.values,
+              pickFields(echoed, Object.keys(ref.basis), comparedFields(op.typeId, 'qbo')),
+            ),
+            ignoredIssue: null,
+          });
         }
       } else {
         const link = linkOf(world, op.typeId, op.csoId!);
         if (!link) break;
         const echoed = pickValues(op.typeId, 'cso', record);
-        changed.push({ ...settled(link), cso: merge(record.revision, link.cso.values, pickFields(echoed, Object.keys(op.values), comparedFields(op.typeId, 'cso'))), qbo: merge(link.qbo.revision, link.qbo.values, op.basis), ignoredIssue: null });
+        changed.push({
+          ...settled(link),
+          cso: merge(
+            record.revision,
+            link.cso.values,
+            pickFields(echoed, Object.keys(op.values), comparedFields(op.typeId, 'cso')),
+          ),
+          qbo: merge(link.qbo.revision, link.qbo.values, op.basis),
+          ignoredIssue: null,
+        });
       }
       break;
     }

@@ -35,7 +35,11 @@ export class RecordLeftScopeError extends Error {
 /** How many look-ups run at once: a handful, well inside QBO's throttle and CStoreOffice's. */
 const PARALLEL = 4;
 
-export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World): Promise<AbsenceVerdicts> {
+export async function confirmAbsences(
+  ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>,
+  mirror: MirrorData,
+  world: World,
+): Promise<AbsenceVerdicts> {
   const verdicts = new Map<string, AbsenceVerdict>();
   const asks: { link: Link; side: Side }[] = [];
   for (const link of world.links.values()) {
@@ -49,7 +53,13 @@ export async function confirmAbsences(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'st
   return verdicts;
 }
 
-async function ask(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: MirrorData, world: World, link: Link, side: Side): Promise<AbsenceVerdict | null> {
+async function ask(
+  ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>,
+  mirror: MirrorData,
+  world: World,
+  link: Link,
+  side: Side,
+): Promise<AbsenceVerdict | null> {
   const list = side === 'cso' ? link.csoType : link.qboEntity;
   const id = side === 'cso' ? link.csoId : link.qboId;
   try {
@@ -65,6 +75,8 @@ async function ask(ports: Pick<SyncPorts, 'cso' | 'qbo' | 'state'>, mirror: Mirr
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return error instanceof RecordLeftScopeError ? { kind: 'leftScope', side, reason } : { kind: 'unconfirmed', side, reason };
+    return error instanceof RecordLeftScopeError
+      ? { kind: 'leftScope', side, reason }
+      : { kind: 'unconfirmed', side, reason };
   }
 }

@@ -41,7 +41,12 @@ function isRemoval(op: PlanOp): boolean {
  * The types whose removals trip the breaker, with their rows, leaving out rows the user confirmed.
  * The rows found are marked in place (status unchanged, words added) so the table says why they wait.
  */
-export function findHeldDeletions(ops: readonly PlanOp[], world: World, rows: readonly SyncRow[], confirmed: ReadonlySet<string>): HeldDeletions[] {
+export function findHeldDeletions(
+  ops: readonly PlanOp[],
+  world: World,
+  rows: readonly SyncRow[],
+  confirmed: ReadonlySet<string>,
+): HeldDeletions[] {
   const byType = new Map<EntityTypeId, PlanOp[]>();
   for (const op of ops) {
     if (!isRemoval(op)) continue;

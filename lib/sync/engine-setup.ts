@@ -17,7 +17,9 @@ export function toPlanOptions(options: SyncEngineOptions, batchSizes: { cso: num
     qboOnlyVendorType: options.qboOnlyVendorType ?? 'accountingVendor',
     // QBO takes at most 30 operations per batch request.
     batchSizes: { cso: batchSizes.cso, qbo: Math.min(batchSizes.qbo, 30) },
-    ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length ? { enabledTypes: new Set(options.enabledTypes) } : {}),
+    ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length
+      ? { enabledTypes: new Set(options.enabledTypes) }
+      : {}),
   };
 }
 

@@ -62,7 +62,9 @@ export interface SyncReport extends PreviewResult {
 
 export class RealmMismatchError extends Error {
   constructor(expected: string, actual: string) {
-    super(`This company's links were made with QuickBooks company ${expected}, not ${actual}. Clear the sync history before connecting it to another QuickBooks company.`);
+    super(
+      `This company's links were made with QuickBooks company ${expected}, not ${actual}. Clear the sync history before connecting it to another QuickBooks company.`,
+    );
     this.name = 'RealmMismatchError';
   }
 }

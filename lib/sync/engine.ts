@@ -5,7 +5,13 @@
  * before anything new is planned.
  */
 import { createActions, type SyncActions } from './actions';
-import { RealmMismatchError, type PreviewResult, type SyncEngineOptions, type SyncReport, type SyncRequest } from './engine-types';
+import {
+  RealmMismatchError,
+  type PreviewResult,
+  type SyncEngineOptions,
+  type SyncReport,
+  type SyncRequest,
+} from './engine-types';
 import { executeRun, type Progress } from './execute';
 import { analyze } from './plan/analyze';
 import type { Analysis } from './plan/types';
@@ -63,7 +69,13 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   }
 
   const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
-    analyze(world, planOptions, { issues: mirror.issues, ignores: mirror.ignores, holds: mirror.holds ?? [], ...(retryRows ? { retryRows } : {}), ...(absences ? { absences } : {}) });
+    analyze(world, planOptions, {
+      issues: mirror.issues,
+      ignores: mirror.ignores,
+      holds: mirror.holds ?? [],
+      ...(retryRows ? { retryRows } : {}),
+      ...(absences ? { absences } : {}),
+    });
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun = newJournalRun(planToRun, ids, ports.clock);
@@ -80,7 +92,10 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
 
   async function saveIssues(mirror: MirrorData, executed: SyncPlan[], failures: StoredIssue[]): Promise<void> {
     const ran = new Set(executed.flatMap((p) => p.ops.map((o) => o.id)));
-    mirror.issues = [...mirror.issues.filter((i) => !ran.has(i.opId)), ...failures.filter((f) => f.code !== 'stale-retried')];
+    mirror.issues = [
+      ...mirror.issues.filter((i) => !ran.has(i.opId)),
+      ...failures.filter((f) => f.code !== 'stale-retried'),
+    ];
     await ports.state.setIssues(mirror.issues);
   }
 
@@ -98,7 +113,10 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const analysis = plan(world, mirror);
       const heldDeletions = findHeldDeletions(analysis.plan.ops, world, analysis.rows, NONE);
-      const heldCreates = findHeldCreates(analysis.plan.ops, analysis.rows, { firstSync: world.links.size === 0, alreadyHeld: !!mirror.createsHeld });
+      const heldCreates = findHeldCreates(analysis.plan.ops, analysis.rows, {
+        firstSync: world.links.size === 0,
+        alreadyHeld: !!mirror.createsHeld,
+      });
       return { ...analysis, summary: summarizePlan(analysis.plan, analysis.rows), heldDeletions, heldCreates };
     },
 
@@ -130,7 +148,15 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       const selected = selection ? selectPlan(first.plan, selection, planOptions.batchSizes) : first.plan;
       // Mass removals and a first sync's creates in CStoreOffice wait for the user's review.
       const review = { world, rows: first.rows, mirror, state: ports.state, batchSizes: planOptions.batchSizes };
-      const { plan: chosen, held, heldDeletions, heldCreates } = await holdForReview(selected, review, { deletions: new Set(request.confirmDeletions ?? []), creates: !!request.confirmCreates });
+      const {
+        plan: chosen,
+        held,
+        heldDeletions,
+        heldCreates,
+      } = await holdForReview(selected, review, {
+        deletions: new Set(request.confirmDeletions ?? []),
+        creates: !!request.confirmCreates,
+      });
       let final = first;
       if (chosen.ops.length > 0) {
         const checkpoints = createQboCheckpoints(ports, mirror, world, options.qboWritesPerCheckpoint);
@@ -172,8 +198,23 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       } else if (executed.length) await saveIssues(mirror, executed, failures);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);
-      if (writes.length) await ports.state.setUndoLog({ runId: request.runId ?? ids.next(), at: ports.clock.now().toISOString(), writes });
-      return { plan: final.plan, rows: final.rows, summary: summarizePlan(final.plan, final.rows), heldDeletions, heldCreates, executed: chosen, failures: failures.filter((f) => f.code !== 'stale-retried'), resumed, writes };
+      if (writes.length)
+        await ports.state.setUndoLog({
+          runId: request.runId ?? ids.next(),
+          at: ports.clock.now().toISOString(),
+          writes,
+        });
+      return {
+        plan: final.plan,
+        rows: final.rows,
+        summary: summarizePlan(final.plan, final.rows),
+        heldDeletions,
+        heldCreates,
+        executed: chosen,
+        failures: failures.filter((f) => f.code !== 'stale-retried'),
+        resumed,
+        writes,
+      };
     },
 
     /** Puts back what the last writing run wrote (undo.ts); the next Synchronize carries it over. */

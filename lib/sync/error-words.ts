@@ -22,7 +22,11 @@ export interface Words {
 type Translator = (failure: WriteFailure, ctx: FailureContext) => Words;
 
 const holder = (f: WriteFailure, c: FailureContext) =>
-  c.existingName ? `“${c.existingName}”${f.existingId ? ` (Id ${f.existingId})` : ''}` : f.existingId ? `the record with Id ${f.existingId}` : 'another record';
+  c.existingName
+    ? `“${c.existingName}”${f.existingId ? ` (Id ${f.existingId})` : ''}`
+    : f.existingId
+      ? `the record with Id ${f.existingId}`
+      : 'another record';
 
 const QBO: Readonly<Record<string, Translator>> = {
   '6240': (f, c) => ({
@@ -49,17 +53,32 @@ const QBO: Readonly<Record<string, Translator>> = {
     title: 'Refers to a missing QuickBooks record',
     detail: `The ${c.what} “${c.name}” refers to a parent or account that is inactive or missing in QuickBooks. Reactivate that record in QuickBooks, then synchronize again.`,
   }),
-  '6000': (f, c) => ({ title: 'QuickBooks refused the change', detail: `QuickBooks refused the ${c.what} “${c.name}”: ${f.detail ?? f.message}. Correct it in CStoreOffice and synchronize again.` }),
-  '3001': (_f, c) => ({ title: 'QuickBooks is busy', detail: `QuickBooks asked us to slow down before the ${c.what} “${c.name}” was saved. Nothing is lost; synchronize again in a minute.` }),
+  '6000': (f, c) => ({
+    title: 'QuickBooks refused the change',
+    detail: `QuickBooks refused the ${c.what} “${c.name}”: ${f.detail ?? f.message}. Correct it in CStoreOffice and synchronize again.`,
+  }),
+  '3001': (_f, c) => ({
+    title: 'QuickBooks is busy',
+    detail: `QuickBooks asked us to slow down before the ${c.what} “${c.name}” was saved. Nothing is lost; synchronize again in a minute.`,
+  }),
 };
 
 const CSO: Readonly<Record<string, Translator>> = {
   '409': (f, c) =>
     f.existingId && f.detail === 'duplicate_value'
-      ? { title: 'Value already used in CStoreOffice', detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses one of its values, which must be unique (${f.message}). Change it in QuickBooks or CStoreOffice.` }
+      ? {
+          title: 'Value already used in CStoreOffice',
+          detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses one of its values, which must be unique (${f.message}). Change it in QuickBooks or CStoreOffice.`,
+        }
       : f.existingId
-      ? { title: 'Name already used in CStoreOffice', detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses that name (${f.message}). Rename one of them in QuickBooks or CStoreOffice.` }
-      : { title: 'CStoreOffice cannot do this yet', detail: `CStoreOffice refused to change the ${c.what} “${c.name}”: ${f.message} Deal with that first in CStoreOffice, then synchronize again.` },
+        ? {
+            title: 'Name already used in CStoreOffice',
+            detail: `CStoreOffice refused “${c.name}” because ${holder(f, c)} already uses that name (${f.message}). Rename one of them in QuickBooks or CStoreOffice.`,
+          }
+        : {
+            title: 'CStoreOffice cannot do this yet',
+            detail: `CStoreOffice refused to change the ${c.what} “${c.name}”: ${f.message} Deal with that first in CStoreOffice, then synchronize again.`,
+          },
   '412': (_f, c) => ({
     title: 'Changed in CStoreOffice during the sync',
     detail: `Someone changed the ${c.what} “${c.name}” in CStoreOffice while it was being synchronized, so their version was kept. Review both versions and choose which to keep.`,
@@ -68,7 +87,10 @@ const CSO: Readonly<Record<string, Translator>> = {
     title: 'CStoreOffice refused the values',
     detail: `CStoreOffice did not accept the ${c.what} “${c.name}” from QuickBooks: ${f.detail ?? f.message}. Correct it in QuickBooks and synchronize again.`,
   }),
-  '404': (_f, c) => ({ title: 'Missing in CStoreOffice', detail: `The ${c.what} “${c.name}” no longer exists in CStoreOffice. Synchronize again to bring both sides up to date.` }),
+  '404': (_f, c) => ({
+    title: 'Missing in CStoreOffice',
+    detail: `The ${c.what} “${c.name}” no longer exists in CStoreOffice. Synchronize again to bring both sides up to date.`,
+  }),
 };
 
 const fallback: Translator = (f, c) => ({

@@ -35,13 +35,25 @@ export interface ExecuteResult {
 const SKIPPED = 'skipped';
 
 /** `qboWatch` hears of each QBO batch before and after it is sent (the cursor's checkpoints, qbo-cursor.ts). */
-export async function executeRun(run: JournalRun, world: World, ports: SyncPorts, onProgress?: (p: Progress) => void, qboWatch?: QboWriteWatch): Promise<ExecuteResult> {
+export async function executeRun(
+  run: JournalRun,
+  world: World,
+  ports: SyncPorts,
+  onProgress?: (p: Progress) => void,
+  qboWatch?: QboWriteWatch,
+): Promise<ExecuteResult> {
   const byId = new Map(run.plan.ops.map((op) => [op.id, op]));
   const states = new Map(run.ops.map((o) => [o.opId, o]));
   const result: ExecuteResult = { failures: [], stale: [], done: 0, writes: [] };
   const total = run.plan.ops.length;
   const now = () => ports.clock.now().toISOString();
-  const report = () => onProgress?.({ phase: 'writing', done: [...states.values()].filter((s) => s.state === 'done').length, total, errors: result.failures.length });
+  const report = () =>
+    onProgress?.({
+      phase: 'writing',
+      done: [...states.values()].filter((s) => s.state === 'done').length,
+      total,
+      errors: result.failures.length,
+    });
   const mark = async (updates: JournalOp[]) => {
     for (const u of updates) states.set(u.opId, u);
     await ports.journal.mark(run.runId, updates);
@@ -105,16 +117,23 @@ export async function executeRun(run: JournalRun, world: World, ports: SyncPorts
       await mark(toSend.map((e) => ({ ...e.state, state: 'sent' })));
     }
     if (toSend.length === 0) return;
-    const writes = toSend.map((e) => toWriteOp(world, e.op, e.state.requestId) ?? fallbackWrite(e.op, e.state.requestId));
+    const writes = toSend.map(
+      (e) => toWriteOp(world, e.op, e.state.requestId) ?? fallbackWrite(e.op, e.state.requestId),
+    );
     const journalBatch = run.batches.find((b) => b.batchId === batch.id)!;
     const source = batch.side === 'qbo' ? ports.qbo : ports.cso;
     const befores = toSend.map((e) => valuesBefore(world, e.op));
-    const results: WriteResult[] = await (source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>)({ requestId: journalBatch.requestId, ops: writes });
+    const results: WriteResult[] = await (
+      source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>
+    )({ requestId: journalBatch.requestId, ops: writes });
     if (batch.side === 'qbo') qboWatch?.afterWrite(results);
     for (let i = 0; i < toSend.length; i++) {
       const { op, state } = toSend[i]!;
       if (state.state === 'done' || state.state === 'failed') continue;
-      const res = results[i] ?? { ok: false as const, failure: { code: 'missing', message: 'No answer for this write.', retryable: true } };
+      const res = results[i] ?? {
+        ok: false as const,
+        failure: { code: 'missing', message: 'No answer for this write.', retryable: true },
+      };
       if (res.ok) {
         const write = runWrite(op, befores[i] ?? null, res.record);
         if (write) result.writes.push(write);
@@ -142,7 +161,14 @@ function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string>
     values[field] = resolved;
   }
   const list = op.target === 'qbo' ? op.qboEntity : op.typeId;
-  const current = op.target === 'qbo' ? (op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined) : op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
+  const current =
+    op.target === 'qbo'
+      ? op.qboId
+        ? qboList(world, op.qboEntity).get(op.qboId)
+        : undefined
+      : op.csoId
+        ? csoList(world, op.typeId).get(op.csoId)
+        : undefined;
   const revision = current?.revision ?? '';
   switch (op.kind) {
     case 'create':
@@ -169,17 +195,37 @@ function issuesFor(world: World, op: PlanOp, failure: WriteFailure, at: string):
   const existing = failure.existingId ? holderName(world, side, op.typeId, failure.existingId) : undefined;
   const words =
     failure.code === SKIPPED
-      ? { title: 'Waits for another row', detail: `The ${what(op.typeId)} “${name}” was not sent because ${failure.message.startsWith('the ') ? `${failure.message}, which it needs,` : 'a record it needs (its parent or account)'} could not be synchronized in this run. Fix that record's row, then synchronize again.` }
-      : translateFailure(failure, { what: what(op.typeId), name, side, ...(existing ? { existingName: existing } : {}) });
+      ? {
+          title: 'Waits for another row',
+          detail: `The ${what(op.typeId)} “${name}” was not sent because ${failure.message.startsWith('the ') ? `${failure.message}, which it needs,` : 'a record it needs (its parent or account)'} could not be synchronized in this run. Fix that record's row, then synchronize again.`,
+        }
+      : translateFailure(failure, {
+          what: what(op.typeId),
+          name,
+          side,
+          ...(existing ? { existingName: existing } : {}),
+        });
   const hashes = recordHashes(world, op);
-  return op.rowKeys.map((rowKey) => ({ rowKey, opId: op.id, code: failure.code, title: words.title, detail: words.detail, retryable: failure.retryable || failure.code === SKIPPED, ...hashes, at }));
+  return op.rowKeys.map((rowKey) => ({
+    rowKey,
+    opId: op.id,
+    code: failure.code,
+    title: words.title,
+    detail: words.detail,
+    retryable: failure.retryable || failure.code === SKIPPED,
+    ...hashes,
+    at,
+  }));
 }
 
 /** The hashes the row will show, so a parked failure is retried once either record changes. */
 function recordHashes(world: World, op: PlanOp): { csoHash: string | null; qboHash: string | null } {
   const cso = op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
   const qbo = op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined;
-  return { csoHash: cso ? hashValues(pickValues(op.typeId, 'cso', cso)) : null, qboHash: qbo ? hashValues(pickValues(op.typeId, 'qbo', qbo)) : null };
+  return {
+    csoHash: cso ? hashValues(pickValues(op.typeId, 'cso', cso)) : null,
+    qboHash: qbo ? hashValues(pickValues(op.typeId, 'qbo', qbo)) : null,
+  };
 }
 
 function recordName(world: World, op: PlanOp): string {

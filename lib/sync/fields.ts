@@ -2,13 +2,22 @@
  * Which fields change detection compares on each side, how they are hashed, and which of them
  * name another record (and so must be translated through links when they cross sides).
  */
-import { DELETED_SUFFIX, ENTITY_MODULES, type EntityTypeId, fieldsWhere, type FieldSides, type Side, stripDeletedSuffix, tableOf, typesStoredAs } from '../entities';
+import {
+  DELETED_SUFFIX,
+  ENTITY_MODULES,
+  type EntityTypeId,
+  fieldsWhere,
+  type FieldSides,
+  type Side,
+  stripDeletedSuffix,
+  tableOf,
+  typesStoredAs,
+} from '../entities';
 import type { AnyRecord, FieldValue, RecordValues } from './types';
 
 /** Fields holding the id of another record, and that record's type (types/<type>.ts, `refs`). */
-export const REF_FIELDS: Readonly<Partial<Record<EntityTypeId, Readonly<Record<string, EntityTypeId>>>>> = Object.fromEntries(
-  ENTITY_MODULES.filter((m) => Object.keys(m.refs).length > 0).map((m) => [m.id, m.refs]),
-);
+export const REF_FIELDS: Readonly<Partial<Record<EntityTypeId, Readonly<Record<string, EntityTypeId>>>>> =
+  Object.fromEntries(ENTITY_MODULES.filter((m) => Object.keys(m.refs).length > 0).map((m) => [m.id, m.refs]));
 
 const VENDOR_TYPES: ReadonlySet<EntityTypeId> = new Set(typesStoredAs('Vendor'));
 
@@ -18,12 +27,16 @@ const VENDOR_TYPES: ReadonlySet<EntityTypeId> = new Set(typesStoredAs('Vendor'))
  * never compared; a field one side lacks does not travel at all (comparing it would show a
  * difference no write can remove).
  */
-export const FIELD_CAPABILITIES: Readonly<Record<EntityTypeId, Readonly<Record<string, FieldSides>>>> = tableOf((m) => m.fields);
+export const FIELD_CAPABILITIES: Readonly<Record<EntityTypeId, Readonly<Record<string, FieldSides>>>> = tableOf(
+  (m) => m.fields,
+);
 
 const SHARED = fieldsWhere((c) => c.cso === 'rw' && c.qbo === 'rw');
 
 /** Written to QBO but never compared there: QBO masks TaxIdentifier on read. */
-export const WRITE_ONLY_QBO_FIELDS: Readonly<Partial<Record<EntityTypeId, readonly string[]>>> = fieldsWhere((c) => c.cso === 'rw' && c.qbo === 'write');
+export const WRITE_ONLY_QBO_FIELDS: Readonly<Partial<Record<EntityTypeId, readonly string[]>>> = fieldsWhere(
+  (c) => c.cso === 'rw' && c.qbo === 'write',
+);
 
 const COMPARED: Readonly<Record<Side, Readonly<Record<EntityTypeId, readonly string[]>>>> = {
   cso: fieldsWhere((c) => c.cso === 'rw' && c.qbo !== 'none'),
@@ -69,7 +82,11 @@ const blanks = new Map<readonly string[], RecordValues>();
 
 function blankOf(fields: readonly string[]): RecordValues {
   let blank = blanks.get(fields);
-  if (!blank) blanks.set(fields, (blank = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((f) => [f, null])))) as RecordValues));
+  if (!blank)
+    blanks.set(
+      fields,
+      (blank = JSON.parse(JSON.stringify(Object.fromEntries(fields.map((f) => [f, null])))) as RecordValues),
+    );
   return blank;
 }
 
@@ -108,7 +125,16 @@ function hashSorted(values: RecordValues, keys: readonly string[]): string {
   hash = step(hash, BRACKET_CLOSE);
   // The 8 hex digits made as one string (joining pieces made a string per piece).
   const d = DIGITS;
-  return String.fromCharCode(d[(hash >>> 28) & 15]!, d[(hash >>> 24) & 15]!, d[(hash >>> 20) & 15]!, d[(hash >>> 16) & 15]!, d[(hash >>> 12) & 15]!, d[(hash >>> 8) & 15]!, d[(hash >>> 4) & 15]!, d[hash & 15]!);
+  return String.fromCharCode(
+    d[(hash >>> 28) & 15]!,
+    d[(hash >>> 24) & 15]!,
+    d[(hash >>> 20) & 15]!,
+    d[(hash >>> 16) & 15]!,
+    d[(hash >>> 12) & 15]!,
+    d[(hash >>> 8) & 15]!,
+    d[(hash >>> 4) & 15]!,
+    d[hash & 15]!,
+  );
 }
 
 /** Character codes of the hex digits. */

@@ -27,7 +27,11 @@ const createsInCso = (op: PlanOp) => op.kind === 'create' && op.target === 'cso'
  * The creates in CStoreOffice to hold: on a first sync (no link yet) past the limit, or any while an
  * earlier run's hold waits for the user. Null when nothing is held. Marks the held rows in words.
  */
-export function findHeldCreates(ops: readonly PlanOp[], rows: readonly SyncRow[], state: { firstSync: boolean; alreadyHeld: boolean }): HeldCreates | null {
+export function findHeldCreates(
+  ops: readonly PlanOp[],
+  rows: readonly SyncRow[],
+  state: { firstSync: boolean; alreadyHeld: boolean },
+): HeldCreates | null {
   const creates = ops.filter(createsInCso);
   const holds = state.alreadyHeld ? creates.length > 0 : state.firstSync && creates.length > FIRST_SYNC_CREATE_LIMIT;
   if (!holds) return null;
@@ -51,7 +55,8 @@ export function findHeldCreates(ops: readonly PlanOp[], rows: readonly SyncRow[]
 export function markHeldCreates(rows: readonly SyncRow[], held: HeldCreates | null): void {
   if (!held) return;
   const keys = new Set(held.rowKeys);
-  for (const row of rows) if (keys.has(row.key) && row.status === 'waitingForCreation') row.issue = issues.createsHeld(held.count);
+  for (const row of rows)
+    if (keys.has(row.key) && row.status === 'waitingForCreation') row.issue = issues.createsHeld(held.count);
 }
 
 /** One line for the run's message and a notification. */

@@ -71,11 +71,15 @@ export function what(typeId: EntityTypeId): string {
 
 /** `what` for several: “classes”, “price book vendors”, “locations (stations)”. */
 export function whats(typeId: EntityTypeId): string {
-  return what(typeId).replace(/(\w+)( \((\w+)\))?$/, (_m, word: string, _g: string, inner?: string) => `${pluralOf(word)}${inner ? ` (${pluralOf(inner)})` : ''}`);
+  return what(typeId).replace(
+    /(\w+)( \((\w+)\))?$/,
+    (_m, word: string, _g: string, inner?: string) => `${pluralOf(word)}${inner ? ` (${pluralOf(inner)})` : ''}`,
+  );
 }
 
 /** “1 class”, “5 classes”. */
-export const countOf = (count: number, typeId: EntityTypeId): string => `${count} ${count === 1 ? what(typeId) : whats(typeId)}`;
+export const countOf = (count: number, typeId: EntityTypeId): string =>
+  `${count} ${count === 1 ? what(typeId) : whats(typeId)}`;
 
 const pluralOf = (word: string) => (/(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
 
@@ -85,4 +89,3 @@ export function fieldList(fields: string[]): string {
 
 export const where = (ref: IssueRef) => (ref.side === 'qbo' ? 'QuickBooks' : 'CStoreOffice');
 export const quote = (ref: IssueRef) => `${what(ref.typeId)} “${ref.name}”`;
-

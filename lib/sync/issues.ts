@@ -67,7 +67,12 @@ const namingIssues = {
     };
   },
   invalidName(reason: string): RowIssue {
-    return { code: 'invalidName', title: 'QuickBooks would refuse the name', detail: `${reason} Nothing was sent to QuickBooks.`, remedies: ['ignore'] };
+    return {
+      code: 'invalidName',
+      title: 'QuickBooks would refuse the name',
+      detail: `${reason} Nothing was sent to QuickBooks.`,
+      remedies: ['ignore'],
+    };
   },
   tooDeep(typeId: EntityTypeId, max: number): RowIssue {
     return {
@@ -128,7 +133,8 @@ const namingIssues = {
     return {
       code: 'noIncomeAccount',
       title: 'No income account for QuickBooks',
-      detail: 'This data type has no credit account, and no default income account is set. Choose a credit account in CStoreOffice, or set a default income account in the settings.',
+      detail:
+        'This data type has no credit account, and no default income account is set. Choose a credit account in CStoreOffice, or set a default income account in the settings.',
       remedies: ['ignore'],
     };
   },

@@ -8,59 +8,9 @@ import { type EntityTypeId, ENTITY_TYPES, QBO_ENTITY_NAMES, type QboEntityName, 
 import { type AnyRecord, type Link, linkKey, qboKey } from './types';
 import { csoKey, csoList, linksToQbo, nearKey, qboList, qboMatchKey, type World } from './world';
 
-export interface Pair {
-  typeId: EntityTypeId;
-  cso: AnyRecord;
-  qbo: AnyRecord;
-  /** Null for a pair matched by name in this run (not yet linked). */
-  link: Link | null;
-}
+import type { MatchOptions, MatchResult, OtherRecord } from './match-types';
 
-/** A link whose record is gone (or, on the QBO side, possibly only deactivated: see diff). */
-export interface GoneLink {
-  link: Link;
-  cso: AnyRecord | undefined;
-  qbo: AnyRecord | undefined;
-}
-
-export interface Unpaired {
-  typeId: EntityTypeId;
-  record: AnyRecord;
-  key: string;
-}
-
-export type MatchProblemCode = 'nearMatch' | 'ambiguous';
-
-export interface OtherRecord {
-  side: 'cso' | 'qbo';
-  typeId: EntityTypeId;
-  id: string;
-  name: string;
-  active: boolean;
-}
-
-export interface MatchProblem {
-  typeId: EntityTypeId;
-  side: 'cso' | 'qbo';
-  record: AnyRecord;
-  code: MatchProblemCode;
-  others: OtherRecord[];
-}
-
-export interface MatchResult {
-  pairs: Pair[];
-  gone: GoneLink[];
-  /** CStoreOffice records with no counterpart: to create in QBO. */
-  csoOnly: Unpaired[];
-  /** Active QBO records with no link and no counterpart: to create in CStoreOffice. */
-  qboOnly: Unpaired[];
-  problems: MatchProblem[];
-}
-
-export interface MatchOptions {
-  /** The CStoreOffice vendor kind a vendor found only in QBO is created as. */
-  qboOnlyVendorType: EntityTypeId;
-}
+export type { GoneLink, MatchOptions, MatchResult, Pair, Unpaired } from './match-types';
 
 export function matchRecords(world: World, options: MatchOptions): MatchResult {
   const result: MatchResult = { pairs: [], gone: [], csoOnly: [], qboOnly: [], problems: [] };
@@ -81,7 +31,12 @@ function matchEntity(world: World, entity: QboEntityName, options: MatchOptions,
   const createAs = entity === 'Vendor' ? options.qboOnlyVendorType : typesStoredAs(entity)[0];
   if (!createAs) return;
   for (const record of qboList(world, entity).values()) {
-    if (!record.active || involved.has(record) || (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)) continue;
+    if (
+      !record.active ||
+      involved.has(record) ||
+      (world.linksByQbo.size > 0 && linksToQbo(world, entity, record.id).length > 0)
+    )
+      continue;
     result.qboOnly.push({ typeId: createAs, record, key: qboMatchKey(world, createAs, record) });
   }
 }
@@ -140,7 +95,8 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   if (rest.length === 0) return;
   // Near keys only for what is left on both sides (normalising a name is the costly part).
   const near = new Map<string, AnyRecord | AnyRecord[]>();
-  for (const record of candidates) if (!involved.has(record)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
+  for (const record of candidates)
+    if (!involved.has(record)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
   for (const [key, record] of rest) {
     const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r));
     if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
@@ -195,19 +151,43 @@ function join(entry: AnyRecord | AnyRecord[] | undefined, record: AnyRecord): An
   return [entry, record];
 }
 
-function reportAmbiguous(typeId: EntityTypeId, csoRecords: AnyRecord[], candidates: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
+function reportAmbiguous(
+  typeId: EntityTypeId,
+  csoRecords: AnyRecord[],
+  candidates: AnyRecord[],
+  result: MatchResult,
+  involved: Set<AnyRecord>,
+): void {
   const others = [...csoRecords.map((r) => other('cso', typeId, r)), ...candidates.map((r) => other('qbo', typeId, r))];
   for (const record of csoRecords) {
-    result.problems.push({ typeId, side: 'cso', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'cso') });
+    result.problems.push({
+      typeId,
+      side: 'cso',
+      record,
+      code: 'ambiguous',
+      others: others.filter((o) => o.id !== record.id || o.side !== 'cso'),
+    });
   }
   for (const record of candidates) {
     involved.add(record);
     if (!record.active) continue;
-    result.problems.push({ typeId, side: 'qbo', record, code: 'ambiguous', others: others.filter((o) => o.id !== record.id || o.side !== 'qbo') });
+    result.problems.push({
+      typeId,
+      side: 'qbo',
+      record,
+      code: 'ambiguous',
+      others: others.filter((o) => o.id !== record.id || o.side !== 'qbo'),
+    });
   }
 }
 
-function reportNear(typeId: EntityTypeId, record: AnyRecord, nears: AnyRecord[], result: MatchResult, involved: Set<AnyRecord>): void {
+function reportNear(
+  typeId: EntityTypeId,
+  record: AnyRecord,
+  nears: AnyRecord[],
+  result: MatchResult,
+  involved: Set<AnyRecord>,
+): void {
   const code = nears.length === 1 ? 'nearMatch' : 'ambiguous';
   result.problems.push({ typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
   for (const near of nears) {

@@ -66,7 +66,10 @@ interface QboGroup {
  * The claims by namespace and near key: each group once, in the order it first appears, and by
  * namespace then near key for look-ups (nested Maps: no `namespace|near` string per claim).
  */
-function groupQboClaims(claims: readonly NameClaim[]): { groups: QboGroup[]; byNamespace: Map<string, Map<string, QboGroup>> } {
+function groupQboClaims(claims: readonly NameClaim[]): {
+  groups: QboGroup[];
+  byNamespace: Map<string, Map<string, QboGroup>>;
+} {
   const groups: QboGroup[] = [];
   const byNamespace = new Map<string, Map<string, QboGroup>>();
   for (const claim of claims) {
@@ -115,7 +118,9 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
   const { groups, byNamespace } = groupQboClaims(claims);
   findHolders(world, byNamespace);
   // Records renamed in this run give up their current name once the rename is done.
-  const leaving = new Map(claims.filter((c) => c.ownId !== null).map((c) => [`${ENTITY_TYPES[c.typeId].qboEntity}:${c.ownId}`, c]));
+  const leaving = new Map(
+    claims.filter((c) => c.ownId !== null).map((c) => [`${ENTITY_TYPES[c.typeId].qboEntity}:${c.ownId}`, c]),
+  );
   for (const group of groups) {
     const list = group.claims;
     const [first, second] = list;
@@ -125,14 +130,24 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
       for (const claim of list) {
         const rivals = list.filter((c) => c !== claim);
         const crossKind = rivals.some((r) => ENTITY_TYPES[r.typeId].qboEntity !== ENTITY_TYPES[claim.typeId].qboEntity);
-        out.issues.set(claim.row, crossKind ? issues.namespaceCollision(claim.name, rivals.map((r) => `the ${what(r.typeId)} “${r.name}” in CStoreOffice`)) : issues.duplicateName(sourceOf(rivals[0]!)));
+        out.issues.set(
+          claim.row,
+          crossKind
+            ? issues.namespaceCollision(
+                claim.name,
+                rivals.map((r) => `the ${what(r.typeId)} “${r.name}” in CStoreOffice`),
+              )
+            : issues.duplicateName(sourceOf(rivals[0]!)),
+        );
       }
       continue;
     }
     // No record holds the name (most creates): nothing to check.
     if (group.holders.length === 0) continue;
     for (const claim of list) {
-      let taken = group.holders.filter((h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity);
+      let taken = group.holders.filter(
+        (h) => h.id !== claim.ownId || h.entity !== ENTITY_TYPES[claim.typeId].qboEntity,
+      );
       const away = taken.length === 1 ? leaving.get(`${taken[0]!.entity}:${taken[0]!.id}`) : undefined;
       if (away && (namespaceOf(away.typeId) !== group.namespace || nearKey(away.key) !== group.near)) {
         out.after.set(claim.row.key, away.row.key);
@@ -141,7 +156,10 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
       const holder = taken[0];
       if (!holder) continue;
       if (holder.entity === ENTITY_TYPES[claim.typeId].qboEntity && holder.typeId) {
-        out.issues.set(claim.row, issues.nameTaken({ side: 'qbo', typeId: holder.typeId, id: holder.id, name: holder.name }));
+        out.issues.set(
+          claim.row,
+          issues.nameTaken({ side: 'qbo', typeId: holder.typeId, id: holder.id, name: holder.name }),
+        );
       } else {
         const words = taken.map((h) => `the ${ENTITY_WORDS[h.entity] ?? 'item'} “${h.name}” in QuickBooks`);
         out.issues.set(claim.row, issues.namespaceCollision(claim.name, words));
@@ -152,7 +170,14 @@ export function checkQboClaims(world: World, claims: NameClaim[]): ClaimCheck {
 }
 
 function sharesVendor(a: NameClaim, b: NameClaim): boolean {
-  return a.create && b.create && a.name === b.name && a.typeId !== b.typeId && ENTITY_TYPES[a.typeId].qboEntity === 'Vendor' && ENTITY_TYPES[b.typeId].qboEntity === 'Vendor';
+  return (
+    a.create &&
+    b.create &&
+    a.name === b.name &&
+    a.typeId !== b.typeId &&
+    ENTITY_TYPES[a.typeId].qboEntity === 'Vendor' &&
+    ENTITY_TYPES[b.typeId].qboEntity === 'Vendor'
+  );
 }
 
 /** Checks creates and renames toward CStoreOffice: names are unique per type, exactly. */
@@ -183,7 +208,8 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
   }
   for (const list of groups) {
     if (list.length > 1) {
-      for (const claim of list) out.issues.set(claim.row, issues.duplicateName(sourceOf(list.find((c) => c !== claim)!)));
+      for (const claim of list)
+        out.issues.set(claim.row, issues.duplicateName(sourceOf(list.find((c) => c !== claim)!)));
       continue;
     }
     const claim = list[0]!;
@@ -192,7 +218,10 @@ export function checkCsoClaims(world: World, claims: NameClaim[]): ClaimCheck {
     if (holder && away && away.name !== claim.name) {
       out.after.set(claim.row.key, away.row.key);
     } else if (holder && holder.id !== claim.ownId) {
-      out.issues.set(claim.row, issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }));
+      out.issues.set(
+        claim.row,
+        issues.csoNameTaken({ side: 'cso', typeId: claim.typeId, id: holder.id, name: holder.name }),
+      );
     }
   }
   return out;

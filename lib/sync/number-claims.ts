@@ -36,13 +36,22 @@ export function checkCsoNumbers(world: World, claims: readonly NumberClaim[]): M
     }
     const holder = holders.get(claim.number);
     if (holder && holder.id !== claim.ownId) {
-      out.set(claim.row, issues.csoNumberTaken(claim.number, { side: 'cso', typeId: 'account', id: holder.id, name: holder.name }));
+      out.set(
+        claim.row,
+        issues.csoNumberTaken(claim.number, { side: 'cso', typeId: 'account', id: holder.id, name: holder.name }),
+      );
       continue;
     }
     const earlier = first.get(claim.number);
     if (earlier) {
-      out.set(claim.row, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: earlier.qboId, name: earlier.name }));
-      out.set(earlier.row, issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: claim.qboId, name: claim.name }));
+      out.set(
+        claim.row,
+        issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: earlier.qboId, name: earlier.name }),
+      );
+      out.set(
+        earlier.row,
+        issues.csoNumberTaken(claim.number, { side: 'qbo', typeId: 'account', id: claim.qboId, name: claim.name }),
+      );
     } else first.set(claim.number, claim);
   }
   return out;

@@ -83,8 +83,7 @@ export interface WriteFailure {
 
 export type WriteResult =
   /** The record as the side now stores it, with its new revision; null after a delete. */
-  | { ok: true; record: SideRecord | null }
-  | { ok: false; failure: WriteFailure };
+  { ok: true; record: SideRecord | null } | { ok: false; failure: WriteFailure };
 
 export interface RecordSource<K extends string> {
   readonly side: Side;

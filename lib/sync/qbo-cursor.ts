@@ -58,7 +58,12 @@ interface Foreign {
   seen: string | null;
 }
 
-export function createQboCheckpoints(ports: SyncPorts, mirror: MirrorData, world: World, limit = QBO_WRITES_PER_CHECKPOINT): QboCheckpoints {
+export function createQboCheckpoints(
+  ports: SyncPorts,
+  mirror: MirrorData,
+  world: World,
+  limit = QBO_WRITES_PER_CHECKPOINT,
+): QboCheckpoints {
   let cursor = mirror.cursors.qbo?.value ?? null;
   /** QBO times (ms) of this run's writes not known to be before the cursor; NaN when unknown. */
   let times: number[] = [];
@@ -101,11 +106,13 @@ export function createQboCheckpoints(ports: SyncPorts, mirror: MirrorData, world
 
   return {
     async beforeWrite(count) {
-      if (cursor !== null && times.length + count > limit && times.length <= limit && clockMoved()) await checkpoint(cursor);
+      if (cursor !== null && times.length + count > limit && times.length <= limit && clockMoved())
+        await checkpoint(cursor);
     },
 
     afterWrite(results) {
-      for (const r of results) if (r.ok && r.record) times.push(r.record.updatedAt ? Date.parse(r.record.updatedAt) : NaN);
+      for (const r of results)
+        if (r.ok && r.record) times.push(r.record.updatedAt ? Date.parse(r.record.updatedAt) : NaN);
     },
 
     async commit() {

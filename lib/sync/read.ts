@@ -28,7 +28,13 @@ function usable(cursor: Cursor | null, clock: Clock, maxAgeDays: number): string
   return Number.isFinite(age) && age < maxAgeDays * DAY_MS ? cursor.value : null;
 }
 
-async function merge(state: StateStore, mirror: MirrorData, side: Side, read: ReadResult<string>, clock: Clock): Promise<void> {
+async function merge(
+  state: StateStore,
+  mirror: MirrorData,
+  side: Side,
+  read: ReadResult<string>,
+  clock: Clock,
+): Promise<void> {
   const lists = mirror[side] as Partial<Record<string, AnyRecord[]>>;
   if (read.full) {
     for (const key of Object.keys(lists)) delete lists[key];

@@ -23,7 +23,13 @@ export interface ReviewHolds {
 
 export async function holdForReview(
   plan: SyncPlan,
-  context: { world: World; rows: readonly SyncRow[]; mirror: MirrorData; state: Pick<StateStore, 'setCreatesHeld'>; batchSizes: BatchSizes },
+  context: {
+    world: World;
+    rows: readonly SyncRow[];
+    mirror: MirrorData;
+    state: Pick<StateStore, 'setCreatesHeld'>;
+    batchSizes: BatchSizes;
+  },
   confirmed: { deletions: ReadonlySet<string>; creates: boolean },
 ): Promise<ReviewHolds> {
   const { world, rows, mirror } = context;
@@ -31,7 +37,9 @@ export async function holdForReview(
   const held = new Set(heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)));
   // Held once, a first sync's creates stay held run after run until the user confirms them.
   const wasHeld = !!mirror.createsHeld;
-  const heldCreates = confirmed.creates ? null : findHeldCreates(plan.ops, rows, { firstSync: world.links.size === 0, alreadyHeld: wasHeld });
+  const heldCreates = confirmed.creates
+    ? null
+    : findHeldCreates(plan.ops, rows, { firstSync: world.links.size === 0, alreadyHeld: wasHeld });
   for (const key of heldCreates?.rowKeys ?? []) held.add(key);
   if (!!heldCreates !== wasHeld) await context.state.setCreatesHeld(!!heldCreates);
   return { plan: held.size ? dropRows(plan, held, context.batchSizes) : plan, held, heldDeletions, heldCreates };

@@ -26,7 +26,17 @@ export function runWrite(op: PlanOp, before: RecordValues | null, written: SideR
   if (!written || !op.target || (op.kind !== 'create' && op.kind !== 'update' && op.kind !== 'deactivate')) return null;
   if (op.kind !== 'create' && !before) return null;
   const list = op.target === 'qbo' ? op.qboEntity : op.typeId;
-  return { kind: op.kind, side: op.target, typeId: op.typeId, list, id: written.id, name: written.name, before, revision: written.revision, rowKeys: [...op.rowKeys] };
+  return {
+    kind: op.kind,
+    side: op.target,
+    typeId: op.typeId,
+    list,
+    id: written.id,
+    name: written.name,
+    before,
+    revision: written.revision,
+    rowKeys: [...op.rowKeys],
+  };
 }
 
 function currentRecord(world: World, op: PlanOp): AnyRecord | undefined {

@@ -15,7 +15,13 @@ export interface TranslateOptions {
 }
 
 /** A CStoreOffice value in QBO terms; undefined when the record it names has no link yet. */
-export function toQboValue(world: World, options: TranslateOptions, typeId: EntityTypeId, field: string, value: FieldValue): FieldValue | undefined {
+export function toQboValue(
+  world: World,
+  options: TranslateOptions,
+  typeId: EntityTypeId,
+  field: string,
+  value: FieldValue,
+): FieldValue | undefined {
   const target = refType(typeId, field);
   if (!target) return value;
   if (value === null) return isCreditAccount(typeId, field) ? options.defaultIncomeAccountId : null;
@@ -26,11 +32,23 @@ export function toQboValue(world: World, options: TranslateOptions, typeId: Enti
  * The value an op carries: a ref for fields naming a record on the source side (resolved when the
  * op is sent, since that record may be created earlier in the same run), the plain value otherwise.
  */
-export function planValue(options: TranslateOptions, typeId: EntityTypeId, field: string, value: FieldValue, from: Side, world: World): PlanValue {
+export function planValue(
+  options: TranslateOptions,
+  typeId: EntityTypeId,
+  field: string,
+  value: FieldValue,
+  from: Side,
+  world: World,
+): PlanValue {
   const target = refType(typeId, field);
   if (!target) return value;
   if (value === null) return from === 'cso' && isCreditAccount(typeId, field) ? options.defaultIncomeAccountId : null;
-  if (from === 'qbo' && isCreditAccount(typeId, field) && value === options.defaultIncomeAccountId && !linkedToLiveCso(world, target, String(value))) {
+  if (
+    from === 'qbo' &&
+    isCreditAccount(typeId, field) &&
+    value === options.defaultIncomeAccountId &&
+    !linkedToLiveCso(world, target, String(value))
+  ) {
     return null;
   }
   return { ref: { typeId: target, side: from, id: String(value) } };

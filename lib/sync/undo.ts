@@ -34,9 +34,16 @@ const PARALLEL = 4;
 type Current = { record: SideRecord | null } | { error: string };
 type Inverse = { write: RunWrite; op: WriteOp<string> };
 
-export async function undoRun(ports: SyncPorts, mirror: MirrorData, runId: string, now: string, newId: () => string): Promise<UndoResult> {
+export async function undoRun(
+  ports: SyncPorts,
+  mirror: MirrorData,
+  runId: string,
+  now: string,
+  newId: () => string,
+): Promise<UndoResult> {
   const log = mirror.undoLog;
-  if (!log || log.runId !== runId) throw new UndoRefusedError('Only the last run that changed something can be undone, and this is not that run.');
+  if (!log || log.runId !== runId)
+    throw new UndoRefusedError('Only the last run that changed something can be undone, and this is not that run.');
   if (log.undone) throw new UndoRefusedError('This run was undone already.');
   // Last written first: a child created after its parent goes before it.
   const writes = [...log.writes].reverse();
@@ -53,8 +60,12 @@ export async function undoRun(ports: SyncPorts, mirror: MirrorData, runId: strin
   writes.forEach((w, i) => {
     const found = current[i]!;
     if ('error' in found) return refuse(w, `${SIDE_LABELS[w.side]} did not answer when asked for it (${found.error})`);
-    if (!found.record) return w.kind === 'create' ? void result.counts.removed++ : refuse(w, `it no longer exists in ${SIDE_LABELS[w.side]}`);
-    if (found.record.revision !== w.revision) return refuse(w, `it was changed in ${SIDE_LABELS[w.side]} after that run`);
+    if (!found.record)
+      return w.kind === 'create'
+        ? void result.counts.removed++
+        : refuse(w, `it no longer exists in ${SIDE_LABELS[w.side]}`);
+    if (found.record.revision !== w.revision)
+      return refuse(w, `it was changed in ${SIDE_LABELS[w.side]} after that run`);
     inverses.push({ write: w, op: inverseOf(w, found.record, newId()) });
   });
 
@@ -63,11 +74,22 @@ export async function undoRun(ports: SyncPorts, mirror: MirrorData, runId: strin
   for (const batch of batches(inverses, { cso: ports.cso.batchSize, qbo: ports.qbo.batchSize })) {
     const side = batch[0]!.write.side;
     const source = side === 'qbo' ? ports.qbo : ports.cso;
-    const answers: WriteResult[] = await (source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>)({ requestId: newId(), ops: batch.map((b) => b.op) });
+    const answers: WriteResult[] = await (
+      source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>
+    )({ requestId: newId(), ops: batch.map((b) => b.op) });
     for (const [i, { write }] of batch.entries()) {
-      const answer = answers[i] ?? { ok: false as const, failure: { code: 'missing', message: 'No answer for this write.', retryable: true } };
+      const answer = answers[i] ?? {
+        ok: false as const,
+        failure: { code: 'missing', message: 'No answer for this write.', retryable: true },
+      };
       if (!answer.ok) {
-        refuse(write, translateFailure(answer.failure, { what: what(write.typeId), name: write.name, side }).detail.replace(/\.$/, ''));
+        refuse(
+          write,
+          translateFailure(answer.failure, { what: what(write.typeId), name: write.name, side }).detail.replace(
+            /\.$/,
+            '',
+          ),
+        );
         continue;
       }
       if (answer.record) await ports.state.putRecords(side, write.list, [answer.record as AnyRecord]);
@@ -78,7 +100,14 @@ export async function undoRun(ports: SyncPorts, mirror: MirrorData, runId: strin
       result.counts.removed++;
       if (side === 'cso') await ports.state.removeRecords('cso', write.list, [write.id]);
       removedLinks.push(...linksOf(links, write));
-      for (const rowKey of write.rowKeys) holds.push({ rowKey, code: 'createUndone', title: 'Creation undone', detail: createUndoneWords(write), at: now });
+      for (const rowKey of write.rowKeys)
+        holds.push({
+          rowKey,
+          code: 'createUndone',
+          title: 'Creation undone',
+          detail: createUndoneWords(write),
+          at: now,
+        });
     }
   }
   if (removedLinks.length) await ports.links.remove(removedLinks);
@@ -90,7 +119,8 @@ export async function undoRun(ports: SyncPorts, mirror: MirrorData, runId: strin
 
 async function readCurrent(ports: SyncPorts, w: RunWrite): Promise<Current> {
   try {
-    const record = w.side === 'qbo' ? await ports.qbo.get(w.list as never, w.id) : await ports.cso.get(w.list as never, w.id);
+    const record =
+      w.side === 'qbo' ? await ports.qbo.get(w.list as never, w.id) : await ports.cso.get(w.list as never, w.id);
     return { record };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -108,7 +138,8 @@ function batches(inverses: Inverse[], sizes: Record<Side, number>): Inverse[][] 
   const out: Inverse[][] = [];
   for (const inverse of inverses) {
     const last = out[out.length - 1];
-    if (last && last[0]!.write.side === inverse.write.side && last.length < sizes[inverse.write.side]) last.push(inverse);
+    if (last && last[0]!.write.side === inverse.write.side && last.length < sizes[inverse.write.side])
+      last.push(inverse);
     else out.push([inverse]);
   }
   return out;
@@ -116,7 +147,10 @@ function batches(inverses: Inverse[], sizes: Record<Side, number>): Inverse[][] 
 
 /** The links a removed record took part in (a QBO vendor may be shared by both vendor kinds). */
 function linksOf(all: readonly Link[], w: RunWrite) {
-  const mine = w.side === 'cso' ? all.filter((l) => l.csoType === w.typeId && l.csoId === w.id) : all.filter((l) => l.qboEntity === w.list && l.qboId === w.id);
+  const mine =
+    w.side === 'cso'
+      ? all.filter((l) => l.csoType === w.typeId && l.csoId === w.id)
+      : all.filter((l) => l.qboEntity === w.list && l.qboId === w.id);
   return mine.map((l) => ({ csoType: l.csoType, csoId: l.csoId }));
 }
 
@@ -127,6 +161,9 @@ function refusedRowKeys(w: RunWrite): string[] {
 
 function createUndoneWords(w: RunWrite): string {
   const where = SIDE_LABELS[w.side];
-  const removed = w.side === 'cso' ? `deleted the ${what(w.typeId)} a run had created from it in ${where}` : `made the ${what(w.typeId)} a run had created from it in ${where} inactive (QuickBooks has no delete)`;
+  const removed =
+    w.side === 'cso'
+      ? `deleted the ${what(w.typeId)} a run had created from it in ${where}`
+      : `made the ${what(w.typeId)} a run had created from it in ${where} inactive (QuickBooks has no delete)`;
   return `Undo ${removed}. It is not created there again on its own: select this row and synchronize it when you want it in ${where} again.`;
 }

@@ -3,7 +3,14 @@
  * links indexed from both ends, and cached match keys. Built once per run from the mirror, so
  * planning is a set of Map look-ups (100k records per side plan in well under a second).
  */
-import { type EntityTypeId, ENTITY_TYPES, matchKey, nearMatchKey, type PathNode, type QboEntityName } from '../entities';
+import {
+  type EntityTypeId,
+  ENTITY_TYPES,
+  matchKey,
+  nearMatchKey,
+  type PathNode,
+  type QboEntityName,
+} from '../entities';
 import { seeThroughDeleted } from './fields';
 import type { MirrorData } from './ports';
 import { type AnyRecord, type Link, linkKey, qboKey, type ReservedName } from './types';
@@ -20,7 +27,14 @@ export interface World {
 }
 
 export function createWorld(mirror: MirrorData, links: Link[]): World {
-  const world: World = { cso: new Map(), qbo: new Map(), reserved: [...mirror.reserved], links: new Map(), linksByQbo: new Map(), keyCache: new Map() };
+  const world: World = {
+    cso: new Map(),
+    qbo: new Map(),
+    reserved: [...mirror.reserved],
+    links: new Map(),
+    linksByQbo: new Map(),
+    keyCache: new Map(),
+  };
   // Plain loops into each Map: no [id, record] pair per record.
   for (const [list, records] of Object.entries(mirror.cso)) {
     const byId = new Map<string, AnyRecord>();
@@ -97,7 +111,9 @@ export function csoIdFor(world: World, typeId: EntityTypeId, qboId: string): str
 
 /** The link of `typeId`'s record `id` on `side`, if it has one. */
 export function linkOfSide(world: World, side: 'cso' | 'qbo', typeId: EntityTypeId, id: string): Link | undefined {
-  return side === 'cso' ? linkOf(world, typeId, id) : linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, id).find((l) => l.csoType === typeId);
+  return side === 'cso'
+    ? linkOf(world, typeId, id)
+    : linksToQbo(world, ENTITY_TYPES[typeId].qboEntity, id).find((l) => l.csoType === typeId);
 }
 
 /** Both of the link's records were read: a link missing one gives nothing a new write could point to. */
@@ -124,7 +140,12 @@ export function qboMatchKey(world: World, typeId: EntityTypeId, record: AnyRecor
   return cachedKey(world, typeId, record, (id) => list.get(id) as PathNode | undefined);
 }
 
-function cachedKey(world: World, typeId: EntityTypeId, record: AnyRecord, lookup: (id: string) => PathNode | undefined): string {
+function cachedKey(
+  world: World,
+  typeId: EntityTypeId,
+  record: AnyRecord,
+  lookup: (id: string) => PathNode | undefined,
+): string {
   let key = world.keyCache.get(record);
   if (key === undefined) {
     key = matchKey(typeId, record as PathNode, lookup);

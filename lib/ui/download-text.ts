@@ -15,6 +15,10 @@ export function downloadText(text: string, fileName: string, type = 'text/csv;ch
 
 /** "qb-sync-entities-<company>-2026-05-01.csv": safe characters only. */
 export function csvFileName(kind: string, companyName: string, now = new Date()): string {
-  const slug = companyName.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'company';
+  const slug =
+    companyName
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'company';
   return `qb-sync-${kind}-${slug}-${now.toISOString().slice(0, 10)}.csv`;
 }

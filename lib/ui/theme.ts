@@ -9,13 +9,27 @@ import { definePreset } from '@primeuix/themes';
 const Preset = definePreset(Aura, {
   semantic: {
     primary: {
-      50: '{emerald.50}', 100: '{emerald.100}', 200: '{emerald.200}', 300: '{emerald.300}', 400: '{emerald.400}',
-      500: '{emerald.500}', 600: '{emerald.600}', 700: '{emerald.700}', 800: '{emerald.800}', 900: '{emerald.900}', 950: '{emerald.950}',
+      50: '{emerald.50}',
+      100: '{emerald.100}',
+      200: '{emerald.200}',
+      300: '{emerald.300}',
+      400: '{emerald.400}',
+      500: '{emerald.500}',
+      600: '{emerald.600}',
+      700: '{emerald.700}',
+      800: '{emerald.800}',
+      900: '{emerald.900}',
+      950: '{emerald.950}',
     },
     // Emerald 500 under white text is 2.5:1; 700 reaches 5.5:1 (WCAG AA needs 4.5:1).
     colorScheme: {
       light: {
-        primary: { color: '{primary.700}', contrastColor: '#ffffff', hoverColor: '{primary.800}', activeColor: '{primary.900}' },
+        primary: {
+          color: '{primary.700}',
+          contrastColor: '#ffffff',
+          hoverColor: '{primary.800}',
+          activeColor: '{primary.900}',
+        },
       },
     },
   },
@@ -32,7 +46,10 @@ const SEVERITIES = { info: 'blue', success: 'green', warn: 'yellow', error: 'red
 const readableMessages = Object.fromEntries(
   Object.entries(SEVERITIES).map(([severity, hue]) => {
     const color = `{${hue}.800}`;
-    return [severity, { color, closeButton: { focusRing: { color } }, outlined: { color, borderColor: color }, simple: { color } }];
+    return [
+      severity,
+      { color, closeButton: { focusRing: { color } }, outlined: { color, borderColor: color }, simple: { color } },
+    ];
   }),
 );
 
@@ -42,8 +59,24 @@ export const Themed = definePreset(Preset, {
     button: {
       colorScheme: {
         light: {
-          root: { danger: { background: '{red.700}', hoverBackground: '{red.800}', activeBackground: '{red.900}', borderColor: '{red.700}', hoverBorderColor: '{red.800}', activeBorderColor: '{red.900}' } },
-          outlined: { danger: { color: '{red.700}', borderColor: '{red.700}', hoverBackground: '{red.50}', activeBackground: '{red.100}' } },
+          root: {
+            danger: {
+              background: '{red.700}',
+              hoverBackground: '{red.800}',
+              activeBackground: '{red.900}',
+              borderColor: '{red.700}',
+              hoverBorderColor: '{red.800}',
+              activeBorderColor: '{red.900}',
+            },
+          },
+          outlined: {
+            danger: {
+              color: '{red.700}',
+              borderColor: '{red.700}',
+              hoverBackground: '{red.50}',
+              activeBackground: '{red.100}',
+            },
+          },
           text: { danger: { color: '{red.700}', hoverBackground: '{red.50}', activeBackground: '{red.100}' } },
         },
       },

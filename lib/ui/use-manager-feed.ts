@@ -50,7 +50,8 @@ export function useManagerFeed(active: () => boolean, subscribe: typeof subscrib
       if (company.concerns(event.companyId, event.origin)) company.waiting = event.waiting;
     } else {
       company.accept(event.summary);
-      if (company.concerns(event.summary.companyId, event.summary.origin) && event.summary.running) run.onRunEvent(event.summary.running);
+      if (company.concerns(event.summary.companyId, event.summary.origin) && event.summary.running)
+        run.onRunEvent(event.summary.running);
     }
   };
 

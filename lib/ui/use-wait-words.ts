@@ -27,6 +27,8 @@ export function useWaitWords(wait: () => Wait | null | undefined): ComputedRef<s
     const current = wait();
     if (!current) return null;
     const seconds = Math.max(0, Math.ceil((Date.parse(current.until) - now.value) / 1000));
-    return seconds > 0 ? `Waiting: ${current.why}; trying again in ${seconds} s.` : `Waiting: ${current.why}; trying again now.`;
+    return seconds > 0
+      ? `Waiting: ${current.why}; trying again in ${seconds} s.`
+      : `Waiting: ${current.why}; trying again now.`;
   });
 }

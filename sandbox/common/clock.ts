@@ -49,7 +49,8 @@ export function createClock(options: ClockOptions = {}): SandboxClock {
       anchorReal = realNow();
     },
     setSpeed(next) {
-      if (!(next >= 0) || !Number.isFinite(next)) throw new RangeError(`clock speed must be a finite number >= 0, got ${next}`);
+      if (!(next >= 0) || !Number.isFinite(next))
+        throw new RangeError(`clock speed must be a finite number >= 0, got ${next}`);
       reanchor();
       speed = next;
     },

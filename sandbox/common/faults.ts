@@ -88,9 +88,16 @@ export function createFaultInjector(options: { random?: () => number } = {}): Fa
       if (spec.kind === 'status' && !(Number(spec.status) >= 100 && Number(spec.status) <= 599)) {
         throw new RangeError('a status fault needs an HTTP status between 100 and 599');
       }
-      if (spec.kind === 'lie' && spec.lie !== undefined && !LIE_KINDS.includes(spec.lie)) throw new RangeError(`a lie is one of ${LIE_KINDS.join(', ')}`);
+      if (spec.kind === 'lie' && spec.lie !== undefined && !LIE_KINDS.includes(spec.lie))
+        throw new RangeError(`a lie is one of ${LIE_KINDS.join(', ')}`);
       if (spec.count === undefined && spec.rate === undefined) spec = { ...spec, count: 1 };
-      const rule = { ...spec, id: String(nextId++), fired: 0, re: globToRegExp(spec.path), ...(spec.count !== undefined ? { remaining: spec.count } : {}) };
+      const rule = {
+        ...spec,
+        id: String(nextId++),
+        fired: 0,
+        re: globToRegExp(spec.path),
+        ...(spec.count !== undefined ? { remaining: spec.count } : {}),
+      };
       rules.push(rule);
       return strip(rule);
     },
@@ -137,7 +144,12 @@ export interface ApplyFaultHooks {
 }
 
 /** Carries out a fired rule. Resolves once the fault has been acted on (a hang resolves at once). */
-export async function applyFault(rule: FaultRule, req: IncomingMessage, res: ServerResponse, hooks: ApplyFaultHooks): Promise<void> {
+export async function applyFault(
+  rule: FaultRule,
+  req: IncomingMessage,
+  res: ServerResponse,
+  hooks: ApplyFaultHooks,
+): Promise<void> {
   switch (rule.kind) {
     case 'status':
       hooks.respondStatus(rule.status ?? 500);

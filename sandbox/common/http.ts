@@ -44,7 +44,13 @@ export function send(
   res.end(body);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}, contentType = 'application/json'): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+  contentType = 'application/json',
+): void {
   send(res, status, JSON.stringify(body), contentType, headers);
 }
 

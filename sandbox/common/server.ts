@@ -14,7 +14,12 @@ export interface StartedServer {
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-export async function startHttpServer(options: { port?: number; host?: string; handler: RequestHandler; onError?: (err: unknown, res: ServerResponse) => void }): Promise<StartedServer> {
+export async function startHttpServer(options: {
+  port?: number;
+  host?: string;
+  handler: RequestHandler;
+  onError?: (err: unknown, res: ServerResponse) => void;
+}): Promise<StartedServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
   const server = createServer((req, res) => {

@@ -1,7 +1,15 @@
 // The sandbox's state in one object (clock, data, sessions, faults, log) and the per-request
 // context handlers receive. Created once per server; tests reach it through startCsoSandbox().
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createClock, createFaultInjector, createRequestLog, type FaultInjector, type RequestLog, type RouteParams, type SandboxClock } from '../common';
+import {
+  createClock,
+  createFaultInjector,
+  createRequestLog,
+  type FaultInjector,
+  type RequestLog,
+  type RouteParams,
+  type SandboxClock,
+} from '../common';
 import { createIdempotencyCache, type IdempotencyCache } from './core/idempotency';
 import { createSessions, type Sessions } from './core/sessions';
 import { createStore, type CsoStore } from './core/store';
@@ -34,7 +42,11 @@ export interface Ctx {
 
 export type Handler = (ctx: Ctx) => Promise<void> | void;
 
-export interface AppOptions { clockStart?: number; clockSpeed?: number; seed?: SeedRequest }
+export interface AppOptions {
+  clockStart?: number;
+  clockSpeed?: number;
+  seed?: SeedRequest;
+}
 
 export function createCsoApp(options: AppOptions = {}): CsoApp {
   const clock = createClock({ start: options.clockStart, speed: options.clockSpeed ?? 1 });

@@ -17,7 +17,11 @@ export interface CsoSandbox {
   stop(): Promise<void>;
 }
 
-export async function startCsoSandbox({ port = 0, host = '127.0.0.1', ...options }: CsoSandboxOptions = {}): Promise<CsoSandbox> {
+export async function startCsoSandbox({
+  port = 0,
+  host = '127.0.0.1',
+  ...options
+}: CsoSandboxOptions = {}): Promise<CsoSandbox> {
   const app = createCsoApp(options);
   const server = await startHttpServer({ port, host, handler: createRequestHandler(app) });
   return { url: server.url, port: server.port, app, stop: () => server.stop() };

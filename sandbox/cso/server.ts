@@ -17,7 +17,8 @@ const STATUS_WORDS: Record<number, [string, string]> = {
 function faultAnswer(res: ServerResponse, path: string, status: number, retryAfter: number | undefined): void {
   const headers: Record<string, string> = {};
   if (status === 429 || status === 503) headers['Retry-After'] = String(retryAfter ?? 1);
-  if (!path.startsWith(API_BASE)) return sendHtml(res, status, `<!DOCTYPE html><title>${status}</title><h1>Error ${status}</h1>`, headers);
+  if (!path.startsWith(API_BASE))
+    return sendHtml(res, status, `<!DOCTYPE html><title>${status}</title><h1>Error ${status}</h1>`, headers);
   const [code, message] = STATUS_WORDS[status] ?? ['server_error', 'CStoreOffice had an internal error.'];
   sendError(res, { status, code, message }, headers);
 }
@@ -37,17 +38,27 @@ export function createRequestHandler(app: CsoApp): RequestHandler {
     const match = router.match(method, url.pathname);
     const route = match && 'pattern' in match ? match.pattern : url.pathname;
     if (!isControl) {
-      const apiCompany = url.pathname.startsWith(`${API_BASE}/companies/`) ? url.pathname.split('/')[5] ?? '' : '';
+      const apiCompany = url.pathname.startsWith(`${API_BASE}/companies/`) ? (url.pathname.split('/')[5] ?? '') : '';
       res.once('close', () => {
-        app.log.record({ method, path: url.pathname, route, realm: ctx.realm || apiCompany, status: res.statusCode, tags: ctx.tags, durationMs: app.clock.now() - started });
+        app.log.record({
+          method,
+          path: url.pathname,
+          route,
+          realm: ctx.realm || apiCompany,
+          status: res.statusCode,
+          tags: ctx.tags,
+          durationMs: app.clock.now() - started,
+        });
       });
     }
     const run = async () => {
       if (!match) {
-        if (url.pathname.startsWith(API_BASE)) return sendError(res, { status: 404, code: 'not_found', message: 'No such API path.' });
+        if (url.pathname.startsWith(API_BASE))
+          return sendError(res, { status: 404, code: 'not_found', message: 'No such API path.' });
         return sendHtml(res, 404, '<!DOCTYPE html><title>Not found</title><h1>Page not found</h1>');
       }
-      if ('methodNotAllowed' in match) return sendJson(res, 405, { error: { code: 'method_not_allowed', message: `${method} is not allowed here.` } });
+      if ('methodNotAllowed' in match)
+        return sendJson(res, 405, { error: { code: 'method_not_allowed', message: `${method} is not allowed here.` } });
       ctx.params = match.params;
       await match.handler(ctx);
     };
@@ -55,6 +66,11 @@ export function createRequestHandler(app: CsoApp): RequestHandler {
     if (!fault) return run();
     ctx.tags.push(`fault:${fault.kind}${fault.status ? `:${fault.status}` : ''}`);
     const retryAfter = app.faultRetryAfter.get(fault.id);
-    await applyFault(fault, req, res, { respondStatus: (status) => faultAnswer(res, url.pathname, status, retryAfter), proceed: run, lie: csoLie, told: (lie) => ctx.tags.push(`lie:${lie}`) });
+    await applyFault(fault, req, res, {
+      respondStatus: (status) => faultAnswer(res, url.pathname, status, retryAfter),
+      proceed: run,
+      lie: csoLie,
+      told: (lie) => ctx.tags.push(`lie:${lie}`),
+    });
   };
 }

@@ -28,7 +28,9 @@ export async function launchDemoBrowser(o: DemoBrowserOptions): Promise<BrowserC
   if (!existsSync(join(o.extensionDir, 'manifest.json'))) throw new Error(`No extension build in ${o.extensionDir}.`);
   const executablePath = o.executablePath ?? chromiumPath();
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium was not found at ${executablePath}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium was not found at ${executablePath}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   const args = [
     `--disable-extensions-except=${o.extensionDir}`,
@@ -54,25 +56,31 @@ export async function launchDemoBrowser(o: DemoBrowserOptions): Promise<BrowserC
 
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`);
-  return context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+  return (
+    context.serviceWorkers().find(ours) ??
+    (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }))
+  );
 }
 
 /** Writes the settings the options page would save: the local broker and the QBO sandbox. */
 export async function pointAtSandboxes(worker: Worker, urls: { broker: string; qbo: string }): Promise<void> {
-  await worker.evaluate(async ({ brokerUrl, qboUrl }) => {
-    const { settings } = await chrome.storage.local.get('settings');
-    const current = (settings ?? {}) as Record<string, unknown>;
-    await chrome.storage.local.set({
-      settings: {
-        autoSyncMinutes: 15,
-        conflictPolicy: 'report',
-        defaultIncomeAccount: 'Sales',
-        enabledTypes: ['account', 'class', 'customer', 'priceBookVendor', 'accountingVendor', 'dataType', 'location'],
-        ...current,
-        brokerUrl,
-        environment: 'custom',
-        customQboUrl: qboUrl,
-      },
-    });
-  }, { brokerUrl: urls.broker, qboUrl: urls.qbo });
+  await worker.evaluate(
+    async ({ brokerUrl, qboUrl }) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      const current = (settings ?? {}) as Record<string, unknown>;
+      await chrome.storage.local.set({
+        settings: {
+          autoSyncMinutes: 15,
+          conflictPolicy: 'report',
+          defaultIncomeAccount: 'Sales',
+          enabledTypes: ['account', 'class', 'customer', 'priceBookVendor', 'accountingVendor', 'dataType', 'location'],
+          ...current,
+          brokerUrl,
+          environment: 'custom',
+          customQboUrl: qboUrl,
+        },
+      });
+    },
+    { brokerUrl: urls.broker, qboUrl: urls.qbo },
+  );
 }

@@ -68,7 +68,10 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
   await shot(page, 'panel-not-connected');
 
   await step('Connect to QBO: choose the QuickBooks company and press Connect', async () => {
-    const authorize = o.context.waitForEvent('page', { predicate: (p) => p.url().startsWith(o.qboUrl), timeout: TIMEOUT });
+    const authorize = o.context.waitForEvent('page', {
+      predicate: (p) => p.url().startsWith(o.qboUrl),
+      timeout: TIMEOUT,
+    });
     await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
     const consent = await authorize;
     await waitVisible(consent.getByRole('button', { name: 'Connect' }));

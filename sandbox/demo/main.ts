@@ -54,14 +54,22 @@ async function main(): Promise<number> {
       sandboxes = await startSandboxes();
     } catch (error) {
       const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-      throw new Error(busy ? 'Ports 8710, 8720 or 8730 are taken (is `npm run sandbox` or another demo running?). Stop it and try again.' : String(error), { cause: error });
+      throw new Error(
+        busy
+          ? 'Ports 8710, 8720 or 8730 are taken (is `npm run sandbox` or another demo running?). Stop it and try again.'
+          : String(error),
+        { cause: error },
+      );
     }
     const { qbo, cso, broker } = sandboxes.urls as Required<StartedSandboxes['urls']>;
     console.log(`QuickBooks Online sandbox  ${qbo}`);
     console.log(`CStoreOffice sandbox       ${cso}   (sign in as auditor@demo.test / demo)`);
     console.log(`Token broker               ${broker}`);
 
-    if (headless && !flag('headless')) console.log('\nNo display found (DISPLAY and WAYLAND_DISPLAY are unset): taking the demo journey in headless Chromium.');
+    if (headless && !flag('headless'))
+      console.log(
+        '\nNo display found (DISPLAY and WAYLAND_DISPLAY are unset): taking the demo journey in headless Chromium.',
+      );
     context = await launchDemoBrowser({ extensionDir: EXTENSION_DIR, profileDir, headless });
     await pointAtSandboxes(await extensionWorker(context), { broker, qbo });
     console.log(`Chromium is running with the extension from ${EXTENSION_DIR}; its settings point at the sandboxes.`);

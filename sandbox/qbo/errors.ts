@@ -13,7 +13,14 @@ export interface QboError {
   type?: FaultType;
 }
 
-const qboError = (code: string, message: string, detail: string, element = '', status = 400, type: FaultType = 'ValidationFault'): QboError => ({
+const qboError = (
+  code: string,
+  message: string,
+  detail: string,
+  element = '',
+  status = 400,
+  type: FaultType = 'ValidationFault',
+): QboError => ({
   status,
   code,
   message,
@@ -57,7 +64,13 @@ const THROTTLE_MESSAGE = 'message=ThrottleExceeded; errorCode=003001; statusCode
 const THROTTLE_DETAIL = 'The request limit was reached.  Try again later';
 
 export function throttleJson(time: string): Record<string, unknown> {
-  return { Fault: { Error: [{ Message: THROTTLE_MESSAGE, Detail: THROTTLE_DETAIL, code: '3001', element: '' }], type: 'SERVICE' }, time };
+  return {
+    Fault: {
+      Error: [{ Message: THROTTLE_MESSAGE, Detail: THROTTLE_DETAIL, code: '3001', element: '' }],
+      type: 'SERVICE',
+    },
+    time,
+  };
 }
 
 export function throttleXml(time: string): string {
@@ -66,28 +79,63 @@ export function throttleXml(time: string): string {
 
 // The catalogue of faults the service raises, so the texts live in one place.
 export const faults = {
-  required: (field: string) => qboError('2020', 'Required Param Missing', `Required parameter ${field} is missing in the request`, field),
+  required: (field: string) =>
+    qboError('2020', 'Required Param Missing', `Required parameter ${field} is missing in the request`, field),
   length: (field: string, max: number, length: number) =>
-    qboError('2050', 'String length is either shorter or longer than supported by specification', `String length specified does not match the supported length. Min:0 Max:${max.toLocaleString('en-US')} supported. Supplied length: ${length.toLocaleString('en-US')}`, field),
+    qboError(
+      '2050',
+      'String length is either shorter or longer than supported by specification',
+      `String length specified does not match the supported length. Min:0 Max:${max.toLocaleString('en-US')} supported. Supplied length: ${length.toLocaleString('en-US')}`,
+      field,
+    ),
   invalidString: (field: string, value: string) =>
     qboError('2040', 'Invalid String', `Element contains invalid characters. ${value}`, field),
   invalidEnum: (field: string, value: string) =>
     qboError('2170', 'Invalid Enumeration', `Invalid Enumeration : ${value}`, field),
-  invalidId: (value: string) => qboError('2030', 'Invalid ID', `Id should be a valid number. Supplied value:${value}`, 'Id'),
+  invalidId: (value: string) =>
+    qboError('2030', 'Invalid ID', `Id should be a valid number. Supplied value:${value}`, 'Id'),
   unknownProperty: (entity: string, field: string) =>
-    qboError('2010', 'Request has invalid or unsupported property', `Property Name:Unrecognized field "${field}" (class com.intuit.schema.finance.v3.${entity}), not marked as ignorable specified is unsupported or invalid`, field),
+    qboError(
+      '2010',
+      'Request has invalid or unsupported property',
+      `Property Name:Unrecognized field "${field}" (class com.intuit.schema.finance.v3.${entity}), not marked as ignorable specified is unsupported or invalid`,
+      field,
+    ),
   notFound: () =>
-    qboError('610', 'Object Not Found', "Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees."),
-  invalidRef: (what: string, id: string) => qboError('2500', 'Invalid Reference Id', `Invalid Reference Id : ${what} element id ${id} not found`),
+    qboError(
+      '610',
+      'Object Not Found',
+      "Object Not Found : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
+    ),
+  invalidRef: (what: string, id: string) =>
+    qboError('2500', 'Invalid Reference Id', `Invalid Reference Id : ${what} element id ${id} not found`),
   inactiveRef: () =>
-    qboError('2500', 'Invalid Reference Id', "Invalid Reference Id : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees."),
-  duplicate: (existingId: string) => qboError('6240', 'Duplicate Name Exists Error', `The name supplied already exists. : Id=${existingId}`),
+    qboError(
+      '2500',
+      'Invalid Reference Id',
+      "Invalid Reference Id : Something you're trying to use has been made inactive. Check the fields with accounts, customers, items, vendors or employees.",
+    ),
+  duplicate: (existingId: string) =>
+    qboError('6240', 'Duplicate Name Exists Error', `The name supplied already exists. : Id=${existingId}`),
   stale: (entity: string) =>
-    qboError('5010', 'Stale Object Error', `Stale Object Error : You and Sandbox Admin were working on this at the same time. Sandbox Admin finished before you did, so your work was not saved. Entity=${entity}`),
+    qboError(
+      '5010',
+      'Stale Object Error',
+      `Stale Object Error : You and Sandbox Admin were working on this at the same time. Sandbox Admin finished before you did, so your work was not saved. Entity=${entity}`,
+    ),
   unsupported: (detail: string) => qboError('500', 'Unsupported Operation', detail),
-  business: (detail: string) => qboError('6000', 'A business validation error has occurred while processing your request', `Business Validation Error: ${detail}`),
+  business: (detail: string) =>
+    qboError(
+      '6000',
+      'A business validation error has occurred while processing your request',
+      `Business Validation Error: ${detail}`,
+    ),
   hasBalance: () =>
-    qboError('6000', 'Delete List Has Balance Error', 'The entity you are trying to delete has an open balance. : This customer cannot be deleted because it has a non-zero balance'),
+    qboError(
+      '6000',
+      'Delete List Has Balance Error',
+      'The entity you are trying to delete has an open balance. : This customer cannot be deleted because it has a non-zero balance',
+    ),
   badRequest: (detail: string) => qboError('2010', 'Request has invalid or unsupported property', detail),
   queryParse: (detail: string) => qboError('4000', 'Error parsing query', `QueryParserError: ${detail}`),
   queryInvalid: (detail: string) => qboError('4001', 'Invalid query', `QueryValidationError: ${detail}`),

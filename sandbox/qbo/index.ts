@@ -2,7 +2,13 @@
  * Starts the QuickBooks Online sandbox: the accounting API, Intuit's OAuth server and the QBO web
  * pages on one origin, plus the `/__sandbox/` control API. See README.md.
  */
-import { createClock, createFaultInjector, createRequestLog, startHttpServer, type SandboxClock } from '../common/index';
+import {
+  createClock,
+  createFaultInjector,
+  createRequestLog,
+  startHttpServer,
+  type SandboxClock,
+} from '../common/index';
 import { createRateLimiter } from './api/limiter';
 import { createQboApp } from './app';
 import { addRealm, type RealmRequest } from './control/realms';
@@ -34,15 +40,25 @@ export interface QboSandbox {
   /** Realm ids created at start, in order. */
   realmIds: string[];
   addRealm(request: RealmRequest): string;
-  mintToken(realmId: string, options?: { clientId?: string; scope?: string }): { access_token: string; refresh_token: string };
+  mintToken(
+    realmId: string,
+    options?: { clientId?: string; scope?: string },
+  ): { access_token: string; refresh_token: string };
   reset(options?: { keepSwitches?: boolean }): void;
   stop(): Promise<void>;
 }
 
 export async function startQboSandbox(options: QboSandboxOptions = {}): Promise<QboSandbox> {
-  const clock = options.clock ?? createClock({ ...(options.clockStart !== undefined ? { start: options.clockStart } : {}), speed: options.clockSpeed ?? 1 });
+  const clock =
+    options.clock ??
+    createClock({
+      ...(options.clockStart !== undefined ? { start: options.clockStart } : {}),
+      speed: options.clockSpeed ?? 1,
+    });
   const now = (): number => clock.now();
-  const clients = new Map<string, RegisteredClient>([DEFAULT_CLIENT, ...(options.clients ?? [])].map((c) => [c.clientId, c]));
+  const clients = new Map<string, RegisteredClient>(
+    [DEFAULT_CLIENT, ...(options.clients ?? [])].map((c) => [c.clientId, c]),
+  );
   const state: QboState = {
     clock,
     switches: { ...DEFAULT_SWITCHES, ...options.switches },
@@ -57,7 +73,11 @@ export async function startQboSandbox(options: QboSandboxOptions = {}): Promise<
     realmSeq: 0,
   };
   const realmIds = (options.realms ?? [{ seed: 'convenience-store' }]).map((r) => addRealm(state, r).realmId);
-  const server = await startHttpServer({ port: options.port ?? 0, host: options.host ?? '127.0.0.1', handler: createQboApp(state) });
+  const server = await startHttpServer({
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    handler: createQboApp(state),
+  });
   return {
     url: server.url,
     port: server.port,
@@ -65,7 +85,8 @@ export async function startQboSandbox(options: QboSandboxOptions = {}): Promise<
     clock,
     realmIds,
     addRealm: (request) => addRealm(state, request).realmId,
-    mintToken: (realmId, o = {}) => mintTokens(state, { realmId, ...o }) as { access_token: string; refresh_token: string },
+    mintToken: (realmId, o = {}) =>
+      mintTokens(state, { realmId, ...o }) as { access_token: string; refresh_token: string },
     reset: (o = {}) => resetState(state, o.keepSwitches),
     stop: () => server.stop(),
   };

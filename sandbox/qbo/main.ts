@@ -11,7 +11,9 @@ const sandbox = await startQboSandbox({
   host: arg('host') ?? '127.0.0.1',
   clockSpeed: Number(arg('speed') ?? 1),
 });
-console.log(`QBO sandbox: ${sandbox.url}  (realm ${sandbox.realmIds.join(', ')}; control API ${sandbox.url}/__sandbox/)`);
+console.log(
+  `QBO sandbox: ${sandbox.url}  (realm ${sandbox.realmIds.join(', ')}; control API ${sandbox.url}/__sandbox/)`,
+);
 const stop = (): void => {
   void sandbox.stop().then(() => process.exit(0));
 };

@@ -12,28 +12,66 @@ import { formatChaosReport, liesTold, runChaosScenario, type ScenarioParams } fr
 
 const fixed = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : undefined;
 const perScenario = Number(process.env.CHAOS_SEEDS ?? 2);
-const seeds = (base: number) => (fixed !== undefined ? [fixed] : Array.from({ length: perScenario }, (_, i) => base + i * 7919));
+const seeds = (base: number) =>
+  fixed !== undefined ? [fixed] : Array.from({ length: perScenario }, (_, i) => base + i * 7919);
 
 const scenarios: { name: string; base: number; params: Omit<ScenarioParams, 'seed'> }[] = [
   {
     name: 'the tricky company (1) into the convenience-store realm',
     base: 1001,
-    params: { companyId: '1', realmSeed: 'convenience-store', rounds: 5, editsBetween: 8, editsDuring: 4, faultRate: { min: 0.1, max: 0.3 }, maxAttempts: 3, maxRunsPerRound: 20 },
+    params: {
+      companyId: '1',
+      realmSeed: 'convenience-store',
+      rounds: 5,
+      editsBetween: 8,
+      editsDuring: 4,
+      faultRate: { min: 0.1, max: 0.3 },
+      maxAttempts: 3,
+      maxRunsPerRound: 20,
+    },
   },
   {
     name: 'company 2 into an empty realm',
     base: 2002,
-    params: { companyId: '2', realmSeed: 'empty', rounds: 5, editsBetween: 8, editsDuring: 4, faultRate: { min: 0.1, max: 0.3 }, maxAttempts: 3, maxRunsPerRound: 20 },
+    params: {
+      companyId: '2',
+      realmSeed: 'empty',
+      rounds: 5,
+      editsBetween: 8,
+      editsDuring: 4,
+      faultRate: { min: 0.1, max: 0.3 },
+      maxAttempts: 3,
+      maxRunsPerRound: 20,
+    },
   },
   {
     name: 'company 1 at the top fault rate with two tries per request',
     base: 3003,
-    params: { companyId: '1', realmSeed: 'convenience-store', rounds: 4, editsBetween: 6, editsDuring: 3, faultRate: { min: 0.3, max: 0.3 }, maxAttempts: 2, maxRunsPerRound: 40 },
+    params: {
+      companyId: '1',
+      realmSeed: 'convenience-store',
+      rounds: 4,
+      editsBetween: 6,
+      editsDuring: 3,
+      faultRate: { min: 0.3, max: 0.3 },
+      maxAttempts: 2,
+      maxRunsPerRound: 40,
+    },
   },
   {
     name: 'a generated company of 420 records into an empty realm',
     base: 4004,
-    params: { companyId: '1', realmSeed: 'empty', csoSeed: { name: 'large', perType: 60 }, rounds: 3, editsBetween: 8, editsDuring: 4, faultRate: { min: 0.1, max: 0.3 }, maxAttempts: 3, maxRunsPerRound: 25 },
+    params: {
+      companyId: '1',
+      realmSeed: 'empty',
+      csoSeed: { name: 'large', perType: 60 },
+      rounds: 3,
+      editsBetween: 8,
+      editsDuring: 4,
+      faultRate: { min: 0.1, max: 0.3 },
+      maxAttempts: 3,
+      maxRunsPerRound: 25,
+    },
   },
 ];
 

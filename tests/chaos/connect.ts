@@ -39,7 +39,12 @@ function qboRetryKind(error: unknown): string {
   return status ? `${name} ${status}` : name;
 }
 
-export async function connectChaos(sb: Sandboxes, realmId: string, companyId: string, maxAttempts: number): Promise<ChaosConnection> {
+export async function connectChaos(
+  sb: Sandboxes,
+  realmId: string,
+  companyId: string,
+  maxAttempts: number,
+): Promise<ChaosConnection> {
   const retries: RetryTally = { qbo: {}, cso: {} };
   let token = (await qboControl<{ access_token: string }>(sb, 'tokens', { realmId })).access_token;
   const tokens = {
@@ -60,7 +65,14 @@ export async function connectChaos(sb: Sandboxes, realmId: string, companyId: st
     retry: { maxAttempts },
     onRetry: ({ error }) => bump(retries.qbo, qboRetryKind(error)),
   });
-  const qboHand = createQboClient({ baseUrl: sb.qbo.url, realmId, tokens, clock: qboClock, random: () => 0.5, retry: { maxAttempts: 1 } });
+  const qboHand = createQboClient({
+    baseUrl: sb.qbo.url,
+    realmId,
+    tokens,
+    clock: qboClock,
+    random: () => 0.5,
+    retry: { maxAttempts: 1 },
+  });
   const qbo = createQboSource({ client: qboClient, now: () => new Date(sb.qbo.clock.now()) });
 
   const { cookie } = await csoControl<{ cookie: string }>(sb, 'sessions', {});

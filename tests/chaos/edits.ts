@@ -25,8 +25,16 @@ export function seededRandom(seed: number): Random {
 }
 
 type Editable = Extract<EntityTypeId, 'customer' | 'accountingVendor' | 'class'>;
-const SEGMENT: Record<Editable, string> = { customer: 'customers', accountingVendor: 'accounting-vendors', class: 'classes' };
-const QBO_ENTITY: Record<Editable, 'Customer' | 'Vendor' | 'Class'> = { customer: 'Customer', accountingVendor: 'Vendor', class: 'Class' };
+const SEGMENT: Record<Editable, string> = {
+  customer: 'customers',
+  accountingVendor: 'accounting-vendors',
+  class: 'classes',
+};
+const QBO_ENTITY: Record<Editable, 'Customer' | 'Vendor' | 'Class'> = {
+  customer: 'Customer',
+  accountingVendor: 'Vendor',
+  class: 'Class',
+};
 const EDITABLE = new Set<string>(Object.keys(SEGMENT));
 
 export type Edit =
@@ -41,7 +49,8 @@ export function describeEdit(e: Edit): string {
   return `${e.side} ${e.op} ${e.type} ${what}${to}`.replace(/ +/g, ' ').trim();
 }
 
-const pick = <T>(random: Random, list: T[]): T | undefined => (list.length ? list.splice(Math.floor(random() * list.length), 1)[0] : undefined);
+const pick = <T>(random: Random, list: T[]): T | undefined =>
+  list.length ? list.splice(Math.floor(random() * list.length), 1)[0] : undefined;
 const leaf = (path: string) => path.split(':').pop()!;
 const TYPES: Editable[] = ['customer', 'accountingVendor', 'class'];
 
@@ -58,13 +67,17 @@ export function editableRows(rows: readonly SyncRow[]): SyncRow[] {
  */
 export function chooseEdits(random: Random, pool: SyncRow[], count: number, tag: string): Edit[] {
   const edits: Edit[] = [];
-  const name = (i: number, type: Editable) => `Chaos ${tag}.${i} ${type === 'class' ? 'Dept' : type === 'customer' ? 'Client' : 'Supply'}`;
+  const name = (i: number, type: Editable) =>
+    `Chaos ${tag}.${i} ${type === 'class' ? 'Dept' : type === 'customer' ? 'Client' : 'Supply'}`;
   for (let i = 0; edits.length < count; i += 1) {
     const roll = Math.floor(random() * 7);
     const type = TYPES[Math.floor(random() * TYPES.length)]!;
     if (i === 0 && count >= 2) {
       const twin = name(i, type === 'class' ? 'customer' : type);
-      edits.push({ side: 'cso', op: 'create', type: type === 'class' ? 'customer' : type, name: twin }, { side: 'qbo', op: 'create', type: type === 'class' ? 'customer' : type, name: twin });
+      edits.push(
+        { side: 'cso', op: 'create', type: type === 'class' ? 'customer' : type, name: twin },
+        { side: 'qbo', op: 'create', type: type === 'class' ? 'customer' : type, name: twin },
+      );
       continue;
     }
     if (roll === 0) edits.push({ side: 'cso', op: 'create', type, name: name(i, type) });
@@ -95,7 +108,13 @@ interface QboRaw {
 }
 
 /** Carries out one edit; "refused" when the service said no (the same in every run of the scenario). */
-export async function applyEdit(sb: Sandboxes, companyId: string, qbo: QboClient, edit: Edit, requestId: string): Promise<'done' | `refused: ${string}`> {
+export async function applyEdit(
+  sb: Sandboxes,
+  companyId: string,
+  qbo: QboClient,
+  edit: Edit,
+  requestId: string,
+): Promise<'done' | `refused: ${string}`> {
   try {
     if (edit.side === 'cso') {
       const base = `companies/${companyId}/${SEGMENT[edit.type]}`;

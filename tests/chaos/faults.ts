@@ -80,12 +80,20 @@ export function createFaultSwitch(sb: Sandboxes, realmId: string, companyId: str
   // A sync sends QBO few requests (one batch per 30 writes), so batch writes get an extra share of
   // lost answers on top of the even split: the case a requestid exists for.
   const qboRules = [
-    { kind: 'lost-response' as const, path: `/v3/company/${realmId}/batch`, method: 'POST', rate: plan.qboRate / FAULT_KINDS.length },
+    {
+      kind: 'lost-response' as const,
+      path: `/v3/company/${realmId}/batch`,
+      method: 'POST',
+      rate: plan.qboRate / FAULT_KINDS.length,
+    },
     ...rules(`/v3/company/${realmId}/*`, plan.qboRate, false),
     // Lies come on top, a third of the rate again: each list read (a count, then its pages) meets some.
     ...rules(`/v3/company/${realmId}/query`, plan.qboRate / 3, false, LIE_KINDS),
   ];
-  const csoRules = [...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate, true), ...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate / 3, true, LIE_KINDS)];
+  const csoRules = [
+    ...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate, true),
+    ...rules(`/api/qbo-sync/v1/companies/${companyId}/*`, plan.csoRate / 3, true, LIE_KINDS),
+  ];
   let active = false;
   return {
     async on() {
@@ -101,19 +109,41 @@ export function createFaultSwitch(sb: Sandboxes, realmId: string, companyId: str
       active = false;
     },
     async injected() {
-      const qbo = await qboControl<{ byTag: Record<string, number> }>(sb, `counters?realm=${encodeURIComponent(realmId)}`);
-      const cso = await csoControl<{ counters: { byTag: Record<string, number> } }>(sb, `counters?company=${encodeURIComponent(companyId)}`);
+      const qbo = await qboControl<{ byTag: Record<string, number> }>(
+        sb,
+        `counters?realm=${encodeURIComponent(realmId)}`,
+      );
+      const cso = await csoControl<{ counters: { byTag: Record<string, number> } }>(
+        sb,
+        `counters?company=${encodeURIComponent(companyId)}`,
+      );
       // QBO tags `injected-fault:<kind>` (+ `injected:<status>`); CStoreOffice tags `fault:<kind>[:status]`.
-      const qboKinds = tally(qbo.byTag, 'injected-fault:', (kind) => (kind === 'status' || kind === 'lie' ? undefined : kind));
-      Object.assign(qboKinds, tally(qbo.byTag, 'injected:', (status) => status));
-      Object.assign(qboKinds, tally(qbo.byTag, 'lie:', (lie) => `lie:${lie}`));
-      const csoKinds = tally(cso.counters.byTag, 'fault:', (rest) => (rest.startsWith('status:') ? rest.slice('status:'.length) : rest === 'lie' ? undefined : rest));
-      Object.assign(csoKinds, tally(cso.counters.byTag, 'lie:', (lie) => `lie:${lie}`));
+      const qboKinds = tally(qbo.byTag, 'injected-fault:', (kind) =>
+        kind === 'status' || kind === 'lie' ? undefined : kind,
+      );
+      Object.assign(
+        qboKinds,
+        tally(qbo.byTag, 'injected:', (status) => status),
+      );
+      Object.assign(
+        qboKinds,
+        tally(qbo.byTag, 'lie:', (lie) => `lie:${lie}`),
+      );
+      const csoKinds = tally(cso.counters.byTag, 'fault:', (rest) =>
+        rest.startsWith('status:') ? rest.slice('status:'.length) : rest === 'lie' ? undefined : rest,
+      );
+      Object.assign(
+        csoKinds,
+        tally(cso.counters.byTag, 'lie:', (lie) => `lie:${lie}`),
+      );
       return { qbo: qboKinds, cso: csoKinds };
     },
     async requests() {
       const qbo = await qboControl<{ total: number }>(sb, `counters?realm=${encodeURIComponent(realmId)}`);
-      const cso = await csoControl<{ counters: { total: number } }>(sb, `counters?company=${encodeURIComponent(companyId)}`);
+      const cso = await csoControl<{ counters: { total: number } }>(
+        sb,
+        `counters?company=${encodeURIComponent(companyId)}`,
+      );
       return { qbo: qbo.total, cso: cso.counters.total };
     },
   };

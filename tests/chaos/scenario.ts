@@ -67,7 +67,10 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
   const realmId = await addRealm(sb, params.realmSeed);
   const c = await connectChaos(sb, realmId, params.companyId, params.maxAttempts);
   const rates = withFaults ? ratesFor(params) : { qbo: 0, cso: 0 };
-  const faults: FaultSwitch = createFaultSwitch(sb, realmId, params.companyId, { qboRate: rates.qbo, csoRate: rates.cso });
+  const faults: FaultSwitch = createFaultSwitch(sb, realmId, params.companyId, {
+    qboRate: rates.qbo,
+    csoRate: rates.cso,
+  });
   const random = seededRandom(params.seed);
   let handEdits = 0;
 
@@ -76,7 +79,10 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
     await faults.off();
     advance(sb, 1000);
     const out: string[] = [];
-    for (const e of edits) out.push(`${describeEdit(e)}: ${await applyEdit(sb, params.companyId, c.qboHand, e, `hand-${params.seed}-${++handEdits}`)}`);
+    for (const e of edits)
+      out.push(
+        `${describeEdit(e)}: ${await applyEdit(sb, params.companyId, c.qboHand, e, `hand-${params.seed}-${++handEdits}`)}`,
+      );
     advance(sb, 1000);
     if (withFaults) await faults.on();
     return out;
@@ -99,7 +105,16 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
   const rounds: RoundOutcome[] = [];
   let lastRows: SyncReport['rows'] = [];
   for (let round = 0; round < params.rounds; round += 1) {
-    const outcome: RoundOutcome = { round, runs: 0, failedRuns: 0, runErrors: {}, edits: [], converged: false, held: 0, state: undefined as unknown as EndState };
+    const outcome: RoundOutcome = {
+      round,
+      runs: 0,
+      failedRuns: 0,
+      runErrors: {},
+      edits: [],
+      converged: false,
+      held: 0,
+      state: undefined as unknown as EndState,
+    };
     if (round > 0) {
       const pool = editableRows(lastRows);
       const between = chooseEdits(random, pool, params.editsBetween, `${params.seed}.${round}b`);
@@ -117,7 +132,14 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
       outcome.runs += 1;
       try {
         // The person at the keyboard confirms what the last run held for review.
-        const confirm = report ? { ...(report.heldCreates ? { confirmCreates: true } : {}), ...(report.heldDeletions.length ? { confirmDeletions: report.heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)) } : {}) } : {};
+        const confirm = report
+          ? {
+              ...(report.heldCreates ? { confirmCreates: true } : {}),
+              ...(report.heldDeletions.length
+                ? { confirmDeletions: report.heldDeletions.flatMap((h) => h.rows.map((r) => r.rowKey)) }
+                : {}),
+            }
+          : {};
         report = await c.engine().synchronize(confirm);
       } catch (error) {
         outcome.failedRuns += 1;
@@ -134,7 +156,13 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
       }
       // Done when a run read both sides afresh and found nothing to write (errors that would
       // repeat stay out of the plan).
-      if (!report.resumed && report.executed.ops.length === 0 && report.plan.ops.length === 0 && !report.heldCreates && report.heldDeletions.length === 0) {
+      if (
+        !report.resumed &&
+        report.executed.ops.length === 0 &&
+        report.plan.ops.length === 0 &&
+        !report.heldCreates &&
+        report.heldDeletions.length === 0
+      ) {
         outcome.converged = true;
         break;
       }
@@ -146,7 +174,15 @@ async function play(sb: Sandboxes, params: ScenarioParams, withFaults: boolean):
     advance(sb, 60_000);
     if (!outcome.converged) break;
   }
-  return { faults: withFaults, rates, rounds, injected: await faults.injected(), requests: await faults.requests(), retries: c.retries, wallMs: Date.now() - started };
+  return {
+    faults: withFaults,
+    rates,
+    rounds,
+    injected: await faults.injected(),
+    requests: await faults.requests(),
+    retries: c.retries,
+    wallMs: Date.now() - started,
+  };
 }
 
 export interface ChaosResult {
@@ -172,16 +208,20 @@ export async function runChaosScenario(params: ScenarioParams): Promise<ChaosRes
   const chaos = await playOn(true);
   const differences = reference.rounds.map((ref, i) => {
     const got = chaos.rounds[i];
-    if (!got) return { round: i, problems: ['the faulty play stopped before this round (an earlier round did not converge)'] };
+    if (!got)
+      return { round: i, problems: ['the faulty play stopped before this round (an earlier round did not converge)'] };
     const problems = diffStates(ref.state, got.state);
     if (!got.converged) problems.unshift(`did not reach "nothing left to do" in ${got.runs} runs`);
     if (got.state.duplicates.length) problems.push(`duplicates: ${got.state.duplicates.join('; ')}`);
     if (got.state.dangling.length) problems.push(`lost links: ${got.state.dangling.join('; ')}`);
     const editsDiffer = JSON.stringify([...ref.edits].sort()) !== JSON.stringify([...got.edits].sort());
-    if (editsDiffer) problems.push(`the edits differ: reference [${ref.edits.join('; ')}] vs [${got.edits.join('; ')}]`);
+    if (editsDiffer)
+      problems.push(`the edits differ: reference [${ref.edits.join('; ')}] vs [${got.edits.join('; ')}]`);
     return { round: i, problems };
   });
-  const ok = reference.rounds.every((r) => r.converged && r.state.duplicates.length === 0 && r.state.dangling.length === 0) && differences.every((d) => d.problems.length === 0);
+  const ok =
+    reference.rounds.every((r) => r.converged && r.state.duplicates.length === 0 && r.state.dangling.length === 0) &&
+    differences.every((d) => d.problems.length === 0);
   return { params, reference, chaos, differences, ok };
 }
 
@@ -191,11 +231,24 @@ const fmt = (counts: Record<string, number>) =>
     .map(([k, n]) => `${k}=${n}`)
     .join(', ') || 'none';
 
-const liesOf = (counts: Record<string, number>) => Object.entries(counts).reduce((n, [k, v]) => n + (k.startsWith('lie:') ? v : 0), 0);
+const liesOf = (counts: Record<string, number>) =>
+  Object.entries(counts).reduce((n, [k, v]) => n + (k.startsWith('lie:') ? v : 0), 0);
 
 /** Runs that ended because a read said less than its own count (and so wrote nothing). */
 const stoppedByLies = (play: PlayResult) =>
-  play.rounds.reduce((n, r) => n + Object.entries(r.runErrors).reduce((m, [why, k]) => m + (/Nothing was written; the next sync reads it again/.test(why) || /records it (counts|holds)/.test(why) ? k : 0), 0), 0);
+  play.rounds.reduce(
+    (n, r) =>
+      n +
+      Object.entries(r.runErrors).reduce(
+        (m, [why, k]) =>
+          m +
+          (/Nothing was written; the next sync reads it again/.test(why) || /records it (counts|holds)/.test(why)
+            ? k
+            : 0),
+        0,
+      ),
+    0,
+  );
 
 /** Lying answers both sandboxes told in a play. */
 export const liesTold = (play: PlayResult) => liesOf(play.injected.qbo) + liesOf(play.injected.cso);
@@ -221,7 +274,11 @@ export function formatChaosReport(result: ChaosResult): string {
     for (const [why, n] of Object.entries(r.runErrors)) lines.push(`    run failed ×${n}: ${why}`);
   }
   const bad = result.differences.filter((d) => d.problems.length);
-  lines.push(result.ok ? `  outcome: every round ended as the fault-free play did (${reference.wallMs} ms fault-free, ${chaos.wallMs} ms with faults)` : `  outcome: FAILED`);
+  lines.push(
+    result.ok
+      ? `  outcome: every round ended as the fault-free play did (${reference.wallMs} ms fault-free, ${chaos.wallMs} ms with faults)`
+      : `  outcome: FAILED`,
+  );
   for (const d of bad) for (const p of d.problems) lines.push(`    round ${d.round}: ${p}`);
   return lines.join('\n');
 }

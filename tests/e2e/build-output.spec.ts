@@ -4,7 +4,12 @@ import { expect, test } from '@playwright/test';
 import { ROOT } from './fixtures';
 
 // What must never ship: the Intuit client secret (the sandbox's, or one configured for the broker).
-const SECRETS = ['qbo-sandbox-secret', 'clientSecret', 'client_secret=', ...(process.env.QBO_CLIENT_SECRET ? [process.env.QBO_CLIENT_SECRET] : [])];
+const SECRETS = [
+  'qbo-sandbox-secret',
+  'clientSecret',
+  'client_secret=',
+  ...(process.env.QBO_CLIENT_SECRET ? [process.env.QBO_CLIENT_SECRET] : []),
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -52,6 +57,9 @@ test('the production build reaches no local sandbox', () => {
   const dir = join(ROOT, '.output/chrome-mv3');
   test.skip(!existsSync(dir), 'production build missing');
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  const patterns = [...manifest.host_permissions, ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches)];
+  const patterns = [
+    ...manifest.host_permissions,
+    ...manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches),
+  ];
   expect(patterns.filter((p: string) => p.includes('127.0.0.1') || p.includes('localhost'))).toEqual([]);
 });

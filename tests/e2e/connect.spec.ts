@@ -3,7 +3,11 @@ import { expect, test } from './fixtures';
 import { firstRealm } from './manager';
 
 /** The Audit page reports its company; the popup then lists it. */
-async function popupWithCompany(context: BrowserContext, openAudit: () => Promise<Page>, openPopup: () => Promise<Page>) {
+async function popupWithCompany(
+  context: BrowserContext,
+  openAudit: () => Promise<Page>,
+  openPopup: () => Promise<Page>,
+) {
   const audit = await openAudit();
   const companyName = await audit.locator('input[name="company"]').inputValue();
   const popup = await openPopup();
@@ -12,7 +16,14 @@ async function popupWithCompany(context: BrowserContext, openAudit: () => Promis
   return { popup, card, companyName, audit };
 }
 
-test('Connect to QBO from the popup: Intuit sign-in, pick a company, the popup shows it; then Disconnect', async ({ context, openAudit, openPopup, useSandboxSettings, qbo, snap }) => {
+test('Connect to QBO from the popup: Intuit sign-in, pick a company, the popup shows it; then Disconnect', async ({
+  context,
+  openAudit,
+  openPopup,
+  useSandboxSettings,
+  qbo,
+  snap,
+}) => {
   await useSandboxSettings();
   const { popup, card } = await popupWithCompany(context, openAudit, openPopup);
   await expect(card.getByTestId('connection-state')).toHaveText('Not connected');
@@ -39,13 +50,20 @@ test('Connect to QBO from the popup: Intuit sign-in, pick a company, the popup s
   await expect(card.getByTestId('connection-state')).toHaveText('Not connected');
 });
 
-test('Cancel on the Intuit page leaves the company unconnected and says so in words', async ({ context, openAudit, openPopup, useSandboxSettings }) => {
+test('Cancel on the Intuit page leaves the company unconnected and says so in words', async ({
+  context,
+  openAudit,
+  openPopup,
+  useSandboxSettings,
+}) => {
   await useSandboxSettings();
   const { card } = await popupWithCompany(context, openAudit, openPopup);
   const signIn = context.waitForEvent('page');
   await card.getByRole('button', { name: 'Connect' }).click();
   const intuit = await signIn;
   await intuit.getByRole('button', { name: 'Cancel' }).click();
-  await expect(card.getByRole('alert').filter({ hasText: 'QuickBooks access was not granted, so nothing was connected.' })).toBeVisible();
+  await expect(
+    card.getByRole('alert').filter({ hasText: 'QuickBooks access was not granted, so nothing was connected.' }),
+  ).toBeVisible();
   await expect(card.getByTestId('connection-state')).toHaveText('Not connected');
 });

@@ -15,7 +15,11 @@ async function openAuditFromMenu(page: Page) {
   await expect(page.locator('.x-title-text', { hasText: 'Audit' }).first()).toBeVisible();
 }
 
-test('signing in to CStoreOffice and opening Transactions → Audit mounts the panel beside the Company field', async ({ context, cso, snap }) => {
+test('signing in to CStoreOffice and opening Transactions → Audit mounts the panel beside the Company field', async ({
+  context,
+  cso,
+  snap,
+}) => {
   const page = await context.newPage();
   await signIn(page, cso.url);
   await expect(page.getByText('Welcome to CStoreOffice')).toBeVisible();
@@ -31,7 +35,9 @@ test('signing in to CStoreOffice and opening Transactions → Audit mounts the p
   // CStoreOffice's own button keeps its name and its job; ours cannot be taken for it.
   await expect(page.getByRole('button', { name: 'Open QB Synchronization Manager', exact: true })).toHaveCount(1);
   // Found by name and classes, not by the generated ids: the host sits right after the Company field.
-  expect(await host.evaluate((el) => el.previousElementSibling?.querySelector('input[name="company"]') !== null)).toBe(true);
+  expect(await host.evaluate((el) => el.previousElementSibling?.querySelector('input[name="company"]') !== null)).toBe(
+    true,
+  );
 
   const company = await page.locator('input[name="company"]').inputValue();
   await ours.click();

@@ -45,7 +45,9 @@ test.describe('the Firefox build', () => {
     expect(await button!.evaluate((el) => el.textContent?.trim())).toBe('QB Sync Manager (extension)');
     await button!.click();
     // The state comes from the background (getCompany), so this proves messaging works in Firefox.
-    const state = await page.waitForSelector('qbo-sync-manager-dialog >>> [data-testid="connection-state"]', { timeout: 20_000 });
+    const state = await page.waitForSelector('qbo-sync-manager-dialog >>> [data-testid="connection-state"]', {
+      timeout: 20_000,
+    });
     await page.waitForFunction((el) => el?.textContent?.trim() === 'Not connected', { timeout: 20_000 }, state);
     const company = await page.$eval('qbo-sync-manager-dialog', (host) => host.shadowRoot?.textContent ?? '');
     expect(company).toContain('Sunrise Fuel & Food LLC');

@@ -56,7 +56,10 @@ async function launchExtensionContext(profileDir: string): Promise<BrowserContex
 }
 
 async function workerOf(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  return (
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    context.waitForEvent('serviceworker')
+  );
 }
 
 export interface WorkerFixtures {
@@ -98,12 +101,21 @@ export const test = base.extend<ExtensionFixtures & SandboxFixtures, WorkerFixtu
     { scope: 'worker' },
   ],
   qbo: async ({ qboServer }, use) => {
-    await fetch(`${qboServer.qbo.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed: 'convenience-store' }) });
+    await fetch(`${qboServer.qbo.url}/__sandbox/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 'convenience-store' }),
+    });
     await use(qboServer);
   },
   useSandboxSettings: async ({ serviceWorker, qbo }, use) => {
     await use(async () => {
-      const settings = { ...DEFAULT_SETTINGS, brokerUrl: qbo.broker.url, environment: 'custom', customQboUrl: qbo.qbo.url };
+      const settings = {
+        ...DEFAULT_SETTINGS,
+        brokerUrl: qbo.broker.url,
+        environment: 'custom',
+        customQboUrl: qbo.qbo.url,
+      };
       await serviceWorker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
     });
   },

@@ -39,19 +39,33 @@ export async function confirmFirstSync(dialog: Locator) {
 
 /** The QBO sandbox's first company (realm). */
 export async function firstRealm(qboUrl: string): Promise<{ realmId: string; companyName: string }> {
-  const realms = (await (await fetch(`${qboUrl}/__sandbox/realms`)).json()) as { realms?: { realmId: string; companyName: string }[] } | { realmId: string; companyName: string }[];
+  const realms = (await (await fetch(`${qboUrl}/__sandbox/realms`)).json()) as
+    | { realms?: { realmId: string; companyName: string }[] }
+    | { realmId: string; companyName: string }[];
   return (Array.isArray(realms) ? realms : (realms.realms ?? []))[0]!;
 }
 
 /** Calls the QBO sandbox's API as another QuickBooks user would. */
 export function qboApi(qboUrl: string, realmId: string, accessToken: string) {
   const base = `${qboUrl}/v3/company/${realmId}`;
-  const headers = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `Bearer ${accessToken}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+  };
   return {
-    get: async (path: string) => (await fetch(`${base}/${path}?minorversion=75`, { headers })).json() as Promise<Record<string, Record<string, string>>>,
-    post: async (path: string, body: unknown) => fetch(`${base}/${path}?minorversion=75`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    get: async (path: string) =>
+      (await fetch(`${base}/${path}?minorversion=75`, { headers })).json() as Promise<
+        Record<string, Record<string, string>>
+      >,
+    post: async (path: string, body: unknown) =>
+      fetch(`${base}/${path}?minorversion=75`, { method: 'POST', headers, body: JSON.stringify(body) }),
     query: async (sql: string) =>
-      ((await (await fetch(`${base}/query?query=${encodeURIComponent(sql)}&minorversion=75`, { headers })).json()) as { QueryResponse: Record<string, unknown[] | undefined> }).QueryResponse,
+      (
+        (await (await fetch(`${base}/query?query=${encodeURIComponent(sql)}&minorversion=75`, { headers })).json()) as {
+          QueryResponse: Record<string, unknown[] | undefined>;
+        }
+      ).QueryResponse,
   };
 }
 
@@ -62,8 +76,9 @@ export async function send<T>(page: Page, type: string, data: unknown): Promise<
   const reply = await page.evaluate(
     ([type, data]) =>
       new Promise<Reply<unknown>>((resolve) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, (r: Reply<unknown> | undefined) =>
-          resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
+        chrome.runtime.sendMessage(
+          { id: Date.now(), type, data, timestamp: Date.now() },
+          (r: Reply<unknown> | undefined) => resolve(r ?? { err: chrome.runtime.lastError?.message ?? 'no reply' }),
         ),
       ),
     [type, data] as const,
@@ -73,8 +88,17 @@ export async function send<T>(page: Page, type: string, data: unknown): Promise<
 }
 
 /** Calls a sandbox's control API (`/__sandbox/…`). */
-export async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+export async function control<T>(
+  base: string,
+  path: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+): Promise<T> {
+  const res = await fetch(`${base}/__sandbox/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -90,7 +114,8 @@ export async function filterColumn(page: Page, dialog: Locator, column: string, 
   await expect(async () => {
     if (!(await menu.isVisible())) await dialog.getByRole('button', { name: `Filter ${column}` }).click();
     await menu.getByRole('button', { name: values === 'all' ? 'All' : 'None' }).click({ timeout: 2_000 });
-    if (values !== 'all') for (const label of values) await menu.getByLabel(label, { exact: true }).check({ timeout: 2_000 });
+    if (values !== 'all')
+      for (const label of values) await menu.getByLabel(label, { exact: true }).check({ timeout: 2_000 });
     await menu.getByRole('button', { name: 'Apply' }).click({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(menu).toBeHidden();
@@ -115,5 +140,10 @@ export async function findRow(dialog: Locator, name: string, status = 'synchroni
   const row = dialog.locator(`tbody tr[data-status="${status}"]`).filter({ hasText: name }).first();
   await expect(row).toBeVisible({ timeout: 30_000 });
   const key = (await row.getAttribute('data-row-key'))!;
-  return { key, csoId: key.split(':')[2]!, qboId: (await row.locator('td').nth(4).innerText()).trim(), byKey: dialog.locator(`tbody tr[data-row-key="${key}"]`) };
+  return {
+    key,
+    csoId: key.split(':')[2]!,
+    qboId: (await row.locator('td').nth(4).innerText()).trim(),
+    byKey: dialog.locator(`tbody tr[data-row-key="${key}"]`),
+  };
 }

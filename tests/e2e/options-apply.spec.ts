@@ -2,12 +2,19 @@ import { expect, test } from './fixtures';
 import { connectFromManager, filterColumn, findRow, firstRealm, qboApi, synchronizeAll } from './manager';
 
 /** Options → Entities to synchronize takes effect in an open manager, without a reload, and in the next run. */
-test('a type turned off in the options leaves the table and is not written; turned on, it comes back', async ({ context, openAudit, openOptions, useSandboxSettings, qbo }) => {
+test('a type turned off in the options leaves the table and is not written; turned on, it comes back', async ({
+  context,
+  openAudit,
+  openOptions,
+  useSandboxSettings,
+  qbo,
+}) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const { realmId } = await firstRealm(qbo.qbo.url);
   const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
-  const qboCustomers = async () => (await api.query("select * from Customer where DisplayName = 'City of Springfield'")).Customer?.length ?? 0;
+  const qboCustomers = async () =>
+    (await api.query("select * from Customer where DisplayName = 'City of Springfield'")).Customer?.length ?? 0;
 
   const audit = await openAudit();
   const dialog = await connectFromManager(context, audit, qbo.qbo.url);

@@ -1,12 +1,20 @@
 import { expect, test } from './fixtures';
 import { connectFromManager, filterColumn, firstRealm, qboApi, synchronizeAll } from './manager';
 
-test('row actions against both sandboxes: Ignore Issues, Link to a near match, Clear Sync History', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
+test('row actions against both sandboxes: Ignore Issues, Link to a near match, Clear Sync History', async ({
+  context,
+  openAudit,
+  useSandboxSettings,
+  qbo,
+  snap,
+}) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   // Someone already keeps this customer in QuickBooks, spelled in lower case: a near match.
   const { realmId } = await firstRealm(qbo.qbo.url);
-  const created = await qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token).post('customer', { DisplayName: 'city of springfield' });
+  const created = await qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token).post('customer', {
+    DisplayName: 'city of springfield',
+  });
   expect(created.status).toBe(200);
   const audit = await openAudit();
   const dialog = await connectFromManager(context, audit, qbo.qbo.url);

@@ -1,9 +1,24 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, control, findRow, firstRealm, qboApi, reconnectFromManager, synchronizeAll } from './manager';
+import {
+  connectFromManager,
+  control,
+  findRow,
+  firstRealm,
+  qboApi,
+  reconnectFromManager,
+  synchronizeAll,
+} from './manager';
 
 type CsoCustomer = { id: string; name: string; email: string | null; phone: string | null; version: number };
 
-test('a record edited on both sides is a Synchronization Error; Keep CStoreOffice and Keep QuickBooks each carry the kept value over', async ({ context, openAudit, useSandboxSettings, qbo, cso, snap }) => {
+test('a record edited on both sides is a Synchronization Error; Keep CStoreOffice and Keep QuickBooks each carry the kept value over', async ({
+  context,
+  openAudit,
+  useSandboxSettings,
+  qbo,
+  cso,
+  snap,
+}) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -14,7 +29,12 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   const springfield = await findRow(dialog, 'City of Springfield');
   const { realmId } = await firstRealm(qbo.qbo.url);
   const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
-  const qboCustomer = async (id: string) => (await api.get(`customer/${id}`)).Customer as unknown as { SyncToken: string; PrimaryPhone?: { FreeFormNumber: string }; PrimaryEmailAddr?: { Address: string } };
+  const qboCustomer = async (id: string) =>
+    (await api.get(`customer/${id}`)).Customer as unknown as {
+      SyncToken: string;
+      PrimaryPhone?: { FreeFormNumber: string };
+      PrimaryEmailAddr?: { Address: string };
+    };
   const csoCustomer = async (id: string) => {
     const dump = await control<{ companies: { records: { customers: CsoCustomer[] } }[] }>(cso.url, 'dump?company=1');
     return dump.companies[0]!.records.customers.find((c) => c.id === id)!;
@@ -24,9 +44,27 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   await control(cso.url, `companies/1/customers/${greenway.csoId}`, { phone: '(214) 555-0121' }, 'PATCH');
   await control(cso.url, `companies/1/customers/${springfield.csoId}`, { email: 'cso@springfield.example' }, 'PATCH');
   const g = await qboCustomer(greenway.qboId);
-  expect((await api.post('customer', { Id: greenway.qboId, SyncToken: g.SyncToken, sparse: true, PrimaryPhone: { FreeFormNumber: '(214) 555-0122' } })).status).toBe(200);
+  expect(
+    (
+      await api.post('customer', {
+        Id: greenway.qboId,
+        SyncToken: g.SyncToken,
+        sparse: true,
+        PrimaryPhone: { FreeFormNumber: '(214) 555-0122' },
+      })
+    ).status,
+  ).toBe(200);
   const s = await qboCustomer(springfield.qboId);
-  expect((await api.post('customer', { Id: springfield.qboId, SyncToken: s.SyncToken, sparse: true, PrimaryEmailAddr: { Address: 'qbo@springfield.example' } })).status).toBe(200);
+  expect(
+    (
+      await api.post('customer', {
+        Id: springfield.qboId,
+        SyncToken: s.SyncToken,
+        sparse: true,
+        PrimaryEmailAddr: { Address: 'qbo@springfield.example' },
+      })
+    ).status,
+  ).toBe(200);
 
   // Reconnect to QBO reads both sides again: each row is a conflict that says what changed where.
   await reconnectFromManager(context, dialog, realmId);
@@ -35,7 +73,9 @@ test('a record edited on both sides is a Synchronization Error; Keep CStoreOffic
   await expect(greenway.byKey).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   await expect(greenway.byKey).toContainText('Synchronization Error');
   await expect(greenway.byKey.locator('td.qsm-issue')).toContainText('Changed on both sides');
-  await expect(greenway.byKey.locator('td.qsm-issue')).toContainText('The phone changed in both CStoreOffice (phone “(214) 555-0121”) and QuickBooks (phone “(214) 555-0122”)');
+  await expect(greenway.byKey.locator('td.qsm-issue')).toContainText(
+    'The phone changed in both CStoreOffice (phone “(214) 555-0121”) and QuickBooks (phone “(214) 555-0122”)',
+  );
   await snap(audit, 'panel-conflict');
   await greenway.byKey.getByRole('button', { name: 'Keep CStoreOffice' }).click();
   await expect(dialog.getByTestId('notices')).toContainText('CStoreOffice version kept');

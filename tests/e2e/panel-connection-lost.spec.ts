@@ -1,7 +1,12 @@
 import { expect, test } from './fixtures';
 import { connectFromManager, control, firstRealm, synchronizeAll } from './manager';
 
-test('a lost connection reads as lost, with why; Connect to QBO brings it back and Synchronize works again', async ({ context, openAudit, useSandboxSettings, qbo }) => {
+test('a lost connection reads as lost, with why; Connect to QBO brings it back and Synchronize works again', async ({
+  context,
+  openAudit,
+  useSandboxSettings,
+  qbo,
+}) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -15,7 +20,9 @@ test('a lost connection reads as lost, with why; Connect to QBO brings it back a
   await expect(dialog.getByTestId('connection-lost')).toContainText('QuickBooks refused the saved sign-in');
   await expect(dialog.getByRole('button', { name: 'Reconnect to QBO' })).toHaveCount(0);
   await expect(dialog.getByTestId('synchronize')).toBeDisabled();
-  await expect(dialog.getByTestId('sync-scope')).toContainText('Synchronize is not available until this company is connected');
+  await expect(dialog.getByTestId('sync-scope')).toContainText(
+    'Synchronize is not available until this company is connected',
+  );
 
   const signIn = context.waitForEvent('page');
   await dialog.getByRole('button', { name: 'Connect to QBO' }).click();

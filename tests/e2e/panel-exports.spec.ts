@@ -40,7 +40,13 @@ async function download(page: Page, button: Locator): Promise<{ name: string; te
   return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
 }
 
-test('Export CSV saves the table as filtered, and Export History CSV the runs the History section shows', async ({ context, openAudit, openPopup, useSandboxSettings, qbo }) => {
+test('Export CSV saves the table as filtered, and Export History CSV the runs the History section shows', async ({
+  context,
+  openAudit,
+  openPopup,
+  useSandboxSettings,
+  qbo,
+}) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -49,7 +55,11 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
 
   // The table filtered to customers, as the paginator counts them.
   await filterColumn(audit, dialog, 'Type', ['Customer']);
-  const total = Number((await dialog.getByRole('navigation', { name: 'Entities pages' }).getByRole('status').innerText()).match(/of (\d+) ·/)![1]);
+  const total = Number(
+    (await dialog.getByRole('navigation', { name: 'Entities pages' }).getByRole('status').innerText()).match(
+      /of (\d+) ·/,
+    )![1],
+  );
   const shown = await dialog.locator('tbody tr[data-row-key] td.qsm-name').allTextContents();
   const table = await download(audit, dialog.getByRole('button', { name: 'Export CSV', exact: true }));
   expect(table.name).toMatch(/^qb-sync-entities-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -62,13 +72,19 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   // Names with quotes and commas survive as one field each.
   expect(table.text).toContain('"The ""Quick"" Stop Club"');
   expect(rows.map((r) => r[2])).toContain('The "Quick" Stop Club');
-  expect(rows.find((r) => r[2]!.startsWith('Springfield Regional Transit Authority'))?.[2]).toContain('billed monthly net 30, PO required,');
+  expect(rows.find((r) => r[2]!.startsWith('Springfield Regional Transit Authority'))?.[2]).toContain(
+    'billed monthly net 30, PO required,',
+  );
 
   // The first sync was two runs (the one that held its creates in CStoreOffice for review, and the
   // confirmed one). A run from the toolbar, then the History section's export: one line per run it
   // lists, each saying who started it (the signed-in CStoreOffice user for the Audit page's runs).
   const popup = await openPopup();
-  await popup.getByTestId('company-card').filter({ hasText: 'Sunrise Fuel & Food LLC' }).getByRole('button', { name: 'Sync now' }).click();
+  await popup
+    .getByTestId('company-card')
+    .filter({ hasText: 'Sunrise Fuel & Food LLC' })
+    .getByRole('button', { name: 'Sync now' })
+    .click();
   await dialog.getByRole('tab', { name: 'History' }).click();
   const history = dialog.getByRole('region', { name: 'History table' });
   await expect(history.locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
@@ -78,9 +94,20 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
   expect(exported.name).toMatch(/^qb-sync-history-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
   const [historyHeader, ...runs] = parseCsv(exported.text);
   expect(historyHeader).toEqual([
-    'Started', 'Finished', 'Trigger', 'Started by', 'Outcome',
-    'Created in QuickBooks', 'Created in CStoreOffice', 'Updated in QuickBooks', 'Updated in CStoreOffice', 'Deactivated in QuickBooks', 'Deleted in CStoreOffice', 'Linked',
-    'Errors', 'Error details',
+    'Started',
+    'Finished',
+    'Trigger',
+    'Started by',
+    'Outcome',
+    'Created in QuickBooks',
+    'Created in CStoreOffice',
+    'Updated in QuickBooks',
+    'Updated in CStoreOffice',
+    'Deactivated in QuickBooks',
+    'Deleted in CStoreOffice',
+    'Linked',
+    'Errors',
+    'Error details',
   ]);
   expect(runs).toHaveLength(3);
   expect(runs.map((r) => r[3])).toEqual(whoShown);

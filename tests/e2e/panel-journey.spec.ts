@@ -1,7 +1,20 @@
 import { expect, test } from './fixtures';
-import { confirmFirstSync, connectFromManager, filterColumn, qboApi, reconnectFromManager, synchronizeAll } from './manager';
+import {
+  confirmFirstSync,
+  connectFromManager,
+  filterColumn,
+  qboApi,
+  reconnectFromManager,
+  synchronizeAll,
+} from './manager';
 
-test('manager journey: connect, preview, synchronize, then page, sort, filter and select', async ({ context, openAudit, useSandboxSettings, qbo, snap }) => {
+test('manager journey: connect, preview, synchronize, then page, sort, filter and select', async ({
+  context,
+  openAudit,
+  useSandboxSettings,
+  qbo,
+  snap,
+}) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -57,7 +70,15 @@ test('manager journey: connect, preview, synchronize, then page, sort, filter an
   await snap(audit, 'panel-journey-end');
 });
 
-test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchronize carries it to CStoreOffice', async ({ context, openAudit, openPopup, useSandboxSettings, qbo, cso, snap }) => {
+test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchronize carries it to CStoreOffice', async ({
+  context,
+  openAudit,
+  openPopup,
+  useSandboxSettings,
+  qbo,
+  cso,
+  snap,
+}) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -75,7 +96,12 @@ test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchron
   const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
   const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
   const current = await api.get(`customer/${qboId}`);
-  const renamed = await api.post('customer', { Id: qboId, SyncToken: current.Customer!.SyncToken, sparse: true, DisplayName: 'City of Springfield Fleet' });
+  const renamed = await api.post('customer', {
+    Id: qboId,
+    SyncToken: current.Customer!.SyncToken,
+    sparse: true,
+    DisplayName: 'City of Springfield Fleet',
+  });
   expect(renamed.status).toBe(200);
 
   // Reconnect to QBO re-reads QuickBooks: the row now waits for an update in CStoreOffice.

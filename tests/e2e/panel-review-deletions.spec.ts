@@ -3,7 +3,14 @@ import { connectFromManager, control, firstRealm, qboApi, synchronizeAll } from 
 
 type CsoCustomer = { id: string; name: string; active: boolean };
 
-test('a manual run that would remove many customers shows Review deletions, nothing is removed until it is confirmed, and Undo puts them back', async ({ context, openAudit, useSandboxSettings, qbo, cso, snap }) => {
+test('a manual run that would remove many customers shows Review deletions, nothing is removed until it is confirmed, and Undo puts them back', async ({
+  context,
+  openAudit,
+  useSandboxSettings,
+  qbo,
+  cso,
+  snap,
+}) => {
   test.setTimeout(150_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -12,7 +19,8 @@ test('a manual run that would remove many customers shows Review deletions, noth
 
   const { realmId } = await firstRealm(qbo.qbo.url);
   const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
-  const activeInQbo = async () => ((await api.query('SELECT * FROM Customer')).Customer ?? []).map((c) => (c as { DisplayName: string }).DisplayName);
+  const activeInQbo = async () =>
+    ((await api.query('SELECT * FROM Customer')).Customer ?? []).map((c) => (c as { DisplayName: string }).DisplayName);
   const dump = await control<{ companies: { records: { customers: CsoCustomer[] } }[] }>(cso.url, 'dump?company=1');
   const qboNames = new Set(await activeInQbo());
   const linked = dump.companies[0]!.records.customers.filter((c) => c.active && qboNames.has(c.name));

@@ -15,7 +15,11 @@ async function openManager(page: Page) {
   return dialog;
 }
 
-test('the manager opens above the page with the seed labels, in its own shadow root', async ({ context, fixturePages, snap }) => {
+test('the manager opens above the page with the seed labels, in its own shadow root', async ({
+  context,
+  fixturePages,
+  snap,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
   const dialog = await openManager(page);
@@ -23,7 +27,9 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   // Mounted at the end of <body>, covering the whole viewport: nothing of the page sits above it.
   const host = page.locator('qbo-sync-manager-dialog');
   expect(await host.evaluate((el) => el.parentElement === document.body && !!el.shadowRoot)).toBe(true);
-  expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.tagName.toLowerCase())).toBe('qbo-sync-manager-dialog');
+  expect(await page.evaluate(() => document.elementFromPoint(5, 5)?.tagName.toLowerCase())).toBe(
+    'qbo-sync-manager-dialog',
+  );
 
   await expect(dialog.getByText('Company: Speedy Stop LLC')).toBeVisible();
   await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
@@ -41,14 +47,27 @@ test('the manager opens above the page with the seed labels, in its own shadow r
     await expect(dialog.getByRole('button', { name: label, exact: true })).toBeVisible();
   }
   const headers = await dialog.locator('thead th').allInnerTexts();
-  expect(headers.map((h) => h.trim()).slice(1)).toEqual(['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status', 'Actions']);
+  expect(headers.map((h) => h.trim()).slice(1)).toEqual([
+    'Type',
+    'CSO Id',
+    'Name',
+    'QBO Id',
+    'Issue detail',
+    'Synchronization status',
+    'Actions',
+  ]);
   await snap(page, 'panel-manager');
 
   // The page's styles are untouched by ours, and PrimeVue's copies in the page's head are off.
   await page.mouse.move(0, 0);
-  expect(await page.locator('#page-own-button').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(200, 0, 0)');
-  const leaked = await page.evaluate(() =>
-    [...document.head.querySelectorAll('style[data-primevue-style-id]')].filter((s) => (s as HTMLStyleElement).media !== 'not all').length,
+  expect(await page.locator('#page-own-button').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(200, 0, 0)',
+  );
+  const leaked = await page.evaluate(
+    () =>
+      [...document.head.querySelectorAll('style[data-primevue-style-id]')].filter(
+        (s) => (s as HTMLStyleElement).media !== 'not all',
+      ).length,
   );
   expect(leaked).toBe(0);
   // And the page's `button { background: red }` does not reach ours.
@@ -56,7 +75,11 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   expect(await preview.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(200, 0, 0)');
 });
 
-test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes overlay then manager', async ({ context, fixturePages, snap }) => {
+test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes overlay then manager', async ({
+  context,
+  fixturePages,
+  snap,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
   const dialog = await openManager(page);
@@ -70,7 +93,9 @@ test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes
   const menu = page.getByRole('group', { name: 'Show Type values' });
   await expect(menu).toBeVisible();
   expect(await shadowHas('.p-popover .qsm-filter-menu')).toBe(true);
-  expect(await page.evaluate(() => document.body.querySelectorAll(':scope > .p-popover, :scope > .p-select-overlay').length)).toBe(0);
+  expect(
+    await page.evaluate(() => document.body.querySelectorAll(':scope > .p-popover, :scope > .p-select-overlay').length),
+  ).toBe(0);
   // Placed right under its button.
   const [b, m] = [await filter.boundingBox(), await menu.boundingBox()];
   expect(Math.abs(m!.y - (b!.y + b!.height))).toBeLessThan(40);
@@ -108,7 +133,9 @@ test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.locator('qbo-sync-manager-dialog')).toHaveCount(0);
-  const focused = await page.locator('qbo-sync-manager').evaluate((el) => el.shadowRoot?.activeElement?.textContent?.trim());
+  const focused = await page
+    .locator('qbo-sync-manager')
+    .evaluate((el) => el.shadowRoot?.activeElement?.textContent?.trim());
   expect(focused).toBe('QB Sync Manager (extension)');
 });
 
@@ -121,7 +148,11 @@ test('no serious or critical axe violations in the button and the manager', asyn
   expect(await seriousViolations(page, 'qbo-sync-manager-dialog')).toEqual([]);
 });
 
-test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the table scrolls sideways', async ({ context, fixturePages, snap }) => {
+test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the table scrolls sideways', async ({
+  context,
+  fixturePages,
+  snap,
+}) => {
   const page = await context.newPage();
   // 640 CSS px at device scale 2 is what a 1280 px window shows at 200 % zoom.
   await page.setViewportSize({ width: 640, height: 800 });
@@ -140,7 +171,12 @@ test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the tabl
   await snap(page, 'panel-manager-narrow');
 });
 
-test('Settings in the manager and in the popup open the options page', async ({ context, fixturePages, openPopup, extensionId }) => {
+test('Settings in the manager and in the popup open the options page', async ({
+  context,
+  fixturePages,
+  openPopup,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
   const dialog = await openManager(page);

@@ -1,7 +1,13 @@
 import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
-test('the popup lists a company seen on the Audit page, opens its Audit page, and passes axe', async ({ context, fixturePages, openPopup, openOptions, snap }) => {
+test('the popup lists a company seen on the Audit page, opens its Audit page, and passes axe', async ({
+  context,
+  fixturePages,
+  openPopup,
+  openOptions,
+  snap,
+}) => {
   const audit = await context.newPage();
   await audit.goto(`${fixturePages}/audit.html`);
   await audit.getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
@@ -30,7 +36,14 @@ test('the popup lists a company seen on the Audit page, opens its Audit page, an
   await snap(options, 'options-page');
 });
 
-test('after a run the popup shows the last sync and counts by status', async ({ context, openAudit, openPopup, useSandboxSettings, qbo, snap }) => {
+test('after a run the popup shows the last sync and counts by status', async ({
+  context,
+  openAudit,
+  openPopup,
+  useSandboxSettings,
+  qbo,
+  snap,
+}) => {
   test.setTimeout(120_000);
   await useSandboxSettings();
   const audit = await openAudit();
@@ -40,7 +53,9 @@ test('after a run the popup shows the last sync and counts by status', async ({ 
   const signIn = context.waitForEvent('page');
   await card.getByRole('button', { name: 'Connect' }).click();
   const intuit = await signIn;
-  const realms = (await (await fetch(`${qbo.qbo.url}/__sandbox/realms`)).json()) as { realms?: { realmId: string }[] } | { realmId: string }[];
+  const realms = (await (await fetch(`${qbo.qbo.url}/__sandbox/realms`)).json()) as
+    | { realms?: { realmId: string }[] }
+    | { realmId: string }[];
   await intuit.getByLabel('Company').selectOption((Array.isArray(realms) ? realms : (realms.realms ?? []))[0]!.realmId);
   await intuit.getByRole('button', { name: 'Connect' }).click();
   await expect(card.getByTestId('connection-state')).toHaveText('Connected');

@@ -8,8 +8,6 @@ import { control, send } from './manager';
  * set of writes (the batch items it counted are exactly the run's QBO writes, none replayed).
  */
 
-
-
 async function openManager(page: Page) {
   // The page's own ExtJS button has the same name: take ours, inside the extension's element.
   await page.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
@@ -19,9 +17,19 @@ async function openManager(page: Page) {
   return dialog;
 }
 
-type History = { entries: { runId: string; outcome: string; summary: { counts: Record<string, number> } }[]; total: number };
+type History = {
+  entries: { runId: string; outcome: string; summary: { counts: Record<string, number> } }[];
+  total: number;
+};
 
-test('Synchronize twice quickly, from a second tab and from two extension pages at once: one run', async ({ context, extensionId, cso, qbo, openAudit, useSandboxSettings }) => {
+test('Synchronize twice quickly, from a second tab and from two extension pages at once: one run', async ({
+  context,
+  extensionId,
+  cso,
+  qbo,
+  openAudit,
+  useSandboxSettings,
+}) => {
   test.setTimeout(180_000);
   // Big enough that the run is still going when the last request arrives.
   await control(cso.url, 'reset', { seed: 'large', perType: 60 });
@@ -47,16 +55,29 @@ test('Synchronize twice quickly, from a second tab and from two extension pages 
   const dialog2 = await openManager(second);
   const button = dialog.getByTestId('synchronize');
   await button.click();
-  const messages = Promise.all([send<{ outcome: string }>(ext, 'synchronize', target), send<{ outcome: string }>(ext2, 'synchronize', target)]);
+  const messages = Promise.all([
+    send<{ outcome: string }>(ext, 'synchronize', target),
+    send<{ outcome: string }>(ext2, 'synchronize', target),
+  ]);
   await button.click({ force: true, timeout: 2000 }).catch(() => {}); // disabled while running is fine too
-  await dialog2.getByTestId('synchronize').click({ timeout: 5000 }).catch(() => {});
+  await dialog2
+    .getByTestId('synchronize')
+    .click({ timeout: 5000 })
+    .catch(() => {});
   const overview = await send<{ companies: { running: { runId: string } | null }[] }>(ext, 'getOverview', undefined);
   expect(overview.companies[0]?.running, 'the run is still going after every request').not.toBeNull();
   const replies = await messages;
   expect(replies[0]).toEqual(replies[1]);
   expect(replies[0]!.outcome).not.toBe('failed');
 
-  await expect.poll(async () => (await send<History>(ext, 'getHistory', { ...target, page: 0, pageSize: 10 })).entries.filter((e) => e.outcome !== 'running').length).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        (await send<History>(ext, 'getHistory', { ...target, page: 0, pageSize: 10 })).entries.filter(
+          (e) => e.outcome !== 'running',
+        ).length,
+    )
+    .toBeGreaterThan(0);
   const history = await send<History>(ext, 'getHistory', { ...target, page: 0, pageSize: 10 });
   expect(history.total, JSON.stringify(history.entries)).toBe(1);
 

@@ -9,23 +9,32 @@ import { control, send } from './manager';
  */
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
+const hostileImages = (page: Page) =>
+  page.evaluate(() => {
+    const all: Element[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      all.push(...root.querySelectorAll('img[src="x"]'));
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return all.length;
+  });
 
-
-const hostileImages = (page: Page) => page.evaluate(() => {
-  const all: Element[] = [];
-  const walk = (root: Document | ShadowRoot) => {
-    all.push(...root.querySelectorAll('img[src="x"]'));
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-  };
-  walk(document);
-  return all.length;
-});
-
-test('a name with HTML renders as text in the manager table and the popup', async ({ context, extensionId, cso, qbo, openAudit, useSandboxSettings }) => {
+test('a name with HTML renders as text in the manager table and the popup', async ({
+  context,
+  extensionId,
+  cso,
+  qbo,
+  openAudit,
+  useSandboxSettings,
+}) => {
   test.setTimeout(120_000);
   const dialogs: string[] = [];
   context.on('page', (p) => p.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss())));
-  const { realmId } = await control<{ realmId: string }>(qbo.qbo.url, 'realms', { seed: 'empty', companyName: `${HOSTILE} Books` });
+  const { realmId } = await control<{ realmId: string }>(qbo.qbo.url, 'realms', {
+    seed: 'empty',
+    companyName: `${HOSTILE} Books`,
+  });
   await control(qbo.qbo.url, 'auto-approve', { enabled: true, realmId }, 'PUT');
   await useSandboxSettings();
 

@@ -11,7 +11,12 @@ test('the service worker starts with the fixed extension id', async ({ serviceWo
   expect(await serviceWorker.evaluate(() => chrome.runtime.onMessage.hasListeners())).toBe(true);
 });
 
-test('the popup shows the real state, before and after a company is seen', async ({ openPopup, context, fixturePages, snap }) => {
+test('the popup shows the real state, before and after a company is seen', async ({
+  openPopup,
+  context,
+  fixturePages,
+  snap,
+}) => {
   const popup = await openPopup();
   await expect(popup.getByTestId('no-company')).toHaveText('No company connected yet.');
   await expect(popup.getByText('Transactions → Audit')).toBeVisible();
@@ -57,7 +62,11 @@ test('the options page validates, saves and reloads settings', async ({ openOpti
   await expect(options.getByLabel('Data type', { exact: true })).toBeChecked();
 });
 
-test('on the Audit page the panel mounts in a shadow root, styled, without touching the page', async ({ context, fixturePages, snap }) => {
+test('on the Audit page the panel mounts in a shadow root, styled, without touching the page', async ({
+  context,
+  fixturePages,
+  snap,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturePages}/audit.html`);
   const open = page.getByRole('button', { name: 'QB Sync Manager (extension)' });
@@ -81,8 +90,11 @@ test('on the Audit page the panel mounts in a shadow root, styled, without touch
   // The page's own styles are untouched, and PrimeVue's tags in the page's head are switched off.
   const pageButton = await page.locator('#page-own-button').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(pageButton).toBe('rgb(200, 0, 0)');
-  const leaked = await page.evaluate(() =>
-    [...document.head.querySelectorAll('style[data-primevue-style-id]')].filter((s) => (s as HTMLStyleElement).media !== 'not all').length,
+  const leaked = await page.evaluate(
+    () =>
+      [...document.head.querySelectorAll('style[data-primevue-style-id]')].filter(
+        (s) => (s as HTMLStyleElement).media !== 'not all',
+      ).length,
   );
   expect(leaked).toBe(0);
 
@@ -92,7 +104,11 @@ test('on the Audit page the panel mounts in a shadow root, styled, without touch
   await expect(dialog).toBeVisible();
   // The manager mounts as its own full-screen shadow-root UI at the end of <body>.
   const managerHost = page.locator('qbo-sync-manager-dialog');
-  expect(await managerHost.evaluate((el) => el.parentElement === document.body && !!el.shadowRoot?.querySelector('[role="dialog"]'))).toBe(true);
+  expect(
+    await managerHost.evaluate(
+      (el) => el.parentElement === document.body && !!el.shadowRoot?.querySelector('[role="dialog"]'),
+    ),
+  ).toBe(true);
   const dialogStyle = await dialog.evaluate((el) => {
     const s = getComputedStyle(el);
     return { background: s.backgroundColor, shadow: s.boxShadow };

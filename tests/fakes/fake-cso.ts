@@ -5,7 +5,16 @@
  * tombstones for `updatedSince`, and per-write Idempotency-Key replay.
  */
 import type { UserEdit } from './edit';
-import type { AnyRecord, CsoListKey, CsoSource, ReadResult, WriteBatch, WriteFailure, WriteOp, WriteResult } from '../../lib/sync';
+import type {
+  AnyRecord,
+  CsoListKey,
+  CsoSource,
+  ReadResult,
+  WriteBatch,
+  WriteFailure,
+  WriteOp,
+  WriteResult,
+} from '../../lib/sync';
 
 type Type = CsoListKey;
 interface Stored {
@@ -43,20 +52,27 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
   let writes = 0;
   let crash: { at: number; when: 'beforeApply' | 'afterApply' } | null = null;
   const requests = { reads: 0, writes: 0 };
-  const fail = (code: string, message: string, extra: Partial<WriteFailure> = {}): WriteResult => ({ ok: false, failure: { code, message, retryable: false, ...extra } });
-  const view = (id: string, s: Stored): AnyRecord => ({ ...(s.values as object), id, revision: String(s.version), updatedAt: s.updatedAt }) as AnyRecord;
+  const fail = (code: string, message: string, extra: Partial<WriteFailure> = {}): WriteResult => ({
+    ok: false,
+    failure: { code, message, retryable: false, ...extra },
+  });
+  const view = (id: string, s: Stored): AnyRecord =>
+    ({ ...(s.values as object), id, revision: String(s.version), updatedAt: s.updatedAt }) as AnyRecord;
   const live = (type: Type) => [...records].filter(([, s]) => s.type === type && !s.deleted);
 
   function conflict(type: Type, values: Stored['values'], selfId: string | null): WriteResult | null {
     if (typeof values.name !== 'string' || values.name.trim() === '') return fail('422', 'Name is required.');
     for (const [id, s] of live(type)) {
       if (id === selfId) continue;
-      if (s.values.name === values.name) return fail('409', `A record named "${values.name}" already exists.`, { existingId: id });
-      if (type === 'account' && values.number && s.values.number === values.number) return fail('409', `Another account already uses number ${values.number}.`, { existingId: id });
+      if (s.values.name === values.name)
+        return fail('409', `A record named "${values.name}" already exists.`, { existingId: id });
+      if (type === 'account' && values.number && s.values.number === values.number)
+        return fail('409', `Another account already uses number ${values.number}.`, { existingId: id });
     }
     const parent = values.parentId;
     if (parent && !live(type).some(([id]) => id === parent)) return fail('422', `No parent with id ${String(parent)}.`);
-    if (type === 'dataType' && values.creditAccountId && !live('account').some(([id]) => id === values.creditAccountId)) return fail('422', 'No such credit account.');
+    if (type === 'dataType' && values.creditAccountId && !live('account').some(([id]) => id === values.creditAccountId))
+      return fail('422', 'No such credit account.');
     return null;
   }
 
@@ -79,12 +95,14 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
     }
     const current = records.get(op.id);
     if (!current || current.deleted || current.type !== type) return fail('404', 'Not found.');
-    if (op.revision !== undefined && op.revision !== String(current.version)) return fail('412', 'The record was changed by someone else.');
+    if (op.revision !== undefined && op.revision !== String(current.version))
+      return fail('412', 'The record was changed by someone else.');
     if (op.kind === 'delete' || op.kind === 'deactivate') {
       if (op.kind === 'deactivate') return fail('400', 'CStoreOffice deletes; it has no deactivate.');
       const child = live(type).find(([, s]) => s.values.parentId === op.id);
       if (child) return fail('409', `It has sub-entries (e.g. "${String(child[1].values.name)}").`);
-      const user = type === 'account' ? live('dataType').find(([, s]) => s.values.creditAccountId === op.id) : undefined;
+      const user =
+        type === 'account' ? live('dataType').find(([, s]) => s.values.creditAccountId === op.id) : undefined;
       if (user) return fail('409', `Data type "${String(user[1].values.name)}" posts to this account.`);
       touch(op.id, { ...current, deleted: true, version: current.version + 1 });
       return { ok: true, record: null };

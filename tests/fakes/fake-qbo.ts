@@ -7,7 +7,17 @@
  * It deliberately shares no code with lib/entities: it follows QBO, not our rules.
  */
 import type { UserEdit } from './edit';
-import type { AnyRecord, QboListKey, QboSource, ReadResult, ReservedName, WriteBatch, WriteFailure, WriteOp, WriteResult } from '../../lib/sync';
+import type {
+  AnyRecord,
+  QboListKey,
+  QboSource,
+  ReadResult,
+  ReservedName,
+  WriteBatch,
+  WriteFailure,
+  WriteOp,
+  WriteResult,
+} from '../../lib/sync';
 
 type Entity = QboListKey;
 interface Stored {
@@ -26,7 +36,14 @@ const FIELDS: Record<Entity, string[]> = {
   Vendor: ['name', 'companyName', 'email', 'phone', 'taxId', 'active'],
   Item: ['name', 'creditAccountId', 'active'],
 };
-const NAME_MAX: Record<Entity, number> = { Account: 100, Class: 100, Department: 100, Customer: 500, Vendor: 500, Item: 100 };
+const NAME_MAX: Record<Entity, number> = {
+  Account: 100,
+  Class: 100,
+  Department: 100,
+  Customer: 500,
+  Vendor: 500,
+  Item: 100,
+};
 const SHARED = new Set<string>(['Customer', 'Vendor', 'Employee']);
 const DELETED = ' (deleted)';
 
@@ -59,7 +76,10 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
   const tick = () => (seq = Math.max(now().getTime(), seq + 1));
   let crash: { at: number; when: 'beforeApply' | 'afterApply' } | null = null;
   const requests = { reads: 0, writes: 0, batches: 0, gets: 0 };
-  const fail = (code: string, message: string, extra: Partial<WriteFailure> = {}): WriteResult => ({ ok: false, failure: { code, message, retryable: false, ...extra } });
+  const fail = (code: string, message: string, extra: Partial<WriteFailure> = {}): WriteResult => ({
+    ok: false,
+    failure: { code, message, retryable: false, ...extra },
+  });
   const norm = (s: string) => s.trim().toLowerCase();
 
   const view = (id: string, s: Stored): AnyRecord => {
@@ -82,10 +102,18 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
 
   function nameProblem(entity: Entity, values: Record<string, unknown>, selfId: string | null): WriteResult | null {
     const name = String(values.name ?? '');
-    if (/[:\t\n\r]/.test(name) || (entity === 'Account' && name.includes('"'))) return fail('2040', 'Invalid String', { detail: `Element contains invalid characters. ${name}` });
+    if (/[:\t\n\r]/.test(name) || (entity === 'Account' && name.includes('"')))
+      return fail('2040', 'Invalid String', { detail: `Element contains invalid characters. ${name}` });
     if (name.trim() === '') return fail('2020', 'Required param missing');
-    if (name.length > NAME_MAX[entity]) return fail('2050', 'String length is either shorter or longer than supported by specification');
-    const candidate: Stored = { entity, values: { ...values, name: name.trim() } as Stored['values'], token: 0, seq: 0, updatedAt: '' };
+    if (name.length > NAME_MAX[entity])
+      return fail('2050', 'String length is either shorter or longer than supported by specification');
+    const candidate: Stored = {
+      entity,
+      values: { ...values, name: name.trim() } as Stored['values'],
+      token: 0,
+      seq: 0,
+      updatedAt: '',
+    };
     const key = norm(entity === 'Item' || SHARED.has(entity) ? name : path(candidate));
     if (candidate.values.active === false && entity === 'Account') return null;
     for (const [id, s] of records) {
@@ -93,20 +121,35 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
       const sameList = SHARED.has(entity) ? SHARED.has(s.entity) : s.entity === entity;
       if (!sameList || (s.entity === 'Account' && s.values.active === false)) continue;
       const other = norm(entity === 'Item' || SHARED.has(entity) ? String(s.values.name) : path(s));
-      if (other === key) return fail('6240', 'Duplicate Name Exists Error', { detail: `The name supplied already exists. : Id=${id}`, existingId: id });
+      if (other === key)
+        return fail('6240', 'Duplicate Name Exists Error', {
+          detail: `The name supplied already exists. : Id=${id}`,
+          existingId: id,
+        });
     }
     if (SHARED.has(entity)) {
-      for (const [id, e] of employees) if (norm(e.name) === key) return fail('6240', 'Duplicate Name Exists Error', { detail: `The name supplied already exists. : Id=${id}`, existingId: id });
+      for (const [id, e] of employees)
+        if (norm(e.name) === key)
+          return fail('6240', 'Duplicate Name Exists Error', {
+            detail: `The name supplied already exists. : Id=${id}`,
+            existingId: id,
+          });
     }
     return null;
   }
 
   function refProblem(entity: Entity, values: Record<string, unknown>): WriteResult | null {
     const ref = entity === 'Item' ? values.creditAccountId : values.parentId;
-    if (ref === undefined || ref === null) return entity === 'Item' && values.creditAccountId === null ? fail('2020', 'Required param missing: IncomeAccountRef') : null;
+    if (ref === undefined || ref === null)
+      return entity === 'Item' && values.creditAccountId === null
+        ? fail('2020', 'Required param missing: IncomeAccountRef')
+        : null;
     const target = records.get(String(ref));
     const want = entity === 'Item' ? 'Account' : entity;
-    if (!target || target.entity !== want || target.values.active === false) return fail('2500', 'Invalid Reference Id', { detail: `Invalid Reference Id : ${want} element id ${String(ref)} not found` });
+    if (!target || target.entity !== want || target.values.active === false)
+      return fail('2500', 'Invalid Reference Id', {
+        detail: `Invalid Reference Id : ${want} element id ${String(ref)} not found`,
+      });
     return null;
   }
 
@@ -132,14 +175,22 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
     const current = records.get(op.id);
     if (!current || current.entity !== entity) return fail('610', 'Object Not Found');
     if (op.revision !== undefined && op.revision !== String(current.token)) {
-      return fail('5010', 'Stale Object Error', { detail: 'Stale Object Error : You and another user were working on this at the same time.' });
+      return fail('5010', 'Stale Object Error', {
+        detail: 'Stale Object Error : You and another user were working on this at the same time.',
+      });
     }
     const patch = op.kind === 'deactivate' ? { active: false } : op.values;
     const values = { ...current.values };
-    for (const f of FIELDS[entity]) if (f in patch) values[f] = (patch as Record<string, string | boolean | null>)[f] ?? null;
+    for (const f of FIELDS[entity])
+      if (f in patch) values[f] = (patch as Record<string, string | boolean | null>)[f] ?? null;
     if (typeof values.name === 'string') values.name = values.name.replace(/ \(deleted\)$/, '').trim();
-    const renamed = norm(String(values.name)) !== norm(String(current.values.name)) || values.parentId !== current.values.parentId || (current.values.active === false && values.active !== false);
-    const problem = (renamed ? nameProblem(entity, values, op.id) : null) ?? ('parentId' in patch || 'creditAccountId' in patch ? refProblem(entity, values) : null);
+    const renamed =
+      norm(String(values.name)) !== norm(String(current.values.name)) ||
+      values.parentId !== current.values.parentId ||
+      (current.values.active === false && values.active !== false);
+    const problem =
+      (renamed ? nameProblem(entity, values, op.id) : null) ??
+      ('parentId' in patch || 'creditAccountId' in patch ? refProblem(entity, values) : null);
     if (problem) return problem;
     touch(op.id, { ...current, values, token: current.token + 1 });
     return { ok: true, record: view(op.id, records.get(op.id)!) as never };
@@ -156,7 +207,9 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
       const cursor = new Date(tick()).toISOString();
       const out: Partial<Record<Entity, AnyRecord[]>> = {};
       for (const [id, s] of records) if (s.seq >= from) (out[s.entity] ??= []).push(view(id, s));
-      const reserved: ReservedName[] = [...employees].filter(([, e]) => e.seq >= from).map(([id, e]) => ({ entity: 'Employee', id, name: e.name, active: e.active }));
+      const reserved: ReservedName[] = [...employees]
+        .filter(([, e]) => e.seq >= from)
+        .map(([id, e]) => ({ entity: 'Employee', id, name: e.name, active: e.active }));
       const objects = Object.values(out).reduce((n, list) => n + list.length, reserved.length);
       if (since !== null && objects >= (options.cdcMaxObjects ?? Infinity)) requests.reads += 7;
       return { full: since === null, records: out as ReadResult<Entity>['records'], removed: {}, reserved, cursor };

@@ -28,5 +28,16 @@ export function createHarness(options: SyncEngineOptions = {}, fakes: { cdcMaxOb
       return r.record.id;
     },
   };
-  return { clock, cso, qbo, links, state, journal, ports, engine, seed, make: (o: SyncEngineOptions = options) => createSyncEngine(ports, o) };
+  return {
+    clock,
+    cso,
+    qbo,
+    links,
+    state,
+    journal,
+    ports,
+    engine,
+    seed,
+    make: (o: SyncEngineOptions = options) => createSyncEngine(ports, o),
+  };
 }

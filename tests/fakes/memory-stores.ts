@@ -3,7 +3,18 @@
  * IndexedDB would, so the code under test cannot rely on keeping a reference to what it stored.
  */
 import type { StoredConnection, TokenStore } from '../../lib/auth';
-import type { AnyRecord, IgnoreMarker, Journal, JournalRun, Link, LinkStore, MirrorData, ReservedName, StateStore, StoredIssue } from '../../lib/sync';
+import type {
+  AnyRecord,
+  IgnoreMarker,
+  Journal,
+  JournalRun,
+  Link,
+  LinkStore,
+  MirrorData,
+  ReservedName,
+  StateStore,
+  StoredIssue,
+} from '../../lib/sync';
 
 const clone = <T>(value: T): T => structuredClone(value);
 

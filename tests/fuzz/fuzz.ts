@@ -26,7 +26,11 @@ function escapedJson(value: unknown): string {
   return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-async function fuzz(name: string, property: () => fc.IAsyncProperty<unknown>, budgetMs = minutes * 60_000): Promise<FuzzReport> {
+async function fuzz(
+  name: string,
+  property: () => fc.IAsyncProperty<unknown>,
+  budgetMs = minutes * 60_000,
+): Promise<FuzzReport> {
   const report: FuzzReport = { property: name, seeds: 0, runs: 0, counterexamples: [] };
   const deadline = Date.now() + budgetMs;
   while (Date.now() < deadline) {
@@ -39,22 +43,32 @@ async function fuzz(name: string, property: () => fc.IAsyncProperty<unknown>, bu
       seed,
       path: details.counterexamplePath ?? '',
       input: escapedJson(details.counterexample),
-      error: String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance).split('\n')[0]!,
+      error: String(
+        details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance,
+      ).split('\n')[0]!,
     };
     report.counterexamples.push(found);
-    console.log(`[fuzz] ${name}: counterexample\n  seed: ${seed}, path: "${found.path}"\n  input: ${found.input}\n  ${found.error}`);
+    console.log(
+      `[fuzz] ${name}: counterexample\n  seed: ${seed}, path: "${found.path}"\n  input: ${found.input}\n  ${found.error}`,
+    );
   }
   mkdirSync('tests/artifacts', { recursive: true });
   appendFileSync(LOG, `${JSON.stringify({ at: new Date().toISOString(), ...report })}\n`);
-  console.log(`[fuzz] ${name}: ${report.seeds} fresh seeds, ${report.runs} runs, ${report.counterexamples.length} counterexample(s)`);
+  console.log(
+    `[fuzz] ${name}: ${report.seeds} fresh seeds, ${report.runs} runs, ${report.counterexamples.length} counterexample(s)`,
+  );
   return report;
 }
 
 /** One vitest case that fuzzes `property` for the budget and fails when it found anything. */
 export function fuzzCase(name: string, property: () => fc.IAsyncProperty<unknown>): void {
-  it(`${name} (fresh seeds for ${minutes} min)`, async () => {
-    const report = await fuzz(name, property);
-    expect(report.runs).toBeGreaterThan(0);
-    expect(report.counterexamples.map((c) => `seed ${c.seed} path ${c.path}: ${c.input} — ${c.error}`)).toEqual([]);
-  }, minutes * 60_000 + 600_000);
+  it(
+    `${name} (fresh seeds for ${minutes} min)`,
+    async () => {
+      const report = await fuzz(name, property);
+      expect(report.runs).toBeGreaterThan(0);
+      expect(report.counterexamples.map((c) => `seed ${c.seed} path ${c.path}: ${c.input} — ${c.error}`)).toEqual([]);
+    },
+    minutes * 60_000 + 600_000,
+  );
 }

@@ -25,7 +25,9 @@ it(`small chaos scenario (seed ${seed}) converges to the fault-free end state wi
   console.log(formatChaosReport(result));
   expect(result.differences.filter((d) => d.problems.length)).toEqual([]);
   expect(result.ok).toBe(true);
-  const injected = Object.values(result.chaos.injected.qbo).reduce((a, b) => a + b, 0) + Object.values(result.chaos.injected.cso).reduce((a, b) => a + b, 0);
+  const injected =
+    Object.values(result.chaos.injected.qbo).reduce((a, b) => a + b, 0) +
+    Object.values(result.chaos.injected.cso).reduce((a, b) => a + b, 0);
   expect(injected).toBeGreaterThan(0);
   expect(liesTold(result.chaos)).toBeGreaterThan(0);
 }, 60_000);

@@ -18,7 +18,10 @@ function resolveVue(spec, fromFile, options) {
   for (const [pattern, [target]] of Object.entries(options.paths ?? {})) {
     const prefix = pattern.replace(/\*$/, '');
     if (pattern.endsWith('*') && spec.startsWith(prefix) && target) {
-      return path.resolve(options.pathsBasePath ?? options.baseUrl ?? '', target.replace(/\*$/, '') + spec.slice(prefix.length));
+      return path.resolve(
+        options.pathsBasePath ?? options.baseUrl ?? '',
+        target.replace(/\*$/, '') + spec.slice(prefix.length),
+      );
     }
   }
   return undefined;
@@ -47,7 +50,13 @@ function createGraph(cwd) {
     const mtime = fs.statSync(file).mtimeMs;
     const cached = edges.get(file);
     if (cached?.mtime === mtime) return cached.deps;
-    const deps = [...new Set(importsOf(file).map((spec) => resolve(spec, file)).filter(Boolean))];
+    const deps = [
+      ...new Set(
+        importsOf(file)
+          .map((spec) => resolve(spec, file))
+          .filter(Boolean),
+      ),
+    ];
     edges.set(file, { mtime, deps });
     return deps;
   }

@@ -13,10 +13,38 @@ import type { AnyRecord, SyncRow } from '../../lib/sync';
 import { createHarness } from '../fakes/harness';
 
 const NAMES = [
-  'Acme', 'ACME', 'acme', 'Acme Fuel', 'Acme  Fuel', 'Acme fuel', 'O\'Brien', 'O’Brien', '"Quoted"', '“Quoted”', 'Café', 'Cafe\u0301',
-  'Fish & Chips', '🍕 Pizza', 'Bad:Name', 'Tab\tName', 'x'.repeat(101), 'Sales', 'Fuel', 'Diesel', 'Lottery', 'Store',
+  'Acme',
+  'ACME',
+  'acme',
+  'Acme Fuel',
+  'Acme  Fuel',
+  'Acme fuel',
+  "O'Brien",
+  'O’Brien',
+  '"Quoted"',
+  '“Quoted”',
+  'Café',
+  'Cafe\u0301',
+  'Fish & Chips',
+  '🍕 Pizza',
+  'Bad:Name',
+  'Tab\tName',
+  'x'.repeat(101),
+  'Sales',
+  'Fuel',
+  'Diesel',
+  'Lottery',
+  'Store',
 ];
-const TYPES: EntityTypeId[] = ['account', 'class', 'customer', 'priceBookVendor', 'accountingVendor', 'dataType', 'location'];
+const TYPES: EntityTypeId[] = [
+  'account',
+  'class',
+  'customer',
+  'priceBookVendor',
+  'accountingVendor',
+  'dataType',
+  'location',
+];
 const QBO_LIST = (t: EntityTypeId) => ENTITY_TYPES[t].qboEntity;
 
 export interface Seed {
@@ -54,9 +82,13 @@ function seedSide(h: Harness, side: 'cso' | 'qbo', seeds: Seed[], defaults: bool
     if (ENTITY_TYPES[s.type].hierarchical) values.parentId = parentId;
     if (s.type === 'account') Object.assign(values, { accountType: 'Income', number: null, description: null });
     if (s.type === 'location') values.address = null;
-    if (s.type === 'customer' || ENTITY_TYPES[s.type].qboEntity === 'Vendor') Object.assign(values, { companyName: null, email: s.email, phone: null });
+    if (s.type === 'customer' || ENTITY_TYPES[s.type].qboEntity === 'Vendor')
+      Object.assign(values, { companyName: null, email: s.email, phone: null });
     if (s.type === 'dataType') values.creditAccountId = accounts[0] ?? (side === 'qbo' ? defaultAccount(h) : null);
-    const r = side === 'cso' ? h.cso.edit({ kind: 'create', list: s.type, values }) : h.qbo.edit({ kind: 'create', list: QBO_LIST(s.type), values });
+    const r =
+      side === 'cso'
+        ? h.cso.edit({ kind: 'create', list: s.type, values })
+        : h.qbo.edit({ kind: 'create', list: QBO_LIST(s.type), values });
     const id = r.ok && r.record ? r.record.id : null;
     ids.push(id);
     if (id && s.type === 'account') accounts.push(id);
@@ -68,7 +100,11 @@ const defaultIds = new WeakMap<Harness, string>();
 function defaultAccount(h: Harness): string {
   let id = defaultIds.get(h);
   if (!id) {
-    const r = h.qbo.edit({ kind: 'create', list: 'Account', values: { name: 'Sales of Product Income', accountType: 'Income', active: true } });
+    const r = h.qbo.edit({
+      kind: 'create',
+      list: 'Account',
+      values: { name: 'Sales of Product Income', accountType: 'Income', active: true },
+    });
     id = r.ok && r.record ? r.record.id : h.qbo.list('Account').find((a) => a.name === 'Sales of Product Income')!.id;
     defaultIds.set(h, id);
   }
@@ -96,8 +132,10 @@ function applyEdits(h: Harness, edits: Edit[]): void {
         const values: Record<string, string | boolean | null> = { name: e.name };
         if (e.type === 'account') values.accountType = 'Income';
         h.cso.edit({ kind: 'create', list: e.type, values });
-      } else if (target && e.kind === 'rename') h.cso.edit({ kind: 'update', list: e.type, id: target.id, values: { name: e.name } });
-      else if (target && e.kind === 'email' && 'email' in target) h.cso.edit({ kind: 'update', list: e.type, id: target.id, values: { email: 'new@z.net' } });
+      } else if (target && e.kind === 'rename')
+        h.cso.edit({ kind: 'update', list: e.type, id: target.id, values: { name: e.name } });
+      else if (target && e.kind === 'email' && 'email' in target)
+        h.cso.edit({ kind: 'update', list: e.type, id: target.id, values: { email: 'new@z.net' } });
       else if (target && e.kind === 'remove') h.cso.edit({ kind: 'delete', list: e.type, id: target.id });
     } else {
       const entity = QBO_LIST(e.type);
@@ -107,9 +145,12 @@ function applyEdits(h: Harness, edits: Edit[]): void {
         const values: Record<string, string | boolean | null> = { name: e.name };
         if (e.type === 'account') values.accountType = 'Income';
         h.qbo.edit({ kind: 'create', list: entity, values });
-      } else if (target && e.kind === 'rename') h.qbo.edit({ kind: 'update', list: entity, id: target.id, values: { name: e.name } });
-      else if (target && e.kind === 'email' && 'email' in target) h.qbo.edit({ kind: 'update', list: entity, id: target.id, values: { email: 'q@q.net' } });
-      else if (target && e.kind === 'remove' && target.name !== 'Sales of Product Income') h.qbo.edit({ kind: 'deactivate', list: entity, id: target.id });
+      } else if (target && e.kind === 'rename')
+        h.qbo.edit({ kind: 'update', list: entity, id: target.id, values: { name: e.name } });
+      else if (target && e.kind === 'email' && 'email' in target)
+        h.qbo.edit({ kind: 'update', list: entity, id: target.id, values: { email: 'q@q.net' } });
+      else if (target && e.kind === 'remove' && target.name !== 'Sales of Product Income')
+        h.qbo.edit({ kind: 'deactivate', list: entity, id: target.id });
     }
     h.clock.advance(1000);
   }
@@ -142,20 +183,26 @@ async function checkConverged(h: Harness, rows: SyncRow[]): Promise<void> {
     const row = rows.find((r) => r.key === `cso:${link.csoType}:${link.csoId}`);
     // A link outlives one of its records only while its deletion is held back, with words on its row.
     if (!cso || !qbo) {
-      expect(row?.status, `link ${link.csoType}:${link.csoId} → ${link.qboEntity}:${link.qboId} lost a record without a held deletion`).toBe('error');
+      expect(
+        row?.status,
+        `link ${link.csoType}:${link.csoId} → ${link.qboEntity}:${link.qboId} lost a record without a held deletion`,
+      ).toBe('error');
       continue;
     }
     if (row?.status === 'synchronized' && !row.ignored) {
       // Same name on both sides, and the parents linked to each other (so the paths agree once the parents do).
       expect(qbo!.name.replace(/ \(deleted\)$/, ''), `${row.key} same name both sides`).toBe(cso!.name);
       if (ENTITY_TYPES[link.csoType].hierarchical) {
-        const parentLink = cso!.parentId ? links.find((l) => l.csoType === link.csoType && l.csoId === cso!.parentId) : undefined;
+        const parentLink = cso!.parentId
+          ? links.find((l) => l.csoType === link.csoType && l.csoId === cso!.parentId)
+          : undefined;
         expect(qbo!.parentId ?? null, `${row.key} parents linked`).toBe(parentLink ? parentLink.qboId : null);
       }
     }
   }
   // Every CStoreOffice record and every active unlinked QBO record has a row.
-  for (const t of TYPES) for (const r of h.cso.list(t)) expect(rows.some((row) => row.key === `cso:${t}:${r.id}`)).toBe(true);
+  for (const t of TYPES)
+    for (const r of h.cso.list(t)) expect(rows.some((row) => row.key === `cso:${t}:${r.id}`)).toBe(true);
   // One CSO record links once; one QBO record links at most once per CSO type.
   const perQbo = new Set<string>();
   for (const l of links) {
@@ -186,15 +233,17 @@ const qboNameKey = (name: string) => name.trim().toLowerCase();
 
 function sideState(h: Harness): string[] {
   const out: string[] = [];
-  for (const t of TYPES) for (const r of h.cso.list(t)) out.push(`cso|${t}|${path(h.cso.list(t), r)}|${String(r.active)}|${String(r.email ?? '')}`);
+  for (const t of TYPES)
+    for (const r of h.cso.list(t))
+      out.push(`cso|${t}|${path(h.cso.list(t), r)}|${String(r.active)}|${String(r.email ?? '')}`);
   for (const e of ['Account', 'Class', 'Customer', 'Vendor', 'Item', 'Department'] as const) {
-    for (const r of h.qbo.list(e)) out.push(`qbo|${e}|${path(h.qbo.list(e), r)}|${String(r.active)}|${String(r.email ?? '')}`);
+    for (const r of h.qbo.list(e))
+      out.push(`qbo|${e}|${path(h.qbo.list(e), r)}|${String(r.active)}|${String(r.email ?? '')}`);
   }
   return out.sort();
 }
 
 export const stateArb = fc.tuple(fc.array(seedArb, { maxLength: 9 }), fc.array(seedArb, { maxLength: 9 }));
-
 
 /** The first sync converges and plans nothing more; after random edits on both sides, so does the next. */
 export async function convergesAfterEdits([cso, qbo]: [Seed[], Seed[]], edits: Edit[]): Promise<Harness> {
@@ -210,11 +259,19 @@ export async function convergesAfterEdits([cso, qbo]: [Seed[], Seed[]], edits: E
   let second = await h.engine.synchronize();
   // Many removals wait for the user's review (the deletion breaker); here the user confirms them.
   if (second.heldDeletions.length) {
-    expect(second.executed.ops.filter((op) => second.heldDeletions.some((held) => held.rows.some((r) => op.rowKeys.includes(r.rowKey))))).toEqual([]);
-    second = await h.engine.synchronize({ confirmDeletions: second.heldDeletions.flatMap((held) => held.rows.map((r) => r.rowKey)) });
+    expect(
+      second.executed.ops.filter((op) =>
+        second.heldDeletions.some((held) => held.rows.some((r) => op.rowKeys.includes(r.rowKey))),
+      ),
+    ).toEqual([]);
+    second = await h.engine.synchronize({
+      confirmDeletions: second.heldDeletions.flatMap((held) => held.rows.map((r) => r.rowKey)),
+    });
   }
   await checkConverged(h, second.rows);
-  expect(second.failures.map((f) => f.code + f.detail).filter((d) => !/sub-entries|posts to this account/.test(d))).toEqual([]);
+  expect(
+    second.failures.map((f) => f.code + f.detail).filter((d) => !/sub-entries|posts to this account/.test(d)),
+  ).toEqual([]);
   const again = await h.engine.preview();
   expect(again.plan.ops.map((o) => o.id)).toEqual([]);
   return h;
@@ -224,7 +281,12 @@ export type CrashSide = 'qbo' | 'cso';
 export type CrashWhen = 'beforeApply' | 'afterApply';
 
 /** A run that crashes after write `at + 1` and is resumed ends where an uninterrupted run ends. */
-async function resumesLikeUninterrupted([cso, qbo]: [Seed[], Seed[]], at: number, side: CrashSide, when: CrashWhen): Promise<void> {
+async function resumesLikeUninterrupted(
+  [cso, qbo]: [Seed[], Seed[]],
+  at: number,
+  side: CrashSide,
+  when: CrashWhen,
+): Promise<void> {
   const clean = build(cso, qbo);
   await clean.engine.synchronize();
   const broken = build(cso, qbo);
@@ -243,7 +305,11 @@ async function resumesLikeUninterrupted([cso, qbo]: [Seed[], Seed[]], at: number
 }
 
 export const convergesProperty = () =>
-  fc.asyncProperty(stateArb, fc.array(editArb, { maxLength: 8 }), async (state, edits) => void (await convergesAfterEdits(state, edits)));
+  fc.asyncProperty(
+    stateArb,
+    fc.array(editArb, { maxLength: 8 }),
+    async (state, edits) => void (await convergesAfterEdits(state, edits)),
+  );
 
 export const resumeProperty = () =>
   fc.asyncProperty(

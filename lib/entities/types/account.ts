@@ -27,7 +27,12 @@ export const account = {
   qbo: {
     entity: 'Account',
     nameField: 'Name',
-    keys: { parentId: ['ParentRef', 'SubAccount'], number: ['AcctNum'], accountType: ['AccountType'], description: ['Description'] },
+    keys: {
+      parentId: ['ParentRef', 'SubAccount'],
+      number: ['AcctNum'],
+      accountType: ['AccountType'],
+      description: ['Description'],
+    },
     // An account type must be given, even when the op does not name it.
     createKeys: ['AccountType'],
     updateRepeatsName: true,

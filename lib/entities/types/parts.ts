@@ -21,7 +21,11 @@ export const both: FieldSides = { cso: 'rw', qbo: 'rw' };
 export const NAME_LIST_FORBIDDEN = [':', '\t', '\n', '\r'] as const;
 
 /** QBO's lists keyed by Name (Account, Class, Department, Item): 100 characters, a namespace each. */
-export const NAME_LIST = { nameMaxLength: 100, forbiddenChars: NAME_LIST_FORBIDDEN, sharesDisplayNameNamespace: false } as const;
+export const NAME_LIST = {
+  nameMaxLength: 100,
+  forbiddenChars: NAME_LIST_FORBIDDEN,
+  sharesDisplayNameNamespace: false,
+} as const;
 
 /** Customers and both vendor kinds: keyed by DisplayName, 500 characters, one namespace with Employee. */
 export const PERSON = {
@@ -33,4 +37,8 @@ export const PERSON = {
   refs: {},
 } as const;
 
-export const PERSON_QBO_KEYS = { companyName: ['CompanyName'], email: ['PrimaryEmailAddr'], phone: ['PrimaryPhone'] } as const;
+export const PERSON_QBO_KEYS = {
+  companyName: ['CompanyName'],
+  email: ['PrimaryEmailAddr'],
+  phone: ['PrimaryPhone'],
+} as const;

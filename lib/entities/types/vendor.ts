@@ -15,7 +15,14 @@ export const VENDOR = {
   // CStoreOffice's vendor contract has no company name (lib/cso/CONTRACT.md): a QBO vendor's
   // CompanyName is left as it is, never copied or compared. The tax id: CStoreOffice holds it, QBO
   // accepts it but masks it on read, so it is written, never compared.
-  fields: { name: both, companyName: { cso: 'none', qbo: 'rw' }, email: both, phone: both, active: both, taxId: { cso: 'rw', qbo: 'write' } },
+  fields: {
+    name: both,
+    companyName: { cso: 'none', qbo: 'rw' },
+    email: both,
+    phone: both,
+    active: both,
+    taxId: { cso: 'rw', qbo: 'write' },
+  },
   qbo: {
     entity: 'Vendor',
     nameField: 'DisplayName',

@@ -11,7 +11,14 @@ import { createCreateOps, emitPair } from './record-ops';
 import type { CreateWork, OpBook, PairWork } from './types';
 
 /** `sharedWith`: a vendor's row key → the row whose QBO create it shares. */
-export function registerProducers(book: OpBook, world: World, pairs: PairWork[], csoCreates: CreateWork[], qboCreates: CreateWork[], sharedWith: ReadonlyMap<string, string>): void {
+export function registerProducers(
+  book: OpBook,
+  world: World,
+  pairs: PairWork[],
+  csoCreates: CreateWork[],
+  qboCreates: CreateWork[],
+  sharedWith: ReadonlyMap<string, string>,
+): void {
   // Live links only: a record whose counterpart is gone has nothing for a new record to point to.
   for (const link of world.links.values()) {
     if (!book.named(link.csoType) || !isLive(world, link)) continue;
@@ -24,7 +31,8 @@ export function registerProducers(book: OpBook, world: World, pairs: PairWork[],
     book.setProducer('qbo', pair.typeId, pair.qbo.id, `link:${rowKey}`);
   }
   for (const { item, row } of csoCreates) {
-    if (row.status !== 'error') book.setProducer('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(row.key) ?? row.key}`);
+    if (row.status !== 'error')
+      book.setProducer('cso', item.typeId, item.record.id, `create-qbo:${sharedWith.get(row.key) ?? row.key}`);
   }
   for (const { item, row } of qboCreates) {
     if (row.status !== 'error') book.setProducer('qbo', item.typeId, item.record.id, `create-cso:${row.key}`);
@@ -32,10 +40,18 @@ export function registerProducers(book: OpBook, world: World, pairs: PairWork[],
 }
 
 /** Pairs, then CStoreOffice creates, then QBO creates, each ordered by type and depth (stable). */
-export function emitInOrder(book: OpBook, world: World, pairs: PairWork[], csoCreates: CreateWork[], qboCreates: CreateWork[], sharedWith: ReadonlyMap<string, string>): void {
+export function emitInOrder(
+  book: OpBook,
+  world: World,
+  pairs: PairWork[],
+  csoCreates: CreateWork[],
+  qboCreates: CreateWork[],
+  sharedWith: ReadonlyMap<string, string>,
+): void {
   const creates = createCreateOps(book, world);
   const typeOrder = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
-  const rankOf = (typeId: EntityTypeId, key: string) => typeOrder.get(typeId)! * MAX_DEPTH + (ENTITY_TYPES[typeId].hierarchical ? key.split(PATH_SEPARATOR).length : 1);
+  const rankOf = (typeId: EntityTypeId, key: string) =>
+    typeOrder.get(typeId)! * MAX_DEPTH + (ENTITY_TYPES[typeId].hierarchical ? key.split(PATH_SEPARATOR).length : 1);
   // The three lists numbered as one: pairs, then CStoreOffice creates, then QBO creates.
   const ranks = [
     ...pairs.map((w) => rankOf(w.pair.typeId, w.csoKey)),
@@ -72,7 +88,15 @@ export function waitForRenames(book: OpBook, after: ReadonlyMap<string, string>,
     }
     ops.delete(op.id);
     const other = rows.get(renamedRow);
-    const issue = issues.nameHeld({ side: other?.csoId ? 'cso' : 'qbo', typeId: other?.typeId ?? op.typeId, id: other?.csoId ?? other?.qboId ?? '', name: other?.name ?? '' }, swap);
+    const issue = issues.nameHeld(
+      {
+        side: other?.csoId ? 'cso' : 'qbo',
+        typeId: other?.typeId ?? op.typeId,
+        id: other?.csoId ?? other?.qboId ?? '',
+        name: other?.name ?? '',
+      },
+      swap,
+    );
     // Every row the write was for: a vendor sharing this create waits with it.
     for (const key of new Set([rowKey, ...op.rowKeys])) {
       const row = rows.get(key);

@@ -24,7 +24,8 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
     opId: `link:${rowKey}`,
     code: LINK_REMOVED,
     title: 'Link removed',
-    detail: 'The link was removed. The next sync matches this record again by name and links it, or creates it if no record of that name remains.',
+    detail:
+      'The link was removed. The next sync matches this record again by name and links it, or creates it if no record of that name remains.',
     retryable: true,
     csoHash: null,
     qboHash: null,
@@ -32,7 +33,13 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
   };
 }
 
-export function finishOps(world: World, ops: OpIndex, rows: RowBook, memory: PlanMemory, enabledTypes?: ReadonlySet<EntityTypeId>): void {
+export function finishOps(
+  world: World,
+  ops: OpIndex,
+  rows: RowBook,
+  memory: PlanMemory,
+  enabledTypes?: ReadonlySet<EntityTypeId>,
+): void {
   const turnedOff = enabledTypes ? dropTurnedOff(ops, rows, enabledTypes) : new Set<string>();
   orderDeletions(world, ops);
   for (const stored of memory.issues) {
@@ -61,7 +68,13 @@ export function finishOps(world: World, ops: OpIndex, rows: RowBook, memory: Pla
   }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);
-    if (!row || row.status !== 'error' || rows.withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
+    if (
+      !row ||
+      row.status !== 'error' ||
+      rows.withHashes(row).csoHash !== marker.csoHash ||
+      row.qboHash !== marker.qboHash
+    )
+      continue;
     setStatus(row, 'synchronized');
     row.ignored = true;
     for (const id of row.opIds) ops.delete(id);
@@ -77,7 +90,14 @@ export function finishOps(world: World, ops: OpIndex, rows: RowBook, memory: Pla
 function dropTurnedOff(ops: OpIndex, rows: RowBook, enabled: ReadonlySet<EntityTypeId>): Set<string> {
   const dropped = new Set<string>();
   for (const op of ops.values()) {
-    if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
+    if (
+      enabled.has(op.typeId) ||
+      op.rowKeys.some((key) => {
+        const row = rows.get(key);
+        return !!row && enabled.has(row.typeId);
+      })
+    )
+      continue;
     ops.delete(op.id);
     dropped.add(op.id);
   }
@@ -93,11 +113,14 @@ function orderDeletions(world: World, ops: OpIndex): void {
   }
   for (const op of deletions.values()) {
     const side = op.kind === 'delete' ? 'cso' : 'qbo';
-    const record = side === 'cso' ? csoList(world, op.typeId).get(op.csoId!) : qboList(world, op.qboEntity).get(op.qboId!);
+    const record =
+      side === 'cso' ? csoList(world, op.typeId).get(op.csoId!) : qboList(world, op.qboEntity).get(op.qboId!);
     if (!record) continue;
     const parents: string[] = [];
-    if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId) parents.push(`${side}:${op.typeId}:${record.parentId}`);
-    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string') parents.push(`${side}:account:${record.creditAccountId}`);
+    if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId)
+      parents.push(`${side}:${op.typeId}:${record.parentId}`);
+    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string')
+      parents.push(`${side}:account:${record.creditAccountId}`);
     for (const key of parents) {
       const parentOp = deletions.get(key);
       if (parentOp && !parentOp.dependsOn.includes(op.id)) parentOp.dependsOn = [...parentOp.dependsOn, op.id];
@@ -121,12 +144,16 @@ function dropOrphans(ops: OpIndex, rows: RowBook, turnedOff: ReadonlySet<string>
         if (!row || row.status === 'error') continue;
         row.opIds = row.opIds.filter((id) => id !== op.id);
         const role = roleOf(op, needed);
-        setStatus(row, 'error', null, turnedOff.has(missing) ? issues.typeTurnedOff(needed, role) : issues.blocked(needed, role));
+        setStatus(
+          row,
+          'error',
+          null,
+          turnedOff.has(missing) ? issues.typeTurnedOff(needed, role) : issues.blocked(needed, role),
+        );
       }
     }
   }
 }
-
 
 function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
   for (const id of op.dependsOn) if (!ops.has(id)) return id;
@@ -140,7 +167,13 @@ function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
 function describeOp(opId: string, rows: RowBook): IssueRef {
   const rowKey = opId.slice(opId.indexOf(':') + 1);
   const row = rows.get(rowKey);
-  if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };
+  if (row)
+    return {
+      side: row.csoId !== null ? 'cso' : 'qbo',
+      typeId: row.typeId,
+      id: row.csoId ?? row.qboId ?? '',
+      name: row.name,
+    };
   // A row the plan no longer shows: the type and id are still in its key.
   const [side, list = '', id = ''] = rowKey.split(':');
   const typeId = side === 'qbo' ? (typesStoredAs(list as QboEntityName)[0] ?? 'account') : (list as EntityTypeId);

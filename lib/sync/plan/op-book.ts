@@ -14,7 +14,9 @@ import { counterpartGone, csoList, linkOf, qboList, type World } from '../world'
 import type { OpBook, OpIndex, PlanOptions, RowBook } from './types';
 
 /** The types some field names (accounts, classes, locations): only their records need a producer. */
-const NAMED: ReadonlySet<EntityTypeId> = new Set(Object.values(REF_FIELDS).flatMap((fields) => Object.values(fields ?? {})));
+const NAMED: ReadonlySet<EntityTypeId> = new Set(
+  Object.values(REF_FIELDS).flatMap((fields) => Object.values(fields ?? {})),
+);
 
 const NONE = Object.freeze({});
 const NO_REFS = Object.freeze([]) as unknown as CsoRef[];
@@ -25,7 +27,10 @@ const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccou
 export function createOpBook(world: World, options: PlanOptions, rows: RowBook): OpBook {
   const ops = createOpIndex();
   /** By side, type and id: the op giving that record its counterpart ('' when it is linked already). */
-  const producers = { cso: new Map<EntityTypeId, Map<string, string>>(), qbo: new Map<EntityTypeId, Map<string, string>>() };
+  const producers = {
+    cso: new Map<EntityTypeId, Map<string, string>>(),
+    qbo: new Map<EntityTypeId, Map<string, string>>(),
+  };
 
   const book: OpBook = {
     ops,
@@ -65,7 +70,9 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook):
       const values: Record<string, PlanValue> = {};
       for (const f of fields) {
         const value = planValue(options, typeId, f, basis[f] ?? null, from, world);
-        const blocked = isRefValue(value) ? waitForRecord(value.ref.typeId, value.ref.id, from, ROLE[f] ?? 'parent', deps) : checkIncomeAccount(f, value, from);
+        const blocked = isRefValue(value)
+          ? waitForRecord(value.ref.typeId, value.ref.id, from, ROLE[f] ?? 'parent', deps)
+          : checkIncomeAccount(f, value, from);
         if (blocked) return { blocked };
         values[f] = value;
       }

@@ -26,13 +26,19 @@ function currentBase(pair: Pair, cso: RecordValues, qbo: RecordValues): LinkBase
   };
 }
 
-export function analyzePairs(world: World, options: TranslateOptions & { policy: ConflictPolicy }, pairs: Pair[], rows: RowBook): PairWork[] {
+export function analyzePairs(
+  world: World,
+  options: TranslateOptions & { policy: ConflictPolicy },
+  pairs: Pair[],
+  rows: RowBook,
+): PairWork[] {
   const works: PairWork[] = [];
   // One translating function per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
   const toQbo = (typeId: Pair['typeId']) => {
     let translate = translators.get(typeId);
-    if (!translate) translators.set(typeId, (translate = (field, value) => toQboValue(world, options, typeId, field, value)));
+    if (!translate)
+      translators.set(typeId, (translate = (field, value) => toQboValue(world, options, typeId, field, value)));
     return translate;
   };
   for (const pair of pairs) {
@@ -41,7 +47,12 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
     const csoValues = pickValues(typeId, 'cso', pair.cso);
     const qboValues = pickValues(typeId, 'qbo', pair.qbo);
     row.qboId = pair.qbo.id;
-    if (link?.ignoredIssue && rows.withHashes(row) && link.ignoredIssue.csoHash === row.csoHash && link.ignoredIssue.qboHash === row.qboHash) {
+    if (
+      link?.ignoredIssue &&
+      rows.withHashes(row) &&
+      link.ignoredIssue.csoHash === row.csoHash &&
+      link.ignoredIssue.qboHash === row.qboHash
+    ) {
       row.ignored = true;
       continue;
     }
@@ -50,7 +61,14 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
     let diff: PairDiff;
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
-      diff = diffPair({ typeId, cso: csoValues, qbo: qboValues, base, toQbo: toQbo(typeId), keep: link.resolution?.keep });
+      diff = diffPair({
+        typeId,
+        cso: csoValues,
+        qbo: qboValues,
+        base,
+        toQbo: toQbo(typeId),
+        keep: link.resolution?.keep,
+      });
       // A decision with nothing left to write is done: the link goes back to plain snapshots.
       if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) {
         base = currentBase(pair, csoValues, qboValues);
@@ -66,7 +84,21 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
       base = { ...currentBase(pair, csoValues, qboValues), resolution: { keep: 'merge' } };
       diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
     }
-    const work: PairWork = { pair, row, rowKey: row.key, csoKey: csoKey(world, typeId, pair.cso), qboKey: qboMatchKey(world, typeId, pair.qbo), fresh: !link, base, refresh, toQbo: diff.toQbo, toCso: diff.toCso, csoValues, qboValues, receivedFrom: [] };
+    const work: PairWork = {
+      pair,
+      row,
+      rowKey: row.key,
+      csoKey: csoKey(world, typeId, pair.cso),
+      qboKey: qboMatchKey(world, typeId, pair.qbo),
+      fresh: !link,
+      base,
+      refresh,
+      toQbo: diff.toQbo,
+      toCso: diff.toCso,
+      csoValues,
+      qboValues,
+      receivedFrom: [],
+    };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
     works.push(work);
@@ -75,7 +107,12 @@ export function analyzePairs(world: World, options: TranslateOptions & { policy:
 }
 
 /** True when `firstLinkDiff` would write nothing: every shared field equal, no one-sided field set. */
-function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValues, toQbo: (field: string, value: FieldValue) => FieldValue | undefined): boolean {
+function alreadyEqual(
+  typeId: Pair['typeId'],
+  cso: RecordValues,
+  qbo: RecordValues,
+  toQbo: (field: string, value: FieldValue) => FieldValue | undefined,
+): boolean {
   for (const field of sharedFields(typeId)) if (toQbo(field, cso[field] ?? null) !== qbo[field]) return false;
   for (const field of comparedFields(typeId, 'cso')) if (!(field in qbo) && cso[field] !== null) return false;
   return true;
@@ -85,9 +122,15 @@ function alreadyEqual(typeId: Pair['typeId'], cso: RecordValues, qbo: RecordValu
 function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
   if (diff.conflicts.length === 0) return true;
   const { pair } = work;
-  const decision = policy({ typeId: pair.typeId, fields: diff.conflicts, cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt }, qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt } });
+  const decision = policy({
+    typeId: pair.typeId,
+    fields: diff.conflicts,
+    cso: { values: work.csoValues, updatedAt: pair.cso.updatedAt },
+    qbo: { values: work.qboValues, updatedAt: pair.qbo.updatedAt },
+  });
   if (decision === 'report') {
-    const show = (values: RecordValues) => diff.conflicts.map((f) => `${fieldList([f])} “${String(values[f] ?? '')}”`).join(', ');
+    const show = (values: RecordValues) =>
+      diff.conflicts.map((f) => `${fieldList([f])} “${String(values[f] ?? '')}”`).join(', ');
     setStatus(row, 'error', null, issues.conflict(diff.conflicts, show(work.csoValues), show(work.qboValues)));
     return false;
   }
@@ -127,7 +170,8 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
   const dropped = new Set<PairWork>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const sent = (w: PairWork, f: string) => toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
+    const sent = (w: PairWork, f: string) =>
+      toQboValue(world, options, w.pair.typeId, f, w.csoValues[f] ?? null) ?? null;
     if (reportClashes(group, sent, dropped)) continue;
     const future: RecordValues = { ...group[0]!.qboValues };
     for (const w of group) {
@@ -149,14 +193,28 @@ function mergeSharedQboWrites(works: PairWork[], world: World, options: Translat
 }
 
 /** Marks every pair of the group that sends a field another pair sends differently; true if any did. */
-function reportClashes(group: PairWork[], sent: (w: PairWork, f: string) => FieldValue, dropped: Set<PairWork>): boolean {
+function reportClashes(
+  group: PairWork[],
+  sent: (w: PairWork, f: string) => FieldValue,
+  dropped: Set<PairWork>,
+): boolean {
   let clashed = false;
   for (const w of group) {
     for (const o of group) {
       if (o === w) continue;
       const fields = w.toQbo.filter((f) => o.toQbo.includes(f) && sent(w, f) !== sent(o, f));
       if (fields.length === 0) continue;
-      setStatus(w.row, 'error', null, issues.sharedConflict(fields, w.csoValues, { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name }, o.csoValues));
+      setStatus(
+        w.row,
+        'error',
+        null,
+        issues.sharedConflict(
+          fields,
+          w.csoValues,
+          { side: 'cso', typeId: o.pair.typeId, id: o.pair.cso.id, name: o.pair.cso.name },
+          o.csoValues,
+        ),
+      );
       dropped.add(w);
       clashed = true;
       break;

@@ -23,7 +23,15 @@ export function createRowBook(world: World): RowBook {
   for (const typeId of typesInDependencyOrder()) {
     for (const record of world.cso.get(typeId)?.values() ?? []) {
       const link = world.links.get(linkKey(typeId, record.id));
-      const row = newRow({ key: csoRowKey(typeId, record.id), typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null });
+      const row = newRow({
+        key: csoRowKey(typeId, record.id),
+        typeId,
+        csoId: record.id,
+        qboId: link ? link.qboId : null,
+        name: csoKey(world, typeId, record),
+        csoHash: null,
+        qboHash: null,
+      });
       add(row);
       byRecord.set(record, row);
     }
@@ -39,7 +47,15 @@ export function createRowBook(world: World): RowBook {
     ofQbo(typeId, record) {
       let row = byRecord.get(record);
       if (!row) {
-        row = newRow({ key: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id), typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: null });
+        row = newRow({
+          key: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id),
+          typeId,
+          csoId: null,
+          qboId: record.id,
+          name: qboMatchKey(world, typeId, record),
+          csoHash: null,
+          qboHash: null,
+        });
         byRecord.set(record, row);
         add(row);
       }

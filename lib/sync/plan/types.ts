@@ -126,7 +126,13 @@ export interface OpBook {
    * The values of `fields` in the target's terms. A value naming another record adds the op that
    * gives that record its counterpart to `deps`; when no op will, the op is blocked.
    */
-  valuesFor(typeId: EntityTypeId, fields: readonly string[], basis: RecordValues, from: 'cso' | 'qbo', deps: string[]): OpValues;
+  valuesFor(
+    typeId: EntityTypeId,
+    fields: readonly string[],
+    basis: RecordValues,
+    from: 'cso' | 'qbo',
+    deps: string[],
+  ): OpValues;
   /** The row becomes an error, and its records will get no counterpart in this run. */
   block(row: SyncRow, issue: RowIssue, typeId: EntityTypeId, csoId: string | null, qboId: string | null): void;
   /** True for the types some field names: records of other types are never waited for. */

@@ -76,5 +76,19 @@ export const useCompanyStore = defineStore('company', () => {
     }
   }
 
-  return { company, summary, error, connecting, waiting, user, target, connected, load, concerns, accept, connect, disconnect };
+  return {
+    company,
+    summary,
+    error,
+    connecting,
+    waiting,
+    user,
+    target,
+    connected,
+    load,
+    concerns,
+    accept,
+    connect,
+    disconnect,
+  };
 });

@@ -46,7 +46,11 @@ export const useHistoryStore = defineStore('history', () => {
     const notices = useNoticeStore();
     undoing.value = true;
     try {
-      const reply = await sendMessage('undoRun', { ...company.target, runId, ...(company.user ? { user: company.user } : {}) });
+      const reply = await sendMessage('undoRun', {
+        ...company.target,
+        runId,
+        ...(company.user ? { user: company.user } : {}),
+      });
       notices.push(reply.ok ? 'success' : 'error', reply.ok ? 'Run undone' : 'Undo: not done', reply.message);
       return reply.ok;
     } catch (e) {

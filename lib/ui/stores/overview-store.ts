@@ -63,7 +63,10 @@ export const useOverviewStore = defineStore('overview', () => {
   const syncNow = (c: CompanySummary) =>
     withBusy(c, 'sync', async () => {
       const result = await sendMessage('synchronize', target(c));
-      messages.value[companyKey(c)] = { severity: result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error', text: result.message };
+      messages.value[companyKey(c)] = {
+        severity: result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error',
+        text: result.message,
+      };
       await load();
     });
 

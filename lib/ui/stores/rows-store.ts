@@ -73,7 +73,8 @@ export const useRowsStore = defineStore('rows', () => {
   }
 
   function toggleSort(field: PanelSortField) {
-    sort.value = sort.value?.field === field ? { field, dir: sort.value.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' };
+    sort.value =
+      sort.value?.field === field ? { field, dir: sort.value.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' };
     page.value = 0;
     void load();
   }
@@ -119,7 +120,10 @@ export const useRowsStore = defineStore('rows', () => {
   async function exportCsv(): Promise<string> {
     const target = useCompanyStore().target;
     if (!target) throw new Error('Choose a company first.');
-    return sendMessage('exportRows', { ...target, query: { ...(sort.value ? { sort: sort.value } : {}), filters: filters.value } });
+    return sendMessage('exportRows', {
+      ...target,
+      query: { ...(sort.value ? { sort: sort.value } : {}), filters: filters.value },
+    });
   }
 
   function reset() {
@@ -136,8 +140,33 @@ export const useRowsStore = defineStore('rows', () => {
   }
 
   return {
-    page, pageSize, sort, types, statuses, search, rows, total, counts, loading, error, selected, query, pageCount,
-    pageSelected, selectedRows, load, toggleSort, setTypes, setStatuses, setSearch, setPage, setPageSize, toggleRow,
-    togglePage, clearSelection, exportCsv, reset,
+    page,
+    pageSize,
+    sort,
+    types,
+    statuses,
+    search,
+    rows,
+    total,
+    counts,
+    loading,
+    error,
+    selected,
+    query,
+    pageCount,
+    pageSelected,
+    selectedRows,
+    load,
+    toggleSort,
+    setTypes,
+    setStatuses,
+    setSearch,
+    setPage,
+    setPageSize,
+    toggleRow,
+    togglePage,
+    clearSelection,
+    exportCsv,
+    reset,
   };
 });

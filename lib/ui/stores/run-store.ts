@@ -5,7 +5,13 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { type PreviewSummary, type RowAction, type RunOutcome, type RunStatus, sendMessage } from '@/lib/messaging/protocol';
+import {
+  type PreviewSummary,
+  type RowAction,
+  type RunOutcome,
+  type RunStatus,
+  sendMessage,
+} from '@/lib/messaging/protocol';
 import { ROW_ACTIONS } from '@/lib/messaging/row-actions';
 import { errorText } from '@/lib/ui/labels';
 import { useCompanyStore } from './company-store';
@@ -27,7 +33,9 @@ export const useRunStore = defineStore('run', () => {
   const starting = ref(false);
   const acting = ref<RowAction | null>(null);
 
-  const running = computed(() => starting.value || (!!status.value && status.value.phase !== 'done' && status.value.phase !== 'failed'));
+  const running = computed(
+    () => starting.value || (!!status.value && status.value.phase !== 'done' && status.value.phase !== 'failed'),
+  );
 
   function onRunEvent(next: RunStatus) {
     if (!useCompanyStore().concerns(next.companyId, next.origin)) return;
@@ -120,5 +128,20 @@ export const useRunStore = defineStore('run', () => {
     preview.value = null;
   }
 
-  return { status, outcome, held, heldCreates, preview, previewing, starting, acting, running, onRunEvent, synchronize, loadPreview, act, reset };
+  return {
+    status,
+    outcome,
+    held,
+    heldCreates,
+    preview,
+    previewing,
+    starting,
+    acting,
+    running,
+    onRunEvent,
+    synchronize,
+    loadPreview,
+    act,
+    reset,
+  };
 });

@@ -19,7 +19,12 @@ const bad = (code: string, message: string): StoreError => ({ status: 400, code,
 
 function signedIn(ctx: Ctx): User | undefined {
   const user = currentUser(ctx.app, ctx.req);
-  if (!user) sendError(ctx.res, { status: 401, code: 'unauthenticated', message: 'You are signed out of CStoreOffice. Sign in again and retry.' });
+  if (!user)
+    sendError(ctx.res, {
+      status: 401,
+      code: 'unauthenticated',
+      message: 'You are signed out of CStoreOffice. Sign in again and retry.',
+    });
   return user;
 }
 
@@ -29,9 +34,16 @@ function scope(ctx: Ctx): { companyId: string; segment: Segment } | undefined {
   if (!user) return undefined;
   const { companyId = '', segment = '' } = ctx.params;
   ctx.realm = companyId;
-  if (!ctx.app.store.company(companyId)) return void sendError(ctx.res, { status: 404, code: 'company_not_found', message: `No company with id ${companyId}.` });
-  if (!ctx.app.sessions.mayAudit(user, companyId)) return void sendError(ctx.res, { status: 403, code: 'forbidden', message: 'You may not audit this company.' });
-  if (!isSegment(segment)) return void sendError(ctx.res, { status: 404, code: 'not_found', message: `Unknown entity type "${segment}".` });
+  if (!ctx.app.store.company(companyId))
+    return void sendError(ctx.res, {
+      status: 404,
+      code: 'company_not_found',
+      message: `No company with id ${companyId}.`,
+    });
+  if (!ctx.app.sessions.mayAudit(user, companyId))
+    return void sendError(ctx.res, { status: 403, code: 'forbidden', message: 'You may not audit this company.' });
+  if (!isSegment(segment))
+    return void sendError(ctx.res, { status: 404, code: 'not_found', message: `Unknown entity type "${segment}".` });
   return { companyId, segment };
 }
 
@@ -53,14 +65,22 @@ function ifMatch(ctx: Ctx): number | undefined {
 
 function requireIfMatch(ctx: Ctx): number | undefined {
   const version = ifMatch(ctx);
-  if (version === undefined) sendError(ctx.res, { status: 428, code: 'precondition_required', message: 'Send If-Match with the version you last read.' });
+  if (version === undefined)
+    sendError(ctx.res, {
+      status: 428,
+      code: 'precondition_required',
+      message: 'Send If-Match with the version you last read.',
+    });
   return version;
 }
 
 const listCompanies: Handler = (ctx) => {
   const user = signedIn(ctx);
   if (!user) return;
-  const items = ctx.app.store.companies().filter((c) => ctx.app.sessions.mayAudit(user, c.id)).map((c) => ({ id: c.id, name: c.name }));
+  const items = ctx.app.store
+    .companies()
+    .filter((c) => ctx.app.sessions.mayAudit(user, c.id))
+    .map((c) => ({ id: c.id, name: c.name }));
   sendJson(ctx.res, 200, { items }, {}, JSON_TYPE);
 };
 
@@ -71,7 +91,8 @@ const list: Handler = (ctx) => {
   const now = ctx.app.clock.now();
   const limitText = q.get('limit');
   const limit = limitText === null ? PAGE_DEFAULT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX) return sendError(ctx.res, bad('invalid_limit', `limit must be a whole number from 1 to ${PAGE_MAX}.`));
+  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
+    return sendError(ctx.res, bad('invalid_limit', `limit must be a whole number from 1 to ${PAGE_MAX}.`));
   let afterSeq = 0;
   let sinceMs: number | null = null;
   const cursor = q.get('cursor');
@@ -81,24 +102,36 @@ const list: Handler = (ctx) => {
     ({ afterSeq, sinceMs } = state);
   } else if (q.get('updatedSince') !== null) {
     sinceMs = Date.parse(q.get('updatedSince') ?? '');
-    if (Number.isNaN(sinceMs)) return sendError(ctx.res, bad('invalid_updated_since', 'updatedSince must be an ISO 8601 date-time.'));
+    if (Number.isNaN(sinceMs))
+      return sendError(ctx.res, bad('invalid_updated_since', 'updatedSince must be an ISO 8601 date-time.'));
   }
   ctx.app.store.pruneTombstones(s.companyId, s.segment, now - TOMBSTONE_RETENTION_MS);
   if (sinceMs !== null && sinceMs < now - TOMBSTONE_RETENTION_MS) {
-    return sendError(ctx.res, { status: 410, code: 'updated_since_too_old', message: 'Deletions are kept 30 days; read the full list again.' });
+    return sendError(ctx.res, {
+      status: 410,
+      code: 'updated_since_too_old',
+      message: 'Deletions are kept 30 days; read the full list again.',
+    });
   }
   ctx.tags.push(sinceMs === null ? 'list:full' : 'list:changes', `type:${s.segment}`);
   const page = ctx.app.store.list(s.companyId, s.segment, { afterSeq, sinceMs, limit });
   const last = page.records.at(-1);
   const nextCursor = page.more && last ? encodeCursor({ afterSeq: last.seq, sinceMs }) : null;
-  sendJson(ctx.res, 200, { items: page.records.map(toWire), nextCursor, total: page.total, serverTime: new Date(now).toISOString() }, {}, JSON_TYPE);
+  sendJson(
+    ctx.res,
+    200,
+    { items: page.records.map(toWire), nextCursor, total: page.total, serverTime: new Date(now).toISOString() },
+    {},
+    JSON_TYPE,
+  );
 };
 
 const getOne: Handler = (ctx) => {
   const s = scope(ctx);
   if (!s) return;
   const rec = ctx.app.store.get(s.companyId, s.segment, ctx.params.id ?? '');
-  if (!rec) return sendError(ctx.res, { status: 404, code: 'not_found', message: `No record with id ${ctx.params.id}.` });
+  if (!rec)
+    return sendError(ctx.res, { status: 404, code: 'not_found', message: `No record with id ${ctx.params.id}.` });
   sendRecord(ctx.res, 200, rec);
 };
 
@@ -113,7 +146,11 @@ const create: Handler = async (ctx) => {
   const fingerprint = createHash('sha256').update(JSON.stringify(body.value)).digest('hex');
   if (typeof key === 'string' && key !== '') {
     const seen = ctx.app.idempotency.get(idemScope, key);
-    if (seen && seen.fingerprint !== fingerprint) return sendError(ctx.res, bad('idempotency_key_reused', 'This Idempotency-Key was already used with a different body.'));
+    if (seen && seen.fingerprint !== fingerprint)
+      return sendError(
+        ctx.res,
+        bad('idempotency_key_reused', 'This Idempotency-Key was already used with a different body.'),
+      );
     if (seen) {
       ctx.tags.push('idempotent-replay');
       return sendJson(ctx.res, seen.status, seen.body, { ...seen.headers, 'Idempotent-Replayed': 'true' }, JSON_TYPE);
@@ -121,8 +158,12 @@ const create: Handler = async (ctx) => {
   }
   const result = ctx.app.store.create(s.companyId, s.segment, body.value);
   if (!result.ok) return sendError(ctx.res, result.error);
-  const headers = { ETag: `"${result.record.version}"`, Location: `${API_BASE}/companies/${s.companyId}/${s.segment}/${result.record.id}` };
-  if (typeof key === 'string' && key !== '') ctx.app.idempotency.remember(idemScope, key, { status: 201, body: toWire(result.record), headers, fingerprint });
+  const headers = {
+    ETag: `"${result.record.version}"`,
+    Location: `${API_BASE}/companies/${s.companyId}/${s.segment}/${result.record.id}`,
+  };
+  if (typeof key === 'string' && key !== '')
+    ctx.app.idempotency.remember(idemScope, key, { status: 201, body: toWire(result.record), headers, fingerprint });
   sendRecord(ctx.res, 201, result.record, headers);
 };
 

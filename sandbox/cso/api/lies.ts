@@ -8,7 +8,8 @@ import type { LieKind } from '../../common/faults';
 export function csoLie(body: unknown, lie: LieKind): unknown {
   if (typeof body !== 'object' || body === null || !Array.isArray((body as { items?: unknown }).items)) return null;
   const page = body as { items: unknown[]; nextCursor: string | null };
-  if (lie === 'emptyList') return page.items.length === 0 && page.nextCursor === null ? null : { ...page, items: [], nextCursor: null };
+  if (lie === 'emptyList')
+    return page.items.length === 0 && page.nextCursor === null ? null : { ...page, items: [], nextCursor: null };
   if (lie === 'endEarly') {
     if (page.nextCursor !== null) return { ...page, nextCursor: null };
     return page.items.length > 1 ? { ...page, items: page.items.slice(0, Math.floor(page.items.length / 2)) } : null;

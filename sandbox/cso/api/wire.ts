@@ -25,6 +25,11 @@ export function sendError(res: ServerResponse, error: StoreError, headers: Recor
   sendJson(res, error.status, { error: body }, headers, 'application/json; charset=utf-8');
 }
 
-export function sendRecord(res: ServerResponse, status: number, rec: StoredRecord, headers: Record<string, string> = {}): void {
+export function sendRecord(
+  res: ServerResponse,
+  status: number,
+  rec: StoredRecord,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, toWire(rec), { ETag: etag(rec), ...headers }, 'application/json; charset=utf-8');
 }

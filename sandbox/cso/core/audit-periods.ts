@@ -1,9 +1,30 @@
 // Audit periods shown on the Audit page: the last six months by the sandbox clock. Older months are
 // closed (the auditor locked them); how many are closed differs per company so switching shows it.
-export interface AuditPeriod { period: string; from: string; to: string; status: 'Open' | 'Closed'; closedBy: string | null; closedOn: string | null }
+export interface AuditPeriod {
+  period: string;
+  from: string;
+  to: string;
+  status: 'Open' | 'Closed';
+  closedBy: string | null;
+  closedOn: string | null;
+}
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const fmt = (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const fmt = (d: Date) =>
+  `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 export function auditPeriods(companyId: string, nowMs: number): AuditPeriod[] {
   const now = new Date(nowMs);

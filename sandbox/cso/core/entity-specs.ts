@@ -68,7 +68,12 @@ export const ENTITY_SPECS: Record<Segment, EntitySpec> = {
     plural: 'Chart of Accounts',
     hierarchical: true,
     fields: {
-      number: { kind: 'pattern', pattern: /^\d{4}(\.\d{2})?$/, hint: 'Use CStoreOffice numbering: 4 digits, or 4 digits, a dot and 2 digits for a sub-account (e.g. 1010 or 1010.01).', unique: true },
+      number: {
+        kind: 'pattern',
+        pattern: /^\d{4}(\.\d{2})?$/,
+        hint: 'Use CStoreOffice numbering: 4 digits, or 4 digits, a dot and 2 digits for a sub-account (e.g. 1010 or 1010.01).',
+        unique: true,
+      },
       accountType: { kind: 'enum', values: ACCOUNT_TYPES, default: 'Expense' },
       description: { kind: 'text', max: 4000 },
     },
@@ -113,7 +118,13 @@ export const ENTITY_SPECS: Record<Segment, EntitySpec> = {
     plural: 'Locations',
     hierarchical: true,
     fields: {
-      stationCode: { kind: 'pattern', pattern: /^[A-Za-z0-9-]{1,10}$/, hint: 'Station code: 1 to 10 letters, digits or dashes.', unique: true, autoAssign: true },
+      stationCode: {
+        kind: 'pattern',
+        pattern: /^[A-Za-z0-9-]{1,10}$/,
+        hint: 'Station code: 1 to 10 letters, digits or dashes.',
+        unique: true,
+        autoAssign: true,
+      },
       address: { kind: 'text', max: 500 },
     },
   },

@@ -1,6 +1,12 @@
 // Remembers the answer to each create made with an Idempotency-Key, so a repeat (a retry after a
 // lost response) gets the first answer instead of a second record. Keys live 24 hours.
-export interface RememberedAnswer { status: number; body: unknown; headers: Record<string, string>; fingerprint: string; atMs: number }
+export interface RememberedAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+  fingerprint: string;
+  atMs: number;
+}
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 

@@ -3,9 +3,19 @@
 // when the control API expires them.
 import { randomBytes } from 'node:crypto';
 
-export interface User { username: string; password: string; displayName: string; companyIds: string[] | 'all' }
+export interface User {
+  username: string;
+  password: string;
+  displayName: string;
+  companyIds: string[] | 'all';
+}
 
-export interface Session { token: string; username: string; createdMs: number; lastSeenMs: number }
+export interface Session {
+  token: string;
+  username: string;
+  createdMs: number;
+  lastSeenMs: number;
+}
 
 export const SESSION_COOKIE = 'PHPSESSID';
 const IDLE_LIMIT_MS = 30 * 60_000;
@@ -22,7 +32,8 @@ export function createSessions(deps: { now: () => number; users?: User[] }) {
   const users = new Map((deps.users ?? DEFAULT_USERS).map((u) => [u.username.toLowerCase(), u]));
   const sessions = new Map<string, Session>();
 
-  const alive = (s: Session, now: number) => now - s.lastSeenMs < IDLE_LIMIT_MS && now - s.createdMs < ABSOLUTE_LIMIT_MS;
+  const alive = (s: Session, now: number) =>
+    now - s.lastSeenMs < IDLE_LIMIT_MS && now - s.createdMs < ABSOLUTE_LIMIT_MS;
 
   return {
     user: (username: string) => users.get(username.toLowerCase()),

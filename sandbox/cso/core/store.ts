@@ -4,7 +4,10 @@
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
 import { validateInput, type FieldErrors, type RefLookup, type Values } from './validate';
 
-export interface Company { id: string; name: string }
+export interface Company {
+  id: string;
+  name: string;
+}
 
 export interface StoredRecord {
   id: string;
@@ -34,7 +37,11 @@ export interface SeedCompany {
   records: Partial<Record<Segment, Array<Values & { ref?: string }>>>;
 }
 
-export interface ListQuery { afterSeq: number; sinceMs: number | null; limit: number }
+export interface ListQuery {
+  afterSeq: number;
+  sinceMs: number | null;
+  limit: number;
+}
 
 export type CsoStore = ReturnType<typeof createStore>;
 
@@ -74,11 +81,22 @@ export function createStore(deps: { now: () => number }) {
     for (const rec of bucket(companyId, segment).values()) {
       if (rec.deleted || rec.id === selfId) continue;
       if ('name' in values && rec.values.name === values.name) {
-        return { status: 409, code: 'duplicate_name', message: `A ${spec.label} named "${String(values.name)}" already exists.`, existingId: rec.id };
+        return {
+          status: 409,
+          code: 'duplicate_name',
+          message: `A ${spec.label} named "${String(values.name)}" already exists.`,
+          existingId: rec.id,
+        };
       }
       for (const [field, fs] of Object.entries(spec.fields)) {
         if (fs.kind === 'pattern' && fs.unique && values[field] != null && rec.values[field] === values[field]) {
-          return { status: 409, code: 'duplicate_value', message: `Another ${spec.label} already uses ${field} ${String(values[field])}.`, existingId: rec.id, fields: { [field]: 'Already in use.' } };
+          return {
+            status: 409,
+            code: 'duplicate_value',
+            message: `Another ${spec.label} already uses ${field} ${String(values[field])}.`,
+            existingId: rec.id,
+            fields: { [field]: 'Already in use.' },
+          };
         }
       }
     }
@@ -86,7 +104,9 @@ export function createStore(deps: { now: () => number }) {
   }
 
   function assignStationCode(companyId: string): string {
-    const used = new Set([...bucket(companyId, 'locations').values()].filter((r) => !r.deleted).map((r) => r.values.stationCode));
+    const used = new Set(
+      [...bucket(companyId, 'locations').values()].filter((r) => !r.deleted).map((r) => r.values.stationCode),
+    );
     let code = 100;
     while (used.has(String(code))) code++;
     return String(code);
@@ -95,22 +115,44 @@ export function createStore(deps: { now: () => number }) {
   function deleteBlocker(rec: StoredRecord): StoreError | undefined {
     const spec = ENTITY_SPECS[rec.segment];
     if (spec.protectedNames?.includes(String(rec.values.name))) {
-      return { status: 409, code: 'protected', message: `"${String(rec.values.name)}" is CStoreOffice's fallback ${spec.label} and cannot be deleted.` };
+      return {
+        status: 409,
+        code: 'protected',
+        message: `"${String(rec.values.name)}" is CStoreOffice's fallback ${spec.label} and cannot be deleted.`,
+      };
     }
-    const child = spec.hierarchical ? [...bucket(rec.companyId, rec.segment).values()].find((r) => !r.deleted && r.values.parentId === rec.id) : undefined;
-    if (child) return { status: 409, code: 'in_use', message: `"${String(rec.values.name)}" has sub-entries (e.g. "${String(child.values.name)}"); delete or move them first.` };
+    const child = spec.hierarchical
+      ? [...bucket(rec.companyId, rec.segment).values()].find((r) => !r.deleted && r.values.parentId === rec.id)
+      : undefined;
+    if (child)
+      return {
+        status: 409,
+        code: 'in_use',
+        message: `"${String(rec.values.name)}" has sub-entries (e.g. "${String(child.values.name)}"); delete or move them first.`,
+      };
     if (rec.segment === 'accounts') {
-      const user = [...bucket(rec.companyId, 'data-types').values()].find((r) => !r.deleted && (r.values.debitAccountId === rec.id || r.values.creditAccountId === rec.id));
-      if (user) return { status: 409, code: 'in_use', message: `Data type "${String(user.values.name)}" posts to this account; change it first.` };
+      const user = [...bucket(rec.companyId, 'data-types').values()].find(
+        (r) => !r.deleted && (r.values.debitAccountId === rec.id || r.values.creditAccountId === rec.id),
+      );
+      if (user)
+        return {
+          status: 409,
+          code: 'in_use',
+          message: `Data type "${String(user.values.name)}" posts to this account; change it first.`,
+        };
     }
     return undefined;
   }
 
   const versionMoved = (rec: StoredRecord): StoreError => ({
-    status: 412, code: 'version_mismatch', message: `The ${ENTITY_SPECS[rec.segment].label} was changed by someone else (now version ${rec.version}).`,
+    status: 412,
+    code: 'version_mismatch',
+    message: `The ${ENTITY_SPECS[rec.segment].label} was changed by someone else (now version ${rec.version}).`,
   });
   const notFound = (segment: Segment, id: string): StoreError => ({
-    status: 404, code: 'not_found', message: `No ${ENTITY_SPECS[segment].label} with id ${id}.`,
+    status: 404,
+    code: 'not_found',
+    message: `No ${ENTITY_SPECS[segment].label} with id ${id}.`,
   });
 
   return {
@@ -144,12 +186,30 @@ export function createStore(deps: { now: () => number }) {
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {
       const checked = validateInput(segment, input, refsFor(companyId));
-      if (!checked.ok) return { ok: false, error: { status: 422, code: 'validation_failed', message: 'Some fields are not valid.', fields: checked.fields } };
+      if (!checked.ok)
+        return {
+          ok: false,
+          error: {
+            status: 422,
+            code: 'validation_failed',
+            message: 'Some fields are not valid.',
+            fields: checked.fields,
+          },
+        };
       const values = checked.values;
       if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
       const dup = conflict(companyId, segment, values);
       if (dup) return { ok: false, error: dup };
-      const rec: StoredRecord = { id: String(nextId++), companyId, segment, values, version: 1, updatedAtMs: 0, seq: 0, deleted: false };
+      const rec: StoredRecord = {
+        id: String(nextId++),
+        companyId,
+        segment,
+        values,
+        version: 1,
+        updatedAtMs: 0,
+        seq: 0,
+        deleted: false,
+      };
       touch(rec);
       return { ok: true, record: rec };
     },
@@ -157,9 +217,19 @@ export function createStore(deps: { now: () => number }) {
     update(companyId: string, segment: Segment, id: string, input: unknown, expectedVersion?: number): StoreResult {
       const rec = live(companyId, segment, id);
       if (!rec) return { ok: false, error: notFound(segment, id) };
-      if (expectedVersion !== undefined && expectedVersion !== rec.version) return { ok: false, error: versionMoved(rec) };
+      if (expectedVersion !== undefined && expectedVersion !== rec.version)
+        return { ok: false, error: versionMoved(rec) };
       const checked = validateInput(segment, input, refsFor(companyId), { id, ...rec.values });
-      if (!checked.ok) return { ok: false, error: { status: 422, code: 'validation_failed', message: 'Some fields are not valid.', fields: checked.fields } };
+      if (!checked.ok)
+        return {
+          ok: false,
+          error: {
+            status: 422,
+            code: 'validation_failed',
+            message: 'Some fields are not valid.',
+            fields: checked.fields,
+          },
+        };
       const dup = conflict(companyId, segment, checked.values, id);
       if (dup) return { ok: false, error: dup };
       rec.values = { ...rec.values, ...checked.values };
@@ -171,7 +241,8 @@ export function createStore(deps: { now: () => number }) {
     remove(companyId: string, segment: Segment, id: string, expectedVersion?: number): StoreResult {
       const rec = live(companyId, segment, id);
       if (!rec) return { ok: false, error: notFound(segment, id) };
-      if (expectedVersion !== undefined && expectedVersion !== rec.version) return { ok: false, error: versionMoved(rec) };
+      if (expectedVersion !== undefined && expectedVersion !== rec.version)
+        return { ok: false, error: versionMoved(rec) };
       const blocker = deleteBlocker(rec);
       if (blocker) return { ok: false, error: blocker };
       rec.deleted = true;
@@ -196,7 +267,8 @@ export function createStore(deps: { now: () => number }) {
       buckets = new Map();
       nextId = 1001; // same seed, same ids: tests and demo scripts can rely on them
       const refIds = new Map<string, string>();
-      const resolve = (v: unknown) => (typeof v === 'string' && v.startsWith('@') ? refIds.get(v.slice(1)) ?? null : v);
+      const resolve = (v: unknown) =>
+        typeof v === 'string' && v.startsWith('@') ? (refIds.get(v.slice(1)) ?? null) : v;
       for (const c of seed) {
         companies.set(c.id, { id: c.id, name: c.name });
         for (const segment of SEGMENTS) {
@@ -204,9 +276,19 @@ export function createStore(deps: { now: () => number }) {
             const { ref, ...fields } = raw;
             const values: Values = { active: true };
             if (ENTITY_SPECS[segment].hierarchical) values.parentId = null;
-            for (const [k, fs] of Object.entries(ENTITY_SPECS[segment].fields)) values[k] = fs.kind === 'enum' ? fs.default : null;
+            for (const [k, fs] of Object.entries(ENTITY_SPECS[segment].fields))
+              values[k] = fs.kind === 'enum' ? fs.default : null;
             for (const [k, v] of Object.entries(fields)) values[k] = resolve(v);
-            const rec: StoredRecord = { id: String(nextId++), companyId: c.id, segment, values, version: 1, updatedAtMs: 0, seq: 0, deleted: false };
+            const rec: StoredRecord = {
+              id: String(nextId++),
+              companyId: c.id,
+              segment,
+              values,
+              version: 1,
+              updatedAtMs: 0,
+              seq: 0,
+              deleted: false,
+            };
             if (ref) refIds.set(ref, rec.id);
             touch(rec);
           }

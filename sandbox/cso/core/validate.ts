@@ -18,7 +18,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Checks `input` against the type's rules. On create, missing optional fields get their defaults;
  * on update (`current` given) only the fields present are checked and returned.
  */
-export function validateInput(segment: Segment, input: unknown, refs: RefLookup, current?: Values & { id: string }): Validation {
+export function validateInput(
+  segment: Segment,
+  input: unknown,
+  refs: RefLookup,
+  current?: Values & { id: string },
+): Validation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, fields: { _: 'The body must be a JSON object.' } };
   }
@@ -72,7 +77,12 @@ export function validateInput(segment: Segment, input: unknown, refs: RefLookup,
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, values };
 }
 
-function checkParent(segment: Segment, parentId: unknown, refs: RefLookup, current?: Values & { id: string }): string | undefined {
+function checkParent(
+  segment: Segment,
+  parentId: unknown,
+  refs: RefLookup,
+  current?: Values & { id: string },
+): string | undefined {
   if (parentId === null) return undefined;
   if (typeof parentId !== 'string') return 'Parent must be an id (a string) or null.';
   if (!refs.find(segment, parentId)) return `No ${ENTITY_SPECS[segment].label} with id ${parentId}.`;
@@ -88,7 +98,9 @@ function checkParent(segment: Segment, parentId: unknown, refs: RefLookup, curre
 
 function checkField(spec: FieldSpec, value: unknown, refs: RefLookup): string | undefined {
   if (spec.kind === 'enum') {
-    return typeof value === 'string' && spec.values.includes(value) ? undefined : `Must be one of: ${spec.values.join(', ')}.`;
+    return typeof value === 'string' && spec.values.includes(value)
+      ? undefined
+      : `Must be one of: ${spec.values.join(', ')}.`;
   }
   if (value === null) {
     return spec.kind === 'text' && spec.required ? 'This field is required.' : undefined;

@@ -11,8 +11,13 @@ import { panel, renderShell } from './layout';
 const COLUMNS = ['Period', 'From', 'To', 'Status', 'Closed by', 'Closed on'];
 
 function periodRows(nextId: NextId, periods: AuditPeriod[]): Html {
-  return html`${periods.map((p, i) => html`<tr class="x-grid-row x-grid-item${i % 2 ? ' x-grid-item-alt' : ''}" id="${nextId('tableview')}" role="row" data-recordindex="${i}">
-${[p.period, p.from, p.to, p.status, p.closedBy ?? '', p.closedOn ?? ''].map((v, c) => html`<td class="x-grid-cell x-grid-td" role="gridcell"><div class="x-grid-cell-inner${c === 3 ? ` x-status-${p.status.toLowerCase()}` : ''}">${v}</div></td>`)}</tr>`)}`;
+  return html`${periods.map(
+    (
+      p,
+      i,
+    ) => html`<tr class="x-grid-row x-grid-item${i % 2 ? ' x-grid-item-alt' : ''}" id="${nextId('tableview')}" role="row" data-recordindex="${i}">
+${[p.period, p.from, p.to, p.status, p.closedBy ?? '', p.closedOn ?? ''].map((v, c) => html`<td class="x-grid-cell x-grid-td" role="gridcell"><div class="x-grid-cell-inner${c === 3 ? ` x-status-${p.status.toLowerCase()}` : ''}">${v}</div></td>`)}</tr>`,
+  )}`;
 }
 
 function companyCombo(nextId: NextId, companies: Company[], selected: Company): Html {
@@ -26,7 +31,13 @@ function companyCombo(nextId: NextId, companies: Company[], selected: Company): 
 <div class="x-boundlist x-boundlist-floating x-layer x-boundlist-default" id="${nextId('boundlist')}" role="listbox" hidden><ul class="x-list-plain">${companies.map((c, i) => html`<li class="x-boundlist-item${c.id === selected.id ? ' x-boundlist-selected' : ''}" role="option" aria-selected="${c.id === selected.id ? 'true' : 'false'}" data-recordindex="${i}" data-recordid="${c.id}">${c.name}</li>`)}</ul></div>`;
 }
 
-export function renderAudit(o: { user: User; nextId: NextId; companies: Company[]; selected: Company; periods: AuditPeriod[] }): string {
+export function renderAudit(o: {
+  user: User;
+  nextId: NextId;
+  companies: Company[];
+  selected: Company;
+  periods: AuditPeriod[];
+}): string {
   const { nextId } = o;
   const body = html`<div class="x-toolbar x-toolbar-default x-docked-top" id="${nextId('toolbar')}" role="toolbar" style="position:relative">
 ${companyCombo(nextId, o.companies, o.selected)}
@@ -39,5 +50,11 @@ ${companyCombo(nextId, o.companies, o.selected)}
 <tbody class="x-grid-body">${periodRows(nextId, o.periods)}</tbody></table>
 <div class="x-mask" hidden><div class="x-mask-msg">Loading...</div></div>
 </div>`;
-  return renderShell({ title: 'Audit', user: o.user, nextId, body: panel(nextId, 'Audit', body), script: AUDIT_SCRIPT });
+  return renderShell({
+    title: 'Audit',
+    user: o.user,
+    nextId,
+    body: panel(nextId, 'Audit', body),
+    script: AUDIT_SCRIPT,
+  });
 }

@@ -7,8 +7,18 @@ import { html, type Html, type NextId } from './html';
 import { detailPath, listPath, panel, renderShell } from './layout';
 
 const LABELS: Record<string, string> = {
-  number: 'Number', accountType: 'Account type', description: 'Description', companyName: 'Company name', email: 'E-mail', phone: 'Phone',
-  taxId: 'Tax ID', category: 'Category', debitAccountId: 'Debit account', creditAccountId: 'Credit account', stationCode: 'Station ID', address: 'Address',
+  number: 'Number',
+  accountType: 'Account type',
+  description: 'Description',
+  companyName: 'Company name',
+  email: 'E-mail',
+  phone: 'Phone',
+  taxId: 'Tax ID',
+  category: 'Category',
+  debitAccountId: 'Debit account',
+  creditAccountId: 'Credit account',
+  stationCode: 'Station ID',
+  address: 'Address',
 };
 const label = (field: string) => LABELS[field] ?? field;
 
@@ -28,8 +38,10 @@ function fieldValue(field: string, rec: StoredRecord, lookup: Lookup): Html | st
 function addForm(segment: Segment, companyId: string): Html {
   const spec = ENTITY_SPECS[segment];
   const extra = Object.entries(spec.fields).map(([field, fs]) => {
-    if (fs.kind === 'enum') return html`<label>${label(field)} <select name="${field}">${fs.values.map((v) => html`<option${v === fs.default ? ' selected' : ''}>${v}</option>`)}</select></label>`;
-    if (field === 'number' || field === 'stationCode') return html`<label>${label(field)} <input name="${field}" size="8"></label>`;
+    if (fs.kind === 'enum')
+      return html`<label>${label(field)} <select name="${field}">${fs.values.map((v) => html`<option${v === fs.default ? ' selected' : ''}>${v}</option>`)}</select></label>`;
+    if (field === 'number' || field === 'stationCode')
+      return html`<label>${label(field)} <input name="${field}" size="8"></label>`;
     return '';
   });
   return html`<form class="cso-add-form" method="post" action="${listPath(segment)}/create"><input type="hidden" name="companyId" value="${companyId}">
@@ -39,7 +51,10 @@ function addForm(segment: Segment, companyId: string): Html {
 function row(rec: StoredRecord, companyId: string, lookup: Lookup): Html {
   const spec = ENTITY_SPECS[rec.segment];
   const base = `${listPath(rec.segment)}/${encodeURIComponent(rec.id)}`;
-  const columns = [...(spec.hierarchical ? ['parentId'] : []), ...Object.keys(spec.fields).filter((f) => f !== 'description' && f !== 'address')];
+  const columns = [
+    ...(spec.hierarchical ? ['parentId'] : []),
+    ...Object.keys(spec.fields).filter((f) => f !== 'description' && f !== 'address'),
+  ];
   return html`<tr class="x-grid-row x-grid-item" data-recordid="${rec.id}">
 <td class="x-grid-cell"><a href="${detailPath(rec.segment, rec.id)}">${rec.id}</a></td>
 <td class="x-grid-cell cso-long">${String(rec.values.name)}</td>
@@ -52,20 +67,44 @@ ${columns.map((f) => html`<td class="x-grid-cell">${fieldValue(f, rec, lookup)}<
 </td></tr>`;
 }
 
-export interface ListPageInput { user: User; nextId: NextId; segment: Segment; companies: Company[]; company: Company; records: StoredRecord[]; lookup: Lookup; error?: string; notice?: string }
+export interface ListPageInput {
+  user: User;
+  nextId: NextId;
+  segment: Segment;
+  companies: Company[];
+  company: Company;
+  records: StoredRecord[];
+  lookup: Lookup;
+  error?: string;
+  notice?: string;
+}
 
 export function renderList(o: ListPageInput): string {
   const spec = ENTITY_SPECS[o.segment];
-  const columns = [...(spec.hierarchical ? ['parentId'] : []), ...Object.keys(spec.fields).filter((f) => f !== 'description' && f !== 'address')];
+  const columns = [
+    ...(spec.hierarchical ? ['parentId'] : []),
+    ...Object.keys(spec.fields).filter((f) => f !== 'description' && f !== 'address'),
+  ];
   const body = html`<form method="get" action="${listPath(o.segment)}" class="cso-add-form"><label>Company <select name="companyId">${o.companies.map((c) => html`<option value="${c.id}"${c.id === o.company.id ? ' selected' : ''}>${c.name}</option>`)}</select></label><button class="x-btn" type="submit">Show</button></form>
 ${o.error ? html`<div class="x-form-invalid-under" role="alert">${o.error}</div>` : ''}${o.notice ? html`<div role="status">${o.notice}</div>` : ''}
 ${addForm(o.segment, o.company.id)}
 <div class="x-grid"><table><thead><tr><th class="x-column-header">ID</th><th class="x-column-header">Name</th><th class="x-column-header">Active</th>${columns.map((c) => html`<th class="x-column-header">${c === 'parentId' ? 'Parent' : label(c)}</th>`)}<th class="x-column-header">Actions</th></tr></thead>
 <tbody>${o.records.map((r) => row(r, o.company.id, o.lookup))}</tbody></table></div>`;
-  return renderShell({ title: spec.plural, user: o.user, nextId: o.nextId, body: panel(o.nextId, html`${spec.plural} — ${o.company.name}`, body) });
+  return renderShell({
+    title: spec.plural,
+    user: o.user,
+    nextId: o.nextId,
+    body: panel(o.nextId, html`${spec.plural} — ${o.company.name}`, body),
+  });
 }
 
-export function renderDetail(o: { user: User; nextId: NextId; rec: StoredRecord; company: Company; lookup: Lookup }): string {
+export function renderDetail(o: {
+  user: User;
+  nextId: NextId;
+  rec: StoredRecord;
+  company: Company;
+  lookup: Lookup;
+}): string {
   const { rec } = o;
   const spec = ENTITY_SPECS[rec.segment];
   const fields = [...(spec.hierarchical ? ['parentId'] : []), ...Object.keys(spec.fields)];
@@ -81,5 +120,10 @@ ${fields.map((f) => html`<tr><th class="x-column-header">${f === 'parentId' ? 'P
 <tr><th class="x-column-header">Version</th><td class="x-grid-cell" data-field="version">${rec.version}</td></tr>
 <tr><th class="x-column-header">Last changed</th><td class="x-grid-cell" data-field="updatedAt">${new Date(rec.updatedAtMs).toISOString()}</td></tr>
 </tbody></table><p><a href="${back}">Back to ${spec.plural}</a></p>`;
-  return renderShell({ title: `${spec.label} ${rec.id}`, user: o.user, nextId: o.nextId, body: panel(o.nextId, html`${spec.label}: ${String(rec.values.name)}`, body) });
+  return renderShell({
+    title: `${spec.label} ${rec.id}`,
+    user: o.user,
+    nextId: o.nextId,
+    body: panel(o.nextId, html`${spec.label}: ${String(rec.values.name)}`, body),
+  });
 }

@@ -9,7 +9,10 @@ export const AUDIT_PATH = '/app.php/accounting/audit';
 export const listPath = (segment: string) => `/app.php/accounting/${segment}`;
 export const detailPath = (segment: string, id: string) => `/app.php/accounting/${segment}/${encodeURIComponent(id)}`;
 
-interface MenuItem { text: string; href: string }
+interface MenuItem {
+  text: string;
+  href: string;
+}
 
 const MENUS: Array<{ text: string; items: MenuItem[] }> = [
   { text: 'Dashboard', items: [{ text: 'Home', href: '/app.php/dashboard' }] },
@@ -26,14 +29,22 @@ const MENUS: Array<{ text: string; items: MenuItem[] }> = [
 ];
 
 function menuBar(nextId: NextId): Html {
-  return html`<div class="x-toolbar x-toolbar-default x-docked-top" id="${nextId('toolbar')}" role="menubar">${MENUS.map((menu) => {
-    const menuId = nextId('menu');
-    return html`<a class="x-btn x-btn-default-toolbar-small" id="${nextId('button')}" role="button" aria-haspopup="true" aria-expanded="false" data-menu="${menuId}" href="#"><span class="x-btn-inner x-btn-inner-default-toolbar-small">${menu.text}</span></a>
+  return html`<div class="x-toolbar x-toolbar-default x-docked-top" id="${nextId('toolbar')}" role="menubar">${MENUS.map(
+    (menu) => {
+      const menuId = nextId('menu');
+      return html`<a class="x-btn x-btn-default-toolbar-small" id="${nextId('button')}" role="button" aria-haspopup="true" aria-expanded="false" data-menu="${menuId}" href="#"><span class="x-btn-inner x-btn-inner-default-toolbar-small">${menu.text}</span></a>
 <div class="x-menu x-layer" id="${menuId}" role="menu" hidden>${menu.items.map((item) => html`<a class="x-menu-item-link" id="${nextId('menuitem')}" role="menuitem" href="${item.href}"><span class="x-menu-item-text">${item.text}</span></a>`)}</div>`;
-  })}</div>`;
+    },
+  )}</div>`;
 }
 
-export interface ShellOptions { title: string; user: User; nextId: NextId; body: Html; script?: string }
+export interface ShellOptions {
+  title: string;
+  user: User;
+  nextId: NextId;
+  body: Html;
+  script?: string;
+}
 
 export function renderShell(o: ShellOptions): string {
   return html`<!DOCTYPE html>

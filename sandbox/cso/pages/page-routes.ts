@@ -20,7 +20,11 @@ function requireUser(ctx: Ctx): User | undefined {
 }
 
 /** The company a page asked for (?company= / ?companyId=), else the user's first one. */
-function pickCompany(ctx: Ctx, user: User, requested: string | null): { companies: Company[]; company: Company | undefined } {
+function pickCompany(
+  ctx: Ctx,
+  user: User,
+  requested: string | null,
+): { companies: Company[]; company: Company | undefined } {
   const companies = ctx.app.store.companies().filter((c) => ctx.app.sessions.mayAudit(user, c.id));
   const company = requested === null ? companies[0] : companies.find((c) => c.id === requested);
   if (company) ctx.realm = company.id;
@@ -28,7 +32,16 @@ function pickCompany(ctx: Ctx, user: User, requested: string | null): { companie
 }
 
 const notFoundPage = (ctx: Ctx, user: User, text: string) =>
-  sendHtml(ctx.res, 404, renderShell({ title: 'Not found', user, nextId: createIdGenerator(), body: panel(createIdGenerator(), 'Not found', html`<p>${text}</p>`) }));
+  sendHtml(
+    ctx.res,
+    404,
+    renderShell({
+      title: 'Not found',
+      user,
+      nextId: createIdGenerator(),
+      body: panel(createIdGenerator(), 'Not found', html`<p>${text}</p>`),
+    }),
+  );
 
 const showSignIn: Handler = (ctx) => {
   const returnTo = safeReturnPath(ctx.url.searchParams.get('redirect_uri'));
@@ -39,7 +52,12 @@ const authenticate: Handler = async (ctx) => {
   const form = parseForm(await readBody(ctx.req));
   const returnTo = safeReturnPath(ctx.url.searchParams.get('redirect_uri'));
   const token = ctx.app.sessions.signIn(form.username ?? '', form.password ?? '');
-  if (!token) return sendHtml(ctx.res, 200, renderSignIn({ returnTo, error: 'Invalid username or password.', username: form.username ?? '' }));
+  if (!token)
+    return sendHtml(
+      ctx.res,
+      200,
+      renderSignIn({ returnTo, error: 'Invalid username or password.', username: form.username ?? '' }),
+    );
   ctx.tags.push('sign-in');
   redirect(ctx.res, returnTo, { 'Set-Cookie': openSessionCookie(token) }, 303);
 };
@@ -67,7 +85,11 @@ const auditPage: Handler = (ctx) => {
   const { companies, company } = pickCompany(ctx, user, ctx.url.searchParams.get('company'));
   if (!company) return notFoundPage(ctx, user, 'You may not audit that company.');
   const nextId = createIdGenerator();
-  sendHtml(ctx.res, 200, renderAudit({ user, nextId, companies, selected: company, periods: auditPeriods(company.id, ctx.app.clock.now()) }));
+  sendHtml(
+    ctx.res,
+    200,
+    renderAudit({ user, nextId, companies, selected: company, periods: auditPeriods(company.id, ctx.app.clock.now()) }),
+  );
 };
 
 const auditData: Handler = (ctx) => {
@@ -75,7 +97,11 @@ const auditData: Handler = (ctx) => {
   if (!user) return sendJson(ctx.res, 401, { success: false, message: 'Session expired' });
   const { company } = pickCompany(ctx, user, ctx.url.searchParams.get('company'));
   if (!company) return sendJson(ctx.res, 404, { success: false, message: 'Unknown company' });
-  sendJson(ctx.res, 200, { success: true, company: { id: company.id, name: company.name }, periods: auditPeriods(company.id, ctx.app.clock.now()) });
+  sendJson(ctx.res, 200, {
+    success: true,
+    company: { id: company.id, name: company.name },
+    periods: auditPeriods(company.id, ctx.app.clock.now()),
+  });
 };
 
 function entityScope(ctx: Ctx): { user: User; segment: Segment } | undefined {
@@ -92,9 +118,26 @@ const listPage: Handler = (ctx) => {
   const q = ctx.url.searchParams;
   const { companies, company } = pickCompany(ctx, s.user, q.get('companyId') ?? q.get('company'));
   if (!company) return notFoundPage(ctx, s.user, 'You may not open that company.');
-  const records = ctx.app.store.all(company.id, s.segment).filter((r) => !r.deleted).sort((a, b) => Number(a.id) - Number(b.id));
+  const records = ctx.app.store
+    .all(company.id, s.segment)
+    .filter((r) => !r.deleted)
+    .sort((a, b) => Number(a.id) - Number(b.id));
   const lookup = (segment: Segment, id: string) => ctx.app.store.get(company.id, segment, id);
-  sendHtml(ctx.res, 200, renderList({ user: s.user, nextId: createIdGenerator(), segment: s.segment, companies, company, records, lookup, error: q.get('error') ?? undefined, notice: q.get('notice') ?? undefined }));
+  sendHtml(
+    ctx.res,
+    200,
+    renderList({
+      user: s.user,
+      nextId: createIdGenerator(),
+      segment: s.segment,
+      companies,
+      company,
+      records,
+      lookup,
+      error: q.get('error') ?? undefined,
+      notice: q.get('notice') ?? undefined,
+    }),
+  );
 };
 
 const detailPage: Handler = (ctx) => {
@@ -102,7 +145,8 @@ const detailPage: Handler = (ctx) => {
   if (!s) return;
   const rec = ctx.app.store.findAnywhere(ctx.params.id ?? '');
   const company = rec && ctx.app.store.company(rec.companyId);
-  if (!rec || rec.segment !== s.segment || !company || !ctx.app.sessions.mayAudit(s.user, company.id)) return notFoundPage(ctx, s.user, `No ${s.segment} record with id ${ctx.params.id}.`);
+  if (!rec || rec.segment !== s.segment || !company || !ctx.app.sessions.mayAudit(s.user, company.id))
+    return notFoundPage(ctx, s.user, `No ${s.segment} record with id ${ctx.params.id}.`);
   ctx.realm = company.id;
   const lookup = (segment: Segment, id: string) => ctx.app.store.get(company.id, segment, id);
   sendHtml(ctx.res, 200, renderDetail({ user: s.user, nextId: createIdGenerator(), rec, company, lookup }));
@@ -123,16 +167,28 @@ function handEdit(action: 'create' | 'rename' | 'toggle-active' | 'delete'): Han
     const input: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
     const current = store.get(company.id, s.segment, id);
     const result =
-      action === 'create' ? store.create(company.id, s.segment, input)
-        : action === 'rename' ? store.update(company.id, s.segment, id, { name: form.name ?? '' })
-          : action === 'toggle-active' ? store.update(company.id, s.segment, id, { active: !(current?.values.active ?? true) })
+      action === 'create'
+        ? store.create(company.id, s.segment, input)
+        : action === 'rename'
+          ? store.update(company.id, s.segment, id, { name: form.name ?? '' })
+          : action === 'toggle-active'
+            ? store.update(company.id, s.segment, id, { active: !(current?.values.active ?? true) })
             : store.remove(company.id, s.segment, id);
     const back = `${listPath(s.segment)}?companyId=${encodeURIComponent(company.id)}`;
     if (!result.ok) {
-      const detail = result.error.fields ? ` ${Object.entries(result.error.fields).map(([k, v]) => `${k}: ${v}`).join(' ')}` : '';
+      const detail = result.error.fields
+        ? ` ${Object.entries(result.error.fields)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(' ')}`
+        : '';
       return redirect(ctx.res, `${back}&error=${encodeURIComponent(result.error.message + detail)}`, {}, 303);
     }
-    redirect(ctx.res, action === 'create' ? detailPath(s.segment, result.record.id) : `${back}&notice=${encodeURIComponent('Saved.')}`, {}, 303);
+    redirect(
+      ctx.res,
+      action === 'create' ? detailPath(s.segment, result.record.id) : `${back}&notice=${encodeURIComponent('Saved.')}`,
+      {},
+      303,
+    );
   };
 }
 

@@ -6,10 +6,13 @@ export const AUTHENTICATE_PATH = '/auth/realms/cstoreoffice/login-actions/authen
 
 /** Only same-origin paths are followed after sign-in; anything else falls back to the dashboard. */
 export function safeReturnPath(value: string | null | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\') ? value : '/app.php/dashboard';
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')
+    ? value
+    : '/app.php/dashboard';
 }
 
-export const signInUrl = (returnTo: string) => `${SIGN_IN_PATH}?client_id=cstoreoffice&response_type=code&redirect_uri=${encodeURIComponent(returnTo)}`;
+export const signInUrl = (returnTo: string) =>
+  `${SIGN_IN_PATH}?client_id=cstoreoffice&response_type=code&redirect_uri=${encodeURIComponent(returnTo)}`;
 
 const CSS = `body{margin:0;font:14px/1.5 "Open Sans",Helvetica,Arial,sans-serif;background:#1b3a57 linear-gradient(#1b3a57,#157fcc);min-height:100vh}
 #kc-header{color:#fff;text-align:center;padding:48px 0 16px;font-size:28px;font-weight:300;letter-spacing:1px}

@@ -5,14 +5,22 @@ import { trickyRecords } from './tricky-names';
 
 type Row = Record<string, unknown> & { ref?: string };
 
-const acct = (ref: string, number: string, name: string, accountType: string, parent?: string, description: string | null = null): Row =>
-  ({ ref, number, name, accountType, parentId: parent ? `@${parent}` : null, description });
+const acct = (
+  ref: string,
+  number: string,
+  name: string,
+  accountType: string,
+  parent?: string,
+  description: string | null = null,
+): Row => ({ ref, number, name, accountType, parentId: parent ? `@${parent}` : null, description });
 
 function chartOfAccounts(p: string, stations: string[]): Row[] {
   return [
     acct(`${p}bank`, '1010', 'Operating Bank Account', 'Bank'),
     acct(`${p}safe`, '1020', 'Cash in Safe', 'Other Current Asset'),
-    ...stations.map((s, i) => acct(`${p}safe${i}`, `1020.0${i + 1}`, `Cash in Safe - Station ${s}`, 'Other Current Asset', `${p}safe`)),
+    ...stations.map((s, i) =>
+      acct(`${p}safe${i}`, `1020.0${i + 1}`, `Cash in Safe - Station ${s}`, 'Other Current Asset', `${p}safe`),
+    ),
     acct(`${p}ar`, '1100', 'Accounts Receivable', 'Accounts Receivable'),
     acct(`${p}house`, '1100.01', 'House Accounts Receivable', 'Accounts Receivable', `${p}ar`),
     acct(`${p}inv`, '1200', 'Inventory', 'Other Current Asset'),
@@ -48,7 +56,12 @@ function chartOfAccounts(p: string, stations: string[]): Row[] {
 }
 
 function dataTypes(p: string): Row[] {
-  const dt = (name: string, category: string, debit: string, credit: string): Row => ({ name, category, debitAccountId: `@${p}${debit}`, creditAccountId: `@${p}${credit}` });
+  const dt = (name: string, category: string, debit: string, credit: string): Row => ({
+    name,
+    category,
+    debitAccountId: `@${p}${debit}`,
+    creditAccountId: `@${p}${credit}`,
+  });
   return [
     dt('Gasoline Sales', 'Sales', 'safe', 'gas'),
     dt('Diesel Sales', 'Sales', 'safe', 'diesel'),
@@ -78,7 +91,12 @@ function sunrise(): SeedCompany {
         ...(tricky.classes ?? []),
       ],
       customers: [
-        { name: 'City of Springfield', companyName: 'City of Springfield Public Works', email: 'ap@springfield.example', phone: '(214) 555-0100' },
+        {
+          name: 'City of Springfield',
+          companyName: 'City of Springfield Public Works',
+          email: 'ap@springfield.example',
+          phone: '(214) 555-0100',
+        },
         { name: 'Greenway Landscaping', companyName: 'Greenway Landscaping Inc.', phone: '(214) 555-0120' },
         { name: 'Dallas Cab Company', email: 'fleet@dallascab.example', active: false },
         ...(tricky.customers ?? []),
@@ -100,10 +118,25 @@ function sunrise(): SeedCompany {
       'data-types': dataTypes('s-'),
       locations: [
         { ref: 's-dallas', name: 'Dallas Region', stationCode: 'R1', address: null },
-        { name: 'Sunrise #101 Main St', stationCode: '101', parentId: '@s-dallas', address: '101 Main St, Dallas, TX 75201' },
-        { name: 'Sunrise #102 Elm & 5th', stationCode: '102', parentId: '@s-dallas', address: '500 Elm St, Dallas, TX 75202' },
+        {
+          name: 'Sunrise #101 Main St',
+          stationCode: '101',
+          parentId: '@s-dallas',
+          address: '101 Main St, Dallas, TX 75201',
+        },
+        {
+          name: 'Sunrise #102 Elm & 5th',
+          stationCode: '102',
+          parentId: '@s-dallas',
+          address: '500 Elm St, Dallas, TX 75202',
+        },
         { ref: 's-fw', name: 'Fort Worth Region', stationCode: 'R2', address: null },
-        { name: 'Sunrise #103 Route 9 Travel Plaza', stationCode: '103', parentId: '@s-fw', address: '9000 Route 9, Fort Worth, TX 76101' },
+        {
+          name: 'Sunrise #103 Route 9 Travel Plaza',
+          stationCode: '103',
+          parentId: '@s-fw',
+          address: '9000 Route 9, Fort Worth, TX 76101',
+        },
       ],
     },
   };

@@ -5,7 +5,10 @@ import { largeSeed } from './large-seed';
 
 export type SeedName = 'default' | 'empty' | 'large';
 
-export interface SeedRequest { name: SeedName; perType?: number }
+export interface SeedRequest {
+  name: SeedName;
+  perType?: number;
+}
 
 export function buildSeed(req: SeedRequest): SeedCompany[] {
   switch (req.name) {

@@ -15,7 +15,13 @@ export function largeSeed(perType: number): SeedCompany[] {
     const parentNumber = String(1000 + top / 10).padStart(4, '0');
     return i % 10 === 0
       ? { ref: `a${i}`, name: `Account ${pad(i)}`, number: parentNumber, accountType: type }
-      : { ref: `a${i}`, name: `Account ${pad(i)}`, number: `${parentNumber}.${String(i % 10).padStart(2, '0')}`, accountType: type, parentId: `@a${top}` };
+      : {
+          ref: `a${i}`,
+          name: `Account ${pad(i)}`,
+          number: `${parentNumber}.${String(i % 10).padStart(2, '0')}`,
+          accountType: type,
+          parentId: `@a${top}`,
+        };
   });
   return [
     {
@@ -25,9 +31,17 @@ export function largeSeed(perType: number): SeedCompany[] {
         accounts: n <= 90_000 ? accounts : accounts.map(({ number: _n, ...rest }) => rest),
         classes: range.map((i) => ({ name: `Class ${pad(i)}` })),
         customers: range.map((i) => ({ name: `Customer ${pad(i)}`, email: `customer${i}@large.example` })),
-        'price-book-vendors': range.map((i) => ({ name: `Supplier ${pad(i)}`, category: VENDOR_CATEGORIES[i % VENDOR_CATEGORIES.length] })),
+        'price-book-vendors': range.map((i) => ({
+          name: `Supplier ${pad(i)}`,
+          category: VENDOR_CATEGORIES[i % VENDOR_CATEGORIES.length],
+        })),
         'accounting-vendors': range.map((i) => ({ name: `Payee ${pad(i)}` })),
-        'data-types': range.map((i) => ({ name: i === 0 ? 'Store Sales' : `Data Type ${pad(i)}`, category: 'Sales', debitAccountId: n > 0 ? '@a0' : null, creditAccountId: n > 1 ? `@a${i % n}` : null })),
+        'data-types': range.map((i) => ({
+          name: i === 0 ? 'Store Sales' : `Data Type ${pad(i)}`,
+          category: 'Sales',
+          debitAccountId: n > 0 ? '@a0' : null,
+          creditAccountId: n > 1 ? `@a${i % n}` : null,
+        })),
         locations: range.map((i) => ({ name: `Station ${pad(i)}`, stationCode: `S${i}` })),
       },
     },

@@ -13,14 +13,24 @@ import type { Outcome } from './replay';
 
 const OPERATIONS = new Set(['create', 'update', 'delete']);
 
-function itemOutcome(ctx: RequestContext, wctx: WriteContext, item: Record<string, unknown>, bIdTooLong: boolean): { out: Record<string, unknown>; created?: string } {
+function itemOutcome(
+  ctx: RequestContext,
+  wctx: WriteContext,
+  item: Record<string, unknown>,
+  bIdTooLong: boolean,
+): { out: Record<string, unknown>; created?: string } {
   const bId = item.bId;
   const reply = (o: Outcome): Record<string, unknown> => ({ ...(bId !== undefined ? { bId } : {}), ...o.body });
   const fail = (o: Outcome): { out: Record<string, unknown> } => {
     const fault = (o.body as { Fault: unknown }).Fault;
     return { out: { ...(bId !== undefined ? { bId } : {}), Fault: fault } };
   };
-  if (bIdTooLong) return fail(faultOutcome(faults.business(`bId may not be longer than ${LIMITS.batchBIdMax} characters when a requestid is sent.`)));
+  if (bIdTooLong)
+    return fail(
+      faultOutcome(
+        faults.business(`bId may not be longer than ${LIMITS.batchBIdMax} characters when a requestid is sent.`),
+      ),
+    );
   if (typeof item.Query === 'string') {
     const result = queryOutcome(wctx.realm, item.Query, wctx.now);
     ctx.tags.push(`batch:query:${result.entity ?? 'invalid'}`);
@@ -30,7 +40,9 @@ function itemOutcome(ctx: RequestContext, wctx: WriteContext, item: Record<strin
   const key = Object.keys(item).find((k) => entityByName(k) !== undefined && k !== 'bId');
   const type: EntityName | undefined = key ? entityByName(key) : undefined;
   if (!type || !key || !OPERATIONS.has(operation)) {
-    return fail(faultOutcome(faults.unsupported(`Operation ${operation} is not supported for ${key ?? 'this batch item'}.`)));
+    return fail(
+      faultOutcome(faults.unsupported(`Operation ${operation} is not supported for ${key ?? 'this batch item'}.`)),
+    );
   }
   ctx.tags.push(`batch:${operation}:${type}`, 'batch:write');
   const result = writeOutcome(wctx, type, operation as WriteOperation, item[key]);
@@ -40,10 +52,15 @@ function itemOutcome(ctx: RequestContext, wctx: WriteContext, item: Record<strin
 }
 
 export function batchOutcome(ctx: RequestContext, wctx: WriteContext, body: unknown): Outcome {
-  const items = body && typeof body === 'object' ? (body as { BatchItemRequest?: unknown }).BatchItemRequest : undefined;
+  const items =
+    body && typeof body === 'object' ? (body as { BatchItemRequest?: unknown }).BatchItemRequest : undefined;
   if (!Array.isArray(items)) return faultOutcome(faults.required('BatchItemRequest'));
   if (items.length > LIMITS.batchItems) {
-    return faultOutcome(faults.business(`Batch request has ${items.length} items; the maximum number of batch items is ${LIMITS.batchItems}.`));
+    return faultOutcome(
+      faults.business(
+        `Batch request has ${items.length} items; the maximum number of batch items is ${LIMITS.batchItems}.`,
+      ),
+    );
   }
   ctx.state.log.count(ctx.realm, 'batch-items', items.length);
   const hasRequestId = ctx.url.searchParams.has('requestid');

@@ -25,18 +25,35 @@ export function cdcOutcome(realm: Realm, params: URLSearchParams, now: number): 
     return faultOutcome(faults.business(`changedSince must be within the last ${LIMITS.cdcMaxDays} days.`));
   }
   const types: EntityName[] = [];
-  for (const name of entitiesParam.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of entitiesParam
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const type = entityByName(name);
     if (!type) return faultOutcome(faults.queryInvalid(`Entity '${name}' is not supported for change data capture`));
     if (!types.includes(type)) types.push(type);
   }
   const changes: Change[] = [];
   for (const type of types) {
-    const records = isNameList(type) ? realm.tables[type].all() : [type === 'CompanyInfo' ? realm.companyInfo : realm.preferences];
-    for (const rec of records) if (rec.updatedMs >= since) changes.push({ type, ms: rec.updatedMs, object: present(realm, rec), deleted: false });
+    const records = isNameList(type)
+      ? realm.tables[type].all()
+      : [type === 'CompanyInfo' ? realm.companyInfo : realm.preferences];
+    for (const rec of records)
+      if (rec.updatedMs >= since)
+        changes.push({ type, ms: rec.updatedMs, object: present(realm, rec), deleted: false });
     for (const t of realm.tombstones) {
       if (t.type === type && t.deletedMs >= since) {
-        changes.push({ type, ms: t.deletedMs, deleted: true, object: { domain: 'QBO', status: 'Deleted', Id: t.id, MetaData: { LastUpdatedTime: formatQboTime(t.deletedMs, realm.offsetMinutes) } } });
+        changes.push({
+          type,
+          ms: t.deletedMs,
+          deleted: true,
+          object: {
+            domain: 'QBO',
+            status: 'Deleted',
+            Id: t.id,
+            MetaData: { LastUpdatedTime: formatQboTime(t.deletedMs, realm.offsetMinutes) },
+          },
+        });
       }
     }
   }

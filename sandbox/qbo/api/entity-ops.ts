@@ -13,7 +13,10 @@ import type { QboObject, StoredRecord } from '../store/table';
 import { formatQboTime } from '../time';
 import type { Outcome } from './replay';
 
-export const faultOutcome = (error: QboError, time = ''): Outcome => ({ status: error.status, body: faultBody(error, time) });
+export const faultOutcome = (error: QboError, time = ''): Outcome => ({
+  status: error.status,
+  body: faultBody(error, time),
+});
 
 export type WriteOperation = 'create' | 'update' | 'delete';
 
@@ -29,10 +32,12 @@ function singletonUpdate(ctx: WriteContext, type: 'CompanyInfo' | 'Preferences',
 }
 
 export function writeOutcome(ctx: WriteContext, type: EntityName, operation: WriteOperation, body: unknown): Outcome {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return faultOutcome(faults.badRequest('Request body must be a JSON object representing the entity'));
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return faultOutcome(faults.badRequest('Request body must be a JSON object representing the entity'));
   const entity = body as QboObject;
   if (!isNameList(type)) {
-    if (operation === 'update' || entity.Id !== undefined) return singletonUpdate(ctx, type as 'CompanyInfo' | 'Preferences', entity);
+    if (operation === 'update' || entity.Id !== undefined)
+      return singletonUpdate(ctx, type as 'CompanyInfo' | 'Preferences', entity);
     return faultOutcome(faults.unsupported(`Operation ${operation} is not supported for ${type}.`));
   }
   if (operation === 'delete') {
@@ -60,7 +65,10 @@ export function readOutcome(realm: Realm, type: EntityName, id: string): Outcome
 }
 
 export function queryOutcome(realm: Realm, statement: string, now: number): Outcome & { entity?: EntityName } {
-  if (statement.trim() === '') return faultOutcome(faults.queryParse('Encountered "<EOF>" at line 1, column 1.\nWas expecting:\n    "select" ...'));
+  if (statement.trim() === '')
+    return faultOutcome(
+      faults.queryParse('Encountered "<EOF>" at line 1, column 1.\nWas expecting:\n    "select" ...'),
+    );
   try {
     const today = formatQboTime(now, realm.offsetMinutes).slice(0, 10);
     const result = executeQuery(realm, parseQuery(statement, today));

@@ -15,7 +15,13 @@ export interface Admitted {
 
 const gateway = (ctx: RequestContext, status: 401 | 403, detail: string): undefined => {
   ctx.tags.push(status === 401 ? 'auth-failed' : 'forbidden');
-  sendJson(ctx.res, status, gatewayFaultBody(status, detail, ctx.state.clock.now()), {}, 'application/json;charset=UTF-8');
+  sendJson(
+    ctx.res,
+    status,
+    gatewayFaultBody(status, detail, ctx.state.clock.now()),
+    {},
+    'application/json;charset=UTF-8',
+  );
   return undefined;
 };
 
@@ -33,15 +39,23 @@ export function admit(ctx: RequestContext, options: { batch?: boolean } = {}): A
   const header = req.headers.authorization ?? '';
   if (!/^Bearer\s+/i.test(header)) return gateway(ctx, 401, 'Authorization header is missing or is not a Bearer token');
   const token = header.replace(/^Bearer\s+/i, '').trim();
-  if (token.length < 20 || token.length > 4096) return gateway(ctx, 401, 'Malformed bearer token: too short or too long');
+  if (token.length < 20 || token.length > 4096)
+    return gateway(ctx, 401, 'Malformed bearer token: too short or too long');
   const check = state.tokens.checkAccess(token);
   if ('error' in check) {
-    const detail = check.error === 'expired' ? `Token expired: ${token.slice(0, 20)}...` : check.error === 'revoked' ? 'Token revoked' : 'Token invalid';
+    const detail =
+      check.error === 'expired'
+        ? `Token expired: ${token.slice(0, 20)}...`
+        : check.error === 'revoked'
+          ? 'Token revoked'
+          : 'Token invalid';
     return gateway(ctx, 401, detail);
   }
-  if (!check.grant.scopes.includes('com.intuit.quickbooks.accounting')) return gateway(ctx, 403, 'The access token does not have sufficient scope');
+  if (!check.grant.scopes.includes('com.intuit.quickbooks.accounting'))
+    return gateway(ctx, 403, 'The access token does not have sufficient scope');
   const realm = state.realms.get(realmId);
-  if (check.grant.realmId !== realmId || !realm) return gateway(ctx, 403, `The access token is not authorized for company ${realmId}`);
+  if (check.grant.realmId !== realmId || !realm)
+    return gateway(ctx, 403, `The access token is not authorized for company ${realmId}`);
   if (state.switches.throttle && !state.limiter.admit(realmId, check.grant.clientId, options.batch === true)) {
     sendThrottled(ctx);
     return undefined;

@@ -12,10 +12,17 @@ export interface Outcome {
   body: Record<string, unknown>;
 }
 
-export async function withReplay(ctx: RequestContext, realm: Realm, maxLength: number, run: () => Outcome | Promise<Outcome>): Promise<void> {
+export async function withReplay(
+  ctx: RequestContext,
+  realm: Realm,
+  maxLength: number,
+  run: () => Outcome | Promise<Outcome>,
+): Promise<void> {
   const requestId = ctx.url.searchParams.get('requestid');
   if (requestId !== null && requestId.length > maxLength) {
-    const error = faults.business(`You cannot enter more than ${maxLength} characters in the request_id field. Please shorten it.`);
+    const error = faults.business(
+      `You cannot enter more than ${maxLength} characters in the request_id field. Please shorten it.`,
+    );
     return sendQbo(ctx, error.status, faultBody(error, qboTime(ctx)));
   }
   const previous = requestId !== null ? realm.replies.get(requestId) : undefined;

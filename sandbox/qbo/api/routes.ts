@@ -11,12 +11,21 @@ import { admit } from './guard';
 import { withReplay, type Outcome } from './replay';
 import { sendFault, sendQbo } from './respond';
 
-const writeContext = (ctx: RequestContext, realm: WriteContext['realm']): WriteContext => ({ realm, switches: ctx.state.switches, now: ctx.state.clock.now() });
+const writeContext = (ctx: RequestContext, realm: WriteContext['realm']): WriteContext => ({
+  realm,
+  switches: ctx.state.switches,
+  now: ctx.state.clock.now(),
+});
 
 const reply = (ctx: RequestContext, outcome: Outcome): void => sendQbo(ctx, outcome.status, outcome.body);
 
 function unknownResource(ctx: RequestContext): void {
-  sendFault(ctx, faults.unsupported(`Operation Could not find resource for relative : ${ctx.url.pathname} of full path: ${ctx.origin}${ctx.url.pathname}${ctx.url.search} is not supported.`));
+  sendFault(
+    ctx,
+    faults.unsupported(
+      `Operation Could not find resource for relative : ${ctx.url.pathname} of full path: ${ctx.origin}${ctx.url.pathname}${ctx.url.search} is not supported.`,
+    ),
+  );
 }
 
 async function jsonBody(ctx: RequestContext): Promise<{ ok: true; value: unknown } | { ok: false }> {
@@ -46,9 +55,12 @@ const write: Handler = async (ctx) => {
   if (!body.ok) return;
   const op = (ctx.url.searchParams.get('operation') ?? '').toLowerCase();
   const operation: WriteOperation = op === 'delete' ? 'delete' : op === 'update' ? 'update' : 'create';
-  if (op !== '' && op !== 'update' && op !== 'delete') return sendFault(ctx, faults.unsupported(`Operation ${op} is not supported.`));
+  if (op !== '' && op !== 'update' && op !== 'delete')
+    return sendFault(ctx, faults.unsupported(`Operation ${op} is not supported.`));
   ctx.tags.push('write', `write:${type}`);
-  await withReplay(ctx, admitted.realm, LIMITS.requestIdMax, () => writeOutcome(writeContext(ctx, admitted.realm), type, operation, body.value));
+  await withReplay(ctx, admitted.realm, LIMITS.requestIdMax, () =>
+    writeOutcome(writeContext(ctx, admitted.realm), type, operation, body.value),
+  );
 };
 
 const read: Handler = (ctx) => {
@@ -66,7 +78,9 @@ const batch: Handler = async (ctx) => {
   const body = await jsonBody(ctx);
   if (!body.ok) return;
   ctx.tags.push('batch');
-  await withReplay(ctx, admitted.realm, LIMITS.batchRequestIdMax, () => batchOutcome(ctx, writeContext(ctx, admitted.realm), body.value));
+  await withReplay(ctx, admitted.realm, LIMITS.batchRequestIdMax, () =>
+    batchOutcome(ctx, writeContext(ctx, admitted.realm), body.value),
+  );
 };
 
 const cdc: Handler = (ctx) => {
@@ -86,7 +100,9 @@ const preferences: Handler = async (ctx) => {
   const body = await jsonBody(ctx);
   if (!body.ok) return;
   ctx.tags.push('write', 'write:Preferences');
-  await withReplay(ctx, admitted.realm, LIMITS.requestIdMax, () => writeOutcome(writeContext(ctx, admitted.realm), 'Preferences', 'update', body.value));
+  await withReplay(ctx, admitted.realm, LIMITS.requestIdMax, () =>
+    writeOutcome(writeContext(ctx, admitted.realm), 'Preferences', 'update', body.value),
+  );
 };
 
 export function addApiRoutes(router: Router<Handler>): void {
@@ -104,4 +120,3 @@ export function addApiRoutes(router: Router<Handler>): void {
       if (admit(ctx)) unknownResource(ctx);
     });
 }
-

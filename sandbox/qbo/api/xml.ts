@@ -8,7 +8,9 @@ function element(name: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map((v) => element(name, v)).join('');
   if (typeof value === 'object') {
-    const inner = Object.entries(value as Record<string, unknown>).map(([k, v]) => element(k, v)).join('');
+    const inner = Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => element(k, v))
+      .join('');
     return `<${name}>${inner}</${name}>`;
   }
   return `<${name}>${escapeHtml(value)}</${name}>`;
@@ -16,6 +18,8 @@ function element(name: string, value: unknown): string {
 
 export function toIntuitXml(body: Record<string, unknown>): string {
   const { time, ...rest } = body;
-  const inner = Object.entries(rest).map(([k, v]) => element(k, v)).join('');
+  const inner = Object.entries(rest)
+    .map(([k, v]) => element(k, v))
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="${escapeHtml(time)}">${inner}</IntuitResponse>`;
 }

@@ -18,11 +18,21 @@ const RealmBody = z.object({
   companyName: z.string().optional(),
   count: z.number().int().positive().max(1_000_000).optional(),
 });
-const ResetBody = z.object({ seed: z.enum(['convenience-store', 'empty', 'large', 'none']).optional(), realmId: z.string().optional(), keepSwitches: z.boolean().optional() });
+const ResetBody = z.object({
+  seed: z.enum(['convenience-store', 'empty', 'large', 'none']).optional(),
+  realmId: z.string().optional(),
+  keepSwitches: z.boolean().optional(),
+});
 const TokenBody = z.object({ realmId: z.string(), clientId: z.string().optional(), scope: z.string().optional() });
-const SwitchesBody = z.object(Object.fromEntries(Object.keys(DEFAULT_SWITCHES).map((k) => [k, z.boolean().optional()]))).strict();
+const SwitchesBody = z
+  .object(Object.fromEntries(Object.keys(DEFAULT_SWITCHES).map((k) => [k, z.boolean().optional()])))
+  .strict();
 const AutoApproveBody = z.object({ enabled: z.boolean(), realmId: z.string().optional() });
-const ClockBody = z.object({ advance: Duration.optional(), set: z.union([z.number(), z.string()]).optional(), speed: z.number().min(0).optional() });
+const ClockBody = z.object({
+  advance: Duration.optional(),
+  set: z.union([z.number(), z.string()]).optional(),
+  speed: z.number().min(0).optional(),
+});
 const FaultBody = z.object({
   kind: z.enum(['status', 'hang', 'drop', 'lost-response', 'lie']),
   path: z.string().min(1),
@@ -33,7 +43,12 @@ const FaultBody = z.object({
   rate: z.number().min(0).max(1).optional(),
   hangMs: Duration.optional(),
 });
-const ClientBody = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1), appName: z.string().optional(), redirectUris: z.array(z.string()).optional() });
+const ClientBody = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  appName: z.string().optional(),
+  redirectUris: z.array(z.string()).optional(),
+});
 
 async function body<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<T | undefined> {
   let raw: unknown;
@@ -51,7 +66,11 @@ async function body<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<T | u
   return parsed.data;
 }
 
-const clockView = (state: QboState): Record<string, unknown> => ({ now: state.clock.now(), iso: new Date(state.clock.now()).toISOString(), speed: state.clock.speed() });
+const clockView = (state: QboState): Record<string, unknown> => ({
+  now: state.clock.now(),
+  iso: new Date(state.clock.now()).toISOString(),
+  speed: state.clock.speed(),
+});
 
 export function resetState(state: QboState, keepSwitches = false): void {
   state.realms.clear();
@@ -65,8 +84,19 @@ export function resetState(state: QboState, keepSwitches = false): void {
 }
 
 export function mintTokens(state: QboState, input: z.infer<typeof TokenBody>): Record<string, unknown> {
-  const issued = state.tokens.mint({ realmId: input.realmId, clientId: input.clientId ?? 'qbo-sandbox-client', scopes: (input.scope ?? 'com.intuit.quickbooks.accounting').split(/\s+/) });
-  return { token_type: 'bearer', access_token: issued.accessToken, refresh_token: issued.refreshToken, expires_in: issued.expiresIn, x_refresh_token_expires_in: issued.refreshExpiresIn, realmId: input.realmId };
+  const issued = state.tokens.mint({
+    realmId: input.realmId,
+    clientId: input.clientId ?? 'qbo-sandbox-client',
+    scopes: (input.scope ?? 'com.intuit.quickbooks.accounting').split(/\s+/),
+  });
+  return {
+    token_type: 'bearer',
+    access_token: issued.accessToken,
+    refresh_token: issued.refreshToken,
+    expires_in: issued.expiresIn,
+    x_refresh_token_expires_in: issued.refreshExpiresIn,
+    realmId: input.realmId,
+  };
 }
 
 export function addControlRoutes(router: Router<Handler>): void {
@@ -76,10 +106,15 @@ export function addControlRoutes(router: Router<Handler>): void {
       const b = await body(ctx, ResetBody);
       if (!b) return;
       resetState(ctx.state, b.keepSwitches);
-      const realm = b.seed && b.seed !== 'none' ? addRealm(ctx.state, { seed: b.seed, ...(b.realmId ? { realmId: b.realmId } : {}) }) : undefined;
+      const realm =
+        b.seed && b.seed !== 'none'
+          ? addRealm(ctx.state, { seed: b.seed, ...(b.realmId ? { realmId: b.realmId } : {}) })
+          : undefined;
       sendJson(ctx.res, 200, { ok: true, realms: realm ? [summarize(realm)] : [] });
     })
-    .add('GET', `${c}/realms`, (ctx) => sendJson(ctx.res, 200, { realms: [...ctx.state.realms.values()].map(summarize) }))
+    .add('GET', `${c}/realms`, (ctx) =>
+      sendJson(ctx.res, 200, { realms: [...ctx.state.realms.values()].map(summarize) }),
+    )
     .add('POST', `${c}/realms`, async (ctx) => {
       const b = await body(ctx, RealmBody);
       if (!b) return;
@@ -94,7 +129,9 @@ export function addControlRoutes(router: Router<Handler>): void {
       if (!realm) return sendJson(ctx.res, 404, { error: 'no such realm' });
       sendJson(ctx.res, 200, dumpRealm(realm));
     })
-    .add('DELETE', `${c}/realms/:realmId`, (ctx) => sendJson(ctx.res, ctx.state.realms.delete(ctx.params.realmId ?? '') ? 200 : 404, {}))
+    .add('DELETE', `${c}/realms/:realmId`, (ctx) =>
+      sendJson(ctx.res, ctx.state.realms.delete(ctx.params.realmId ?? '') ? 200 : 404, {}),
+    )
     .add('POST', `${c}/tokens`, async (ctx) => {
       const b = await body(ctx, TokenBody);
       if (!b) return;
@@ -136,7 +173,11 @@ export function addControlRoutes(router: Router<Handler>): void {
       if (!b) return;
       try {
         const { hangMs, ...rest } = b;
-        sendJson(ctx.res, 201, ctx.state.faults.add({ ...rest, ...(hangMs !== undefined ? { hangMs: parseDuration(hangMs) } : {}) }));
+        sendJson(
+          ctx.res,
+          201,
+          ctx.state.faults.add({ ...rest, ...(hangMs !== undefined ? { hangMs: parseDuration(hangMs) } : {}) }),
+        );
       } catch (err) {
         sendJson(ctx.res, 400, { error: err instanceof Error ? err.message : String(err) });
       }
@@ -145,10 +186,16 @@ export function addControlRoutes(router: Router<Handler>): void {
       ctx.state.faults.clear();
       sendJson(ctx.res, 200, {});
     })
-    .add('DELETE', `${c}/faults/:id`, (ctx) => sendJson(ctx.res, ctx.state.faults.remove(ctx.params.id ?? '') ? 200 : 404, {}))
+    .add('DELETE', `${c}/faults/:id`, (ctx) =>
+      sendJson(ctx.res, ctx.state.faults.remove(ctx.params.id ?? '') ? 200 : 404, {}),
+    )
     .add('GET', `${c}/log`, (ctx) => {
       const q = ctx.url.searchParams;
-      const filter = { ...(q.has('realm') ? { realm: q.get('realm') ?? '' } : {}), ...(q.has('since') ? { since: Number(q.get('since')) } : {}), ...(q.has('limit') ? { limit: Number(q.get('limit')) } : {}) };
+      const filter = {
+        ...(q.has('realm') ? { realm: q.get('realm') ?? '' } : {}),
+        ...(q.has('since') ? { since: Number(q.get('since')) } : {}),
+        ...(q.has('limit') ? { limit: Number(q.get('limit')) } : {}),
+      };
       sendJson(ctx.res, 200, { entries: ctx.state.log.entries(filter) });
     })
     .add('DELETE', `${c}/log`, (ctx) => {

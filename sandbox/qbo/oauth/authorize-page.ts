@@ -22,7 +22,11 @@ export function renderAuthorizePage(input: AuthorizePageInput): string {
   const hidden = Object.entries(input.hidden)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join('\n      ');
-  const options = input.companies.map((c, i) => `<option value="${escapeHtml(c.realmId)}"${i === 0 ? ' selected' : ''}>${escapeHtml(c.name)}</option>`).join('');
+  const options = input.companies
+    .map(
+      (c, i) => `<option value="${escapeHtml(c.realmId)}"${i === 0 ? ' selected' : ''}>${escapeHtml(c.name)}</option>`,
+    )
+    .join('');
   const scopes = input.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)}</li>`).join('');
   const picker = input.companies.length
     ? `<label for="realmId">Company</label>\n      <select id="realmId" name="realmId">${options}</select>`

@@ -27,9 +27,24 @@ export interface IssuedTokens {
 
 export type TokenError = 'invalid_grant' | 'expired' | 'revoked' | 'unknown';
 
-interface CodeRec { clientId: string; redirectUri: string; realmId: string; scopes: string[]; expiresMs: number; used: boolean; grantId?: string }
-interface AccessRec { grantId: string; expiresMs: number }
-interface RefreshRec { grantId: string; expiresMs: number; supersededMs?: number }
+interface CodeRec {
+  clientId: string;
+  redirectUri: string;
+  realmId: string;
+  scopes: string[];
+  expiresMs: number;
+  used: boolean;
+  grantId?: string;
+}
+interface AccessRec {
+  grantId: string;
+  expiresMs: number;
+}
+interface RefreshRec {
+  grantId: string;
+  expiresMs: number;
+  supersededMs?: number;
+}
 
 const opaque = (prefix: string, bytes: number): string => `${prefix}${randomBytes(bytes).toString('base64url')}`;
 
@@ -64,7 +79,15 @@ export function createTokenStore(deps: { now: () => number }) {
   const newGrant = (clientId: string, realmId: string, scopes: string[]): Grant => {
     const now = deps.now();
     grantSeq += 1;
-    const grant = { id: String(grantSeq), clientId, realmId, scopes, createdMs: now, hardExpiresMs: now + LIMITS.refreshHardSeconds * 1000, revoked: false };
+    const grant = {
+      id: String(grantSeq),
+      clientId,
+      realmId,
+      scopes,
+      createdMs: now,
+      hardExpiresMs: now + LIMITS.refreshHardSeconds * 1000,
+      revoked: false,
+    };
     grants.set(grant.id, grant);
     return grant;
   };
@@ -96,7 +119,8 @@ export function createTokenStore(deps: { now: () => number }) {
       if (!rec || !grant || grant.revoked || grant.clientId !== input.clientId) return 'invalid_grant';
       const now = deps.now();
       if (rec.expiresMs <= now) return 'invalid_grant';
-      if (rec.supersededMs !== undefined && rec.supersededMs + LIMITS.refreshGraceSeconds * 1000 <= now) return 'invalid_grant';
+      if (rec.supersededMs !== undefined && rec.supersededMs + LIMITS.refreshGraceSeconds * 1000 <= now)
+        return 'invalid_grant';
       return issue(grant);
     },
     mint(input: { clientId: string; realmId: string; scopes: string[] }): IssuedTokens {
@@ -108,7 +132,8 @@ export function createTokenStore(deps: { now: () => number }) {
       const grant = grantId ? grants.get(grantId) : undefined;
       if (!grant) return false;
       grant.revoked = true;
-      if (!killAccess) for (const [t, a] of access) if (a.grantId === grant.id) access.set(t, { ...a, grantId: `kept:${grant.id}` });
+      if (!killAccess)
+        for (const [t, a] of access) if (a.grantId === grant.id) access.set(t, { ...a, grantId: `kept:${grant.id}` });
       return true;
     },
     checkAccess(token: string): { grant: Grant } | { error: TokenError } {

@@ -16,19 +16,69 @@ interface PageDef {
 }
 
 const name = (d: Record<string, unknown>): unknown => d.FullyQualifiedName ?? d.DisplayName ?? d.Name;
-const email = (d: Record<string, unknown>): unknown => (d.PrimaryEmailAddr as { Address?: string } | undefined)?.Address;
-const PERSON_COLUMNS: PageDef['columns'] = [['Name', (d) => d.DisplayName], ['Company', (d) => d.CompanyName], ['Email', email], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]];
+const email = (d: Record<string, unknown>): unknown =>
+  (d.PrimaryEmailAddr as { Address?: string } | undefined)?.Address;
+const PERSON_COLUMNS: PageDef['columns'] = [
+  ['Name', (d) => d.DisplayName],
+  ['Company', (d) => d.CompanyName],
+  ['Email', email],
+  ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+];
 
 const PAGES: Record<string, PageDef> = {
   customerdetail: { title: 'Customers', type: 'Customer', param: 'nameId', columns: PERSON_COLUMNS },
   customers: { title: 'Customers', type: 'Customer', param: 'nameId', columns: PERSON_COLUMNS },
   vendordetail: { title: 'Vendors', type: 'Vendor', param: 'nameId', columns: PERSON_COLUMNS },
   vendors: { title: 'Vendors', type: 'Vendor', param: 'nameId', columns: PERSON_COLUMNS },
-  chartofaccounts: { title: 'Chart of accounts', type: 'Account', param: 'accountId', columns: [['Number', (d) => d.AcctNum], ['Name', name], ['Type', (d) => d.AccountType], ['Detail type', (d) => d.AccountSubType], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]] },
-  class: { title: 'Classes', type: 'Class', param: 'classId', columns: [['Name', name], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]] },
-  classes: { title: 'Classes', type: 'Class', param: 'classId', columns: [['Name', name], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]] },
-  location: { title: 'Locations', type: 'Department', param: 'locationId', columns: [['Name', name], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]] },
-  items: { title: 'Products and services', type: 'Item', param: 'itemId', columns: [['Name', name], ['Type', (d) => d.Type], ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')]] },
+  chartofaccounts: {
+    title: 'Chart of accounts',
+    type: 'Account',
+    param: 'accountId',
+    columns: [
+      ['Number', (d) => d.AcctNum],
+      ['Name', name],
+      ['Type', (d) => d.AccountType],
+      ['Detail type', (d) => d.AccountSubType],
+      ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+    ],
+  },
+  class: {
+    title: 'Classes',
+    type: 'Class',
+    param: 'classId',
+    columns: [
+      ['Name', name],
+      ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+    ],
+  },
+  classes: {
+    title: 'Classes',
+    type: 'Class',
+    param: 'classId',
+    columns: [
+      ['Name', name],
+      ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+    ],
+  },
+  location: {
+    title: 'Locations',
+    type: 'Department',
+    param: 'locationId',
+    columns: [
+      ['Name', name],
+      ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+    ],
+  },
+  items: {
+    title: 'Products and services',
+    type: 'Item',
+    param: 'itemId',
+    columns: [
+      ['Name', name],
+      ['Type', (d) => d.Type],
+      ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
+    ],
+  },
 };
 
 function pickRealm(ctx: RequestContext): Realm | undefined {
@@ -45,7 +95,11 @@ function render(realm: Realm, page: PageDef, selected: string | null): string {
   const head = page.columns.map(([label]) => `<th scope="col">${escapeHtml(label)}</th>`).join('');
   const company = escapeHtml(realm.companyInfo.data.CompanyName);
   const found = selected && realm.tables[page.type].get(selected);
-  const banner = selected ? (found ? `<p id="selected">Showing ${escapeHtml(name(found.data))}</p>` : '<p id="selected" role="alert">That record was not found.</p>') : '';
+  const banner = selected
+    ? found
+      ? `<p id="selected">Showing ${escapeHtml(name(found.data))}</p>`
+      : '<p id="selected" role="alert">That record was not found.</p>'
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(page.title)} - ${company} - QuickBooks</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#393a3d}table{border-collapse:collapse}td,th{padding:.4rem .8rem;border-bottom:1px solid #ddd;text-align:left}.highlight{background:#e8f5e3;outline:2px solid #2ca01c}</style></head>
 <body><header><p>${company} (realm ${escapeHtml(realm.realmId)})</p><h1>${escapeHtml(page.title)}</h1></header>${banner}
@@ -58,9 +112,14 @@ export function addPageRoutes(router: Router<Handler>): void {
     router.add('GET', `/app/${path}`, (ctx) => {
       ctx.tags.push('page', `page:${path}`);
       const realm = pickRealm(ctx);
-      if (!realm) return sendHtml(ctx.res, 404, '<!doctype html><title>QuickBooks</title><p role="alert">No such company.</p>');
+      if (!realm)
+        return sendHtml(ctx.res, 404, '<!doctype html><title>QuickBooks</title><p role="alert">No such company.</p>');
       ctx.realm = realm.realmId;
-      sendHtml(ctx.res, 200, render(realm, page, ctx.url.searchParams.get(page.param) ?? ctx.url.searchParams.get('nameId')));
+      sendHtml(
+        ctx.res,
+        200,
+        render(realm, page, ctx.url.searchParams.get(page.param) ?? ctx.url.searchParams.get('nameId')),
+      );
     });
   }
 }

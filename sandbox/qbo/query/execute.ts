@@ -12,7 +12,9 @@ import { present } from '../service/present';
 import { parseQboTime } from '../time';
 import type { Condition, Literal, QueryAst } from './parser';
 
-export type QueryResult = { ok: true; entity: EntityName; body: Record<string, unknown> } | { ok: false; error: QboError };
+export type QueryResult =
+  | { ok: true; entity: EntityName; body: Record<string, unknown> }
+  | { ok: false; error: QboError };
 
 const TIME_FIELDS = new Set(['MetaData.CreateTime', 'MetaData.LastUpdatedTime']);
 type Value = string | number | boolean | undefined;
@@ -48,7 +50,10 @@ function compare(a: Value, b: Value): number | undefined {
 }
 
 function likeRegExp(pattern: string): RegExp {
-  const body = pattern.split('%').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = pattern
+    .split('%')
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -62,7 +67,14 @@ function predicate(cond: Condition, offsetMinutes: number): (rec: StoredRecord) 
     const ids = new Set(values.map(String));
     return (rec) => ids.has(rec.id);
   }
-  const test: (c: number) => boolean = { '=': (c: number) => c === 0, IN: (c: number) => c === 0, '<': (c: number) => c < 0, '>': (c: number) => c > 0, '<=': (c: number) => c <= 0, '>=': (c: number) => c >= 0 }[cond.op];
+  const test: (c: number) => boolean = {
+    '=': (c: number) => c === 0,
+    IN: (c: number) => c === 0,
+    '<': (c: number) => c < 0,
+    '>': (c: number) => c > 0,
+    '<=': (c: number) => c <= 0,
+    '>=': (c: number) => c >= 0,
+  }[cond.op];
   return (rec) => {
     const actual = fieldValue(rec, cond.property);
     return values.some((v) => {
@@ -77,7 +89,11 @@ function candidates(realm: Realm, entity: EntityName, where: Condition[]): reado
   if (entity === 'Preferences') return [realm.preferences];
   const table = realm.tables[entity as keyof Realm['tables']];
   const byId = where.find((c) => c.property === 'Id' && (c.op === '=' || c.op === 'IN'));
-  if (byId) return [...new Set(byId.values.map(String))].map((id) => table.get(id)).filter((r): r is StoredRecord => r !== undefined).sort((a, b) => compareIds(a.id, b.id));
+  if (byId)
+    return [...new Set(byId.values.map(String))]
+      .map((id) => table.get(id))
+      .filter((r): r is StoredRecord => r !== undefined)
+      .sort((a, b) => compareIds(a.id, b.id));
   const indexed = where.find((c) => (c.op === '=' || c.op === 'IN') && table.def.indexed.includes(c.property));
   if (indexed) {
     const found = new Set(indexed.values.flatMap((v) => table.lookup(indexed.property, String(v))));
@@ -91,13 +107,15 @@ export function executeQuery(realm: Realm, ast: QueryAst): QueryResult {
   if (!entity) return { ok: false, error: faults.queryInvalid(`Entity '${ast.entity}' is not supported`) };
   const def = ENTITIES[entity];
   const canonical = new Map(def.queryable.map((p) => [p.toLowerCase(), p]));
-  const resolve = (property: string): string | QboError => canonical.get(property.toLowerCase()) ?? faults.queryInvalid(`property '${property}' is not queryable`);
+  const resolve = (property: string): string | QboError =>
+    canonical.get(property.toLowerCase()) ?? faults.queryInvalid(`property '${property}' is not queryable`);
 
   const where: Condition[] = [];
   for (const cond of ast.where) {
     const property = resolve(cond.property);
     if (typeof property !== 'string') return { ok: false, error: property };
-    if (property === 'Id' && cond.op !== '=' && cond.op !== 'IN') return { ok: false, error: faults.queryInvalid(`operator '${cond.op}' is not supported for property 'Id'`) };
+    if (property === 'Id' && cond.op !== '=' && cond.op !== 'IN')
+      return { ok: false, error: faults.queryInvalid(`operator '${cond.op}' is not supported for property 'Id'`) };
     where.push({ ...cond, property });
   }
   const orderBy: { property: string; desc: boolean }[] = [];
@@ -107,11 +125,16 @@ export function executeQuery(realm: Realm, ast: QueryAst): QueryResult {
     orderBy.push({ property, desc: o.desc });
   }
   const max = ast.maxResults ?? LIMITS.defaultMaxResults;
-  if (max > LIMITS.maxResults) return { ok: false, error: faults.queryInvalid(`value ${max} is too large. Max allowed value is ${LIMITS.maxResults}`) };
+  if (max > LIMITS.maxResults)
+    return {
+      ok: false,
+      error: faults.queryInvalid(`value ${max} is too large. Max allowed value is ${LIMITS.maxResults}`),
+    };
   const start = Math.max(1, ast.startPosition ?? 1);
 
   // Name lists return active records only unless the query mentions Active (qbo-api.md §3).
-  if (isNameList(entity) && !where.some((c) => c.property === 'Active')) where.push({ property: 'Active', op: '=', values: [true] });
+  if (isNameList(entity) && !where.some((c) => c.property === 'Active'))
+    where.push({ property: 'Active', op: '=', values: [true] });
   const tests = where.map((c) => predicate(c, realm.offsetMinutes));
   const matches = (rec: StoredRecord): boolean => tests.every((t) => t(rec));
   const pool = candidates(realm, entity, where);
@@ -135,7 +158,10 @@ export function executeQuery(realm: Realm, ast: QueryAst): QueryResult {
     const all = pool.filter(matches);
     all.sort((a, b) => {
       for (const o of orderBy) {
-        const c = o.property === 'Id' ? compareIds(a.id, b.id) : (compare(fieldValue(a, o.property), fieldValue(b, o.property)) ?? 0);
+        const c =
+          o.property === 'Id'
+            ? compareIds(a.id, b.id)
+            : (compare(fieldValue(a, o.property), fieldValue(b, o.property)) ?? 0);
         if (c !== 0) return o.desc ? -c : c;
       }
       return compareIds(a.id, b.id);
@@ -143,5 +169,11 @@ export function executeQuery(realm: Realm, ast: QueryAst): QueryResult {
     rows = all.slice(start - 1, start - 1 + max);
   }
   if (rows.length === 0) return { ok: true, entity, body: { QueryResponse: {} } };
-  return { ok: true, entity, body: { QueryResponse: { [entity]: rows.map((r) => present(realm, r)), startPosition: start, maxResults: rows.length } } };
+  return {
+    ok: true,
+    entity,
+    body: {
+      QueryResponse: { [entity]: rows.map((r) => present(realm, r)), startPosition: start, maxResults: rows.length },
+    },
+  };
 }

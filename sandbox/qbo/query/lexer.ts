@@ -2,7 +2,17 @@
  * Tokenizer for QBO's query language. Keywords are case-insensitive; strings are single-quoted with
  * `\'` (and `\\`) escapes. Errors read like QBO's JavaCC-generated parser messages.
  */
-export type TokenKind = 'ident' | 'keyword' | 'string' | 'number' | 'op' | 'lparen' | 'rparen' | 'comma' | 'star' | 'eof';
+export type TokenKind =
+  | 'ident'
+  | 'keyword'
+  | 'string'
+  | 'number'
+  | 'op'
+  | 'lparen'
+  | 'rparen'
+  | 'comma'
+  | 'star'
+  | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -12,11 +22,35 @@ export interface Token {
   column: number;
 }
 
-const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'LIKE', 'ORDERBY', 'ASC', 'DESC', 'STARTPOSITION', 'MAXRESULTS', 'COUNT', 'TRUE', 'FALSE', 'CURRENT_DATE']);
+const KEYWORDS = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'LIKE',
+  'ORDERBY',
+  'ASC',
+  'DESC',
+  'STARTPOSITION',
+  'MAXRESULTS',
+  'COUNT',
+  'TRUE',
+  'FALSE',
+  'CURRENT_DATE',
+]);
 
 export class QueryLexError extends Error {
-  constructor(readonly column: number, readonly char: string, readonly after: string) {
-    super(`Invalid content. Lexical error at line 1, column ${column}.  Encountered: "${char}" (${char.codePointAt(0) ?? 0}), after : "${after}"`);
+  constructor(
+    readonly column: number,
+    readonly char: string,
+    readonly after: string,
+  ) {
+    super(
+      `Invalid content. Lexical error at line 1, column ${column}.  Encountered: "${char}" (${char.codePointAt(0) ?? 0}), after : "${after}"`,
+    );
   }
 }
 
@@ -73,7 +107,12 @@ export function tokenize(input: string): Token[] {
     const word = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(input.slice(i));
     if (word) {
       const upper = word[0].toUpperCase();
-      tokens.push({ kind: KEYWORDS.has(upper) ? 'keyword' : 'ident', text: KEYWORDS.has(upper) ? upper : word[0], raw: word[0], column });
+      tokens.push({
+        kind: KEYWORDS.has(upper) ? 'keyword' : 'ident',
+        text: KEYWORDS.has(upper) ? upper : word[0],
+        raw: word[0],
+        column,
+      });
       i += word[0].length;
       continue;
     }

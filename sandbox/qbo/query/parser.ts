@@ -56,7 +56,9 @@ export function parseQuery(input: string, today: string): QueryAst {
   const peek = (): Token => tokens[pos] as Token;
   const unexpected = (expected: string[]): never => {
     const t = peek();
-    throw new QueryParseError(`Encountered ${describe(t)} at line 1, column ${t.column}.\nWas expecting one of:\n    ${expected.join(' ...\n    ')} ...`);
+    throw new QueryParseError(
+      `Encountered ${describe(t)} at line 1, column ${t.column}.\nWas expecting one of:\n    ${expected.join(' ...\n    ')} ...`,
+    );
   };
   const isKw = (kw: string): boolean => peek().kind === 'keyword' && peek().text === kw;
   const expectKw = (kw: string): void => {

@@ -23,8 +23,19 @@ export function generateLargeSeed(count = 100_000, salt = 'bench'): SeedData {
     })),
     classes: Array.from({ length: classes }, (_, i) => ({ Name: `Class ${pad(i)}` })),
     departments: Array.from({ length: departments }, (_, i) => ({ Name: `Location ${pad(i)}` })),
-    customers: Array.from({ length: customers }, (_, i) => ({ DisplayName: `Customer ${salt} ${pad(i)}`, CompanyName: `Customer Co ${pad(i)}`, ...(i % 50 === 49 ? { Active: false } : {}) })),
-    vendors: Array.from({ length: vendors }, (_, i) => ({ DisplayName: `Vendor ${salt} ${pad(i)}`, CompanyName: `Vendor Co ${pad(i)}` })),
-    items: Array.from({ length: items }, (_, i) => ({ Name: `Item ${pad(i)}`, Type: 'Service' as const, income: 'Account 000000' })),
+    customers: Array.from({ length: customers }, (_, i) => ({
+      DisplayName: `Customer ${salt} ${pad(i)}`,
+      CompanyName: `Customer Co ${pad(i)}`,
+      ...(i % 50 === 49 ? { Active: false } : {}),
+    })),
+    vendors: Array.from({ length: vendors }, (_, i) => ({
+      DisplayName: `Vendor ${salt} ${pad(i)}`,
+      CompanyName: `Vendor Co ${pad(i)}`,
+    })),
+    items: Array.from({ length: items }, (_, i) => ({
+      Name: `Item ${pad(i)}`,
+      Type: 'Service' as const,
+      income: 'Account 000000',
+    })),
   };
 }

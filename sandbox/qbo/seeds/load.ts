@@ -10,17 +10,29 @@ import type { QboObject, StoredRecord } from '../store/table';
 import type { SeedData, SeedPerson } from './types';
 
 export function loadSeed(realm: Realm, seed: SeedData, deps: { switches: QboSwitches; now: number }): void {
-  const ctx: WriteContext = { realm, switches: { ...deps.switches, rejectUnknownFields: false }, now: deps.now, trusted: true };
+  const ctx: WriteContext = {
+    realm,
+    switches: { ...deps.switches, rejectUnknownFields: false },
+    now: deps.now,
+    trusted: true,
+  };
   const byPath = new Map<string, string>();
 
   const put = (type: NameListEntity, body: QboObject, active = true): StoredRecord => {
     const result = createEntity(ctx, type, body);
-    if (!result.ok) throw new Error(`seed ${type} ${JSON.stringify(body)}: ${result.error.code} ${result.error.detail}`);
+    if (!result.ok)
+      throw new Error(`seed ${type} ${JSON.stringify(body)}: ${result.error.code} ${result.error.detail}`);
     let rec = result.record;
     byPath.set(`${type}:${String(rec.data.FullyQualifiedName ?? rec.data.DisplayName)}`, rec.id);
     if (!active) {
       const nameField = type === 'Account' || type === 'Class' ? { Name: rec.data.Name } : {};
-      const off = updateEntity(ctx, type, { Id: rec.id, SyncToken: rec.data.SyncToken, sparse: true, Active: false, ...nameField });
+      const off = updateEntity(ctx, type, {
+        Id: rec.id,
+        SyncToken: rec.data.SyncToken,
+        sparse: true,
+        Active: false,
+        ...nameField,
+      });
       if (!off.ok) throw new Error(`seed deactivate ${type} ${rec.id}: ${off.error.detail}`);
       rec = off.record;
     }
@@ -48,8 +60,12 @@ export function loadSeed(realm: Realm, seed: SeedData, deps: { switches: QboSwit
     const { parent, Active, ...rest } = a;
     put('Account', { ...rest, ...(parent ? { ParentRef: ref('Account', parent) } : {}) }, Active !== false);
   }
-  for (const [type, list] of [['Class', seed.classes], ['Department', seed.departments]] as const) {
-    for (const c of list ?? []) put(type, { Name: c.Name, ...(c.parent ? { ParentRef: ref(type, c.parent) } : {}) }, c.Active !== false);
+  for (const [type, list] of [
+    ['Class', seed.classes],
+    ['Department', seed.departments],
+  ] as const) {
+    for (const c of list ?? [])
+      put(type, { Name: c.Name, ...(c.parent ? { ParentRef: ref(type, c.parent) } : {}) }, c.Active !== false);
   }
   for (const c of seed.customers ?? []) put('Customer', person(c), c.Active !== false);
   for (const v of seed.vendors ?? []) put('Vendor', person(v), v.Active !== false);

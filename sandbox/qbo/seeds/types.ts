@@ -1,8 +1,41 @@
 /** The shape of a seed: records by list, parents and account refs named by full path. */
-export interface SeedAccount { Name: string; AccountType: string; AccountSubType?: string; AcctNum?: string; Description?: string; parent?: string; Active?: boolean; CurrentBalance?: number }
-export interface SeedNamed { Name: string; parent?: string; Active?: boolean }
-export interface SeedPerson { DisplayName: string; CompanyName?: string; GivenName?: string; FamilyName?: string; email?: string; phone?: string; Active?: boolean; Balance?: number; TaxIdentifier?: string; AcctNum?: string }
-export interface SeedItem { Name: string; Type: 'Service' | 'NonInventory' | 'Category'; income?: string; expense?: string; parent?: string; UnitPrice?: number; Description?: string; Active?: boolean }
+export interface SeedAccount {
+  Name: string;
+  AccountType: string;
+  AccountSubType?: string;
+  AcctNum?: string;
+  Description?: string;
+  parent?: string;
+  Active?: boolean;
+  CurrentBalance?: number;
+}
+export interface SeedNamed {
+  Name: string;
+  parent?: string;
+  Active?: boolean;
+}
+export interface SeedPerson {
+  DisplayName: string;
+  CompanyName?: string;
+  GivenName?: string;
+  FamilyName?: string;
+  email?: string;
+  phone?: string;
+  Active?: boolean;
+  Balance?: number;
+  TaxIdentifier?: string;
+  AcctNum?: string;
+}
+export interface SeedItem {
+  Name: string;
+  Type: 'Service' | 'NonInventory' | 'Category';
+  income?: string;
+  expense?: string;
+  parent?: string;
+  UnitPrice?: number;
+  Description?: string;
+  Active?: boolean;
+}
 
 export interface SeedData {
   companyName: string;

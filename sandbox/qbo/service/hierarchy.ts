@@ -25,23 +25,39 @@ export function childrenOf(table: Table, id: string): StoredRecord[] {
 }
 
 /** Sets FQN, the sub flag and Level on `data` for a record under `parent` (or at the top). */
-export function placeUnder(table: Table, data: QboObject, parent: StoredRecord | undefined, explicitSubFlag: boolean): void {
+export function placeUnder(
+  table: Table,
+  data: QboObject,
+  parent: StoredRecord | undefined,
+  explicitSubFlag: boolean,
+): void {
   const def = table.def;
   const name = String(data[def.nameField]);
   data.FullyQualifiedName = parent ? `${String(parent.data.FullyQualifiedName)}:${name}` : name;
   if (def.subFlag && !explicitSubFlag) data[def.subFlag] = parent !== undefined;
-  if (parent) data.ParentRef = { value: parent.id, ...(def.name === 'Customer' || def.name === 'Item' ? { name: parent.data[def.nameField] } : {}) };
+  if (parent)
+    data.ParentRef = {
+      value: parent.id,
+      ...(def.name === 'Customer' || def.name === 'Item' ? { name: parent.data[def.nameField] } : {}),
+    };
   else delete data.ParentRef;
   if (def.name === 'Customer' || def.name === 'Item') data.Level = depthOf(table, parent);
 }
 
 /** Checks a proposed parent: it exists, is active, is not the record itself or below it, and depth fits. */
-export function checkParent(table: Table, parentId: string, selfId: string | undefined, hidden: ReadonlySet<string>): { parent?: StoredRecord; error?: QboError } {
+export function checkParent(
+  table: Table,
+  parentId: string,
+  selfId: string | undefined,
+  hidden: ReadonlySet<string>,
+): { parent?: StoredRecord; error?: QboError } {
   const parent = hidden.has(`${table.def.name}:${parentId}`) ? undefined : table.get(parentId);
-  if (!parent) return { error: faults.invalidRef(table.def.name === 'Class' ? 'Klasses' : `${table.def.name}s`, parentId) };
+  if (!parent)
+    return { error: faults.invalidRef(table.def.name === 'Class' ? 'Klasses' : `${table.def.name}s`, parentId) };
   if (parent.data.Active === false) return { error: faults.inactiveRef() };
   for (let cur: StoredRecord | undefined = parent; cur; cur = table.get(refValue(cur.data.ParentRef) ?? '')) {
-    if (selfId !== undefined && cur.id === selfId) return { error: faults.business('A record cannot be its own parent or a parent of its ancestors.') };
+    if (selfId !== undefined && cur.id === selfId)
+      return { error: faults.business('A record cannot be its own parent or a parent of its ancestors.') };
   }
   const maxDepth = ENTITIES[table.def.name].maxDepth;
   if (maxDepth !== undefined && depthOf(table, parent) + 1 > maxDepth) {

@@ -17,7 +17,13 @@ function sameName(a: string, b: string, switches: QboSwitches): boolean {
   return norm(a) === norm(b);
 }
 
-export function findDuplicate(realm: Realm, type: NameListEntity, data: QboObject, selfId: string | undefined, switches: QboSwitches): StoredRecord | undefined {
+export function findDuplicate(
+  realm: Realm,
+  type: NameListEntity,
+  data: QboObject,
+  selfId: string | undefined,
+  switches: QboSwitches,
+): StoredRecord | undefined {
   const def = ENTITIES[type];
   const field = def.uniqueOn === 'display' ? 'DisplayName' : def.uniqueOn === 'fqn' ? 'FullyQualifiedName' : 'Name';
   const value = data[field];

@@ -4,7 +4,9 @@ import type { QboObject, StoredRecord } from '../store/table';
 import { formatQboTime } from '../time';
 
 const mask = (value: unknown): unknown =>
-  typeof value === 'string' && value.length > 0 ? `${'X'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}` : value;
+  typeof value === 'string' && value.length > 0
+    ? `${'X'.repeat(Math.max(0, value.length - 4))}${value.slice(-4)}`
+    : value;
 
 export function present(realm: Realm, rec: StoredRecord): QboObject {
   const out: QboObject = {

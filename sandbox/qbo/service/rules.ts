@@ -2,7 +2,13 @@
  * Entity-specific business rules on a write: Account types and Classification, Item types and
  * required account refs, and references to other lists (missing → 2500, inactive → 2500).
  */
-import { accountTypeOfSubType, ACCOUNT_TYPES, classificationOf, defaultSubType, isAccountType } from '../entities/account-types';
+import {
+  accountTypeOfSubType,
+  ACCOUNT_TYPES,
+  classificationOf,
+  defaultSubType,
+  isAccountType,
+} from '../entities/account-types';
 import type { NameListEntity } from '../entities/catalog';
 import { faults, type QboError } from '../errors';
 import type { Realm } from '../store/realm';
@@ -39,7 +45,8 @@ export function applyAccountRules(data: QboObject): QboError | undefined {
   const subType = data.AccountSubType;
   if (type === undefined && subType === undefined) return faults.required('AccountType');
   if (type !== undefined && !isAccountType(type)) return faults.invalidEnum('AccountType', String(type));
-  if (subType !== undefined && typeof subType !== 'string') return faults.invalidEnum('AccountSubType', String(subType));
+  if (subType !== undefined && typeof subType !== 'string')
+    return faults.invalidEnum('AccountSubType', String(subType));
   const typeOfSub = typeof subType === 'string' ? accountTypeOfSubType(subType) : undefined;
   if (type === undefined) {
     if (!typeOfSub) return faults.invalidEnum('AccountSubType', String(subType));
@@ -60,7 +67,8 @@ export function applyAccountRules(data: QboObject): QboError | undefined {
 export function applyItemRules(data: QboObject): QboError | undefined {
   data.Type ??= 'NonInventory';
   const type = String(data.Type);
-  if (type === 'Group') return faults.unsupported('Operation Create of a Group item is not supported through this API.');
+  if (type === 'Group')
+    return faults.unsupported('Operation Create of a Group item is not supported through this API.');
   if (!ITEM_TYPES.has(type)) return faults.invalidEnum('Type', type);
   if (type === 'Service' && data.IncomeAccountRef === undefined) return faults.required('IncomeAccountRef');
   if (type === 'Inventory') {

@@ -44,7 +44,8 @@ export function checkFields(type: EntityName, data: QboObject): QboError | undef
   if (typeof name !== 'string' || name === '') return faults.required(nameField);
   const forbidden = type === 'Account' ? FORBIDDEN_ACCOUNT_NAME : FORBIDDEN_NAME;
   if (forbidden.test(name)) return faults.invalidString(nameField, name);
-  if (type === 'Account' && typeof data.AcctNum === 'string' && data.AcctNum.includes(':')) return faults.invalidString('AcctNum', data.AcctNum);
+  if (type === 'Account' && typeof data.AcctNum === 'string' && data.AcctNum.includes(':'))
+    return faults.invalidString('AcctNum', data.AcctNum);
   for (const [field, max] of Object.entries(def.limits)) {
     const value = data[field];
     if (typeof value === 'string' && value.length > max) return faults.length(field, max, value.length);

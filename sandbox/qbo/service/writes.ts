@@ -33,7 +33,12 @@ function suffixApplies(type: NameListEntity, switches: QboSwitches): boolean {
 }
 
 /** Shared by create and update: validates `data` in place and returns the parent to place it under. */
-function prepare(ctx: WriteContext, type: NameListEntity, data: QboObject, selfId?: string): { error?: QboError; parent?: StoredRecord } {
+function prepare(
+  ctx: WriteContext,
+  type: NameListEntity,
+  data: QboObject,
+  selfId?: string,
+): { error?: QboError; parent?: StoredRecord } {
   const def = ENTITIES[type];
   const table = ctx.realm.tables[type];
   if (isPerson(type)) completeDisplayName(data);
@@ -71,7 +76,12 @@ export function createEntity(ctx: WriteContext, type: NameListEntity, body: QboO
     data.CurrentBalanceWithSubAccounts ??= data.CurrentBalance;
   }
   const id = ctx.realm.nextId(type);
-  const record: StoredRecord = { id, data: { ...data, Id: id, SyncToken: '0', domain: 'QBO', sparse: false }, createdMs: ctx.now, updatedMs: ctx.now };
+  const record: StoredRecord = {
+    id,
+    data: { ...data, Id: id, SyncToken: '0', domain: 'QBO', sparse: false },
+    createdMs: ctx.now,
+    updatedMs: ctx.now,
+  };
   table.insert(record);
   return { ok: true, record };
 }
@@ -104,7 +114,11 @@ export function updateEntity(ctx: WriteContext, type: NameListEntity, body: QboO
   const kept: QboObject = {};
   for (const f of def.readOnly) if (existing.data[f] !== undefined) kept[f] = existing.data[f];
   // Full update: writable fields the body omits are cleared (qbo-api.md §3).
-  const data: QboObject = { ...kept, ...(sparse ? pickWritable(type, existing.data) : {}), ...pickWritable(type, body) };
+  const data: QboObject = {
+    ...kept,
+    ...(sparse ? pickWritable(type, existing.data) : {}),
+    ...pickWritable(type, body),
+  };
   if (isPerson(type) && sparse && body.DisplayName === '') return fail(faults.required('DisplayName'));
   const { error, parent } = prepare(ctx, type, data, existing.id);
   if (error) return fail(error);
@@ -114,7 +128,11 @@ export function updateEntity(ctx: WriteContext, type: NameListEntity, body: QboO
   data.Active = active;
   if (wasActive && !active) {
     if (type === 'Item' && data.Type === 'Category') {
-      return fail(faults.business('The Category Item type does not support soft delete with Active=false; use Operation=Delete to Hard Delete a Category'));
+      return fail(
+        faults.business(
+          'The Category Item type does not support soft delete with Active=false; use Operation=Delete to Hard Delete a Category',
+        ),
+      );
     }
     if (type === 'Customer' && Number(existing.data.Balance ?? 0) !== 0) return fail(faults.hasBalance());
   }
@@ -142,7 +160,13 @@ export function updateEntity(ctx: WriteContext, type: NameListEntity, body: QboO
     if (duplicate) return fail(faults.duplicate(duplicate.id));
   }
   const renamed = data.FullyQualifiedName !== existing.data.FullyQualifiedName;
-  table.replace(existing, { ...data, Id: existing.id, SyncToken: String(Number(existing.data.SyncToken) + 1), domain: 'QBO', sparse: false });
+  table.replace(existing, {
+    ...data,
+    Id: existing.id,
+    SyncToken: String(Number(existing.data.SyncToken) + 1),
+    domain: 'QBO',
+    sparse: false,
+  });
   existing.updatedMs = ctx.now;
   existing.suffixed = suffixed;
   if (renamed) rebuildDescendants(table, existing);
@@ -155,7 +179,9 @@ export function deleteEntity(ctx: WriteContext, type: NameListEntity, body: QboO
   if (!found.record) return fail(found.error ?? faults.notFound());
   const record = found.record;
   if (type !== 'Item' || record.data.Type !== 'Category') {
-    return fail(faults.unsupported(`Operation Delete is not supported for ${type}. Set Active to false to make it inactive.`));
+    return fail(
+      faults.unsupported(`Operation Delete is not supported for ${type}. Set Active to false to make it inactive.`),
+    );
   }
   const table = ctx.realm.tables.Item;
   const parent = table.get(refValue(record.data.ParentRef) ?? '');

@@ -36,9 +36,17 @@ const LONG_ID_BASE = 5_000_000_000_000_000_000n;
 
 export function createRealm(init: RealmInit): Realm {
   const counters = new Map<EntityName, number>();
-  const tables = Object.fromEntries(NAME_LISTS.map((name) => [name, createTable(ENTITIES[name])])) as Record<NameListEntity, Table>;
+  const tables = Object.fromEntries(NAME_LISTS.map((name) => [name, createTable(ENTITIES[name])])) as Record<
+    NameListEntity,
+    Table
+  >;
   const meta = { CreateTime: '', LastUpdatedTime: '' };
-  const stamp = (data: QboObject): StoredRecord => ({ id: '1', data: { ...data, Id: '1', SyncToken: '0', domain: 'QBO', sparse: false, MetaData: meta }, createdMs: init.now, updatedMs: init.now });
+  const stamp = (data: QboObject): StoredRecord => ({
+    id: '1',
+    data: { ...data, Id: '1', SyncToken: '0', domain: 'QBO', sparse: false, MetaData: meta },
+    createdMs: init.now,
+    updatedMs: init.now,
+  });
 
   return {
     realmId: init.realmId,
@@ -47,7 +55,14 @@ export function createRealm(init: RealmInit): Realm {
     companyInfo: stamp({
       CompanyName: init.companyName,
       LegalName: init.companyName,
-      CompanyAddr: { Id: '1', Line1: '100 Main Street', City: 'Millbrook', CountrySubDivisionCode: 'TX', PostalCode: '78600', Country: 'US' },
+      CompanyAddr: {
+        Id: '1',
+        Line1: '100 Main Street',
+        City: 'Millbrook',
+        CountrySubDivisionCode: 'TX',
+        PostalCode: '78600',
+        Country: 'US',
+      },
       Country: init.country ?? 'US',
       FiscalYearStartMonth: 'January',
       SupportedLanguages: 'en',
@@ -55,8 +70,20 @@ export function createRealm(init: RealmInit): Realm {
       NameValue: [{ Name: 'OfferingSku', Value: 'QuickBooks Online Plus' }],
     }),
     preferences: stamp({
-      AccountingInfoPrefs: { TrackDepartments: true, DepartmentTerminology: 'Location', ClassTrackingPerTxn: true, ClassTrackingPerTxnLine: false, CustomerTerminology: 'Customers', UseAccountNumbers: true },
-      ProductAndServicesPrefs: { ForSales: true, ForPurchase: true, QuantityWithPriceAndRate: true, QuantityOnHand: true },
+      AccountingInfoPrefs: {
+        TrackDepartments: true,
+        DepartmentTerminology: 'Location',
+        ClassTrackingPerTxn: true,
+        ClassTrackingPerTxnLine: false,
+        CustomerTerminology: 'Customers',
+        UseAccountNumbers: true,
+      },
+      ProductAndServicesPrefs: {
+        ForSales: true,
+        ForPurchase: true,
+        QuantityWithPriceAndRate: true,
+        QuantityOnHand: true,
+      },
       CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: 'USD' } },
       OtherPrefs: { NameValue: [{ Name: 'SalesFormsPrefs.DefaultCustomerMessage', Value: '' }] },
     }),

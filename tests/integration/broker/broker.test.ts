@@ -34,24 +34,42 @@ afterAll(async () => {
 /** Gets an authorization code the way the extension would: the (auto-approving) authorize page redirects. */
 async function authorize(): Promise<{ code: string; realmId: string }> {
   const state = createState();
-  const url = buildAuthorizeUrl({ authorizeUrl: `${sandbox.url}/connect/oauth2`, clientId: CLIENT_ID, redirectUri: REDIRECT, state, scopes: QBO_SCOPES });
+  const url = buildAuthorizeUrl({
+    authorizeUrl: `${sandbox.url}/connect/oauth2`,
+    clientId: CLIENT_ID,
+    redirectUri: REDIRECT,
+    state,
+    scopes: QBO_SCOPES,
+  });
   const res = await fetch(url, { redirect: 'manual' });
   const location = new URL(res.headers.get('location') ?? '');
   expect(location.searchParams.get('state')).toBe(state);
   return { code: location.searchParams.get('code') ?? '', realmId: location.searchParams.get('realmId') ?? '' };
 }
 
-async function call(path: string, body: unknown, init: { origin?: string | null; contentType?: string; raw?: string; method?: string } = {}) {
+async function call(
+  path: string,
+  body: unknown,
+  init: { origin?: string | null; contentType?: string; raw?: string; method?: string } = {},
+) {
   const headers: Record<string, string> = { 'Content-Type': init.contentType ?? 'application/json' };
   if (init.origin !== null) headers.Origin = init.origin ?? EXT;
-  const res = await fetch(`${broker.url}${path}`, { method: init.method ?? 'POST', headers, body: init.method === 'OPTIONS' ? undefined : (init.raw ?? JSON.stringify(body)) });
+  const res = await fetch(`${broker.url}${path}`, {
+    method: init.method ?? 'POST',
+    headers,
+    body: init.method === 'OPTIONS' ? undefined : (init.raw ?? JSON.stringify(body)),
+  });
   const text = await res.text();
   seen.push(JSON.stringify([...res.headers]), text);
   return { status: res.status, headers: res.headers, json: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
 }
 
 const apiStatus = async (accessToken: string, realmId: string): Promise<number> =>
-  (await fetch(`${sandbox.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } })).status;
+  (
+    await fetch(`${sandbox.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
+      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+    })
+  ).status;
 
 describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
   it('tells the extension its public client id, and nothing secret, through GET /config', async () => {
@@ -70,7 +88,9 @@ describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(EXT);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(Object.keys(res.json).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'token_type', 'x_refresh_token_expires_in'].sort());
+    expect(Object.keys(res.json).sort()).toEqual(
+      ['access_token', 'expires_in', 'refresh_token', 'token_type', 'x_refresh_token_expires_in'].sort(),
+    );
     expect(await apiStatus(res.json.access_token as string, realmId)).toBe(200);
   });
 
@@ -99,9 +119,21 @@ describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
   });
 
   it('passes invalid_client through when the secret is wrong', async () => {
-    const wrong = await startBroker({ port: 0, clientId: CLIENT_ID, clientSecret: 'not-the-secret', environment: 'custom', customBaseUrl: sandbox.url, allowedOrigins: [EXT], log: () => undefined });
+    const wrong = await startBroker({
+      port: 0,
+      clientId: CLIENT_ID,
+      clientSecret: 'not-the-secret',
+      environment: 'custom',
+      customBaseUrl: sandbox.url,
+      allowedOrigins: [EXT],
+      log: () => undefined,
+    });
     try {
-      const res = await fetch(`${wrong.url}/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: EXT }, body: JSON.stringify({ refresh_token: 'x' }) });
+      const res = await fetch(`${wrong.url}/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: EXT },
+        body: JSON.stringify({ refresh_token: 'x' }),
+      });
       const json = (await res.json()) as Record<string, unknown>;
       expect(res.status).toBe(401);
       expect(json.error).toBe('invalid_client');
@@ -149,8 +181,13 @@ describe('token broker against the QBO sandbox (intuit-oauth inside)', () => {
 
   it('refuses non-JSON bodies, unknown paths and other methods', async () => {
     expect((await call('/refresh', undefined, { raw: '{nope' })).status).toBe(400);
-    expect((await call('/refresh', undefined, { raw: 'refresh_token=x', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
-    expect((await call('/refresh', undefined, { raw: JSON.stringify({ refresh_token: 'x'.repeat(20_000) }) })).status).toBe(413);
+    expect(
+      (await call('/refresh', undefined, { raw: 'refresh_token=x', contentType: 'application/x-www-form-urlencoded' }))
+        .status,
+    ).toBe(415);
+    expect(
+      (await call('/refresh', undefined, { raw: JSON.stringify({ refresh_token: 'x'.repeat(20_000) }) })).status,
+    ).toBe(413);
     expect((await call('/secret', {})).status).toBe(404);
     expect((await call('/token', undefined, { method: 'GET' })).status).toBe(405);
   });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQboSandbox, type QboSandbox } from '@/sandbox/qbo/index';
 import { startBroker, type StartedBroker } from '@/server/index';
-import { createBrokerClient, createConnectFlow, createTokenManager, endpointsFor, type QboEnvironment } from '@/lib/auth';
+import {
+  createBrokerClient,
+  createConnectFlow,
+  createTokenManager,
+  endpointsFor,
+  type QboEnvironment,
+} from '@/lib/auth';
 import { createMemoryTokenStore } from '../../fakes/memory-stores';
 import { createQboClient, ReconnectNeededError } from '@/lib/qbo';
 
@@ -15,7 +21,15 @@ let broker: StartedBroker;
 beforeAll(async () => {
   sandbox = await startQboSandbox({ clockSpeed: 0, realms: [{ seed: 'convenience-store' }] });
   sandbox.state.switches.autoApprove = true;
-  broker = await startBroker({ port: 0, clientId: CLIENT_ID, clientSecret: 'qbo-sandbox-secret', environment: 'custom', customBaseUrl: sandbox.url, allowedOrigins: [EXT], log: () => undefined });
+  broker = await startBroker({
+    port: 0,
+    clientId: CLIENT_ID,
+    clientSecret: 'qbo-sandbox-secret',
+    environment: 'custom',
+    customBaseUrl: sandbox.url,
+    allowedOrigins: [EXT],
+    log: () => undefined,
+  });
 });
 afterAll(async () => {
   await broker.stop();
@@ -27,9 +41,14 @@ function wire() {
   const environment: QboEnvironment = { kind: 'custom', baseUrl: sandbox.url };
   const clock = { now: () => sandbox.clock.now(), sleep: async (ms: number) => sandbox.clock.advance(ms) };
   // The extension's fetch carries its origin; Node's does not, so add it.
-  const extFetch: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: EXT } });
+  const extFetch: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: EXT } });
   const store = createMemoryTokenStore();
-  const tokens = createTokenManager({ broker: createBrokerClient({ baseUrl: broker.url, fetch: extFetch }), store, clock });
+  const tokens = createTokenManager({
+    broker: createBrokerClient({ baseUrl: broker.url, fetch: extFetch }),
+    store,
+    clock,
+  });
   const flow = createConnectFlow({
     environment,
     clientId: CLIENT_ID,
@@ -39,11 +58,18 @@ function wire() {
     launchWebAuthFlow: async (url) => (await fetch(url, { redirect: 'manual' })).headers.get('location') ?? undefined,
   });
   const clientFor = (companyId: string, realmId: string) =>
-    createQboClient({ baseUrl: endpointsFor(environment).apiBaseUrl, realmId, tokens: tokens.providerFor(companyId), clock, random: () => 0.5 });
+    createQboClient({
+      baseUrl: endpointsFor(environment).apiBaseUrl,
+      realmId,
+      tokens: tokens.providerFor(companyId),
+      clock,
+      random: () => 0.5,
+    });
   return { flow, tokens, store, clientFor };
 }
 
-const refreshes = (): number => Object.values(sandbox.state.log.allCounters()).reduce((n, c) => n + (c.byTag['token:refresh_token'] ?? 0), 0);
+const refreshes = (): number =>
+  Object.values(sandbox.state.log.allCounters()).reduce((n, c) => n + (c.byTag['token:refresh_token'] ?? 0), 0);
 
 describe('Connect to QBO, end to end without a browser', () => {
   it('connects, reads the company name, refreshes once for ten concurrent calls, and disconnects', async () => {
@@ -70,7 +96,10 @@ describe('Connect to QBO, end to end without a browser', () => {
     const result = await flow.connect('cso-2', null);
     if (!result.ok) throw new Error(result.message);
     const stored = await store.get('cso-2');
-    await createBrokerClient({ baseUrl: broker.url, fetch: (i, init) => fetch(i, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: EXT } }) }).revoke(stored!.refreshToken);
+    await createBrokerClient({
+      baseUrl: broker.url,
+      fetch: (i, init) => fetch(i, { ...init, headers: { ...(init?.headers as Record<string, string>), Origin: EXT } }),
+    }).revoke(stored!.refreshToken);
     await expect(clientFor('cso-2', result.realmId).companyInfo()).rejects.toBeInstanceOf(ReconnectNeededError);
     expect((await tokens.info('cso-2')).state).toBe('reconnect-needed');
   });
@@ -88,12 +117,28 @@ describe('Connect to QBO, end to end without a browser', () => {
       environment: { kind: 'custom', baseUrl: sandbox.url },
       clientId: CLIENT_ID,
       redirectUri: REDIRECT,
-      tokens: createTokenManager({ broker: createBrokerClient({ baseUrl: broker.url }), store, clock: { now: () => 0 } }),
+      tokens: createTokenManager({
+        broker: createBrokerClient({ baseUrl: broker.url }),
+        store,
+        clock: { now: () => 0 },
+      }),
       // The user pressed Cancel on the sandbox's authorize page.
       launchWebAuthFlow: async (url) => {
         const u = new URL(url);
-        const form = new URLSearchParams({ client_id: CLIENT_ID, redirect_uri: REDIRECT, scope: u.searchParams.get('scope') ?? '', state: u.searchParams.get('state') ?? '', response_type: 'code', action: 'cancel' });
-        const res = await fetch(`${sandbox.url}/connect/oauth2`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+        const form = new URLSearchParams({
+          client_id: CLIENT_ID,
+          redirect_uri: REDIRECT,
+          scope: u.searchParams.get('scope') ?? '',
+          state: u.searchParams.get('state') ?? '',
+          response_type: 'code',
+          action: 'cancel',
+        });
+        const res = await fetch(`${sandbox.url}/connect/oauth2`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form.toString(),
+        });
         return res.headers.get('location') ?? undefined;
       },
     });

@@ -14,19 +14,38 @@ afterEach(async () => {
   broker = undefined;
 });
 
-async function start(oauth: IntuitOAuth, extra: { rateLimit?: { burst: number; perMinute: number }; intuitTimeoutMs?: number } = {}) {
+async function start(
+  oauth: IntuitOAuth,
+  extra: { rateLimit?: { burst: number; perMinute: number }; intuitTimeoutMs?: number } = {},
+) {
   const log: string[] = [];
-  broker = await startBroker({ port: 0, clientId: 'c', clientSecret: 's', environment: 'sandbox', allowedOrigins: [EXT], log: (l) => log.push(l), oauth, ...extra });
+  broker = await startBroker({
+    port: 0,
+    clientId: 'c',
+    clientSecret: 's',
+    environment: 'sandbox',
+    allowedOrigins: [EXT],
+    log: (l) => log.push(l),
+    oauth,
+    ...extra,
+  });
   return log;
 }
 
 const refresh = (origin = EXT) =>
-  fetch(`${broker!.url}/refresh`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ refresh_token: 'rt-secret-value' }) });
+  fetch(`${broker!.url}/refresh`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ refresh_token: 'rt-secret-value' }),
+  });
 
 describe('broker limits', () => {
   it('answers 429 with Retry-After once a client passes its burst, and forwards nothing more to Intuit', async () => {
     let forwarded = 0;
-    const log = await start({ exchange: async () => tokens, refresh: async () => (forwarded++, tokens), revoke: async () => {} }, { rateLimit: { burst: 5, perMinute: 6 } });
+    const log = await start(
+      { exchange: async () => tokens, refresh: async () => (forwarded++, tokens), revoke: async () => {} },
+      { rateLimit: { burst: 5, perMinute: 6 } },
+    );
     const statuses = [];
     for (let i = 0; i < 8; i++) statuses.push((await refresh()).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
@@ -39,7 +58,10 @@ describe('broker limits', () => {
   });
 
   it('answers 504 when Intuit does not answer in time', async () => {
-    await start({ exchange: async () => tokens, refresh: () => new Promise(() => {}), revoke: async () => {} }, { intuitTimeoutMs: 100 });
+    await start(
+      { exchange: async () => tokens, refresh: () => new Promise(() => {}), revoke: async () => {} },
+      { intuitTimeoutMs: 100 },
+    );
     const started = Date.now();
     const res = await refresh();
     expect(res.status).toBe(504);

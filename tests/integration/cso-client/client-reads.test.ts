@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ENTITY_TYPE_IDS } from '../../../lib/entities';
-import { CsoForbiddenError, CsoNotFoundError, CsoResyncRequiredError, CsoSignedOutError, createCsoClient, isTombstone } from '../../../lib/cso';
+import {
+  CsoForbiddenError,
+  CsoNotFoundError,
+  CsoResyncRequiredError,
+  CsoSignedOutError,
+  createCsoClient,
+  isTombstone,
+} from '../../../lib/cso';
 import type { CsoSandbox } from '../../../sandbox/cso';
 import { control, cookieFetch, signIn, startSandbox } from '../cso-sandbox/harness';
 import { connect, type Harness } from './setup';
@@ -18,7 +25,10 @@ beforeEach(async () => {
 
 describe('CSO client reads', () => {
   it('lists the companies the user may audit', async () => {
-    expect(await h.client.listCompanies()).toEqual([{ id: '1', name: 'Sunrise Fuel & Food LLC' }, { id: '2', name: 'Prairie Express Stores, Inc.' }]);
+    expect(await h.client.listCompanies()).toEqual([
+      { id: '1', name: 'Sunrise Fuel & Food LLC' },
+      { id: '2', name: 'Prairie Express Stores, Inc.' },
+    ]);
   });
 
   it.each(ENTITY_TYPE_IDS)('reads every %s of the seed through its schema', async (type) => {
@@ -57,7 +67,9 @@ describe('CSO client reads', () => {
     await expect(clerk.readAll('1', 'class')).rejects.toBeInstanceOf(CsoForbiddenError);
     await control(sb.url, 'POST', '/clock', { advance: '31d' });
     const fresh = createCsoClient({ baseUrl: sb.url, fetch: cookieFetch(await signIn(sb.url)) });
-    await expect(fresh.readAll('1', 'class', { updatedSince: '2025-11-03T14:00:00.000Z' })).rejects.toBeInstanceOf(CsoResyncRequiredError);
+    await expect(fresh.readAll('1', 'class', { updatedSince: '2025-11-03T14:00:00.000Z' })).rejects.toBeInstanceOf(
+      CsoResyncRequiredError,
+    );
   });
 
   it('reports signed out (401) without retrying: no cookie, after sign-out, after the session expired', async () => {

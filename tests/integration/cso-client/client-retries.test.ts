@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 
 const fault = (spec: Record<string, unknown>) => control(sb.url, 'POST', '/faults', spec);
-const attempts = async (route: string) => (await control(sb.url, 'GET', '/log')).entries.filter((e: { path: string }) => e.path === route).length;
+const attempts = async (route: string) =>
+  (await control(sb.url, 'GET', '/log')).entries.filter((e: { path: string }) => e.path === route).length;
 
 describe('CSO client retries', () => {
   it('waits out Retry-After on 429 and 503, then succeeds', async () => {
@@ -55,10 +56,17 @@ describe('CSO client retries', () => {
 
   it('retries a create whose response was lost with the same key: one record, the first answer', async () => {
     await fault({ kind: 'lost-response', path: `${API}/companies/1/customers`, method: 'POST' });
-    const made = await h.client.create('1', 'customer', { name: 'Lost Then Found' }, { idempotencyKey: 'run-1:create:lost' });
+    const made = await h.client.create(
+      '1',
+      'customer',
+      { name: 'Lost Then Found' },
+      { idempotencyKey: 'run-1:create:lost' },
+    );
     expect(made.name).toBe('Lost Then Found');
     const dump = await control(sb.url, 'GET', '/dump?company=1');
-    expect(dump.companies[0].records.customers.filter((c: { name: string }) => c.name === 'Lost Then Found')).toEqual([expect.objectContaining({ id: made.id })]);
+    expect(dump.companies[0].records.customers.filter((c: { name: string }) => c.name === 'Lost Then Found')).toEqual([
+      expect.objectContaining({ id: made.id }),
+    ]);
     const log = (await control(sb.url, 'GET', '/log?company=1')).entries;
     expect(log.map((e: { tags: string[] }) => e.tags.includes('idempotent-replay'))).toEqual([false, true]);
   });
@@ -74,7 +82,9 @@ describe('CSO client retries', () => {
     const c = await findByName(sb.url, '1', 'customers', 'Greenway Landscaping');
     await fault({ kind: 'status', status: 500, path: `${API}/companies/1/customers/${c.id}`, method: 'PATCH' });
     await control(sb.url, 'PATCH', `/companies/1/customers/${c.id}`, { phone: 'someone else' });
-    await expect(h.client.update('1', 'customer', c.id, { phone: 'mine' }, { version: 1 })).rejects.toMatchObject({ kind: 'versionConflict' });
+    await expect(h.client.update('1', 'customer', c.id, { phone: 'mine' }, { version: 1 })).rejects.toMatchObject({
+      kind: 'versionConflict',
+    });
   });
 
   it('treats the 404 after a lost delete response as done', async () => {

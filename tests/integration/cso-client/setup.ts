@@ -3,7 +3,11 @@ import { createCsoClient, type CsoClientDeps } from '../../../lib/cso';
 import type { CsoSandbox } from '../../../sandbox/cso';
 import { cookieFetch, signIn } from '../cso-sandbox/harness';
 
-export interface Harness { client: ReturnType<typeof createCsoClient>; sleeps: number[]; cookie: string }
+export interface Harness {
+  client: ReturnType<typeof createCsoClient>;
+  sleeps: number[];
+  cookie: string;
+}
 
 export async function connect(sb: CsoSandbox, overrides: Partial<CsoClientDeps> = {}): Promise<Harness> {
   const cookie = await signIn(sb.url);

@@ -13,7 +13,15 @@ beforeEach(async () => {
   api = rawApi(sb.url, await signIn(sb.url));
 });
 
-const SEGMENTS = ['accounts', 'classes', 'customers', 'price-book-vendors', 'accounting-vendors', 'data-types', 'locations'];
+const SEGMENTS = [
+  'accounts',
+  'classes',
+  'customers',
+  'price-book-vendors',
+  'accounting-vendors',
+  'data-types',
+  'locations',
+];
 const COMMON = ['id', 'name', 'active', 'version', 'updatedAt'];
 const FIELDS: Record<string, string[]> = {
   accounts: [...COMMON, 'parentId', 'number', 'accountType', 'description'],
@@ -41,7 +49,12 @@ async function listAll(path: string, limit: number): Promise<{ items: Loose[]; p
 
 describe('companies', () => {
   it('lists the companies the user may audit', async () => {
-    expect((await api('GET', '/companies')).body).toEqual({ items: [{ id: '1', name: 'Sunrise Fuel & Food LLC' }, { id: '2', name: 'Prairie Express Stores, Inc.' }] });
+    expect((await api('GET', '/companies')).body).toEqual({
+      items: [
+        { id: '1', name: 'Sunrise Fuel & Food LLC' },
+        { id: '2', name: 'Prairie Express Stores, Inc.' },
+      ],
+    });
     const clerk = rawApi(sb.url, await signIn(sb.url, 'clerk@demo.test'));
     expect((await clerk('GET', '/companies')).body.items.map((c: Loose) => c.id)).toEqual(['2']);
     expect((await clerk('GET', '/companies/1/accounts')).body.error.code).toBe('forbidden');
@@ -73,7 +86,9 @@ describe('list', () => {
     expect((await api('GET', '/companies/1/customers?limit=501')).body.error.code).toBe('invalid_limit');
     expect((await api('GET', '/companies/1/customers?limit=0')).status).toBe(400);
     expect((await api('GET', '/companies/1/customers?cursor=nonsense')).body.error.code).toBe('invalid_cursor');
-    expect((await api('GET', '/companies/1/customers?updatedSince=yesterday')).body.error.code).toBe('invalid_updated_since');
+    expect((await api('GET', '/companies/1/customers?updatedSince=yesterday')).body.error.code).toBe(
+      'invalid_updated_since',
+    );
   });
 
   it('with updatedSince returns changes and tombstones since then (inclusive), without it only live records', async () => {
@@ -103,7 +118,8 @@ describe('list', () => {
     await control(sb.url, 'POST', '/clock', { advance: '1m' });
     const since = new Date(sb.app.clock.now()).toISOString();
     const all = (await api('GET', '/companies/1/accounts?limit=500')).body.items;
-    for (const a of all.slice(0, 5)) await control(sb.url, 'PATCH', `/companies/1/accounts/${a.id}`, { description: 'checked' });
+    for (const a of all.slice(0, 5))
+      await control(sb.url, 'PATCH', `/companies/1/accounts/${a.id}`, { description: 'checked' });
     const paged = await listAll(`/companies/1/accounts?updatedSince=${encodeURIComponent(since)}`, 2);
     expect(paged.items.map((i) => i.id)).toEqual(all.slice(0, 5).map((a: Loose) => a.id));
   });
@@ -115,7 +131,9 @@ describe('list', () => {
     await control(sb.url, 'DELETE', `/companies/2/classes/${victim.id}`);
     await control(sb.url, 'POST', '/clock', { advance: '29d' });
     api = rawApi(sb.url, await signIn(sb.url)); // the old session ended after 12 hours
-    expect((await api('GET', `/companies/2/classes?updatedSince=${watermark}`)).body.items).toEqual([expect.objectContaining({ id: victim.id, deleted: true })]);
+    expect((await api('GET', `/companies/2/classes?updatedSince=${watermark}`)).body.items).toEqual([
+      expect.objectContaining({ id: victim.id, deleted: true }),
+    ]);
     await control(sb.url, 'POST', '/clock', { advance: '2d' });
     api = rawApi(sb.url, await signIn(sb.url));
     const gone = await api('GET', `/companies/2/classes?updatedSince=${watermark}`);
@@ -130,7 +148,10 @@ describe('get one', () => {
     const one = await api('GET', `/companies/1/accounts/${acct.id}`);
     expect(one.body).toEqual(acct);
     expect(one.headers.get('etag')).toBe('"1"');
-    expect((await api('GET', '/companies/1/accounts/999999')).body.error).toEqual({ code: 'not_found', message: expect.any(String) });
+    expect((await api('GET', '/companies/1/accounts/999999')).body.error).toEqual({
+      code: 'not_found',
+      message: expect.any(String),
+    });
     expect((await api('GET', `/companies/2/accounts/${acct.id}`)).status).toBe(404); // other company
     expect((await api('GET', '/companies/1/widgets')).status).toBe(404);
     const cust = (await api('GET', '/companies/2/customers')).body.items[0];

@@ -19,7 +19,13 @@ const customers = `${API}/companies/1/customers`;
 
 describe('fault injection', () => {
   it('answers 429 and 503 with Retry-After and the contract error body, for the next N matching requests', async () => {
-    await control(sb.url, 'POST', '/faults', { kind: 'status', status: 429, path: `${API}/companies/*`, count: 2, retryAfter: 3 });
+    await control(sb.url, 'POST', '/faults', {
+      kind: 'status',
+      status: 429,
+      path: `${API}/companies/*`,
+      count: 2,
+      retryAfter: 3,
+    });
     const first = await api('GET', '/companies/1/customers');
     expect([first.status, first.headers.get('retry-after'), first.body.error.code]).toEqual([429, '3', 'rate_limited']);
     expect((await api('GET', '/companies')).status).toBe(200); // path does not match
@@ -44,7 +50,9 @@ describe('fault injection', () => {
     await expect(api('GET', '/companies/1/customers')).rejects.toThrow();
     await control(sb.url, 'POST', '/faults', { kind: 'hang', path: customers, hangMs: 60_000 });
     const started = Date.now();
-    await expect(fetch(sb.url + customers, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await expect(
+      fetch(sb.url + customers, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(200) }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -61,7 +69,9 @@ describe('request log and counters', () => {
     await api('POST', '/companies/1/customers', { body: { name: 'Logged' } });
     await api('GET', '/companies/2/accounts?updatedSince=2025-11-03T00:00:00Z');
     const { entries } = await control(sb.url, 'GET', '/log?company=1');
-    expect(entries.map((e: { method: string; route: string; status: number }) => `${e.method} ${e.route} ${e.status}`)).toEqual([
+    expect(
+      entries.map((e: { method: string; route: string; status: number }) => `${e.method} ${e.route} ${e.status}`),
+    ).toEqual([
       'GET /api/qbo-sync/v1/companies/:companyId/:segment 200',
       'POST /api/qbo-sync/v1/companies/:companyId/:segment 201',
     ]);
@@ -92,15 +102,24 @@ describe('control API', () => {
     await control(sb.url, 'POST', '/seed', { seed: 'empty' });
     expect((await api('GET', '/companies/1/accounts')).body.items).toEqual([]);
     await control(sb.url, 'POST', '/seed', { seed: 'large', perType: 1200 });
-    const counts = await Promise.all(['accounts', 'locations', 'data-types'].map(async (s) => (await api('GET', `/companies/1/${s}?limit=500`)).body.items.length));
+    const counts = await Promise.all(
+      ['accounts', 'locations', 'data-types'].map(
+        async (s) => (await api('GET', `/companies/1/${s}?limit=500`)).body.items.length,
+      ),
+    );
     expect(counts).toEqual([500, 500, 500]);
     expect((await control(sb.url, 'POST', '/seed', { seed: 'bogus' })).error.message).toMatch(/Unknown seed/);
     const reset = await control(sb.url, 'POST', '/reset', {});
-    expect(reset.companies.map((c: { name: string }) => c.name)).toEqual(['Sunrise Fuel & Food LLC', 'Prairie Express Stores, Inc.']);
+    expect(reset.companies.map((c: { name: string }) => c.name)).toEqual([
+      'Sunrise Fuel & Food LLC',
+      'Prairie Express Stores, Inc.',
+    ]);
   });
 
   it('reads, sets and advances the clock, and mints sessions without the form', async () => {
-    expect((await control(sb.url, 'POST', '/clock', { set: '2026-01-01T00:00:00Z', advance: '90s' })).iso).toBe('2026-01-01T00:01:30.000Z');
+    expect((await control(sb.url, 'POST', '/clock', { set: '2026-01-01T00:00:00Z', advance: '90s' })).iso).toBe(
+      '2026-01-01T00:01:30.000Z',
+    );
     expect((await control(sb.url, 'GET', '/clock')).speed).toBe(0);
     const minted = await control(sb.url, 'POST', '/sessions', { username: 'clerk@demo.test' });
     expect((await rawApi(sb.url, minted.cookie)('GET', '/companies')).body.items).toHaveLength(1);

@@ -12,12 +12,15 @@ export async function startSandbox(): Promise<CsoSandbox> {
 
 /** Signs in through the Keycloak-style form and returns the `PHPSESSID=...` cookie pair. */
 export async function signIn(url: string, username = 'auditor@demo.test', password = 'demo'): Promise<string> {
-  const res = await fetch(`${url}/auth/realms/cstoreoffice/login-actions/authenticate?redirect_uri=%2Fapp.php%2Fdashboard`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password }).toString(),
-    redirect: 'manual',
-  });
+  const res = await fetch(
+    `${url}/auth/realms/cstoreoffice/login-actions/authenticate?redirect_uri=%2Fapp.php%2Fdashboard`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password }).toString(),
+      redirect: 'manual',
+    },
+  );
   const cookie = res.headers.get('set-cookie');
   if (res.status !== 303 || !cookie) throw new Error(`sign-in failed: ${res.status}`);
   return cookie.split(';')[0] ?? '';
@@ -27,14 +30,32 @@ export async function signIn(url: string, username = 'auditor@demo.test', passwo
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Loose = any;
 
-export interface RawAnswer { status: number; headers: Headers; body: Loose; text: string }
+export interface RawAnswer {
+  status: number;
+  headers: Headers;
+  body: Loose;
+  text: string;
+}
 
 export function rawApi(url: string, cookie?: string) {
-  return async (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<RawAnswer> => {
+  return async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<RawAnswer> => {
     const headers: Record<string, string> = { ...options.headers };
     if (cookie) headers.Cookie = cookie;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url + API + path, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+    const res = await fetch(url + API + path, {
+      method,
+      headers,
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
+    });
     const text = await res.text();
     let body: unknown;
     try {
@@ -47,7 +68,11 @@ export function rawApi(url: string, cookie?: string) {
 }
 
 export async function control(url: string, method: string, path: string, body?: unknown): Promise<Loose> {
-  const res = await fetch(`${url}/__sandbox${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${url}/__sandbox${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.json();
 }
 
@@ -60,7 +85,11 @@ export function cookieFetch(cookie: string): typeof fetch {
   };
 }
 
-export async function page(url: string, path: string, cookie?: string): Promise<{ status: number; html: string; location: string | null }> {
+export async function page(
+  url: string,
+  path: string,
+  cookie?: string,
+): Promise<{ status: number; html: string; location: string | null }> {
   const res = await fetch(url + path, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' });
   return { status: res.status, html: await res.text(), location: res.headers.get('location') };
 }

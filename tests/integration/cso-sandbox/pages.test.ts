@@ -16,10 +16,16 @@ beforeEach(async () => {
 
 const AUDIT = '/app.php/accounting/audit';
 const ids = (doc: Document) => [...doc.querySelectorAll('[id]')].map((e) => e.id);
-const companyInput = (doc: Document) => doc.querySelector<HTMLInputElement>('.x-form-item input[name="company"][role="combobox"]');
+const companyInput = (doc: Document) =>
+  doc.querySelector<HTMLInputElement>('.x-form-item input[name="company"][role="combobox"]');
 
 async function postForm(path: string, fields: Record<string, string>) {
-  return fetch(sb.url + path, { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' });
+  return fetch(sb.url + path, {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
 }
 
 describe('the Audit page', () => {
@@ -41,10 +47,26 @@ describe('the Audit page', () => {
     expect(field?.querySelector('.x-form-item-label-text')?.textContent).toBe('Company:');
     expect(field?.querySelector('label')?.getAttribute('for')).toBe(input?.id);
     expect(doc.querySelector<HTMLInputElement>('input[type="hidden"][name="companyId"]')?.value).toBe('1');
-    expect([...doc.querySelectorAll('.x-boundlist-item')].map((li) => [li.getAttribute('data-recordid'), li.textContent])).toEqual([['1', 'Sunrise Fuel & Food LLC'], ['2', 'Prairie Express Stores, Inc.']]);
-    expect([...doc.querySelectorAll('.x-btn-inner')].map((b) => b.textContent)).toContain('Open QB Synchronization Manager');
-    expect([...doc.querySelectorAll('.x-column-header-text')].map((h) => h.textContent)).toEqual(['Period', 'From', 'To', 'Status', 'Closed by', 'Closed on']);
-    const statuses = [...doc.querySelectorAll('.x-grid-body .x-grid-row')].map((r) => r.querySelectorAll('.x-grid-cell-inner')[3]?.textContent);
+    expect(
+      [...doc.querySelectorAll('.x-boundlist-item')].map((li) => [li.getAttribute('data-recordid'), li.textContent]),
+    ).toEqual([
+      ['1', 'Sunrise Fuel & Food LLC'],
+      ['2', 'Prairie Express Stores, Inc.'],
+    ]);
+    expect([...doc.querySelectorAll('.x-btn-inner')].map((b) => b.textContent)).toContain(
+      'Open QB Synchronization Manager',
+    );
+    expect([...doc.querySelectorAll('.x-column-header-text')].map((h) => h.textContent)).toEqual([
+      'Period',
+      'From',
+      'To',
+      'Status',
+      'Closed by',
+      'Closed on',
+    ]);
+    const statuses = [...doc.querySelectorAll('.x-grid-body .x-grid-row')].map(
+      (r) => r.querySelectorAll('.x-grid-cell-inner')[3]?.textContent,
+    );
     expect(statuses).toEqual(['Open', 'Open', 'Closed', 'Closed', 'Closed', 'Closed']);
     expect(doc.querySelector('.x-grid-body .x-grid-cell-inner')?.textContent).toBe('November 2025');
   });
@@ -58,13 +80,20 @@ describe('the Audit page', () => {
     expect(shared).toEqual([]);
   });
 
-  it('opens on the company in ?company= and serves that company\'s periods to the page script', async () => {
+  it("opens on the company in ?company= and serves that company's periods to the page script", async () => {
     const doc = parseHtml((await page(sb.url, `${AUDIT}?company=2`, cookie)).html);
     expect(companyInput(doc)?.value).toBe('Prairie Express Stores, Inc.');
     const xhr = await fetch(`${sb.url}${AUDIT}/periods?company=2`, { headers: { Cookie: cookie } });
     const data = await xhr.json();
     expect(data.company).toEqual({ id: '2', name: 'Prairie Express Stores, Inc.' });
-    expect(data.periods.map((p: { status: string }) => p.status)).toEqual(['Open', 'Open', 'Open', 'Closed', 'Closed', 'Closed']);
+    expect(data.periods.map((p: { status: string }) => p.status)).toEqual([
+      'Open',
+      'Open',
+      'Open',
+      'Closed',
+      'Closed',
+      'Closed',
+    ]);
     expect((await fetch(`${sb.url}${AUDIT}/periods?company=2`)).status).toBe(401);
     const clerk = await signIn(sb.url, 'clerk@demo.test');
     expect((await page(sb.url, `${AUDIT}?company=1`, clerk)).status).toBe(404);
@@ -72,9 +101,13 @@ describe('the Audit page', () => {
 
   it('runs its own script: picking a company reloads the periods over XHR, pushes ?company= and fires change', async () => {
     const html = (await page(sb.url, AUDIT, cookie)).html;
-    const window = new Window({ url: sb.url + AUDIT, settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never });
+    const window = new Window({
+      url: sb.url + AUDIT,
+      settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true } as never,
+    });
     // The page's XHR goes to the real sandbox with this session's cookie.
-    (window as unknown as { fetch: typeof fetch }).fetch = ((input: string, init?: RequestInit) => fetch(new URL(input, sb.url), { ...init, headers: { Cookie: cookie } })) as typeof fetch;
+    (window as unknown as { fetch: typeof fetch }).fetch = ((input: string, init?: RequestInit) =>
+      fetch(new URL(input, sb.url), { ...init, headers: { Cookie: cookie } })) as typeof fetch;
     window.document.write(html);
     await window.happyDOM.waitUntilComplete();
     const doc = window.document as unknown as Document;
@@ -88,13 +121,19 @@ describe('the Audit page', () => {
     expect(changes).toEqual(['Prairie Express Stores, Inc.']);
     expect(window.location.search).toBe('?company=2');
     expect(doc.querySelector<HTMLInputElement>('input[name="companyId"]')?.value).toBe('2');
-    await vi.waitFor(() => expect(doc.querySelectorAll('.x-grid-body .x-status-open')).toHaveLength(3), { timeout: 2000 });
+    await vi.waitFor(() => expect(doc.querySelectorAll('.x-grid-body .x-status-open')).toHaveLength(3), {
+      timeout: 2000,
+    });
     expect(doc.querySelector('.x-grid-body .x-grid-row')?.id).not.toBe(before);
     await window.happyDOM.close();
   });
 
   it('is the only page with the Audit title and the company combobox', async () => {
-    for (const path of ['/app.php/dashboard', '/app.php/accounting/customers', '/app.php/accounting/accounts?company=2']) {
+    for (const path of [
+      '/app.php/dashboard',
+      '/app.php/accounting/customers',
+      '/app.php/accounting/accounts?company=2',
+    ]) {
       const doc = parseHtml((await page(sb.url, path, cookie)).html);
       expect(companyInput(doc)).toBeNull();
       expect([...doc.querySelectorAll('.x-title-text')].map((e) => e.textContent)).not.toContain('Audit');
@@ -110,7 +149,16 @@ describe('entity pages', () => {
     expect(html).not.toContain('<b>bold</b>');
     const doc = parseHtml(html);
     const names = [...doc.querySelectorAll('tbody tr td:nth-child(2)')].map((td) => td.textContent);
-    expect(names).toEqual(expect.arrayContaining([TRICKY_NAMES.HTML, 'The "Quick" Stop Club', 'The “Quick” Stop Club', '🚚 Fast Freight Co', 'Lone Star  Towing', TRICKY_NAMES.LONG_CUSTOMER]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        TRICKY_NAMES.HTML,
+        'The "Quick" Stop Club',
+        'The “Quick” Stop Club',
+        '🚚 Fast Freight Co',
+        'Lone Star  Towing',
+        TRICKY_NAMES.LONG_CUSTOMER,
+      ]),
+    );
     expect(TRICKY_NAMES.LONG_CUSTOMER.length).toBeGreaterThan(500);
     expect(TRICKY_NAMES.LONG_ACCOUNT.length).toBeGreaterThan(100);
   });
@@ -135,8 +183,15 @@ describe('entity pages', () => {
     await postForm(`/app.php/accounting/classes/${made.id}/rename`, { companyId: '2', name: 'Store 20 - Topeka KS' });
     await postForm(`/app.php/accounting/classes/${made.id}/toggle-active`, { companyId: '2' });
     const api = rawApi(sb.url, cookie);
-    expect((await api('GET', `/companies/2/classes/${made.id}`)).body).toMatchObject({ name: 'Store 20 - Topeka KS', active: false, version: 3 });
-    const dup = await postForm(`/app.php/accounting/classes/${made.id}/rename`, { companyId: '2', name: 'Store 7 - Wichita' });
+    expect((await api('GET', `/companies/2/classes/${made.id}`)).body).toMatchObject({
+      name: 'Store 20 - Topeka KS',
+      active: false,
+      version: 3,
+    });
+    const dup = await postForm(`/app.php/accounting/classes/${made.id}/rename`, {
+      companyId: '2',
+      name: 'Store 7 - Wichita',
+    });
     const back = await page(sb.url, dup.headers.get('location') ?? '', cookie);
     expect(parseHtml(back.html).querySelector('[role="alert"]')?.textContent).toMatch(/already exists/);
     await postForm(`/app.php/accounting/classes/${made.id}/delete`, { companyId: '2' });

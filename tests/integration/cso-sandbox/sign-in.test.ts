@@ -43,16 +43,21 @@ describe('sign-in, session cookie and sign-out', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();
-    expect(parseHtml(await res.text()).querySelector('#input-error')?.textContent).toBe('Invalid username or password.');
+    expect(parseHtml(await res.text()).querySelector('#input-error')?.textContent).toBe(
+      'Invalid username or password.',
+    );
   });
 
   it('never redirects off-site after sign-in', async () => {
-    const res = await fetch(`${sb.url}/auth/realms/cstoreoffice/login-actions/authenticate?redirect_uri=${encodeURIComponent('//evil.example/x')}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'username=auditor%40demo.test&password=demo',
-      redirect: 'manual',
-    });
+    const res = await fetch(
+      `${sb.url}/auth/realms/cstoreoffice/login-actions/authenticate?redirect_uri=${encodeURIComponent('//evil.example/x')}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'username=auditor%40demo.test&password=demo',
+        redirect: 'manual',
+      },
+    );
     expect(res.headers.get('location')).toBe('/app.php/dashboard');
   });
 
@@ -65,7 +70,9 @@ describe('sign-in, session cookie and sign-out', () => {
     expect(out.status).toBe(302);
     const signedOut = await api('GET', '/companies');
     expect(signedOut.status).toBe(401);
-    expect(signedOut.body).toEqual({ error: { code: 'unauthenticated', message: expect.stringContaining('signed out') } });
+    expect(signedOut.body).toEqual({
+      error: { code: 'unauthenticated', message: expect.stringContaining('signed out') },
+    });
   });
 
   it('expires an idle session when the clock passes 30 minutes, and on demand', async () => {

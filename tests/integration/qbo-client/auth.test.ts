@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const allRefreshes = (): number => Object.values(sandbox.state.log.allCounters()).reduce((n, c) => n + (c.byTag['token:refresh_token'] ?? 0), 0);
+const allRefreshes = (): number =>
+  Object.values(sandbox.state.log.allCounters()).reduce((n, c) => n + (c.byTag['token:refresh_token'] ?? 0), 0);
 
 describe('auth against the QBO sandbox', () => {
   it('ten concurrent calls after the access token expired cause exactly one refresh', async () => {
@@ -37,10 +38,15 @@ describe('auth against the QBO sandbox', () => {
       body: JSON.stringify({ token: await tokens.getAccessToken() }),
     });
     expect(res.status).toBe(200);
-    const error = await client.create('Vendor', { DisplayName: 'Never written' }, { requestId: 'revoked-1' }).catch((e: unknown) => e);
+    const error = await client
+      .create('Vendor', { DisplayName: 'Never written' }, { requestId: 'revoked-1' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReconnectNeededError);
     expect(tokens.refreshes).toBe(1);
-    const found = await own.client.queryAll('Vendor', { where: [{ field: 'DisplayName', op: '=', value: 'Never written' }], includeInactive: true });
+    const found = await own.client.queryAll('Vendor', {
+      where: [{ field: 'DisplayName', op: '=', value: 'Never written' }],
+      includeInactive: true,
+    });
     expect(found).toEqual([]);
   });
 });

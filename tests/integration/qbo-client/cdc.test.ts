@@ -49,9 +49,22 @@ describe('CDC against the QBO sandbox', () => {
     const { client } = clientFor(sandbox, realmId);
     const since = new Date(sandbox.clock.now()).toISOString();
     sandbox.clock.advance(1000);
-    await client.batch(Array.from({ length: 30 }, (_, i) => ({ key: i, operation: 'create' as const, entity: 'Vendor' as const, body: { DisplayName: `Cap vendor ${i}` } })), { requestId: rid() });
+    await client.batch(
+      Array.from({ length: 30 }, (_, i) => ({
+        key: i,
+        operation: 'create' as const,
+        entity: 'Vendor' as const,
+        body: { DisplayName: `Cap vendor ${i}` },
+      })),
+      { requestId: rid() },
+    );
     // 1,050 accounts through batches: over CDC's 1000-object cap on their own.
-    const items = Array.from({ length: 1050 }, (_, i) => ({ key: i, operation: 'create' as const, entity: 'Account' as const, body: { Name: `Cap account ${i}`, AccountType: 'Expense' } }));
+    const items = Array.from({ length: 1050 }, (_, i) => ({
+      key: i,
+      operation: 'create' as const,
+      entity: 'Account' as const,
+      body: { Name: `Cap account ${i}`, AccountType: 'Expense' },
+    }));
     const out = await client.batch(items, { requestId: 'cap-acc' });
     expect(out.every((o) => o.ok)).toBe(true);
 

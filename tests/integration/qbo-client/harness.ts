@@ -9,7 +9,11 @@ export const CLIENT_ID = 'qbo-sandbox-client';
 export const CLIENT_SECRET = 'qbo-sandbox-secret';
 
 export async function startSandbox(realms?: RealmRequest[]): Promise<QboSandbox> {
-  return startQboSandbox({ clockSpeed: 0, clockStart: Date.parse('2025-06-01T12:00:00Z'), ...(realms ? { realms } : {}) });
+  return startQboSandbox({
+    clockSpeed: 0,
+    clockStart: Date.parse('2025-06-01T12:00:00Z'),
+    ...(realms ? { realms } : {}),
+  });
 }
 
 interface SimTime {
@@ -62,7 +66,11 @@ function sandboxTokens(sandbox: QboSandbox, realmId: string): TokenProvider & { 
       provider.refreshes += 1;
       const res = await fetch(`${sandbox.url}/oauth2/v1/tokens/bearer`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${btoa(`${CLIENT_ID}:${CLIENT_SECRET}`)}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+        headers: {
+          Authorization: `Basic ${btoa(`${CLIENT_ID}:${CLIENT_SECRET}`)}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        },
         body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh }).toString(),
       });
       const json = (await res.json()) as { access_token: string; refresh_token: string; error?: string };
@@ -77,7 +85,15 @@ function sandboxTokens(sandbox: QboSandbox, realmId: string): TokenProvider & { 
 export function clientFor(sandbox: QboSandbox, realmId: string, overrides: Partial<QboClientOptions> = {}) {
   const tokens = sandboxTokens(sandbox, realmId);
   const { clock, fetch: trackedFetch } = simTime(sandbox);
-  const client = createQboClient({ baseUrl: sandbox.url, realmId, tokens, clock, fetch: trackedFetch, random: () => 0.5, ...overrides });
+  const client = createQboClient({
+    baseUrl: sandbox.url,
+    realmId,
+    tokens,
+    clock,
+    fetch: trackedFetch,
+    random: () => 0.5,
+    ...overrides,
+  });
   return { client, tokens };
 }
 

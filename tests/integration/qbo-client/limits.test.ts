@@ -42,7 +42,11 @@ describe('limits against the QBO sandbox (throttle on)', () => {
   it('60 batch calls stay under 40/min', async () => {
     const { client } = clientFor(sandbox, realmId);
     const since = lastSeq();
-    await Promise.all(Array.from({ length: 60 }, (_, i) => client.batch([{ key: i, query: 'SELECT * FROM Class MAXRESULTS 1' }], { requestId: `q-${Date.now()}-${i}` })));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        client.batch([{ key: i, query: 'SELECT * FROM Class MAXRESULTS 1' }], { requestId: `q-${Date.now()}-${i}` }),
+      ),
+    );
     expect(peak(60_000, since, (tags) => tags.includes('batch'))).toBeLessThanOrEqual(40);
     expect(counters(sandbox, realmId).byTag.throttled ?? 0).toBe(0);
   });

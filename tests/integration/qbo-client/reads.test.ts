@@ -12,7 +12,11 @@ beforeAll(async () => {
   bigRealm = sandbox.addRealm({
     data: {
       companyName: 'Many Accounts Inc',
-      accounts: Array.from({ length: 2500 }, (_, i) => ({ Name: `Account ${String(i).padStart(4, '0')}`, AccountType: 'Expense', Active: i % 10 !== 0 })),
+      accounts: Array.from({ length: 2500 }, (_, i) => ({
+        Name: `Account ${String(i).padStart(4, '0')}`,
+        AccountType: 'Expense',
+        Active: i % 10 !== 0,
+      })),
     },
   });
 });
@@ -43,7 +47,9 @@ describe('reads against the QBO sandbox', () => {
     const { client } = clientFor(sandbox, bigRealm);
     const active = await client.queryAll('Account');
     const everything = await client.queryAll('Account', { includeInactive: true });
-    expect(everything.length - active.length).toBe(250 + everything.filter((a) => !a.Name.startsWith('Account ') && a.Active === false).length);
+    expect(everything.length - active.length).toBe(
+      250 + everything.filter((a) => !a.Name.startsWith('Account ') && a.Active === false).length,
+    );
     expect(active.every((a) => a.Active !== false)).toBe(true);
   });
 

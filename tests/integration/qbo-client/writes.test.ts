@@ -36,7 +36,10 @@ describe('writes against the QBO sandbox', () => {
     const { client } = clientFor(sandbox, realmId);
     const created = await client.create('Vendor', { DisplayName: name }, { requestId: rid() });
     expect(created.DisplayName).toBe(name);
-    const found = await client.queryAll('Vendor', { where: [{ field: 'DisplayName', op: '=', value: name }], includeInactive: true });
+    const found = await client.queryAll('Vendor', {
+      where: [{ field: 'DisplayName', op: '=', value: name }],
+      includeInactive: true,
+    });
     expect(found.map((v) => v.Id)).toEqual([created.Id]);
   });
 
@@ -49,7 +52,11 @@ describe('writes against the QBO sandbox', () => {
 
   it('sparse-updates, deactivates and reactivates an account, seeing through " (deleted)"', async () => {
     const { client } = clientFor(sandbox, realmId);
-    const created = await client.create('Account', { Name: 'Car wash income', AccountType: 'Income' }, { requestId: rid() });
+    const created = await client.create(
+      'Account',
+      { Name: 'Car wash income', AccountType: 'Income' },
+      { requestId: rid() },
+    );
     const updated = await client.update('Account', created, { Description: 'Bay 1 and 2' }, { requestId: rid() });
     expect(updated).toMatchObject({ Name: 'Car wash income', Description: 'Bay 1 and 2', SyncToken: '1' });
     const off = await client.deactivate('Account', updated, { requestId: rid() });
@@ -63,7 +70,9 @@ describe('writes against the QBO sandbox', () => {
     const { client } = clientFor(sandbox, realmId);
     const created = await client.create('Class', { Name: 'Stale test' }, { requestId: rid() });
     await client.update('Class', created, { Name: 'Stale test 2' }, { requestId: rid() });
-    await expect(client.update('Class', created, { Name: 'Stale test 3' }, { requestId: rid() })).rejects.toMatchObject({ name: 'QboStaleObjectError', code: '5010' });
+    await expect(client.update('Class', created, { Name: 'Stale test 3' }, { requestId: rid() })).rejects.toMatchObject(
+      { name: 'QboStaleObjectError', code: '5010' },
+    );
   });
 
   it('maps batch partial failures to their callers across chunks', async () => {
@@ -83,26 +92,41 @@ describe('writes against the QBO sandbox', () => {
     expect(dup.error).toBeInstanceOf(QboDuplicateNameError);
     expect(dup.error.existingId).toBe(existing.Id);
     expect(out[20]).toMatchObject({ ok: false, error: { code: '2040' } });
-    const created = await client.queryAll('Vendor', { where: [{ field: 'DisplayName', op: 'LIKE', value: 'Batch vendor %' }] });
+    const created = await client.queryAll('Vendor', {
+      where: [{ field: 'DisplayName', op: 'LIKE', value: 'Batch vendor %' }],
+    });
     expect(created).toHaveLength(37);
   });
 
   it('a write whose response was lost is retried with its requestid and creates nothing twice', async () => {
     const { client } = clientFor(sandbox, realmId);
-    sandbox.state.faults.add({ kind: 'lost-response', path: `/v3/company/${realmId}/vendor`, method: 'POST', count: 1 });
+    sandbox.state.faults.add({
+      kind: 'lost-response',
+      path: `/v3/company/${realmId}/vendor`,
+      method: 'POST',
+      count: 1,
+    });
     const replayedBefore = counters(sandbox, realmId).byTag.replayed ?? 0;
     const vendor = await client.create('Vendor', { DisplayName: 'Lost Reply Fuel Co' }, { requestId: rid() });
     expect(vendor.DisplayName).toBe('Lost Reply Fuel Co');
     expect((counters(sandbox, realmId).byTag.replayed ?? 0) - replayedBefore).toBe(1);
-    const found = await client.queryAll('Vendor', { where: [{ field: 'DisplayName', op: '=', value: 'Lost Reply Fuel Co' }], includeInactive: true });
+    const found = await client.queryAll('Vendor', {
+      where: [{ field: 'DisplayName', op: '=', value: 'Lost Reply Fuel Co' }],
+      includeInactive: true,
+    });
     expect(found).toHaveLength(1);
   });
 
   it('a batch whose response was lost is replayed, not re-run', async () => {
     const { client } = clientFor(sandbox, realmId);
     sandbox.state.faults.add({ kind: 'lost-response', path: `/v3/company/${realmId}/batch`, method: 'POST', count: 1 });
-    const out = await client.batch([{ key: 'k', operation: 'create', entity: 'Class', body: { Name: 'Lost batch class' } }], { requestId: rid() });
+    const out = await client.batch(
+      [{ key: 'k', operation: 'create', entity: 'Class', body: { Name: 'Lost batch class' } }],
+      { requestId: rid() },
+    );
     expect(out[0]).toMatchObject({ ok: true });
-    expect(await client.queryAll('Class', { where: [{ field: 'Name', op: '=', value: 'Lost batch class' }] })).toHaveLength(1);
+    expect(
+      await client.queryAll('Class', { where: [{ field: 'Name', op: '=', value: 'Lost batch class' }] }),
+    ).toHaveLength(1);
   });
 });

@@ -25,7 +25,13 @@ export interface Harness {
 }
 
 export async function startHarness(options: QboSandboxOptions = {}): Promise<Harness> {
-  const sb = await startQboSandbox({ port: 0, clockSpeed: 0, clockStart: Date.parse('2026-03-02T17:00:00Z'), switches: { throttle: false, ...options.switches }, ...options });
+  const sb = await startQboSandbox({
+    port: 0,
+    clockSpeed: 0,
+    clockStart: Date.parse('2026-03-02T17:00:00Z'),
+    switches: { throttle: false, ...options.switches },
+    ...options,
+  });
   const realm = sb.realmIds[0] ?? '';
   const token = realm ? sb.mintToken(realm).access_token : '';
   const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
@@ -36,12 +42,21 @@ export async function startHarness(options: QboSandboxOptions = {}): Promise<Har
     realm,
     token,
     headers,
-    get: (path, init = {}) => fetch(api(path), { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } }),
+    get: (path, init = {}) =>
+      fetch(api(path), { ...init, headers: { ...headers, ...(init.headers as Record<string, string>) } }),
     post: (path, body, init = {}) =>
-      fetch(api(path), { method: 'POST', body: JSON.stringify(body), ...init, headers: { ...headers, 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } }),
+      fetch(api(path), {
+        method: 'POST',
+        body: JSON.stringify(body),
+        ...init,
+        headers: { ...headers, 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) },
+      }),
     query: (statement) => fetch(api(`query?query=${encodeURIComponent(statement)}&minorversion=75`), { headers }),
     control: (method, path, body) =>
-      fetch(`${sb.url}/__sandbox/${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) }),
+      fetch(`${sb.url}/__sandbox/${path}`, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+      }),
     renew() {
       h.token = sb.mintToken(realm).access_token;
       headers.Authorization = `Bearer ${h.token}`;

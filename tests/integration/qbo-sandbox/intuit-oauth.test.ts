@@ -17,15 +17,32 @@ beforeAll(async () => {
 afterAll(() => sb.stop());
 
 it('completes authorize → code → createToken → API call → refresh → revoke', async () => {
-  const client = new OAuthClient({ clientId: 'qbo-sandbox-client', clientSecret: 'qbo-sandbox-secret', environment: 'sandbox', redirectUri: 'http://127.0.0.1:5555/callback' });
-  const authorizeUri = client.authorizeUri({ scope: [OAuthClient.scopes.Accounting, OAuthClient.scopes.OpenId, OAuthClient.scopes.Email], state: 'intuit-state' });
+  const client = new OAuthClient({
+    clientId: 'qbo-sandbox-client',
+    clientSecret: 'qbo-sandbox-secret',
+    environment: 'sandbox',
+    redirectUri: 'http://127.0.0.1:5555/callback',
+  });
+  const authorizeUri = client.authorizeUri({
+    scope: [OAuthClient.scopes.Accounting, OAuthClient.scopes.OpenId, OAuthClient.scopes.Email],
+    state: 'intuit-state',
+  });
   expect(authorizeUri.startsWith(`${sb.url}/connect/oauth2?`)).toBe(true);
 
   // The user sees the consent page and presses Connect: post the page's own form.
   const page = await (await fetch(authorizeUri)).text();
-  const fields = Object.fromEntries([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]?.replace(/&amp;/g, '&')]));
+  const fields = Object.fromEntries(
+    [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [
+      m[1],
+      m[2]?.replace(/&amp;/g, '&'),
+    ]),
+  );
   const realmId = /<option value="(\d+)" selected>/.exec(page)?.[1] ?? '';
-  const decision = await fetch(`${sb.url}/connect/oauth2`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...fields, realmId, action: 'connect' }) });
+  const decision = await fetch(`${sb.url}/connect/oauth2`, {
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ ...fields, realmId, action: 'connect' }),
+  });
   const callback = decision.headers.get('location') ?? '';
   expect(callback).toContain('http://127.0.0.1:5555/callback?code=');
 
@@ -38,7 +55,9 @@ it('completes authorize → code → createToken → API call → refresh → re
   const info = await client.getUserInfo();
   expect(info.json).toMatchObject({ email: 'owner@example.com' });
 
-  const api = await client.makeApiCall({ url: `${sb.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75` });
+  const api = await client.makeApiCall({
+    url: `${sb.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`,
+  });
   expect(api.json.CompanyInfo.CompanyName).toBe('Millbrook Fuel & Convenience LLC');
 
   const before = client.getToken().refresh_token;
@@ -47,7 +66,11 @@ it('completes authorize → code → createToken → API call → refresh → re
 
   const oldAccess = client.getToken().access_token;
   await client.revoke();
-  const after = await fetch(`${sb.url}/v3/company/${realmId}/companyinfo/${realmId}`, { headers: { Authorization: `Bearer ${oldAccess}`, Accept: 'application/json' } });
+  const after = await fetch(`${sb.url}/v3/company/${realmId}/companyinfo/${realmId}`, {
+    headers: { Authorization: `Bearer ${oldAccess}`, Accept: 'application/json' },
+  });
   expect(after.status).toBe(401);
-  await expect(client.refreshUsingToken(refreshed.getJson().refresh_token)).rejects.toMatchObject({ message: expect.any(String) });
+  await expect(client.refreshUsingToken(refreshed.getJson().refresh_token)).rejects.toMatchObject({
+    message: expect.any(String),
+  });
 });

@@ -6,7 +6,12 @@ let sb: QboSandbox;
 let realm = '';
 let headers: Record<string, string> = {};
 beforeAll(async () => {
-  sb = await startQboSandbox({ port: 0, clockSpeed: 0, switches: { throttle: false }, realms: [{ seed: 'large', count: 100_000 }] });
+  sb = await startQboSandbox({
+    port: 0,
+    clockSpeed: 0,
+    switches: { throttle: false },
+    realms: [{ seed: 'large', count: 100_000 }],
+  });
   realm = sb.realmIds[0] ?? '';
   headers = { Authorization: `Bearer ${sb.mintToken(realm).access_token}`, Accept: 'application/json' };
 }, 60_000);

@@ -14,7 +14,12 @@ beforeEach(async () => {
   await h.control('DELETE', 'faults');
 });
 
-const THROTTLE = { code: '3001', Message: 'message=ThrottleExceeded; errorCode=003001; statusCode=429', Detail: 'The request limit was reached.  Try again later', type: 'SERVICE' };
+const THROTTLE = {
+  code: '3001',
+  Message: 'message=ThrottleExceeded; errorCode=003001; statusCode=429',
+  Detail: 'The request limit was reached.  Try again later',
+  type: 'SERVICE',
+};
 
 describe('§13.20 throttling', () => {
   it('allows 10 requests per second per realm+app and answers the 11th with 429 ThrottleExceeded (JSON)', async () => {
@@ -32,7 +37,9 @@ describe('§13.20 throttling', () => {
       const res = await h.get('customer/1');
       expect(res.status).toBe(429);
       const text = await res.text();
-      expect(text).toContain('<Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message><Detail>The request limit was reached.  Try again later</Detail>');
+      expect(text).toContain(
+        '<Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message><Detail>The request limit was reached.  Try again later</Detail>',
+      );
     } finally {
       await h.control('PUT', 'switches', { throttleXml: false });
     }
@@ -97,7 +104,10 @@ describe('§13.21 fault injection', () => {
 
   it('injects a stale-token race as 400 / 5010', async () => {
     await inject({ kind: 'status', status: 400, path: '/v3/company/*/vendor', count: 1 });
-    expect(faultOf(await h.expectJson(h.post('vendor', { DisplayName: 'Race' }), 400))).toMatchObject({ code: '5010', Message: 'Stale Object Error' });
+    expect(faultOf(await h.expectJson(h.post('vendor', { DisplayName: 'Race' }), 400))).toMatchObject({
+      code: '5010',
+      Message: 'Stale Object Error',
+    });
   });
 
   it('hangs a request past the client timeout', async () => {
@@ -115,7 +125,10 @@ describe('§13.21 fault injection', () => {
   it('loses the response after the write was applied, and the requestid retry gets the original reply', async () => {
     await inject({ kind: 'lost-response', path: '/v3/company/*/vendor' });
     await expect(h.post('vendor?requestid=lost-1', { DisplayName: 'Lost Reply Vendor' })).rejects.toThrow();
-    const count = await h.expectJson(h.query("select count(*) from Vendor where DisplayName = 'Lost Reply Vendor'"), 200);
+    const count = await h.expectJson(
+      h.query("select count(*) from Vendor where DisplayName = 'Lost Reply Vendor'"),
+      200,
+    );
     expect(count.QueryResponse.totalCount).toBe(1);
     const retry = await h.expectJson(h.post('vendor?requestid=lost-1', { DisplayName: 'Lost Reply Vendor' }), 200);
     expect(retry.Vendor.DisplayName).toBe('Lost Reply Vendor');

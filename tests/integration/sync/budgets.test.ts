@@ -54,11 +54,20 @@ describe(`request budgets (${N} records of each of the 7 types)`, () => {
 
     // Reconnect: a full re-read of the now large realm, ⌈n/1000⌉+1 pages per entity at most.
     const dump = await qboDump(sb, realmId);
-    const sizes: Record<string, number> = { Account: dump.Account!.length, Class: dump.Class!.length, Department: dump.Department!.length, Customer: dump.Customer!.length, Vendor: dump.Vendor!.length, Item: dump.Item!.length, Employee: 0 };
+    const sizes: Record<string, number> = {
+      Account: dump.Account!.length,
+      Class: dump.Class!.length,
+      Department: dump.Department!.length,
+      Customer: dump.Customer!.length,
+      Vendor: dump.Vendor!.length,
+      Item: dump.Item!.length,
+      Employee: 0,
+    };
     expect(sizes.Vendor).toBe(2 * N);
     await c.engine.reconnect();
     const t2 = await qboCounters(sb, realmId);
-    for (const e of ENTITIES) expect(delta(t1.byTag, t2.byTag, `query:${e}`), e).toBeLessThanOrEqual(Math.ceil(sizes[e]! / 1000) + 1);
+    for (const e of ENTITIES)
+      expect(delta(t1.byTag, t2.byTag, `query:${e}`), e).toBeLessThanOrEqual(Math.ceil(sizes[e]! / 1000) + 1);
     expect(t2.total - t1.total).toBe(ENTITIES.reduce((n, e) => n + delta(t1.byTag, t2.byTag, `query:${e}`), 0));
 
     // Nothing to do: one CDC request.
@@ -95,7 +104,12 @@ describe(`request budgets (${N} records of each of the 7 types)`, () => {
       // Someone edits, in QBO, a customer the run created a while ago.
       const customer = (await qboDump(sb, realmId)).Customer![0]!;
       const current = await c.qboClient.read('Customer', customer.id);
-      await c.qboClient.update('Customer', current, { PrimaryEmailAddr: { Address: 'edited.in.qbo@example.com' } }, { requestId: 'someone-else-1' });
+      await c.qboClient.update(
+        'Customer',
+        current,
+        { PrimaryEmailAddr: { Address: 'edited.in.qbo@example.com' } },
+        { requestId: 'someone-else-1' },
+      );
       edited = { id: customer.id, email: 'edited.in.qbo@example.com' };
     }).synchronize();
     expect(first.failures).toEqual([]);

@@ -35,7 +35,10 @@ export interface DumpRecord {
 }
 
 export async function csoDump(sb: Sandboxes, companyId: string): Promise<Record<EntityTypeId, DumpRecord[]>> {
-  const dump = await csoControl<{ companies: { id: string; records: Record<string, Row[]> }[] }>(sb, `dump?company=${companyId}`);
+  const dump = await csoControl<{ companies: { id: string; records: Record<string, Row[]> }[] }>(
+    sb,
+    `dump?company=${companyId}`,
+  );
   const records = dump.companies[0]!.records;
   const out = {} as Record<EntityTypeId, DumpRecord[]>;
   for (const [type, segment] of Object.entries(CSO_SEGMENT) as [EntityTypeId, string][]) {
@@ -50,7 +53,11 @@ export async function csoDump(sb: Sandboxes, companyId: string): Promise<Record<
   return out;
 }
 
-const seeThrough = (s: string) => s.split(':').map((p) => p.replace(/ \(deleted\)$/, '')).join(':');
+const seeThrough = (s: string) =>
+  s
+    .split(':')
+    .map((p) => p.replace(/ \(deleted\)$/, ''))
+    .join(':');
 
 export async function qboDump(sb: Sandboxes, realmId: string): Promise<Record<string, DumpRecord[]>> {
   const dump = await qboControl<Record<string, Row[]>>(sb, `realms/${realmId}`);
@@ -60,7 +67,12 @@ export async function qboDump(sb: Sandboxes, realmId: string): Promise<Record<st
       .filter((r) => list !== 'Item' || r.Type === 'Service')
       .map((r) => {
         const name = String(r.FullyQualifiedName ?? r.DisplayName ?? r.Name);
-        return { id: String(r.Id), key: seeThrough(list === 'Item' ? String(r.Name) : name), active: r.Active !== false, raw: r };
+        return {
+          id: String(r.Id),
+          key: seeThrough(list === 'Item' ? String(r.Name) : name),
+          active: r.Active !== false,
+          raw: r,
+        };
       });
   }
   return out;

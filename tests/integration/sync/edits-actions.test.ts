@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRow } from '@/lib/sync';
 import { csoDump, qboDump } from './dumps';
-import { addRealm, advance, connect, csoControl, qboCounters, startSandboxes, type Connection, type Sandboxes } from './harness';
+import {
+  addRealm,
+  advance,
+  connect,
+  csoControl,
+  qboCounters,
+  startSandboxes,
+  type Connection,
+  type Sandboxes,
+} from './harness';
 
 let sb: Sandboxes;
 beforeAll(async () => {
@@ -22,9 +31,12 @@ const row = (rows: SyncRow[], name: string, typeId?: string): SyncRow => {
   expect(found, `row “${name}”`).toHaveLength(1);
   return found[0]!;
 };
-const csoEdit = (segment: string, id: string, patch: Record<string, unknown>) => csoControl(sb, `companies/${COMPANY}/${segment}/${id}`, patch, 'PATCH');
-const csoCreate = (segment: string, values: Record<string, unknown>) => csoControl<{ id: string }>(sb, `companies/${COMPANY}/${segment}`, values);
-const csoDelete = (segment: string, id: string) => fetch(`${sb.cso.url}/__sandbox/companies/${COMPANY}/${segment}/${id}`, { method: 'DELETE' });
+const csoEdit = (segment: string, id: string, patch: Record<string, unknown>) =>
+  csoControl(sb, `companies/${COMPANY}/${segment}/${id}`, patch, 'PATCH');
+const csoCreate = (segment: string, values: Record<string, unknown>) =>
+  csoControl<{ id: string }>(sb, `companies/${COMPANY}/${segment}`, values);
+const csoDelete = (segment: string, id: string) =>
+  fetch(`${sb.cso.url}/__sandbox/companies/${COMPANY}/${segment}/${id}`, { method: 'DELETE' });
 
 async function synced(): Promise<{ c: Connection; rows: SyncRow[] }> {
   const c = await connect(sb, await addRealm(sb, 'empty'), COMPANY);
@@ -35,7 +47,11 @@ async function synced(): Promise<{ c: Connection; rows: SyncRow[] }> {
 }
 
 async function qboRecord(c: Connection, entity: 'Customer' | 'Vendor' | 'Class' | 'Item' | 'Account', id: string) {
-  return (await c.qboClient.read(entity, id)) as unknown as Record<string, unknown> & { Id: string; SyncToken: string; Name?: string };
+  return (await c.qboClient.read(entity, id)) as unknown as Record<string, unknown> & {
+    Id: string;
+    SyncToken: string;
+    Name?: string;
+  };
 }
 
 describe('edits on both sides', () => {
@@ -46,7 +62,12 @@ describe('edits on both sides', () => {
 
     const wheat = row(rows, 'Kansas Wheat Co-op');
     const wheatQbo = await qboRecord(c, 'Customer', wheat.qboId!);
-    await c.qboClient.update('Customer', wheatQbo, { DisplayName: 'Kansas Wheat Cooperative' }, { requestId: 'edit-1' });
+    await c.qboClient.update(
+      'Customer',
+      wheatQbo,
+      { DisplayName: 'Kansas Wheat Cooperative' },
+      { requestId: 'edit-1' },
+    );
     await csoEdit('classes', csoId('class', 'Store 7 - Wichita'), { name: 'Store 7 - Wichita East' });
     const cintas = row(rows, 'Cintas Uniforms');
     await c.qboClient.deactivate('Vendor', await qboRecord(c, 'Vendor', cintas.qboId!), { requestId: 'edit-2' });
@@ -54,7 +75,12 @@ describe('edits on both sides', () => {
     expect((await csoDelete('accounting-vendors', evergy.csoId!)).ok).toBe(true);
     const sunflower = row(rows, 'Sunflower School District');
     await csoEdit('customers', sunflower.csoId!, { phone: '(316) 555-0001' });
-    await c.qboClient.update('Customer', await qboRecord(c, 'Customer', sunflower.qboId!), { PrimaryPhone: { FreeFormNumber: '(316) 555-0002' } }, { requestId: 'edit-3' });
+    await c.qboClient.update(
+      'Customer',
+      await qboRecord(c, 'Customer', sunflower.qboId!),
+      { PrimaryPhone: { FreeFormNumber: '(316) 555-0002' } },
+      { requestId: 'edit-3' },
+    );
     const diesel = row(rows, 'Diesel Sales', 'dataType');
     await csoEdit('data-types', diesel.csoId!, { creditAccountId: csoId('account', 'Merchandise Sales') });
     advance(sb, 60_000);
@@ -77,7 +103,9 @@ describe('edits on both sides', () => {
 
     const report = await c.engine.synchronize();
     expect(report.failures).toEqual([]);
-    expect(report.rows.filter((r) => r.status !== 'synchronized').map((r) => r.name)).toEqual(['Sunflower School District']);
+    expect(report.rows.filter((r) => r.status !== 'synchronized').map((r) => r.name)).toEqual([
+      'Sunflower School District',
+    ]);
     const [cso2, qbo2] = await Promise.all([csoDump(sb, COMPANY), qboDump(sb, c.realmId)]);
     expect(cso2.customer.map((r) => r.key)).toContain('Kansas Wheat Cooperative');
     expect(qbo2.Class!.map((r) => r.key)).toContain('Store 7 - Wichita East');
@@ -85,13 +113,17 @@ describe('edits on both sides', () => {
     expect(cso2.priceBookVendor.find((r) => r.key === 'Cintas Uniforms')?.active).toBe(false);
     expect(qbo2.Vendor!.find((r) => r.key === 'Evergy Electric')?.active).toBe(false);
     const merch = row(report.rows, 'Merchandise Sales', 'account');
-    expect((qbo2.Item!.find((r) => r.key === 'Diesel Sales')!.raw.IncomeAccountRef as { value: string }).value).toBe(merch.qboId);
+    expect((qbo2.Item!.find((r) => r.key === 'Diesel Sales')!.raw.IncomeAccountRef as { value: string }).value).toBe(
+      merch.qboId,
+    );
 
     // Keep CStoreOffice's phone: it goes to QBO, and the row is synchronized.
     expect(await c.engine.actions.resolveConflict(conflict.key, 'cso')).toEqual({ ok: true, changed: 1 });
     const resolved = await c.engine.synchronize();
     expect(row(resolved.rows, 'Sunflower School District').status).toBe('synchronized');
-    expect((await qboRecord(c, 'Customer', sunflower.qboId!)).PrimaryPhone).toMatchObject({ FreeFormNumber: '(316) 555-0001' });
+    expect((await qboRecord(c, 'Customer', sunflower.qboId!)).PrimaryPhone).toMatchObject({
+      FreeFormNumber: '(316) 555-0001',
+    });
     advance(sb, 60_000);
     expect((await c.engine.synchronize()).executed.ops).toEqual([]);
   });
@@ -129,7 +161,12 @@ describe('actions', () => {
     await c.qboClient.create('Customer', { DisplayName: 'WICHITA FLEET SERVICES' }, { requestId: 'near-1' });
     const pbVendor = row(rows, 'Pepsi Beverages');
     await csoEdit('price-book-vendors', pbVendor.csoId!, { phone: '(316) 555-0100' });
-    await c.qboClient.update('Vendor', await qboRecord(c, 'Vendor', pbVendor.qboId!), { PrimaryPhone: { FreeFormNumber: '(316) 555-0200' } }, { requestId: 'edit-4' });
+    await c.qboClient.update(
+      'Vendor',
+      await qboRecord(c, 'Vendor', pbVendor.qboId!),
+      { PrimaryPhone: { FreeFormNumber: '(316) 555-0200' } },
+      { requestId: 'edit-4' },
+    );
     advance(sb, 60_000);
     const second = await c.engine.synchronize();
     const lint = row(second.rows, 'Route 81: Truck Stop');
@@ -152,7 +189,9 @@ describe('actions', () => {
     expect(row(third.rows, 'Wichita Fleet Services').status).toBe('synchronized');
     expect(row(third.rows, 'Pepsi Beverages').status).toBe('synchronized');
     const [cso, qbo] = await Promise.all([csoDump(sb, COMPANY), qboDump(sb, c.realmId)]);
-    expect(qbo.Customer!.filter((r) => r.key.toLowerCase() === 'wichita fleet services').map((r) => r.key)).toEqual(['Wichita Fleet Services']);
+    expect(qbo.Customer!.filter((r) => r.key.toLowerCase() === 'wichita fleet services').map((r) => r.key)).toEqual([
+      'Wichita Fleet Services',
+    ]);
     expect(cso.customer.find((r) => r.id === near.id)?.key).toBe('Wichita Fleet Services');
     expect(cso.priceBookVendor.find((r) => r.id === pbVendor.csoId)?.raw.phone).toBe('(316) 555-0200');
 
@@ -162,7 +201,10 @@ describe('actions', () => {
     advance(sb, 60_000);
     const after = await c.engine.synchronize();
     const counters = await qboCounters(sb, c.realmId);
-    const creates = (t: Record<string, number>) => Object.entries(t).filter(([k]) => k.startsWith('batch:create:')).reduce((n, [, v]) => n + v, 0);
+    const creates = (t: Record<string, number>) =>
+      Object.entries(t)
+        .filter(([k]) => k.startsWith('batch:create:'))
+        .reduce((n, [, v]) => n + v, 0);
     expect(creates(counters.byTag)).toBe(creates(before.byTag));
     expect(after.rows.filter((r) => r.status !== 'synchronized').map((r) => r.name)).toEqual(['Route 81: Truck Stop']);
   });

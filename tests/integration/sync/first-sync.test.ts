@@ -54,7 +54,10 @@ const LINTED: [string, string, RegExp][] = [
 async function expectTrickyNames(c: Connection, rows: SyncRow[]): Promise<void> {
   for (const [name, type] of CLEAN_TRICKY) expect(one(rows, name, type).status, name).toBe('synchronized');
   for (const [a, b, type] of TWINS) {
-    for (const [self, other] of [[a, b], [b, a]] as const) {
+    for (const [self, other] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const row = one(rows, self, type);
       expect(row.status).toBe('error');
       expect(row.issue?.detail).toContain(`“${other}”`);
@@ -78,13 +81,20 @@ async function expectTrickyNames(c: Connection, rows: SyncRow[]): Promise<void> 
   for (const row of rows) if (row.issue) expect(row.issue.detail).not.toMatch(/Fault|\{"|ValidationFault|undefined/);
 
   const qbo = await qboDump(sb, c.realmId);
-  const qboNames = new Set(Object.values(qbo).flat().map((r) => r.key));
+  const qboNames = new Set(
+    Object.values(qbo)
+      .flat()
+      .map((r) => r.key),
+  );
   for (const [name] of LINTED) expect(qboNames.has(name)).toBe(false);
   for (const [a, b] of TWINS) expect(qboNames.has(a) || qboNames.has(b)).toBe(false);
   // The two vendor kinds would share one QBO vendor, but their emails differ: neither is chosen
   // silently; both rows say so and no vendor is created (once they agree, one vendor is: unit tests).
   expect(qbo.Vendor!.filter((v) => v.key === 'Core-Mark International')).toHaveLength(0);
-  for (const [type, mine, theirs] of [['priceBookVendor', 'orders@', 'ar@'], ['accountingVendor', 'ar@', 'orders@']] as const) {
+  for (const [type, mine, theirs] of [
+    ['priceBookVendor', 'orders@', 'ar@'],
+    ['accountingVendor', 'ar@', 'orders@'],
+  ] as const) {
     const row = one(rows, 'Core-Mark International', type);
     expect(row.issue?.code).toBe('sharedConflict');
     expect(row.issue?.detail).toContain(`email “${mine}coremark.example” here, “${theirs}coremark.example” there`);
@@ -94,20 +104,28 @@ async function expectTrickyNames(c: Connection, rows: SyncRow[]): Promise<void> 
 /** Everything not in error holds the same match key on both sides; no name twice on either side. */
 async function expectSameKeys(c: Connection, rows: SyncRow[]): Promise<void> {
   const [cso, qbo] = await Promise.all([csoDump(sb, c.companyId), qboDump(sb, c.realmId)]);
-  const errors = new Set(rows.filter((r) => r.status === 'error').map((r) => `${r.typeId}:${r.csoId ?? `qbo${r.qboId}`}`));
+  const errors = new Set(
+    rows.filter((r) => r.status === 'error').map((r) => `${r.typeId}:${r.csoId ?? `qbo${r.qboId}`}`),
+  );
   for (const [type, records] of Object.entries(cso)) {
     const keys = records.map((r) => r.key);
     expect(new Set(keys).size, `${type} names unique in CStoreOffice`).toBe(keys.length);
     const qboKeys = new Set((qbo[QBO_LIST[type as keyof typeof QBO_LIST]] ?? []).map((r) => r.key));
-    for (const r of records) if (!errors.has(`${type}:${r.id}`)) expect(qboKeys.has(r.key), `${type} “${r.key}” in QBO`).toBe(true);
+    for (const r of records)
+      if (!errors.has(`${type}:${r.id}`)) expect(qboKeys.has(r.key), `${type} “${r.key}” in QBO`).toBe(true);
   }
-  const csoKeys = new Set(Object.values(cso).flat().map((r) => r.key));
+  const csoKeys = new Set(
+    Object.values(cso)
+      .flat()
+      .map((r) => r.key),
+  );
   for (const [list, records] of Object.entries(qbo)) {
     const folded = records.filter((r) => r.active).map((r) => r.key.toLowerCase());
     expect(new Set(folded).size, `${list} names unique in QBO`).toBe(folded.length);
     for (const r of records) {
       const row = rows.find((x) => x.qboId === r.id && QBO_LIST[x.typeId] === list);
-      if (r.active && row?.status !== 'error') expect(csoKeys.has(r.key), `${list} “${r.key}” in CStoreOffice`).toBe(true);
+      if (r.active && row?.status !== 'error')
+        expect(csoKeys.has(r.key), `${list} “${r.key}” in CStoreOffice`).toBe(true);
     }
   }
 }
@@ -119,8 +137,12 @@ describe('first sync of the tricky seed company', () => {
     const preview = await c.engine.preview();
     const statuses = new Set(preview.rows.map((r) => `${r.status}${r.target ? `→${r.target}` : ''}`));
     // No “→both”: a matched QBO vendor's CompanyName does not travel (CStoreOffice vendors have no such field).
-    expect([...statuses].sort()).toEqual(['error', 'synchronized', 'waitingForCreation→cso', 'waitingForCreation→qbo', 'waitingForUpdate→qbo'].sort());
-    for (const r of preview.plan.ops) if (r.target === 'cso' && (r.typeId === 'accountingVendor' || r.typeId === 'priceBookVendor')) expect(Object.keys(r.values)).not.toContain('companyName');
+    expect([...statuses].sort()).toEqual(
+      ['error', 'synchronized', 'waitingForCreation→cso', 'waitingForCreation→qbo', 'waitingForUpdate→qbo'].sort(),
+    );
+    for (const r of preview.plan.ops)
+      if (r.target === 'cso' && (r.typeId === 'accountingVendor' || r.typeId === 'priceBookVendor'))
+        expect(Object.keys(r.values)).not.toContain('companyName');
     // A QBO account whose number CStoreOffice already uses elsewhere: an error before any request.
     const taken = preview.rows.find((r) => r.name === 'Undeposited Funds')!;
     expect(taken.status).toBe('error');
@@ -140,7 +162,8 @@ describe('first sync of the tricky seed company', () => {
     expect(held.heldCreates!.byType.find((t) => t.typeId === 'account')?.names.length).toBeGreaterThan(0);
     expect(held.executed.ops.filter((op) => op.kind === 'create' && op.target === 'cso')).toEqual([]);
     const csoAfterHold = await csoDump(sb, '1');
-    for (const type of Object.keys(csoBefore) as (keyof typeof csoBefore)[]) expect(csoAfterHold[type].length, type).toBe(csoBefore[type].length);
+    for (const type of Object.keys(csoBefore) as (keyof typeof csoBefore)[])
+      expect(csoAfterHold[type].length, type).toBe(csoBefore[type].length);
     const waiting = held.rows.find((r) => r.key === held.heldCreates!.rowKeys[0])!;
     expect(waiting).toMatchObject({ status: 'waitingForCreation', target: 'cso', issue: { code: 'createsHeld' } });
     // The alarm's next run holds them again; the user's confirmation lets them through.
@@ -152,7 +175,11 @@ describe('first sync of the tricky seed company', () => {
     await expectTrickyNames(c, report.rows);
     // The preview told the truth: the run met no refusal it had not foreseen.
     expect(report.failures).toEqual([]);
-    const errorKeys = (rows: SyncRow[]) => rows.filter((r) => r.status === 'error').map((r) => r.key).sort();
+    const errorKeys = (rows: SyncRow[]) =>
+      rows
+        .filter((r) => r.status === 'error')
+        .map((r) => r.key)
+        .sort();
     expect(errorKeys(report.rows)).toEqual(errorKeys(preview.rows));
     expect(report.rows.every((r) => r.status === 'synchronized' || r.status === 'error')).toBe(true);
     await expectSameKeys(c, report.rows);

@@ -20,20 +20,38 @@ export interface Sandboxes {
   stop(): Promise<void>;
 }
 
-export async function startSandboxes(options: { csoSeed?: { name: 'default' | 'empty' | 'large'; perType?: number } } = {}): Promise<Sandboxes> {
+export async function startSandboxes(
+  options: { csoSeed?: { name: 'default' | 'empty' | 'large'; perType?: number } } = {},
+): Promise<Sandboxes> {
   const qbo = await startQboSandbox({ clockStart: START, clockSpeed: 0, realms: [], switches: { throttle: false } });
-  const cso = await startCsoSandbox({ port: 0, clockStart: START, clockSpeed: 0, ...(options.csoSeed ? { seed: options.csoSeed } : {}) });
+  const cso = await startCsoSandbox({
+    port: 0,
+    clockStart: START,
+    clockSpeed: 0,
+    ...(options.csoSeed ? { seed: options.csoSeed } : {}),
+  });
   return { qbo, cso, stop: async () => void (await Promise.all([qbo.stop(), cso.stop()])) };
 }
 
-async function control<T>(base: string, path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<T> {
-  const res = await fetch(`${base}/__sandbox/${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+async function control<T>(
+  base: string,
+  path: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+): Promise<T> {
+  const res = await fetch(`${base}/__sandbox/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
 
-export const qboControl = <T>(sb: Sandboxes, path: string, body?: unknown, method?: string) => control<T>(sb.qbo.url, path, body, method);
-export const csoControl = <T>(sb: Sandboxes, path: string, body?: unknown, method?: string) => control<T>(sb.cso.url, path, body, method);
+export const qboControl = <T>(sb: Sandboxes, path: string, body?: unknown, method?: string) =>
+  control<T>(sb.qbo.url, path, body, method);
+export const csoControl = <T>(sb: Sandboxes, path: string, body?: unknown, method?: string) =>
+  control<T>(sb.cso.url, path, body, method);
 
 export async function addRealm(sb: Sandboxes, seed: 'convenience-store' | 'empty'): Promise<string> {
   const realm = await qboControl<{ realmId: string }>(sb, 'realms', { seed });
@@ -66,7 +84,12 @@ export interface Connection {
 }
 
 /** One connection: CStoreOffice company ↔ QBO realm, with its own stores. */
-export async function connect(sb: Sandboxes, realmId: string, companyId = '1', options: SyncEngineOptions = {}): Promise<Connection> {
+export async function connect(
+  sb: Sandboxes,
+  realmId: string,
+  companyId = '1',
+  options: SyncEngineOptions = {},
+): Promise<Connection> {
   const { access_token } = await qboControl<{ access_token: string }>(sb, 'tokens', { realmId });
   const tokens = {
     getAccessToken: async () => access_token,
@@ -76,7 +99,14 @@ export async function connect(sb: Sandboxes, realmId: string, companyId = '1', o
   };
   // The client's waits move the sandbox clock instead of real time.
   const qboClock: QboClock = { now: () => sb.qbo.clock.now(), sleep: async (ms) => void sb.qbo.clock.advance(ms) };
-  const qboClient = createQboClient({ baseUrl: sb.qbo.url, realmId, tokens, clock: qboClock, random: () => 0.5, retry: { maxAttempts: 2 } });
+  const qboClient = createQboClient({
+    baseUrl: sb.qbo.url,
+    realmId,
+    tokens,
+    clock: qboClock,
+    random: () => 0.5,
+    retry: { maxAttempts: 2 },
+  });
   const qboSource = createQboSource({ client: qboClient, now: () => new Date(sb.qbo.clock.now()) });
 
   const { cookie } = await csoControl<{ cookie: string }>(sb, 'sessions', {});
@@ -85,15 +115,31 @@ export async function connect(sb: Sandboxes, realmId: string, companyId = '1', o
     headers.set('Cookie', cookie);
     return fetch(input, { ...init, headers, redirect: 'manual' });
   };
-  const csoClient = createCsoClient({ baseUrl: sb.cso.url, fetch: csoFetch, clock: { now: () => sb.cso.app.clock.now() }, sleep: async () => {}, random: () => 0.5, retry: { maxAttempts: 2 } });
+  const csoClient = createCsoClient({
+    baseUrl: sb.cso.url,
+    fetch: csoFetch,
+    clock: { now: () => sb.cso.app.clock.now() },
+    sleep: async () => {},
+    random: () => 0.5,
+    retry: { maxAttempts: 2 },
+  });
   const csoSource = createCsoSource({ client: csoClient, companyId });
 
   const links = createMemoryLinkStore();
   const state = createMemoryStateStore();
   const journal = createMemoryJournal();
   const clock = createFixedClock(new Date(START).toISOString());
-  const ports: SyncPorts = { cso: csoSource, qbo: qboSource, links, state, journal, clock, ids: createCounterIds(`r${realmId.slice(-4)}`) };
-  const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) => createSyncEngine({ ...ports, ...over }, { realmId, ...o });
+  const ports: SyncPorts = {
+    cso: csoSource,
+    qbo: qboSource,
+    links,
+    state,
+    journal,
+    clock,
+    ids: createCounterIds(`r${realmId.slice(-4)}`),
+  };
+  const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) =>
+    createSyncEngine({ ...ports, ...over }, { realmId, ...o });
   return { engine: make(), ports, realmId, companyId, links, state, journal, qboSource, csoSource, qboClient, make };
 }
 

@@ -19,12 +19,21 @@ const COMPANY = '2';
 async function keys(realmId: string) {
   const [cso, qbo] = await Promise.all([csoDump(sb, COMPANY), qboDump(sb, realmId)]);
   const side = (lists: Record<string, { key: string; active: boolean }[]>) =>
-    Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.filter((r) => r.active).map((r) => r.key).sort()]));
+    Object.fromEntries(
+      Object.entries(lists).map(([k, v]) => [
+        k,
+        v
+          .filter((r) => r.active)
+          .map((r) => r.key)
+          .sort(),
+      ]),
+    );
   return { cso: side(cso), qbo: side(qbo) };
 }
 
 function expectNoDuplicates(lists: Record<string, string[]>): void {
-  for (const [list, names] of Object.entries(lists)) expect(new Set(names.map((n) => n.toLowerCase())).size, list).toBe(names.length);
+  for (const [list, names] of Object.entries(lists))
+    expect(new Set(names.map((n) => n.toLowerCase())).size, list).toBe(names.length);
 }
 
 describe('an interrupted run, resumed', () => {
@@ -74,12 +83,20 @@ describe('an interrupted run, resumed', () => {
     const realmId = await addRealm(sb, 'convenience-store');
     const c = await connect(sb, realmId, COMPANY);
     // The first create toward CStoreOffice is applied, and its answer is lost twice (the retry too).
-    await csoControl(sb, 'faults', { kind: 'lost-response', path: `/api/qbo-sync/v1/companies/${COMPANY}/*`, method: 'POST', count: 2 });
+    await csoControl(sb, 'faults', {
+      kind: 'lost-response',
+      path: `/api/qbo-sync/v1/companies/${COMPANY}/*`,
+      method: 'POST',
+      count: 2,
+    });
     await expect(c.engine.synchronize({ confirmCreates: true })).rejects.toThrow(/CStoreOffice is not answering/);
     const resumed = await c.make().synchronize({ confirmCreates: true });
     expect(resumed.resumed).toBe(true);
 
-    const { counters } = await csoControl<{ counters: { byTag: Record<string, number> } }>(sb, `counters?company=${COMPANY}`);
+    const { counters } = await csoControl<{ counters: { byTag: Record<string, number> } }>(
+      sb,
+      `counters?company=${COMPANY}`,
+    );
     expect(counters.byTag['idempotent-replay'] ?? 0).toBeGreaterThanOrEqual(1);
     const actual = await keys(realmId);
     expect(actual.cso).toEqual(expected.cso);

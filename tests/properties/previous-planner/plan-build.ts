@@ -32,7 +32,12 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     const row = problem.side === 'cso' ? rows.ofCso(problem.record) : rows.ofQbo(problem.typeId, problem.record);
     if (!row || row.status === 'error') continue;
     const others = problem.others.map((o) => ({ side: o.side, typeId: o.typeId, id: o.id, name: o.name }));
-    setStatus(row, 'error', null, problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others));
+    setStatus(
+      row,
+      'error',
+      null,
+      problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others),
+    );
   }
 
   const pairs = analyzePairs(world, options, match.pairs, rows);
@@ -45,12 +50,31 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     csoCreates.push({ item, row });
     const problem = lintCreate(item.typeId, item.record.name, item.key);
     if (problem) setStatus(row, 'error', null, problem);
-    else qboClaims.push({ row, typeId: item.typeId, side: 'cso', record: item.record, name: item.record.name, key: item.key, ownId: null, create: true });
+    else
+      qboClaims.push({
+        row,
+        typeId: item.typeId,
+        side: 'cso',
+        record: item.record,
+        name: item.record.name,
+        key: item.key,
+        ownId: null,
+        create: true,
+      });
   }
   for (const item of match.qboOnly) {
     const row = rows.ofQbo(item.typeId, item.record);
     qboCreates.push({ item, row });
-    csoClaims.push({ row, typeId: item.typeId, side: 'qbo', record: item.record, name: item.record.name, key: item.key, ownId: null, create: true });
+    csoClaims.push({
+      row,
+      typeId: item.typeId,
+      side: 'qbo',
+      record: item.record,
+      name: item.record.name,
+      key: item.key,
+      ownId: null,
+      create: true,
+    });
   }
   for (const work of pairs) collectRenameClaims(work, qboClaims, csoClaims);
   const qboCheck = checkQboClaims(world, qboClaims);
@@ -70,7 +94,9 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   builder.waitForRenames(qboCheck.after, 'qbo');
   builder.waitForRenames(csoCheck.after, 'cso');
   // The QBO records matched by name in this run, only when some link is gone (rare; 50k keys otherwise).
-  const keptQbo = match.gone.length ? new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`)) : new Set<string>();
+  const keptQbo = match.gone.length
+    ? new Set(match.pairs.filter((p) => !p.link).map((p) => `${ENTITY_TYPES[p.typeId].qboEntity}:${p.qbo.id}`))
+    : new Set<string>();
   builder.emitGone(match.gone, keptQbo, memory.absences);
   const ops = builder.finish();
   for (const row of rows.all) if (row.status === 'error') rows.withHashes(row);
@@ -88,10 +114,29 @@ function collectRenameClaims(work: PairWork, qboClaims: NameClaim[], csoClaims: 
   if (reclaims || work.toQbo.includes('name') || work.toQbo.includes('parentId')) {
     const problem = work.toQbo.includes('name') ? lintCreate(pair.typeId, pair.cso.name, work.csoKey) : null;
     if (problem) setStatus(row, 'error', null, problem);
-    else qboClaims.push({ row, typeId: pair.typeId, side: 'cso', record: pair.cso, name: pair.cso.name, key: work.csoKey, ownId: pair.qbo.id, create: false });
+    else
+      qboClaims.push({
+        row,
+        typeId: pair.typeId,
+        side: 'cso',
+        record: pair.cso,
+        name: pair.cso.name,
+        key: work.csoKey,
+        ownId: pair.qbo.id,
+        create: false,
+      });
   }
   if (work.toCso.includes('name')) {
-    csoClaims.push({ row, typeId: pair.typeId, side: 'qbo', record: pair.qbo, name: pair.qbo.name, key: work.qboKey, ownId: pair.cso.id, create: false });
+    csoClaims.push({
+      row,
+      typeId: pair.typeId,
+      side: 'qbo',
+      record: pair.qbo,
+      name: pair.qbo.name,
+      key: work.qboKey,
+      ownId: pair.cso.id,
+      create: false,
+    });
   }
 }
 
@@ -100,12 +145,24 @@ function numberClaims(qboCreates: readonly CreateWork[], pairs: readonly PairWor
   const claims: NumberClaim[] = [];
   for (const { item, row } of qboCreates) {
     const number = item.record.number;
-    if (item.typeId === 'account' && typeof number === 'string' && number !== '') claims.push({ row, qboId: item.record.id, name: item.record.name, number, ownId: null });
+    if (item.typeId === 'account' && typeof number === 'string' && number !== '')
+      claims.push({ row, qboId: item.record.id, name: item.record.name, number, ownId: null });
   }
   for (const work of pairs) {
     const number = work.qboValues.number;
-    if (work.pair.typeId === 'account' && work.toCso.includes('number') && typeof number === 'string' && number !== '') {
-      claims.push({ row: work.row, qboId: work.pair.qbo.id, name: work.pair.qbo.name, number, ownId: work.pair.cso.id });
+    if (
+      work.pair.typeId === 'account' &&
+      work.toCso.includes('number') &&
+      typeof number === 'string' &&
+      number !== ''
+    ) {
+      claims.push({
+        row: work.row,
+        qboId: work.pair.qbo.id,
+        name: work.pair.qbo.name,
+        number,
+        ownId: work.pair.cso.id,
+      });
     }
   }
   return claims;

@@ -26,14 +26,40 @@ export function createCreateOps(book: OpBook) {
   const sharedChildren = new Map<string, CreateWork[]>();
 
   /** Both rows of a shared vendor whose records disagree: a conflict on each, and no vendor created. */
-  function reportSharedClash(op: PlanOp, row: SyncRow, child: Unpaired, childBasis: RecordValues, fields: string[]): void {
+  function reportSharedClash(
+    op: PlanOp,
+    row: SyncRow,
+    child: Unpaired,
+    childBasis: RecordValues,
+    fields: string[],
+  ): void {
     const primaryRow = rows.get(op.rowKeys[0]!)!;
     const primaryRef = op.csoRefs[0]!;
     const primaryRecord = csoList(world, primaryRef.typeId).get(primaryRef.csoId)!;
     ops.delete(op.id);
     primaryRow.opIds = primaryRow.opIds.filter((id) => id !== op.id);
-    setStatus(primaryRow, 'error', null, issues.sharedConflict(fields, primaryRef.basis, { side: 'cso', typeId: child.typeId, id: child.record.id, name: child.record.name }, childBasis));
-    setStatus(row, 'error', null, issues.sharedConflict(fields, childBasis, { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name }, primaryRef.basis));
+    setStatus(
+      primaryRow,
+      'error',
+      null,
+      issues.sharedConflict(
+        fields,
+        primaryRef.basis,
+        { side: 'cso', typeId: child.typeId, id: child.record.id, name: child.record.name },
+        childBasis,
+      ),
+    );
+    setStatus(
+      row,
+      'error',
+      null,
+      issues.sharedConflict(
+        fields,
+        childBasis,
+        { side: 'cso', typeId: primaryRef.typeId, id: primaryRef.csoId, name: primaryRecord.name },
+        primaryRef.basis,
+      ),
+    );
   }
 
   return {
@@ -50,7 +76,22 @@ export function createCreateOps(book: OpBook) {
       const basis = pickValues(item.typeId, 'cso', item.record);
       const result = book.valuesFor(item.typeId, comparedFields(item.typeId, 'cso'), basis, 'cso', deps);
       if (result.blocked) return book.block(row, result.blocked, item.typeId, item.record.id, null);
-      book.addOp({ id: `create-qbo:${row.key}`, kind: 'create', target: 'qbo', typeId: item.typeId, csoId: item.record.id, values: result.values!, basis, csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }], dependsOn: distinct(deps), rowKeys: [row.key] }, row, book.producers.wanted(item.typeId) || sharedWith.size > 0);
+      book.addOp(
+        {
+          id: `create-qbo:${row.key}`,
+          kind: 'create',
+          target: 'qbo',
+          typeId: item.typeId,
+          csoId: item.record.id,
+          values: result.values!,
+          basis,
+          csoRefs: [{ typeId: item.typeId, csoId: item.record.id, basis }],
+          dependsOn: distinct(deps),
+          rowKeys: [row.key],
+        },
+        row,
+        book.producers.wanted(item.typeId) || sharedWith.size > 0,
+      );
       setStatus(row, 'waitingForCreation', 'qbo');
     },
 
@@ -60,7 +101,22 @@ export function createCreateOps(book: OpBook) {
       const basis = pickValues(item.typeId, 'qbo', item.record);
       const result = book.valuesFor(item.typeId, comparedFields(item.typeId, 'qbo'), basis, 'qbo', deps);
       if (result.blocked) return book.block(row, result.blocked, item.typeId, null, item.record.id);
-      book.addOp({ id: `create-cso:${row.key}`, kind: 'create', target: 'cso', typeId: item.typeId, qboId: item.record.id, values: result.values!, basis, basisRevision: item.record.revision, dependsOn: distinct(deps), rowKeys: [row.key] }, row, book.producers.wanted(item.typeId));
+      book.addOp(
+        {
+          id: `create-cso:${row.key}`,
+          kind: 'create',
+          target: 'cso',
+          typeId: item.typeId,
+          qboId: item.record.id,
+          values: result.values!,
+          basis,
+          basisRevision: item.record.revision,
+          dependsOn: distinct(deps),
+          rowKeys: [row.key],
+        },
+        row,
+        book.producers.wanted(item.typeId),
+      );
       setStatus(row, 'waitingForCreation', 'cso');
     },
 

@@ -26,7 +26,8 @@ export function linkRemovedMarker(rowKey: string, at: string): StoredIssue {
     opId: `link:${rowKey}`,
     code: LINK_REMOVED,
     title: 'Link removed',
-    detail: 'The link was removed. The next sync matches this record again by name and links it, or creates it if no record of that name remains.',
+    detail:
+      'The link was removed. The next sync matches this record again by name and links it, or creates it if no record of that name remains.',
     retryable: true,
     csoHash: null,
     qboHash: null,
@@ -70,7 +71,8 @@ export function finishOps(
   }
   for (const marker of memory.ignores) {
     const row = rows.get(marker.rowKey);
-    if (!row || row.status !== 'error' || withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash) continue;
+    if (!row || row.status !== 'error' || withHashes(row).csoHash !== marker.csoHash || row.qboHash !== marker.qboHash)
+      continue;
     setStatus(row, 'synchronized');
     row.ignored = true;
     for (const id of row.opIds) ops.delete(id);
@@ -86,7 +88,14 @@ export function finishOps(
 function dropTurnedOff(ops: OpIndex, rows: RowLookup, enabled: ReadonlySet<EntityTypeId>): Set<string> {
   const dropped = new Set<string>();
   for (const op of ops.values()) {
-    if (enabled.has(op.typeId) || op.rowKeys.some((key) => { const row = rows.get(key); return !!row && enabled.has(row.typeId); })) continue;
+    if (
+      enabled.has(op.typeId) ||
+      op.rowKeys.some((key) => {
+        const row = rows.get(key);
+        return !!row && enabled.has(row.typeId);
+      })
+    )
+      continue;
     ops.delete(op.id);
     dropped.add(op.id);
   }
@@ -102,11 +111,14 @@ function orderDeletions(world: World, ops: OpIndex): void {
   }
   for (const op of deletions.values()) {
     const side = op.kind === 'delete' ? 'cso' : 'qbo';
-    const record = side === 'cso' ? csoList(world, op.typeId).get(op.csoId!) : qboList(world, op.qboEntity).get(op.qboId!);
+    const record =
+      side === 'cso' ? csoList(world, op.typeId).get(op.csoId!) : qboList(world, op.qboEntity).get(op.qboId!);
     if (!record) continue;
     const parents: string[] = [];
-    if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId) parents.push(`${side}:${op.typeId}:${record.parentId}`);
-    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string') parents.push(`${side}:account:${record.creditAccountId}`);
+    if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId)
+      parents.push(`${side}:${op.typeId}:${record.parentId}`);
+    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string')
+      parents.push(`${side}:account:${record.creditAccountId}`);
     for (const key of parents) {
       const parentOp = deletions.get(key);
       if (parentOp && !parentOp.dependsOn.includes(op.id)) addDependency(parentOp, op.id);
@@ -130,7 +142,12 @@ function dropOrphans(ops: OpIndex, rows: RowLookup, turnedOff: ReadonlySet<strin
         if (!row || row.status === 'error') continue;
         row.opIds = row.opIds.filter((id) => id !== op.id);
         const role = roleOf(op, needed);
-        setStatus(row, 'error', null, turnedOff.has(missing) ? issues.typeTurnedOff(needed, role) : issues.blocked(needed, role));
+        setStatus(
+          row,
+          'error',
+          null,
+          turnedOff.has(missing) ? issues.typeTurnedOff(needed, role) : issues.blocked(needed, role),
+        );
       }
     }
   }
@@ -149,7 +166,13 @@ function missingPrerequisite(op: PlanOp, ops: OpIndex): string | undefined {
 function describeOp(opId: string, rows: RowLookup): IssueRef {
   const rowKey = opId.slice(opId.indexOf(':') + 1);
   const row = rows.get(rowKey);
-  if (row) return { side: row.csoId !== null ? 'cso' : 'qbo', typeId: row.typeId, id: row.csoId ?? row.qboId ?? '', name: row.name };
+  if (row)
+    return {
+      side: row.csoId !== null ? 'cso' : 'qbo',
+      typeId: row.typeId,
+      id: row.csoId ?? row.qboId ?? '',
+      name: row.name,
+    };
   // A row the plan no longer shows: the type and id are still in its key.
   const [side, list = '', id = ''] = rowKey.split(':');
   const typeId = side === 'qbo' ? (typesStoredAs(list as QboEntityName)[0] ?? 'account') : (list as EntityTypeId);

@@ -18,12 +18,26 @@ import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from '../../../lib/sync
 import { csoList, linksToQbo, qboList, qboMatchKey, type World } from '../../../lib/sync/world';
 
 /** `keptQbo`: QBO records (`Entity:id`) another CStoreOffice record is matched to in this run. */
-export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<string>, absences: AbsenceVerdicts | undefined): void {
+export function emitGone(
+  book: OpBook,
+  gone: GoneLink[],
+  keptQbo: ReadonlySet<string>,
+  absences: AbsenceVerdicts | undefined,
+): void {
   const { world, rows, ops, addOp } = book;
   const leaving = new Set(gone.filter((g) => !g.cso).map((g) => `${g.link.qboEntity}:${g.link.qboId}`));
   for (const { link, cso, qbo } of gone) {
     const rowKey = csoRowKey(link.csoType, link.csoId);
-    const unlink = () => addOp({ id: `unlink:${rowKey}`, kind: 'unlink', typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES }], rowKeys: [] });
+    const unlink = () =>
+      addOp({
+        id: `unlink:${rowKey}`,
+        kind: 'unlink',
+        typeId: link.csoType,
+        csoId: link.csoId,
+        qboId: link.qboId,
+        csoRefs: [{ typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES }],
+        rowKeys: [],
+      });
     const verdict = absences?.get(linkKey(link.csoType, link.csoId));
     if (cso) {
       const row = rows.get(rowKey)!;
@@ -33,7 +47,15 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
     }
     // The CStoreOffice record is missing: the row shows the QBO record it was linked to.
     const qboRow = (record: AnyRecord) => {
-      const row = newRow({ key: rowKey, typeId: link.csoType, csoId: link.csoId, qboId: link.qboId, name: qboMatchKey(world, link.csoType, record), csoHash: null, qboHash: hashValues(pickValues(link.csoType, 'qbo', record)) });
+      const row = newRow({
+        key: rowKey,
+        typeId: link.csoType,
+        csoId: link.csoId,
+        qboId: link.qboId,
+        name: qboMatchKey(world, link.csoType, record),
+        csoHash: null,
+        qboHash: hashValues(pickValues(link.csoType, 'qbo', record)),
+      });
       rows.add(row);
       return row;
     };
@@ -41,7 +63,9 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
       setStatus(qboRow(qbo), 'error', null, missingIssue('cso', verdict, link.csoId));
       continue;
     }
-    const stillLinked = keptQbo.has(`${link.qboEntity}:${link.qboId}`) || linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
+    const stillLinked =
+      keptQbo.has(`${link.qboEntity}:${link.qboId}`) ||
+      linksToQbo(world, link.qboEntity, link.qboId).some((l) => csoList(world, l.csoType).has(l.csoId));
     if (!qbo || !qbo.active || stillLinked) {
       unlink();
       continue;
@@ -49,9 +73,21 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
     const id = `deactivate:${qboRowKey(link.qboEntity, link.qboId)}`;
     const row = qboRow(qbo);
     // QBO would leave an active child under an inactive parent: the child has to move or go first.
-    const child = ENTITY_TYPES[link.csoType].hierarchical ? activeChildStaying(world, link.qboEntity, qbo.id, leaving) : undefined;
+    const child = ENTITY_TYPES[link.csoType].hierarchical
+      ? activeChildStaying(world, link.qboEntity, qbo.id, leaving)
+      : undefined;
     if (child) {
-      setStatus(row, 'error', null, issues.activeChild({ side: 'qbo', typeId: link.csoType, id: child.id, name: qboMatchKey(world, link.csoType, child) }));
+      setStatus(
+        row,
+        'error',
+        null,
+        issues.activeChild({
+          side: 'qbo',
+          typeId: link.csoType,
+          id: child.id,
+          name: qboMatchKey(world, link.csoType, child),
+        }),
+      );
       continue;
     }
     const ref: CsoRef = { typeId: link.csoType, csoId: link.csoId, basis: NO_VALUES };
@@ -59,7 +95,16 @@ export function emitGone(book: OpBook, gone: GoneLink[], keptQbo: ReadonlySet<st
     if (existing) {
       existing.csoRefs.push(ref);
       existing.rowKeys.push(rowKey);
-    } else addOp({ id, kind: 'deactivate', target: 'qbo', typeId: link.csoType, qboId: link.qboId, csoRefs: [ref], rowKeys: [rowKey] });
+    } else
+      addOp({
+        id,
+        kind: 'deactivate',
+        target: 'qbo',
+        typeId: link.csoType,
+        qboId: link.qboId,
+        csoRefs: [ref],
+        rowKeys: [rowKey],
+      });
     addOpId(row, id);
     setStatus(row, 'waitingForDeletion', 'qbo');
   }
@@ -73,7 +118,13 @@ function missingIssue(side: 'cso' | 'qbo', verdict: AbsenceVerdict | undefined, 
 }
 
 /** An active QBO record under `parentId` that this plan does not deactivate too. */
-function activeChildStaying(world: World, entity: QboEntityName, parentId: string, leaving: ReadonlySet<string>): AnyRecord | undefined {
-  for (const r of qboList(world, entity).values()) if (r.active && r.parentId === parentId && !leaving.has(`${entity}:${r.id}`)) return r;
+function activeChildStaying(
+  world: World,
+  entity: QboEntityName,
+  parentId: string,
+  leaving: ReadonlySet<string>,
+): AnyRecord | undefined {
+  for (const r of qboList(world, entity).values())
+    if (r.active && r.parentId === parentId && !leaving.has(`${entity}:${r.id}`)) return r;
   return undefined;
 }

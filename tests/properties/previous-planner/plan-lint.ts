@@ -10,6 +10,7 @@ export function lintCreate(typeId: EntityTypeId, name: string, key: string): Row
   const problems = lintName(typeId, name);
   if (problems.length > 0) return issues.invalidName(problems.map((p) => p.message).join(' '));
   const max = ENTITY_TYPES[typeId].maxDepth;
-  if (max !== undefined && ENTITY_TYPES[typeId].hierarchical && key.split(PATH_SEPARATOR).length > max) return issues.tooDeep(typeId, max);
+  if (max !== undefined && ENTITY_TYPES[typeId].hierarchical && key.split(PATH_SEPARATOR).length > max)
+    return issues.tooDeep(typeId, max);
   return null;
 }

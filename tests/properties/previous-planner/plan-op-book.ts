@@ -30,7 +30,11 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
    * `row`: the op's only row, when the caller holds it (no look-up by key). `asked`: other ops may
    * wait for this one or it may be looked up by id (see plan-op-index: a hint, answers stay exact).
    */
-  function addOp(init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>, row?: SyncRow, asked = true): PlanOp {
+  function addOp(
+    init: Partial<PlanOp> & Pick<PlanOp, 'id' | 'kind' | 'typeId' | 'rowKeys'>,
+    row?: SyncRow,
+    asked = true,
+  ): PlanOp {
     // Every field written out (no spread): one shape for every op, and no copy per op.
     const op: PlanOp = {
       id: init.id,
@@ -66,7 +70,13 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
    * fields name no other record has nothing to translate: its values are that same object (read
    * only, like the whole plan), not a copy per op.
    */
-  function valuesFor(typeId: EntityTypeId, fields: readonly string[], basis: RecordValues, from: 'cso' | 'qbo', deps: string[]): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
+  function valuesFor(
+    typeId: EntityTypeId,
+    fields: readonly string[],
+    basis: RecordValues,
+    from: 'cso' | 'qbo',
+    deps: string[],
+  ): { values?: Record<string, PlanValue>; blocked?: RowIssue } {
     // Nothing to send that way (most pairs): no object; the caller makes no op for it.
     if (fields.length === 0) return NOTHING;
     if (!hasRefFields(typeId)) return { values: basis };
@@ -76,18 +86,31 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook, 
       if (isRefValue(value)) {
         const producer = producers.get(from, value.ref.typeId, value.ref.id);
         if (producer === undefined) {
-          const rec = (from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)).get(value.ref.id);
+          const rec = (
+            from === 'cso' ? csoList(world, value.ref.typeId) : qboList(world, ENTITY_TYPES[value.ref.typeId].qboEntity)
+          ).get(value.ref.id);
           const named = { side: from, typeId: value.ref.typeId, id: value.ref.id, name: rec?.name ?? value.ref.id };
           const role = ROLE[f] ?? 'parent';
-          return { blocked: counterpartGone(world, from, value.ref.typeId, value.ref.id) ? issues.refDeleted(named, role) : issues.blocked(named, role) };
+          return {
+            blocked: counterpartGone(world, from, value.ref.typeId, value.ref.id)
+              ? issues.refDeleted(named, role)
+              : issues.blocked(named, role),
+          };
         }
         if (producer) deps.push(producer);
         else if (from === 'cso') {
           // Linked already: QBO refuses a reference to an inactive record, unless this run's update
           // of it reactivates it (any update of it goes first).
           const update = ops.get(`update-qbo:cso:${value.ref.typeId}:${value.ref.id}`);
-          const inactive = update?.values.active === true ? undefined : inactiveQboTarget(value.ref.typeId, value.ref.id);
-          if (inactive) return { blocked: issues.refInactive({ side: 'qbo', typeId: value.ref.typeId, id: inactive.id, name: inactive.name }, ROLE[f] ?? 'parent') };
+          const inactive =
+            update?.values.active === true ? undefined : inactiveQboTarget(value.ref.typeId, value.ref.id);
+          if (inactive)
+            return {
+              blocked: issues.refInactive(
+                { side: 'qbo', typeId: value.ref.typeId, id: inactive.id, name: inactive.name },
+                ROLE[f] ?? 'parent',
+              ),
+            };
           if (update) deps.push(update.id);
         }
       } else if (f === 'creditAccountId' && value === null && from === 'cso') {

@@ -51,17 +51,25 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
       producers.set('qbo', item.typeId, item.record.id, `create-cso:${row.key}`);
     },
     /** Accounts before data types, parents before children, so a blocked record blocks its dependants. */
-    emitInOrder(pairs: PairWork[], csoCreates: CreateWork[], qboCreates: CreateWork[], sharedWith: Map<string, string>): void {
+    emitInOrder(
+      pairs: PairWork[],
+      csoCreates: CreateWork[],
+      qboCreates: CreateWork[],
+      sharedWith: Map<string, string>,
+    ): void {
       const order = new Map(typesInDependencyOrder().map((t, i) => [t, i]));
-      const rankOf = (typeId: EntityTypeId, key: string) => order.get(typeId)! * MAX_DEPTH + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
+      const rankOf = (typeId: EntityTypeId, key: string) =>
+        order.get(typeId)! * MAX_DEPTH + (ENTITY_TYPES[typeId].hierarchical ? depthOf(key) : 1);
       // Pairs, then CStoreOffice creates, then QBO creates, numbered as one list and ordered by one
       // numeric rank (type, depth), stable: a counting sort in typed arrays, no object per item.
       const csoStart = pairs.length;
       const qboStart = csoStart + csoCreates.length;
       const ranks = new Uint32Array(qboStart + qboCreates.length);
       for (let i = 0; i < pairs.length; i++) ranks[i] = rankOf(pairs[i]!.pair.typeId, pairs[i]!.csoKey);
-      for (let i = 0; i < csoCreates.length; i++) ranks[csoStart + i] = rankOf(csoCreates[i]!.item.typeId, csoCreates[i]!.item.key);
-      for (let i = 0; i < qboCreates.length; i++) ranks[qboStart + i] = rankOf(qboCreates[i]!.item.typeId, qboCreates[i]!.item.key);
+      for (let i = 0; i < csoCreates.length; i++)
+        ranks[csoStart + i] = rankOf(csoCreates[i]!.item.typeId, csoCreates[i]!.item.key);
+      for (let i = 0; i < qboCreates.length; i++)
+        ranks[qboStart + i] = rankOf(qboCreates[i]!.item.typeId, qboCreates[i]!.item.key);
       for (const i of stableOrder(ranks)) {
         if (i < csoStart) emitPair(book, pairs[i]!);
         else if (i < qboStart) creates.emitCsoCreate(csoCreates[i - csoStart]!, sharedWith);
@@ -86,7 +94,15 @@ export function createOpsBuilder(world: World, options: PlanOptions, rows: RowBo
         }
         ops.delete(op.id);
         const other = rows.get(renamedRow);
-        const issue = issues.nameHeld({ side: other?.csoId ? 'cso' : 'qbo', typeId: other?.typeId ?? op.typeId, id: other?.csoId ?? other?.qboId ?? '', name: other?.name ?? '' }, swap);
+        const issue = issues.nameHeld(
+          {
+            side: other?.csoId ? 'cso' : 'qbo',
+            typeId: other?.typeId ?? op.typeId,
+            id: other?.csoId ?? other?.qboId ?? '',
+            name: other?.name ?? '',
+          },
+          swap,
+        );
         // Every row the write was for: a vendor sharing this create waits with it.
         for (const key of new Set([rowKey, ...op.rowKeys])) {
           const row = rows.get(key);

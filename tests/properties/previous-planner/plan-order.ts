@@ -13,7 +13,11 @@ export interface BatchSizes {
 }
 
 /** `byId`: the same ops by id, when the caller holds that index already (planning does). */
-export function orderPlan(ops: readonly PlanOp[], sizes: BatchSizes, byId: OpLookup = new Map(ops.map((op) => [op.id, op]))): SyncPlan {
+export function orderPlan(
+  ops: readonly PlanOp[],
+  sizes: BatchSizes,
+  byId: OpLookup = new Map(ops.map((op) => [op.id, op])),
+): SyncPlan {
   serializeSameTarget(ops);
   // Levels are computed in place: -1 not yet known, -2 on the current path (a loop).
   for (const op of ops) op.level = -1;
@@ -106,7 +110,9 @@ export function selectPlan(plan: SyncPlan, rowKeys: ReadonlySet<string>, sizes: 
     op.dependsOn.forEach(visit);
   };
   for (const op of plan.ops) if (op.rowKeys.some((k) => rowKeys.has(k))) visit(op.id);
-  const ops = plan.ops.filter((op) => chosen.has(op.id)).map((op) => ({ ...op, dependsOn: op.dependsOn.filter((d) => chosen.has(d)) }));
+  const ops = plan.ops
+    .filter((op) => chosen.has(op.id))
+    .map((op) => ({ ...op, dependsOn: op.dependsOn.filter((d) => chosen.has(d)) }));
   return orderPlan(ops, sizes);
 }
 
@@ -115,5 +121,8 @@ export function dropRows(plan: SyncPlan, rowKeys: ReadonlySet<string>, sizes: Ba
   const dropped = new Set(plan.ops.filter((op) => op.rowKeys.some((k) => rowKeys.has(k))).map((op) => op.id));
   // Ops come in dependency order: one pass finds every op waiting, directly or not, for a dropped one.
   for (const op of plan.ops) if (op.dependsOn.some((d) => dropped.has(d))) dropped.add(op.id);
-  return orderPlan(plan.ops.filter((op) => !dropped.has(op.id)), sizes);
+  return orderPlan(
+    plan.ops.filter((op) => !dropped.has(op.id)),
+    sizes,
+  );
 }

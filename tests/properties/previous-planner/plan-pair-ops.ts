@@ -30,17 +30,52 @@ export function emitPair(book: OpBook, work: PairWork): void {
   const rowKeys = [row.key];
   if (work.refresh) {
     // Waited for by this pair's updates, and by the records naming this one (a producer).
-    book.addOp({ id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys }, row, sends || book.producers.wanted(typeId));
+    book.addOp(
+      { id: linkId, kind: 'link', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, snapshots: work.base, rowKeys },
+      row,
+      sends || book.producers.wanted(typeId),
+    );
   }
   if (work.toQbo.length) {
-    book.addOp({ id: `update-qbo:${row.key}`, kind: 'update', target: 'qbo', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toQbo.values!, basis: qboBasis, csoRefs: [{ typeId, csoId: pair.cso.id, basis: qboBasis }], dependsOn: distinct(deps), rowKeys }, row, isVendorType(typeId));
+    book.addOp(
+      {
+        id: `update-qbo:${row.key}`,
+        kind: 'update',
+        target: 'qbo',
+        typeId,
+        csoId: pair.cso.id,
+        qboId: pair.qbo.id,
+        values: toQbo.values!,
+        basis: qboBasis,
+        csoRefs: [{ typeId, csoId: pair.cso.id, basis: qboBasis }],
+        dependsOn: distinct(deps),
+        rowKeys,
+      },
+      row,
+      isVendorType(typeId),
+    );
     addPending(row, 'waitingForUpdate', 'qbo');
   }
   if (work.toCso.length) {
     // Values another vendor kind sends to the shared QBO vendor arrive here only after it was sent:
     // when that write cannot be made, this one waits too (never a name QBO does not hold).
     const csoDeps = [...deps, ...work.receivedFrom.map((key) => `update-qbo:${key}`)];
-    book.addOp({ id: `update-cso:${row.key}`, kind: 'update', target: 'cso', typeId, csoId: pair.cso.id, qboId: pair.qbo.id, values: toCso.values!, basis: csoBasis, dependsOn: distinct(csoDeps), rowKeys }, row, false);
+    book.addOp(
+      {
+        id: `update-cso:${row.key}`,
+        kind: 'update',
+        target: 'cso',
+        typeId,
+        csoId: pair.cso.id,
+        qboId: pair.qbo.id,
+        values: toCso.values!,
+        basis: csoBasis,
+        dependsOn: distinct(csoDeps),
+        rowKeys,
+      },
+      row,
+      false,
+    );
     // A deactivation is shown as what it is for the user: a (reversible) deletion on that side.
     addPending(row, toCso.values!.active === false ? 'waitingForDeletion' : 'waitingForUpdate', 'cso');
   }

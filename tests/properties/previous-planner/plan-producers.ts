@@ -9,11 +9,16 @@ import { REF_FIELDS } from '../../../lib/sync/fields';
 type Side = 'cso' | 'qbo';
 
 /** The types a reference field points to (accounts, classes, locations). */
-const NAMED: ReadonlySet<EntityTypeId> = new Set(Object.values(REF_FIELDS).flatMap((fields) => Object.values(fields ?? {})));
+const NAMED: ReadonlySet<EntityTypeId> = new Set(
+  Object.values(REF_FIELDS).flatMap((fields) => Object.values(fields ?? {})),
+);
 
 export function createProducers() {
   // Nested Maps instead of `side:type:id` keys: planning registers one per named record.
-  const sides = { cso: new Map<EntityTypeId, Map<string, string>>(), qbo: new Map<EntityTypeId, Map<string, string>>() };
+  const sides = {
+    cso: new Map<EntityTypeId, Map<string, string>>(),
+    qbo: new Map<EntityTypeId, Map<string, string>>(),
+  };
   const of = (side: Side, typeId: EntityTypeId) => {
     let map = sides[side].get(typeId);
     if (!map) sides[side].set(typeId, (map = new Map()));

@@ -43,7 +43,15 @@ export function createRowBook(world: World): RowBook {
     if (!list) continue;
     for (const record of list.values()) {
       const link = world.links.size > 0 ? world.links.get(linkKey(typeId, record.id)) : undefined;
-      const row = newRow({ key: csoRowKey(typeId, record.id), typeId, csoId: record.id, qboId: link ? link.qboId : null, name: csoKey(world, typeId, record), csoHash: null, qboHash: null });
+      const row = newRow({
+        key: csoRowKey(typeId, record.id),
+        typeId,
+        csoId: record.id,
+        qboId: link ? link.qboId : null,
+        name: csoKey(world, typeId, record),
+        csoHash: null,
+        qboHash: null,
+      });
       all.push(row);
       byCso.set(record, row);
     }
@@ -55,7 +63,15 @@ export function createRowBook(world: World): RowBook {
     ofQbo(typeId, record) {
       let row = byQbo.get(record);
       if (!row) {
-        row = newRow({ key: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id), typeId, csoId: null, qboId: record.id, name: qboMatchKey(world, typeId, record), csoHash: null, qboHash: null });
+        row = newRow({
+          key: qboRowKey(ENTITY_TYPES[typeId].qboEntity, record.id),
+          typeId,
+          csoId: null,
+          qboId: record.id,
+          name: qboMatchKey(world, typeId, record),
+          csoHash: null,
+          qboHash: null,
+        });
         byQbo.set(record, row);
         add(row);
       }

@@ -32,7 +32,9 @@ export interface SyncRow {
 
 const SYNCHRONIZED = describeStatus('synchronized');
 
-export function newRow(init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' | 'name' | 'csoHash' | 'qboHash'>): SyncRow {
+export function newRow(
+  init: Pick<SyncRow, 'key' | 'typeId' | 'csoId' | 'qboId' | 'name' | 'csoHash' | 'qboHash'>,
+): SyncRow {
   // One literal, same shape for every row (planning makes one per record: 100k+ per run).
   return {
     key: init.key,
@@ -77,7 +79,12 @@ function statusText(status: SyncStatusId, target: Side | 'both' | null): string 
   return text;
 }
 
-export function setStatus(row: SyncRow, status: SyncStatusId, target: Side | 'both' | null = null, issue: RowIssue | null = null): void {
+export function setStatus(
+  row: SyncRow,
+  status: SyncStatusId,
+  target: Side | 'both' | null = null,
+  issue: RowIssue | null = null,
+): void {
   row.status = status;
   row.target = status === 'error' || status === 'synchronized' ? null : target;
   row.issue = issue;
@@ -98,7 +105,13 @@ export interface RowCounts {
 }
 
 export function countRows(rows: readonly SyncRow[]): RowCounts {
-  const byStatus: Record<SyncStatusId, number> = { synchronized: 0, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 };
+  const byStatus: Record<SyncStatusId, number> = {
+    synchronized: 0,
+    waitingForCreation: 0,
+    waitingForUpdate: 0,
+    waitingForDeletion: 0,
+    error: 0,
+  };
   for (const row of rows) byStatus[row.status]++;
   return { total: rows.length, byStatus };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, checkRealm, createState, describeLaunchError, endpointsFor, parseRedirect, QBO_SCOPES } from '@/lib/auth';
+import {
+  buildAuthorizeUrl,
+  checkRealm,
+  createState,
+  describeLaunchError,
+  endpointsFor,
+  parseRedirect,
+  QBO_SCOPES,
+} from '@/lib/auth';
 
 describe('createState', () => {
   it('is 64 hex characters from crypto and differs each time', () => {
@@ -12,7 +20,14 @@ describe('createState', () => {
 
 describe('buildAuthorizeUrl', () => {
   it('carries client id, code response, the four scopes, redirect and state', () => {
-    const url = new URL(buildAuthorizeUrl({ authorizeUrl: 'https://appcenter.intuit.com/connect/oauth2', clientId: 'cid', redirectUri: 'https://abc.chromiumapp.org/', state: 's1' }));
+    const url = new URL(
+      buildAuthorizeUrl({
+        authorizeUrl: 'https://appcenter.intuit.com/connect/oauth2',
+        clientId: 'cid',
+        redirectUri: 'https://abc.chromiumapp.org/',
+        state: 's1',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://appcenter.intuit.com/connect/oauth2');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'cid',
@@ -73,9 +88,21 @@ describe('checkRealm', () => {
 
 describe('environments', () => {
   it.each([
-    [{ kind: 'production' as const }, 'https://appcenter.intuit.com/connect/oauth2', 'https://quickbooks.api.intuit.com'],
-    [{ kind: 'sandbox' as const }, 'https://appcenter.intuit.com/connect/oauth2', 'https://sandbox-quickbooks.api.intuit.com'],
-    [{ kind: 'custom' as const, baseUrl: 'http://127.0.0.1:4010/' }, 'http://127.0.0.1:4010/connect/oauth2', 'http://127.0.0.1:4010'],
+    [
+      { kind: 'production' as const },
+      'https://appcenter.intuit.com/connect/oauth2',
+      'https://quickbooks.api.intuit.com',
+    ],
+    [
+      { kind: 'sandbox' as const },
+      'https://appcenter.intuit.com/connect/oauth2',
+      'https://sandbox-quickbooks.api.intuit.com',
+    ],
+    [
+      { kind: 'custom' as const, baseUrl: 'http://127.0.0.1:4010/' },
+      'http://127.0.0.1:4010/connect/oauth2',
+      'http://127.0.0.1:4010',
+    ],
   ])('%j', (env, authorizeUrl, apiBaseUrl) => {
     expect(endpointsFor(env)).toEqual({ authorizeUrl, apiBaseUrl });
   });

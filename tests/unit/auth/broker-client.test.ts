@@ -4,7 +4,9 @@ import { BrokerError, createBrokerClient } from '@/lib/auth';
 /** A fetch that never answers, and gives up only when its signal aborts (as the browser's does). */
 const hangingFetch: typeof fetch = (_input, init) =>
   new Promise((_resolve, reject) => {
-    init?.signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'TimeoutError')));
+    init?.signal?.addEventListener('abort', () =>
+      reject(new DOMException('The operation was aborted.', 'TimeoutError')),
+    );
   });
 
 describe('broker client', () => {
@@ -16,7 +18,11 @@ describe('broker client', () => {
   });
 
   it('still reports an unreachable broker as a network error', async () => {
-    const broker = createBrokerClient({ baseUrl: 'https://broker.example', fetch: async () => Promise.reject(new TypeError('Failed to fetch')), timeoutMs: 1000 });
+    const broker = createBrokerClient({
+      baseUrl: 'https://broker.example',
+      fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
+      timeoutMs: 1000,
+    });
     await expect(broker.config()).rejects.toMatchObject({ error: 'network' });
   });
 });

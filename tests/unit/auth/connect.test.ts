@@ -77,13 +77,17 @@ describe('createConnectFlow', () => {
     const { flow, exchanged, store } = setup(approve);
     const result = await flow.connect('co2', null, async () => '“Sunrise Fuel & Food LLC” (03.cstoreoffice.com)');
     expect(result).toMatchObject({ ok: false, reason: 'realm-taken' });
-    expect(result.ok ? '' : result.message).toMatch(/already connected to the CStoreOffice company “Sunrise Fuel & Food LLC” \(03\.cstoreoffice\.com\).*disconnect it there first/);
+    expect(result.ok ? '' : result.message).toMatch(
+      /already connected to the CStoreOffice company “Sunrise Fuel & Food LLC” \(03\.cstoreoffice\.com\).*disconnect it there first/,
+    );
     expect(exchanged).toEqual([]);
     expect(await store.get('co2')).toBeUndefined();
   });
 
   it('reports a failed exchange in words', async () => {
-    const { flow } = setup(approve, { exchange: () => Promise.reject(new BrokerError('invalid_grant', 'used code', 400)) });
+    const { flow } = setup(approve, {
+      exchange: () => Promise.reject(new BrokerError('invalid_grant', 'used code', 400)),
+    });
     const result = await flow.connect('co1', null);
     expect(result).toMatchObject({ ok: false, reason: 'exchange-failed' });
     expect(result.ok ? '' : result.message).toContain('invalid_grant');

@@ -9,7 +9,13 @@ function fakeBroker() {
   let n = 0;
   const set = (): TokenSet => {
     n += 1;
-    return { access_token: `at${n}`, refresh_token: `rt${n}`, expires_in: 3600, x_refresh_token_expires_in: 8_726_400, token_type: 'bearer' };
+    return {
+      access_token: `at${n}`,
+      refresh_token: `rt${n}`,
+      expires_in: 3600,
+      x_refresh_token_expires_in: 8_726_400,
+      token_type: 'bearer',
+    };
   };
   const broker = {
     refreshes: [] as string[],
@@ -147,5 +153,4 @@ describe('createTokenManager', () => {
     expect(stored?.refreshToken).toBe('rt2');
     expect([ta, tb]).toEqual(['at2', 'at2']);
   });
-
 });

@@ -14,7 +14,11 @@ describe('toolbar attention', () => {
   function setup(errors = 3) {
     const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn() };
     const notifications = { create: vi.fn() };
-    return { action, notifications, attention: createAttention({ action, notifications, iconUrl: 'icon.png', errorCount: async () => errors }) };
+    return {
+      action,
+      notifications,
+      attention: createAttention({ action, notifications, iconUrl: 'icon.png', errorCount: async () => errors }),
+    };
   }
 
   it('puts the error count on the badge', async () => {
@@ -28,7 +32,9 @@ describe('toolbar attention', () => {
     attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['a', 'b']);
     attention.notifyHeld('Sunrise Fuel', '5 deletions wait for your review.', ['b', 'a']);
     expect(notifications.create).toHaveBeenCalledTimes(1);
-    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Changes wait for your review in Sunrise Fuel' });
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({
+      title: 'Changes wait for your review in Sunrise Fuel',
+    });
     attention.notifyHeld('Sunrise Fuel', '6 deletions wait for your review.', ['a', 'b', 'c']);
     expect(notifications.create).toHaveBeenCalledTimes(2);
   });
@@ -40,6 +46,9 @@ describe('toolbar attention', () => {
     attention.notifyStop('Sunrise Fuel', 'unexpected', 'Network down.');
     expect(notifications.create).toHaveBeenCalledTimes(2);
     expect(notifications.create.mock.calls[0]![0]).toBe('qsm-reconnect-Sunrise Fuel');
-    expect(notifications.create.mock.calls[0]![1]).toMatchObject({ title: 'Connect Sunrise Fuel to QuickBooks again', message: 'Reconnect to QBO.' });
+    expect(notifications.create.mock.calls[0]![1]).toMatchObject({
+      title: 'Connect Sunrise Fuel to QuickBooks again',
+      message: 'Reconnect to QBO.',
+    });
   });
 });

@@ -4,10 +4,18 @@ import { ALARM_PREFIX, createAutoSync } from '@/lib/background/auto-sync';
 import type { SyncService } from '@/lib/background/sync-service';
 import type { CompanyRow } from '@/lib/db';
 
-const company = (id: string): CompanyRow => ({ key: `https://03.cstoreoffice.com|${id}`, origin: 'https://03.cstoreoffice.com', companyId: id, companyName: `Company ${id}`, lastSeenAt: '' });
+const company = (id: string): CompanyRow => ({
+  key: `https://03.cstoreoffice.com|${id}`,
+  origin: 'https://03.cstoreoffice.com',
+  companyId: id,
+  companyName: `Company ${id}`,
+  lastSeenAt: '',
+});
 const connection = (status: StoredConnection['status']) => ({ status }) as StoredConnection;
 
-function setup(opts: { minutes?: number; connections?: Record<string, StoredConnection['status']>; signedIn?: boolean } = {}) {
+function setup(
+  opts: { minutes?: number; connections?: Record<string, StoredConnection['status']>; signedIn?: boolean } = {},
+) {
   const alarms = new Map<string, number>();
   const api = {
     create: vi.fn((name: string, info: { periodInMinutes: number }) => alarms.set(name, info.periodInMinutes)),
@@ -68,6 +76,7 @@ describe('automatic sync', () => {
     const { auto, synchronize } = setup({ signedIn });
     expect(await auto.onAlarm(ALARM_PREFIX + key)).toBe(expected);
     expect(synchronize).toHaveBeenCalledTimes(expected === 'ran' ? 1 : 0);
-    if (expected === 'ran') expect(synchronize).toHaveBeenCalledWith(expect.objectContaining({ key }), { trigger: 'alarm', who: null });
+    if (expected === 'ran')
+      expect(synchronize).toHaveBeenCalledWith(expect.objectContaining({ key }), { trigger: 'alarm', who: null });
   });
 });

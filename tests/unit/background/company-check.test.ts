@@ -46,7 +46,9 @@ describe('the company a page names is checked with CStoreOffice', () => {
 
   it('refuses a company the user may not audit, in words', async () => {
     const { handlers } = setup([{ id: '1', name: 'Sunrise Fuel & Food LLC' }]);
-    await expect(handlers.getCompany({ companyId: '2', companyName: 'Other' }, page)).rejects.toThrow(/does not list company 2 among the companies your user may audit at 03\.cstoreoffice\.com/);
+    await expect(handlers.getCompany({ companyId: '2', companyName: 'Other' }, page)).rejects.toThrow(
+      /does not list company 2 among the companies your user may audit at 03\.cstoreoffice\.com/,
+    );
   });
 
   it('asks CStoreOffice again after ten minutes, not on every page load', async () => {
@@ -63,7 +65,9 @@ describe('the company a page names is checked with CStoreOffice', () => {
     const { handlers, synchronize } = setup(new Error('You are signed out of CStoreOffice.'));
     const summary = await handlers.getCompany({ companyId: '1', companyName: 'Sunrise Fuel & Food LLC' }, page);
     expect(summary).toMatchObject({ companyName: 'Sunrise Fuel & Food LLC' });
-    await expect(handlers.synchronize({ companyId: '1' }, page)).rejects.toThrow(/could not confirm that your user may audit this company \(You are signed out of CStoreOffice\.\).*nothing was written/);
+    await expect(handlers.synchronize({ companyId: '1' }, page)).rejects.toThrow(
+      /could not confirm that your user may audit this company \(You are signed out of CStoreOffice\.\).*nothing was written/,
+    );
     expect(synchronize).not.toHaveBeenCalled();
   });
 

@@ -24,8 +24,22 @@ describe('History as the manager shows it', () => {
   });
 
   it('an Undo’s own entry says what it put back and what it left', () => {
-    const entry = stored('u1', { counts: {}, outcome: 'partial', undo: { of: 'r2', reactivated: 0, restored: 1, removed: 2 }, errors: [{ rowKey: 'cso:customer:1', code: 'undoRefused', title: 'Not undone: “Birch”', detail: 'Undo left it as it is.' }] });
-    expect(toHistoryEntry(entry).message).toBe('Undo of an earlier run. Undone: 1 restored, 2 removed. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.');
+    const entry = stored('u1', {
+      counts: {},
+      outcome: 'partial',
+      undo: { of: 'r2', reactivated: 0, restored: 1, removed: 2 },
+      errors: [
+        {
+          rowKey: 'cso:customer:1',
+          code: 'undoRefused',
+          title: 'Not undone: “Birch”',
+          detail: 'Undo left it as it is.',
+        },
+      ],
+    });
+    expect(toHistoryEntry(entry).message).toBe(
+      'Undo of an earlier run. Undone: 1 restored, 2 removed. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.',
+    );
   });
 
   it('a run’s entry says what the manager said when it ended', () => {

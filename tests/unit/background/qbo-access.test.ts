@@ -17,13 +17,35 @@ function setup() {
   const fetch = (async (url: string | URL | Request) => {
     calls.push(String(url));
     await gate;
-    const body = { access_token: `at-${calls.length}`, refresh_token: `rt-${calls.length}`, expires_in: 3600, x_refresh_token_expires_in: 8_640_000, token_type: 'bearer' };
+    const body = {
+      access_token: `at-${calls.length}`,
+      refresh_token: `rt-${calls.length}`,
+      expires_in: 3600,
+      x_refresh_token_expires_in: 8_640_000,
+      token_type: 'bearer',
+    };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof globalThis.fetch;
   const store = createMemoryTokenStore([
-    { companyId: 'co', realmId: '9130', accessToken: 'old', refreshToken: 'rt-0', accessExpiresAt: NOW - 1, refreshExpiresAt: NOW + 1e9, refreshHardExpiresAt: null, status: 'connected', connectedAt: NOW - 1e6, updatedAt: NOW - 1e6 },
+    {
+      companyId: 'co',
+      realmId: '9130',
+      accessToken: 'old',
+      refreshToken: 'rt-0',
+      accessExpiresAt: NOW - 1,
+      refreshExpiresAt: NOW + 1e9,
+      refreshHardExpiresAt: null,
+      status: 'connected',
+      connectedAt: NOW - 1e6,
+      updatedAt: NOW - 1e6,
+    },
   ]);
-  const access = createQboAccess({ readSettings: async () => settings, tokenStore: store, clock: { now: () => NOW }, fetch });
+  const access = createQboAccess({
+    readSettings: async () => settings,
+    tokenStore: store,
+    clock: { now: () => NOW },
+    fetch,
+  });
   return { access, calls, store, release, setBroker: (url: string) => (settings = { ...settings, brokerUrl: url }) };
 }
 

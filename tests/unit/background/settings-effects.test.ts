@@ -59,7 +59,13 @@ describe('sync service: refreshRows', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const engineRows = vi.fn(async () => []);
-    const { service } = setup({ rows: engineRows, synchronize: (async () => { await gate; throw new Error('stop'); }) as never });
+    const { service } = setup({
+      rows: engineRows,
+      synchronize: (async () => {
+        await gate;
+        throw new Error('stop');
+      }) as never,
+    });
     const run = service.synchronize(target, { trigger: 'user', who: 'You' });
     expect(await service.refreshRows(target)).toBe(false);
     expect(engineRows).not.toHaveBeenCalled();

@@ -32,7 +32,13 @@ function setup(engine: Partial<SyncEngine>) {
 const report = () => ({
   plan: emptyPlan,
   rows: [],
-  summary: { writes: { create: { cso: 0, qbo: 0 }, update: { cso: 0, qbo: 0 }, deactivate: 0, delete: 0 }, local: { link: 0, unlink: 0 }, batches: { cso: 0, qbo: 0 }, levels: 0, rows: { total: 1, byStatus: counts } },
+  summary: {
+    writes: { create: { cso: 0, qbo: 0 }, update: { cso: 0, qbo: 0 }, deactivate: 0, delete: 0 },
+    local: { link: 0, unlink: 0 },
+    batches: { cso: 0, qbo: 0 },
+    levels: 0,
+    rows: { total: 1, byStatus: counts },
+  },
   executed: emptyPlan,
   failures: [],
   resumed: false,
@@ -41,7 +47,14 @@ const report = () => ({
   heldCreates: null,
 });
 
-const held = [{ typeId: 'customer' as const, count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', typeId: 'customer' as const, name: 'Acme', target: 'qbo' as const }] }];
+const held = [
+  {
+    typeId: 'customer' as const,
+    count: 5,
+    linked: 12,
+    rows: [{ rowKey: 'cso:customer:1', typeId: 'customer' as const, name: 'Acme', target: 'qbo' as const }],
+  },
+];
 
 describe('sync service', () => {
   it('a preview asked while a run is going waits for the run, so it never writes the rows over it', async () => {
@@ -63,13 +76,38 @@ describe('sync service', () => {
   it('passes the confirmed deletions of a person’s run, never of the alarm’s, and reports held ones with words', async () => {
     const synchronize = vi.fn(async () => ({ ...report(), heldDeletions: held }));
     const { service, onRunEnd } = setup({ synchronize } as never);
-    const outcome = await service.synchronize(target, { trigger: 'user', who: 'You', confirmDeletions: ['cso:customer:9'] });
+    const outcome = await service.synchronize(target, {
+      trigger: 'user',
+      who: 'You',
+      confirmDeletions: ['cso:customer:9'],
+    });
     expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-1', confirmDeletions: ['cso:customer:9'] });
-    expect(outcome).toMatchObject({ outcome: 'partial', heldDeletions: [{ typeId: 'customer', typeLabel: 'Customer', count: 5, linked: 12, rows: [{ rowKey: 'cso:customer:1', name: 'Acme', target: 'qbo' }] }] });
+    expect(outcome).toMatchObject({
+      outcome: 'partial',
+      heldDeletions: [
+        {
+          typeId: 'customer',
+          typeLabel: 'Customer',
+          count: 5,
+          linked: 12,
+          rows: [{ rowKey: 'cso:customer:1', name: 'Acme', target: 'qbo' }],
+        },
+      ],
+    });
     expect(outcome.message).toMatch(/1 deletion wait for your review \(1 customer\)/);
-    await service.synchronize(target, { trigger: 'alarm', who: null, confirmDeletions: ['cso:customer:9'], confirmCreates: true });
+    await service.synchronize(target, {
+      trigger: 'alarm',
+      who: null,
+      confirmDeletions: ['cso:customer:9'],
+      confirmCreates: true,
+    });
     expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-2' });
-    expect(onRunEnd).toHaveBeenLastCalledWith(target, expect.objectContaining({ heldDeletions: expect.any(Array) }), null, 'alarm');
+    expect(onRunEnd).toHaveBeenLastCalledWith(
+      target,
+      expect.objectContaining({ heldDeletions: expect.any(Array) }),
+      null,
+      'alarm',
+    );
     await service.synchronize(target, { trigger: 'user', who: 'You', confirmCreates: true });
     expect(synchronize).toHaveBeenLastCalledWith({ runId: 'run-3', confirmCreates: true });
   });
@@ -95,27 +133,50 @@ describe('sync service', () => {
     const { service, events, rows, entries } = setup({ synchronize: async () => report() } as never);
     await service.synchronize(target, { trigger: 'user', who: 'You' });
     expect(rows.replaceRows).toHaveBeenCalledWith(target.key, []);
-    expect(events.map((e) => (e.type === 'run' ? `run:${e.status.phase}` : e.type))).toEqual(['run:reading', 'run:saving', 'rowsChanged', 'run:done']);
+    expect(events.map((e) => (e.type === 'run' ? `run:${e.status.phase}` : e.type))).toEqual([
+      'run:reading',
+      'run:saving',
+      'rowsChanged',
+      'run:done',
+    ]);
     // History keeps the run's words as the manager said them, so both say the same thing.
-    expect(entries[0]).toMatchObject({ runId: 'run-1', trigger: 'user', who: 'You', outcome: 'succeeded', message: 'Nothing needed to change; both systems are in step.' });
+    expect(entries[0]).toMatchObject({
+      runId: 'run-1',
+      trigger: 'user',
+      who: 'You',
+      outcome: 'succeeded',
+      message: 'Nothing needed to change; both systems are in step.',
+    });
   });
 
   it('a wait before QuickBooks is asked again is on the progress line until the run moves on', async () => {
     const { service, events, buildEngine } = setup({ synchronize: async () => report() } as never);
-    buildEngine.mockImplementation((async (_target: unknown, onProgress: (p: unknown) => void, onWait?: (w: { why: string; delayMs: number }) => void) => {
+    buildEngine.mockImplementation((async (
+      _target: unknown,
+      onProgress: (p: unknown) => void,
+      onWait?: (w: { why: string; delayMs: number }) => void,
+    ) => {
       onWait?.({ why: 'QuickBooks asked to slow down (too many requests)', delayMs: 42_000 });
       onProgress({ phase: 'writing', done: 1, total: 2, errors: 0 });
       return { synchronize: async () => report() };
     }) as never);
     await service.synchronize(target, { trigger: 'user', who: 'You' });
-    const runs = events.filter((e) => e.type === 'run').map((e) => (e as { status: { phase: string; waiting?: unknown } }).status);
-    expect(runs[1]).toMatchObject({ waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:00:42.000Z' } });
+    const runs = events
+      .filter((e) => e.type === 'run')
+      .map((e) => (e as { status: { phase: string; waiting?: unknown } }).status);
+    expect(runs[1]).toMatchObject({
+      waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:00:42.000Z' },
+    });
     expect(runs[2]).toMatchObject({ phase: 'writing', waiting: null });
   });
 
   it('outside a run (Reconnect), a wait on QuickBooks is told to the company and its end once the work is over', async () => {
     const { service, events, buildEngine } = setup({} as never);
-    buildEngine.mockImplementation((async (_target: unknown, _onProgress: unknown, onWait?: (w: { why: string; delayMs: number }) => void) => ({
+    buildEngine.mockImplementation((async (
+      _target: unknown,
+      _onProgress: unknown,
+      onWait?: (w: { why: string; delayMs: number }) => void,
+    ) => ({
       actions: {},
       reconnect: async () => {
         onWait?.({ why: 'QuickBooks asked to slow down (too many requests)', delayMs: 60_000 });
@@ -125,7 +186,12 @@ describe('sync service', () => {
     expect(await service.action(target, 'reconnect', [])).toMatchObject({ ok: true });
     const waits = events.filter((e) => e.type === 'waiting');
     expect(waits).toEqual([
-      { type: 'waiting', companyId: '1', origin: target.origin, waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:01:00.000Z' } },
+      {
+        type: 'waiting',
+        companyId: '1',
+        origin: target.origin,
+        waiting: { why: 'QuickBooks asked to slow down (too many requests)', until: '2026-11-25T12:01:00.000Z' },
+      },
       { type: 'waiting', companyId: '1', origin: target.origin, waiting: null },
     ]);
   });
@@ -145,13 +211,32 @@ describe('sync service', () => {
   });
 
   it('an Undo is logged in History with what it put back and what it left, and its words say what comes next', async () => {
-    const undo = vi.fn(async () => ({ counts: { reactivated: 1, restored: 2, removed: 0 }, refused: [{ rowKey: 'cso:customer:4', name: 'Birch', detail: 'Undo left it as it is: it was changed in QuickBooks after that run.' }] }));
+    const undo = vi.fn(async () => ({
+      counts: { reactivated: 1, restored: 2, removed: 0 },
+      refused: [
+        {
+          rowKey: 'cso:customer:4',
+          name: 'Birch',
+          detail: 'Undo left it as it is: it was changed in QuickBooks after that run.',
+        },
+      ],
+    }));
     const { service, entries, rows } = setup({ undo, rows: async () => [] } as never);
     const reply = await service.undo(target, 'run-0', 'Pat Lee');
     expect(undo).toHaveBeenCalledWith('run-0');
-    expect(reply).toEqual({ ok: true, changed: 3, message: 'Undone: 2 restored, 1 reactivated. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.' });
+    expect(reply).toEqual({
+      ok: true,
+      changed: 3,
+      message:
+        'Undone: 2 restored, 1 reactivated. 1 left as it was: see its row. The next Synchronize copies what was restored to the other system.',
+    });
     expect(rows.replaceRows).toHaveBeenCalledWith(target.key, []);
-    expect(entries[0]).toMatchObject({ who: 'Pat Lee', outcome: 'partial', undo: { of: 'run-0', reactivated: 1, restored: 2, removed: 0 }, errors: [{ rowKey: 'cso:customer:4', title: 'Not undone: “Birch”' }] });
+    expect(entries[0]).toMatchObject({
+      who: 'Pat Lee',
+      outcome: 'partial',
+      undo: { of: 'run-0', reactivated: 1, restored: 2, removed: 0 },
+      errors: [{ rowKey: 'cso:customer:4', title: 'Not undone: “Birch”' }],
+    });
   });
 
   it('refuses an Undo while a run is going, and passes the engine’s refusal on in words', async () => {
@@ -162,7 +247,10 @@ describe('sync service', () => {
     });
     const { service, entries } = setup({ synchronize: async () => (await gate, report()), undo } as never);
     const run = service.synchronize(target, { trigger: 'user', who: 'You' });
-    expect(await service.undo(target, 'run-0', 'You')).toEqual({ ok: false, message: expect.stringContaining('A synchronization is running') });
+    expect(await service.undo(target, 'run-0', 'You')).toEqual({
+      ok: false,
+      message: expect.stringContaining('A synchronization is running'),
+    });
     release();
     await run;
     expect(await service.undo(target, 'run-0', 'You')).toEqual({ ok: false, message: 'This run was undone already.' });
@@ -174,7 +262,10 @@ describe('sync service', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { service } = setup({ synchronize: async () => (await gate, report()) } as never);
     const run = service.synchronize(target, { trigger: 'user', who: 'You' });
-    await expect(service.action(target, 'removeLink', ['cso:account:1'])).resolves.toEqual({ ok: false, message: 'A synchronization is running for this company; try again when it ends.' });
+    await expect(service.action(target, 'removeLink', ['cso:account:1'])).resolves.toEqual({
+      ok: false,
+      message: 'A synchronization is running for this company; try again when it ends.',
+    });
     release();
     await run;
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { whoAsked } from '@/lib/background/company-access';
 import { startedBy } from '@/lib/db';
 
-const page = { id: 'ext', url: 'https://03.cstoreoffice.com/app.php/accounting/audit?company=1', origin: 'https://03.cstoreoffice.com' };
+const page = {
+  id: 'ext',
+  url: 'https://03.cstoreoffice.com/app.php/accounting/audit?company=1',
+  origin: 'https://03.cstoreoffice.com',
+};
 const popup = { id: 'ext', url: 'chrome-extension://ext/popup.html', origin: 'chrome-extension://ext' };
 
 describe('who started a run, as History says it', () => {

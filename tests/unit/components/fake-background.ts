@@ -2,8 +2,20 @@
  * A fake background for component tests: serves rows from memory with the same paging, sorting and
  * filtering contract as the real one, records every message, and lets a test push status events.
  */
-import { ENTITY_TYPES, type EntityTypeId, SYNC_STATUS_IDS, SYNC_STATUS_LABELS, type SyncStatusId } from '@/lib/entities';
-import type { CompanySummary, PanelRow, PanelRowExportQuery, PanelRowQuery, ProtocolMap } from '@/lib/messaging/protocol';
+import {
+  ENTITY_TYPES,
+  type EntityTypeId,
+  SYNC_STATUS_IDS,
+  SYNC_STATUS_LABELS,
+  type SyncStatusId,
+} from '@/lib/entities';
+import type {
+  CompanySummary,
+  PanelRow,
+  PanelRowExportQuery,
+  PanelRowQuery,
+  ProtocolMap,
+} from '@/lib/messaging/protocol';
 import type { StatusEvent } from '@/lib/messaging/status-port';
 
 const ORIGIN = 'https://03.cstoreoffice.com';
@@ -20,7 +32,15 @@ export function makeRow(i: number, over: Partial<PanelRow> = {}): PanelRow {
     name: `Entity ${String(i).padStart(3, '0')}`,
     status,
     statusText: SYNC_STATUS_LABELS[status],
-    issue: status === 'error' ? { code: 'conflict', title: 'Changed on both sides', detail: 'Both sides changed the name.', remedies: ['keepCso', 'keepQbo', 'ignore'] } : null,
+    issue:
+      status === 'error'
+        ? {
+            code: 'conflict',
+            title: 'Changed on both sides',
+            detail: 'Both sides changed the name.',
+            remedies: ['keepCso', 'keepQbo', 'ignore'],
+          }
+        : null,
     ignored: false,
     csoUrl: `${ORIGIN}/entity/${1000 + i}`,
     qboUrl: status === 'waitingForCreation' ? null : `https://qbo.example/app/${i}`,
@@ -57,7 +77,14 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     );
     if (q.sort) {
       const key = (r: PanelRow) =>
-        ({ type: r.typeLabel, csoId: r.csoId ?? '', name: r.name, qboId: r.qboId ?? '', issue: r.issue?.title ?? '', status: r.statusText })[q.sort!.field];
+        ({
+          type: r.typeLabel,
+          csoId: r.csoId ?? '',
+          name: r.name,
+          qboId: r.qboId ?? '',
+          issue: r.issue?.title ?? '',
+          status: r.statusText,
+        })[q.sort!.field];
       out.sort((a, b) => key(a).localeCompare(key(b)) * (q.sort!.dir === 'asc' ? 1 : -1));
     }
     return out;
@@ -71,13 +98,36 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
       const counts = Object.fromEntries(SYNC_STATUS_IDS.map((s) => [s, rows.filter((r) => r.status === s).length]));
       return { rows: all.slice(start, start + data.query.pageSize), total: all.length, counts };
     },
-    exportRows: (data: { query: PanelRowExportQuery }) => query(data.query).map((r) => r.name).join('\n'),
-    preview: () => ({ counts: { createInQbo: 2, createInCso: 1, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 3 }, errors: 1, total: 6 }),
+    exportRows: (data: { query: PanelRowExportQuery }) =>
+      query(data.query)
+        .map((r) => r.name)
+        .join('\n'),
+    preview: () => ({
+      counts: {
+        createInQbo: 2,
+        createInCso: 1,
+        updateQbo: 0,
+        updateCso: 0,
+        deactivateInQbo: 0,
+        deleteInCso: 0,
+        link: 3,
+      },
+      errors: 1,
+      total: 6,
+    }),
     synchronize: () => ({ outcome: 'success', message: 'All done.', summary: { counts: {}, errors: 0, total: 0 } }),
-    runAction: (data: { rowKeys: string[] }) => ({ ok: true, changed: data.rowKeys.length, message: `${data.rowKeys.length} changed` }),
+    runAction: (data: { rowKeys: string[] }) => ({
+      ok: true,
+      changed: data.rowKeys.length,
+      message: `${data.rowKeys.length} changed`,
+    }),
     getHistory: () => ({ entries: [], total: 0 }),
     exportHistory: () => '',
-    undoRun: () => ({ ok: true, changed: 2, message: 'Undone: 2 restored. The next Synchronize copies what was restored to the other system.' }),
+    undoRun: () => ({
+      ok: true,
+      changed: 2,
+      message: 'Undone: 2 restored. The next Synchronize copies what was restored to the other system.',
+    }),
     connect: () => ({ ok: true, summary: company }),
     disconnect: () => company,
   };

@@ -6,8 +6,12 @@ import { createFakeBackground, makeRow } from './fake-background';
 import { buttonByText, mountManager, settle } from './mount-manager';
 
 const holder = vi.hoisted(() => ({ bg: null as unknown as ReturnType<typeof createFakeBackground> }));
-vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data) }));
-vi.mock('@/lib/messaging/status-port', () => ({ subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent) }));
+vi.mock('@/lib/messaging/protocol', () => ({
+  sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data),
+}));
+vi.mock('@/lib/messaging/status-port', () => ({
+  subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent),
+}));
 
 let wrapper: VueWrapper | undefined;
 
@@ -18,7 +22,11 @@ const entry = (runId: string, undo: HistoryEntry['undo']): HistoryEntry => ({
   trigger: 'user',
   who: 'Pat Lee',
   outcome: 'success',
-  summary: { counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 2, deactivateInQbo: 0, deleteInCso: 0, link: 0 }, errors: 0, total: 0 },
+  summary: {
+    counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 2, deactivateInQbo: 0, deleteInCso: 0, link: 0 },
+    errors: 0,
+    total: 0,
+  },
   message: '2 changes applied.',
   errors: [],
   undo,
@@ -60,7 +68,9 @@ describe('History → Undo this run', () => {
     await settle();
     await buttonByText(wrapper, 'Undo this run')!.trigger('click');
     await settle();
-    [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent?.trim() === 'Cancel')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    [...document.querySelectorAll('[role="alertdialog"] button')]
+      .find((b) => b.textContent?.trim() === 'Cancel')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle();
     expect(holder.bg.callsOf('undoRun')).toEqual([]);
     wrapper.unmount();
@@ -73,12 +83,17 @@ describe('History → Undo this run', () => {
   });
 
   it('a refusal is shown in words', async () => {
-    holder.bg.handlers.undoRun = (() => ({ ok: false, message: 'Only the last run that changed something can be undone, and this is not that run.' })) as never;
+    holder.bg.handlers.undoRun = (() => ({
+      ok: false,
+      message: 'Only the last run that changed something can be undone, and this is not that run.',
+    })) as never;
     ({ wrapper } = await mountManager());
     await settle();
     await buttonByText(wrapper, 'Undo this run')!.trigger('click');
     await settle();
-    [...document.querySelectorAll('[role="alertdialog"] button')].find((b) => b.textContent?.trim() === 'Undo this run')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    [...document.querySelectorAll('[role="alertdialog"] button')]
+      .find((b) => b.textContent?.trim() === 'Undo this run')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle();
     expect(document.body.textContent).toContain('Undo: not done');
     expect(document.body.textContent).toContain('this is not that run');

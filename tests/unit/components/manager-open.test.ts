@@ -9,9 +9,14 @@ import type { ProtocolMap } from '@/lib/messaging/protocol';
 import { createFakeBackground, makeRow } from './fake-background';
 import { mountManager, settle } from './mount-manager';
 
-const holder = vi.hoisted(() => ({ send: null as unknown as (type: keyof ProtocolMap, data: unknown) => Promise<unknown>, bg: null as unknown as ReturnType<typeof createFakeBackground> }));
+const holder = vi.hoisted(() => ({
+  send: null as unknown as (type: keyof ProtocolMap, data: unknown) => Promise<unknown>,
+  bg: null as unknown as ReturnType<typeof createFakeBackground>,
+}));
 vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: (type: never, data: never) => holder.send(type, data) }));
-vi.mock('@/lib/messaging/status-port', () => ({ subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent) }));
+vi.mock('@/lib/messaging/status-port', () => ({
+  subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent),
+}));
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {

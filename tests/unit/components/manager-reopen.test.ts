@@ -13,8 +13,12 @@ import { createFakeBackground, makeRow } from './fake-background';
 import { buttonByText, mountManager, settle } from './mount-manager';
 
 const holder = vi.hoisted(() => ({ bg: null as unknown as ReturnType<typeof createFakeBackground> }));
-vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data) }));
-vi.mock('@/lib/messaging/status-port', () => ({ subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent) }));
+vi.mock('@/lib/messaging/protocol', () => ({
+  sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data),
+}));
+vi.mock('@/lib/messaging/status-port', () => ({
+  subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent),
+}));
 
 let wrapper: VueWrapper | undefined;
 beforeEach(() => {
@@ -27,7 +31,13 @@ afterEach(() => {
 });
 
 /** The manager's markup, without the ids each component instance numbers for itself. */
-const shown = (w: VueWrapper) => w.html().replace(/ pc\d+=""/g, '').replace(/\bv-\d+-/g, 'v-N-').replace(/\bpv_id_\d+/g, 'pv_id_N').replace(/ style="width: 0px; left: 0px;"/g, '');
+const shown = (w: VueWrapper) =>
+  w
+    .html()
+    .replace(/ pc\d+=""/g, '')
+    .replace(/\bv-\d+-/g, 'v-N-')
+    .replace(/\bpv_id_\d+/g, 'pv_id_N')
+    .replace(/ style="width: 0px; left: 0px;"/g, '');
 
 async function freshOpen(): Promise<string> {
   const fresh = await mountManager();

@@ -11,7 +11,11 @@ export async function settle(): Promise<void> {
 
 /** `open: false` mounts it the way the content script prepares it at idle time, before any open. */
 export async function mountManager({ open = true } = {}): Promise<{ wrapper: VueWrapper; state: PanelState }> {
-  const state = reactive<PanelState>({ company: { companyId: '42', companyName: 'Speedy Stop LLC' }, user: 'Pat Lee (pat@speedy.example)', open });
+  const state = reactive<PanelState>({
+    company: { companyId: '42', companyName: 'Speedy Stop LLC' },
+    user: 'Pat Lee (pat@speedy.example)',
+    open,
+  });
   const wrapper = mount(SyncManager, {
     props: { state },
     attachTo: document.body,

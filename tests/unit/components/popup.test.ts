@@ -17,8 +17,10 @@ vi.mock('@/lib/messaging/protocol', () => ({
   sendMessage: async (type: string, data: unknown) => {
     fake.calls.push({ type, data });
     if (type === 'getOverview') return { environment: 'sandbox', companies: structuredClone(fake.companies) };
-    if (type === 'synchronize') return { outcome: 'success', message: '12 written.', summary: { counts: {}, errors: 0, total: 12 } };
-    if (type === 'disconnect') return { ...fake.companies[0], state: 'notConnected', realmId: null, qboCompanyName: null };
+    if (type === 'synchronize')
+      return { outcome: 'success', message: '12 written.', summary: { counts: {}, errors: 0, total: 12 } };
+    if (type === 'disconnect')
+      return { ...fake.companies[0], state: 'notConnected', realmId: null, qboCompanyName: null };
     throw new Error(`unexpected ${type}`);
   },
 }));
@@ -46,7 +48,8 @@ const company: CompanySummary = {
 async function settle() {
   for (let i = 0; i < 4; i++) await flushPromises();
 }
-const mountPopup = () => mount(App, { attachTo: document.body, global: { plugins: [{ install: (app: VueApp) => void setupApp(app) }] } });
+const mountPopup = () =>
+  mount(App, { attachTo: document.body, global: { plugins: [{ install: (app: VueApp) => void setupApp(app) }] } });
 
 beforeEach(() => {
   fake.companies = [company];
@@ -73,12 +76,43 @@ describe('the popup', () => {
   it('Sync now synchronizes that company and shows progress from the status port', async () => {
     const wrapper = mountPopup();
     await settle();
-    fake.listener?.({ type: 'run', status: { runId: 'r', companyId: '42', origin: company.origin, phase: 'writing', done: 4, total: 8, errors: 0, startedAt: '', trigger: 'user', message: null } });
+    fake.listener?.({
+      type: 'run',
+      status: {
+        runId: 'r',
+        companyId: '42',
+        origin: company.origin,
+        phase: 'writing',
+        done: 4,
+        total: 8,
+        errors: 0,
+        startedAt: '',
+        trigger: 'user',
+        message: null,
+      },
+    });
     await settle();
     expect(wrapper.get('[data-testid="run-progress"]').text()).toContain('4 of 8 done');
-    fake.listener?.({ type: 'run', status: { runId: 'r', companyId: '42', origin: company.origin, phase: 'done', done: 8, total: 8, errors: 0, startedAt: '', trigger: 'user', message: null } });
+    fake.listener?.({
+      type: 'run',
+      status: {
+        runId: 'r',
+        companyId: '42',
+        origin: company.origin,
+        phase: 'done',
+        done: 8,
+        total: 8,
+        errors: 0,
+        startedAt: '',
+        trigger: 'user',
+        message: null,
+      },
+    });
     await settle();
-    await wrapper.findAll('button').find((b) => b.text().trim() === 'Sync now')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text().trim() === 'Sync now')!
+      .trigger('click');
     await settle();
     expect(fake.calls.find((c) => c.type === 'synchronize')?.data).toEqual({ companyId: '42', origin: company.origin });
     expect(wrapper.text()).toContain('12 written.');
@@ -89,7 +123,10 @@ describe('the popup', () => {
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
     const wrapper = mountPopup();
     await settle();
-    await wrapper.findAll('button').find((b) => b.text().trim() === 'Open Audit page')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text().trim() === 'Open Audit page')!
+      .trigger('click');
     expect(create).toHaveBeenCalledWith({ url: 'https://03.cstoreoffice.com/app.php/accounting/audit?company=42' });
     wrapper.unmount();
   });

@@ -6,8 +6,12 @@ import { createFakeBackground, makeRow } from './fake-background';
 import { buttonByText, mountManager, settle } from './mount-manager';
 
 const holder = vi.hoisted(() => ({ bg: null as unknown as ReturnType<typeof createFakeBackground> }));
-vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data) }));
-vi.mock('@/lib/messaging/status-port', () => ({ subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent) }));
+vi.mock('@/lib/messaging/protocol', () => ({
+  sendMessage: (type: never, data: never) => holder.bg.sendMessage(type, data),
+}));
+vi.mock('@/lib/messaging/status-port', () => ({
+  subscribeStatus: (onEvent: never) => holder.bg.subscribeStatus(onEvent),
+}));
 
 let wrapper: VueWrapper | undefined;
 const rowsOf = (w: VueWrapper) => w.findAll('tbody tr[data-row-key]');
@@ -32,8 +36,24 @@ describe('the Entities table', () => {
     expect(wrapper.text()).toContain('Company: Speedy Stop LLC');
     expect(wrapper.get('h2#qsm-entities-heading').text()).toBe('Entities');
     const headers = wrapper.findAll('thead th').map((th) => th.text().trim());
-    expect(headers.slice(1)).toEqual(['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status', 'Actions']);
-    for (const label of ['Synchronize', 'Preview', 'Remove Links', 'Ignore Issues', 'Clear Sync History', 'Export CSV', 'Reconnect to QBO']) {
+    expect(headers.slice(1)).toEqual([
+      'Type',
+      'CSO Id',
+      'Name',
+      'QBO Id',
+      'Issue detail',
+      'Synchronization status',
+      'Actions',
+    ]);
+    for (const label of [
+      'Synchronize',
+      'Preview',
+      'Remove Links',
+      'Ignore Issues',
+      'Clear Sync History',
+      'Export CSV',
+      'Reconnect to QBO',
+    ]) {
       expect(buttonByText(wrapper, label), label).toBeDefined();
     }
     expect(rowsOf(wrapper)).toHaveLength(25);
@@ -71,7 +91,14 @@ describe('the Entities table', () => {
     await settle();
     [...menu.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Apply')!.click();
     await settle();
-    expect((lastQuery().filters as { types: string[] }).types).toEqual(['account', 'class', 'priceBookVendor', 'accountingVendor', 'dataType', 'location']);
+    expect((lastQuery().filters as { types: string[] }).types).toEqual([
+      'account',
+      'class',
+      'priceBookVendor',
+      'accountingVendor',
+      'dataType',
+      'location',
+    ]);
     expect(rowsOf(wrapper).map((r) => r.findAll('td')[1]!.text())).not.toContain('Customer');
     expect(wrapper.find('button[aria-label="Filter Type (6 of 7 values)"]').exists()).toBe(true);
   });
@@ -86,7 +113,9 @@ describe('the Entities table', () => {
     await buttonByText(wrapper, 'Next')!.trigger('click');
     await settle();
     expect(rowsOf(wrapper)).toHaveLength(5);
-    expect(rowsOf(wrapper).every((r) => !(r.get('input[type="checkbox"]').element as HTMLInputElement).checked)).toBe(true);
+    expect(rowsOf(wrapper).every((r) => !(r.get('input[type="checkbox"]').element as HTMLInputElement).checked)).toBe(
+      true,
+    );
     await wrapper.get('[data-testid="synchronize"]').trigger('click');
     await settle();
     const sync = holder.bg.callsOf('synchronize').at(-1) as { selection: string[]; user: string };
@@ -129,7 +158,9 @@ describe('the Entities table', () => {
     await settle();
     const dialog = document.querySelector('[role="alertdialog"]')!;
     expect(dialog.textContent).toContain('Clear Sync History?');
-    expect(dialog.textContent).toContain('forgets every link between Speedy Stop LLC and QuickBooks company “Speedy Stop Books”');
+    expect(dialog.textContent).toContain(
+      'forgets every link between Speedy Stop LLC and QuickBooks company “Speedy Stop Books”',
+    );
     expect(dialog.textContent).toContain('Nothing is deleted in CStoreOffice or in QuickBooks');
     expect(dialog.textContent).toContain('The next Synchronize matches records by name again');
     expect(wrapper.element.contains(dialog)).toBe(true);
@@ -140,7 +171,19 @@ describe('the Entities table', () => {
   });
 
   it('renders a hostile name as text', async () => {
-    start([makeRow(0, { name: '<img src=x onerror=alert(1)>', status: 'error', issue: { code: 'x', title: '<b>t</b>', detail: '<script>d</script>', remedies: ['linkNearMatch'], otherName: '<i>n</i>' } })]);
+    start([
+      makeRow(0, {
+        name: '<img src=x onerror=alert(1)>',
+        status: 'error',
+        issue: {
+          code: 'x',
+          title: '<b>t</b>',
+          detail: '<script>d</script>',
+          remedies: ['linkNearMatch'],
+          otherName: '<i>n</i>',
+        },
+      }),
+    ]);
     ({ wrapper } = await mountManager());
     const row = rowsOf(wrapper)[0]!;
     expect(row.find('img').exists()).toBe(false);
@@ -151,7 +194,14 @@ describe('the Entities table', () => {
 
   it('shows run progress from status events and re-reads the page when rows change', async () => {
     ({ wrapper } = await mountManager());
-    const base = { runId: 'r1', companyId: '42', origin: 'https://03.cstoreoffice.com', startedAt: new Date().toISOString(), trigger: 'user' as const, message: null };
+    const base = {
+      runId: 'r1',
+      companyId: '42',
+      origin: 'https://03.cstoreoffice.com',
+      startedAt: new Date().toISOString(),
+      trigger: 'user' as const,
+      message: null,
+    };
     holder.bg.emit({ type: 'run', status: { ...base, phase: 'writing', done: 3, total: 10, errors: 1 } });
     await settle();
     expect(wrapper.get('[data-testid="run-progress"]').text()).toContain('Writing changes: 3 of 10 done, 1 error');
@@ -160,7 +210,10 @@ describe('the Entities table', () => {
     await settle();
     expect(wrapper.get('[data-testid="run-progress"]').text()).toContain('8 of 10 done');
     // Another company's run does not show here.
-    holder.bg.emit({ type: 'run', status: { ...base, companyId: '7', phase: 'writing', done: 1, total: 99, errors: 0 } });
+    holder.bg.emit({
+      type: 'run',
+      status: { ...base, companyId: '7', phase: 'writing', done: 1, total: 99, errors: 0 },
+    });
     await settle();
     expect(wrapper.get('[data-testid="run-progress"]').text()).toContain('8 of 10 done');
 
@@ -175,7 +228,16 @@ describe('the Entities table', () => {
   });
 
   describe('a finished run re-reads the table once, and shows its rows', () => {
-    const base = { runId: 'r2', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 1, errors: 0, startedAt: new Date().toISOString(), message: null };
+    const base = {
+      runId: 'r2',
+      companyId: '42',
+      origin: 'https://03.cstoreoffice.com',
+      done: 0,
+      total: 1,
+      errors: 0,
+      startedAt: new Date().toISOString(),
+      message: null,
+    };
     // What the background sends during a run, in its order: rows are saved (and announced) before the run is done.
     const runEvents = (trigger: 'user' | 'alarm') => {
       holder.bg.emit({ type: 'run', status: { ...base, trigger, phase: 'reading' } });
@@ -218,13 +280,19 @@ describe('the Entities table', () => {
     holder.bg = createFakeBackground([makeRow(1)], { state: 'notConnected', realmId: null, qboCompanyName: null });
     ({ wrapper } = await mountManager());
     expect(wrapper.get('[data-testid="synchronize"]').attributes('disabled')).toBeDefined();
-    expect(wrapper.get('[data-testid="sync-scope"]').text()).toContain('Synchronize is not available until this company is connected');
+    expect(wrapper.get('[data-testid="sync-scope"]').text()).toContain(
+      'Synchronize is not available until this company is connected',
+    );
     expect(buttonByText(wrapper, 'Connect to QBO')).toBeDefined();
     expect(wrapper.text()).toContain('not connected to QuickBooks Online yet, so Synchronize is not available');
   });
 
   it('when the connection was lost, it offers Connect to QBO (not Reconnect) and says why it was lost', async () => {
-    holder.bg = createFakeBackground([makeRow(1)], { state: 'reconnectNeeded', lostReason: 'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.' });
+    holder.bg = createFakeBackground([makeRow(1)], {
+      state: 'reconnectNeeded',
+      lostReason:
+        'QuickBooks refused the saved sign-in: the app was disconnected in QuickBooks, or the sign-in was replaced by a newer one.',
+    });
     ({ wrapper } = await mountManager());
     expect(buttonByText(wrapper, 'Connect to QBO')).toBeDefined();
     expect(buttonByText(wrapper, 'Reconnect to QBO')).toBeUndefined();
@@ -235,14 +303,35 @@ describe('the Entities table', () => {
 
   it('the progress line says what the run waits for, counting down, and no "0 of 0" before there is a count', async () => {
     ({ wrapper } = await mountManager());
-    const base = { runId: 'r3', companyId: '42', origin: 'https://03.cstoreoffice.com', startedAt: new Date().toISOString(), trigger: 'alarm' as const, message: null, done: 0, total: 0, errors: 0 };
+    const base = {
+      runId: 'r3',
+      companyId: '42',
+      origin: 'https://03.cstoreoffice.com',
+      startedAt: new Date().toISOString(),
+      trigger: 'alarm' as const,
+      message: null,
+      done: 0,
+      total: 0,
+      errors: 0,
+    };
     holder.bg.emit({ type: 'run', status: { ...base, phase: 'reading' } });
     await settle();
     expect(wrapper.get('[data-testid="run-progress"]').text()).not.toContain('0 of 0');
     const until = new Date(Date.now() + 42_000).toISOString();
-    holder.bg.emit({ type: 'run', status: { ...base, phase: 'writing', done: 3, total: 10, waiting: { why: 'QuickBooks asked to slow down (too many requests)', until } } });
+    holder.bg.emit({
+      type: 'run',
+      status: {
+        ...base,
+        phase: 'writing',
+        done: 3,
+        total: 10,
+        waiting: { why: 'QuickBooks asked to slow down (too many requests)', until },
+      },
+    });
     await settle();
-    expect(wrapper.get('[data-testid="run-waiting"]').text()).toMatch(/^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in 4[12] s\.$/);
+    expect(wrapper.get('[data-testid="run-waiting"]').text()).toMatch(
+      /^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in 4[12] s\.$/,
+    );
     holder.bg.emit({ type: 'run', status: { ...base, phase: 'writing', done: 4, total: 10, waiting: null } });
     await settle();
     expect(wrapper.find('[data-testid="run-waiting"]').exists()).toBe(false);
@@ -251,9 +340,16 @@ describe('the Entities table', () => {
   it('a wait on QuickBooks outside a run (Reconnect) is said under the connection, counting down, until it ends', async () => {
     ({ wrapper } = await mountManager());
     const until = new Date(Date.now() + 60_000).toISOString();
-    holder.bg.emit({ type: 'waiting', companyId: '42', origin: 'https://03.cstoreoffice.com', waiting: { why: 'QuickBooks asked to slow down (too many requests)', until } });
+    holder.bg.emit({
+      type: 'waiting',
+      companyId: '42',
+      origin: 'https://03.cstoreoffice.com',
+      waiting: { why: 'QuickBooks asked to slow down (too many requests)', until },
+    });
     await settle();
-    expect(wrapper.get('[data-testid="connection-waiting"]').text()).toMatch(/^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in (59|60) s\.$/);
+    expect(wrapper.get('[data-testid="connection-waiting"]').text()).toMatch(
+      /^Waiting: QuickBooks asked to slow down \(too many requests\); trying again in (59|60) s\.$/,
+    );
     holder.bg.emit({ type: 'waiting', companyId: '7', origin: 'https://03.cstoreoffice.com', waiting: null });
     await settle();
     expect(wrapper.find('[data-testid="connection-waiting"]').exists()).toBe(true);
@@ -263,8 +359,20 @@ describe('the Entities table', () => {
   });
 
   it('a run that stops is told once, in one title, whether this manager or the toolbar started it', async () => {
-    const message = 'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.';
-    const failed = { runId: 'r9', companyId: '42', origin: 'https://03.cstoreoffice.com', done: 0, total: 0, errors: 0, startedAt: new Date().toISOString(), trigger: 'user' as const, phase: 'failed' as const, message };
+    const message =
+      'The connection to QuickBooks Online was lost. Connect to QBO to sign in again, then synchronize; nothing was lost.';
+    const failed = {
+      runId: 'r9',
+      companyId: '42',
+      origin: 'https://03.cstoreoffice.com',
+      done: 0,
+      total: 0,
+      errors: 0,
+      startedAt: new Date().toISOString(),
+      trigger: 'user' as const,
+      phase: 'failed' as const,
+      message,
+    };
     holder.bg.handlers.synchronize = (() => {
       holder.bg.emit({ type: 'run', status: { ...failed, phase: 'reading', message: null } });
       holder.bg.emit({ type: 'run', status: failed });

@@ -63,16 +63,24 @@ describe('findAuditPage on CStoreOffice-shaped markup', () => {
   });
 
   it("falls back to the picker's selected item", () => {
-    expect(findAuditPage(load(audit('', 'x-boundlist-selected')))?.readCompany()).toEqual({ companyId: 'c-1', companyName: 'Speedy Stop LLC' });
+    expect(findAuditPage(load(audit('', 'x-boundlist-selected')))?.readCompany()).toEqual({
+      companyId: 'c-1',
+      companyName: 'Speedy Stop LLC',
+    });
   });
 });
 
 describe('readSignedInUser', () => {
-  const header = (user: string) => load(`<body><div class="x-app-header"><span class="cso-logo">CStoreOffice®</span><span class="cso-user">${user}</span></div></body>`);
+  const header = (user: string) =>
+    load(
+      `<body><div class="x-app-header"><span class="cso-logo">CStoreOffice®</span><span class="cso-user">${user}</span></div></body>`,
+    );
 
   it("reads the header's signed-in user as shown, one line", () => {
     expect(readSignedInUser(header('Demo Auditor (auditor@demo.test)'))).toBe('Demo Auditor (auditor@demo.test)');
-    expect(readSignedInUser(header('\n  Demo   Auditor\t(auditor@demo.test) '))).toBe('Demo Auditor (auditor@demo.test)');
+    expect(readSignedInUser(header('\n  Demo   Auditor\t(auditor@demo.test) '))).toBe(
+      'Demo Auditor (auditor@demo.test)',
+    );
   });
 
   it('cuts a very long name to what the background accepts', () => {

@@ -9,17 +9,23 @@ function clientAnswering(make: () => Response) {
     calls.push(String(input));
     return make();
   }) as typeof fetch;
-  return { calls, client: createCsoClient({ baseUrl: 'https://03.cstoreoffice.com', fetch: fetchStub, sleep: async () => {} }) };
+  return {
+    calls,
+    client: createCsoClient({ baseUrl: 'https://03.cstoreoffice.com', fetch: fetchStub, sleep: async () => {} }),
+  };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('malformed answers', () => {
   it('names the call and the field when the shape is wrong', async () => {
     const { client, calls } = clientAnswering(() => json({ items: [{ id: '1', name: 42 }] }));
     const error = await client.listCompanies().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CsoMalformedResponseError);
-    expect((error as Error).message).toBe('CStoreOffice sent an answer the extension cannot read (GET /companies: items.0.name: Invalid input: expected string, received number).');
+    expect((error as Error).message).toBe(
+      'CStoreOffice sent an answer the extension cannot read (GET /companies: items.0.name: Invalid input: expected string, received number).',
+    );
     expect(calls).toEqual(['https://03.cstoreoffice.com/api/qbo-sync/v1/companies']); // not retried
   });
 
@@ -32,7 +38,9 @@ describe('malformed answers', () => {
     const { client } = clientAnswering(() => {
       const res = new Response('<html>Sign in</html>', { status: 200 });
       Object.defineProperty(res, 'redirected', { value: true });
-      Object.defineProperty(res, 'url', { value: 'https://03.cstoreoffice.com/auth/realms/cstoreoffice/protocol/openid-connect/auth' });
+      Object.defineProperty(res, 'url', {
+        value: 'https://03.cstoreoffice.com/auth/realms/cstoreoffice/protocol/openid-connect/auth',
+      });
       return res;
     });
     await expect(client.listCompanies()).rejects.toBeInstanceOf(CsoSignedOutError);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelayMs, type AttemptOutcome } from '../../../lib/cso';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  type AttemptOutcome,
+} from '../../../lib/cso';
 import { outcomeUnknown } from '../../../lib/cso/retry';
 
 const NOW = Date.parse('2025-11-03T14:00:00.000Z');
@@ -52,7 +58,9 @@ describe('isRetryable', () => {
 describe('retryDelayMs', () => {
   const policy = DEFAULT_RETRY_POLICY;
   it('uses full jitter under an exponential ceiling capped at maxDelayMs', () => {
-    expect([1, 2, 3, 4, 10].map((a) => retryDelayMs(a, undefined, policy, () => 0.999))).toEqual([249, 499, 999, 1998, 7992]);
+    expect([1, 2, 3, 4, 10].map((a) => retryDelayMs(a, undefined, policy, () => 0.999))).toEqual([
+      249, 499, 999, 1998, 7992,
+    ]);
     expect(retryDelayMs(3, undefined, policy, () => 0)).toBe(0);
   });
   it('never waits less than Retry-After, adding under a second of jitter', () => {

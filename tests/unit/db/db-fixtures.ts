@@ -33,10 +33,27 @@ export const BETA = 'https://a.cstoreoffice.com|202';
 
 export function link(csoType: EntityTypeId, csoId: string, qboId: string, name = `n${csoId}`): Link {
   const snap = (revision: string) => ({ revision, hash: `h-${name}`, values: { name } });
-  return { csoType, csoId, qboEntity: ENTITY_TYPES[csoType].qboEntity, qboId, cso: snap('1'), qbo: snap('0'), ignoredIssue: null, linkedAt: '2025-01-01T00:00:00.000Z' };
+  return {
+    csoType,
+    csoId,
+    qboEntity: ENTITY_TYPES[csoType].qboEntity,
+    qboId,
+    cso: snap('1'),
+    qbo: snap('0'),
+    ignoredIssue: null,
+    linkedAt: '2025-01-01T00:00:00.000Z',
+  };
 }
 
-export function row(init: { key: string; typeId?: EntityTypeId; name: string; status?: SyncStatusId; csoId?: string | null; qboId?: string | null; issueTitle?: string | null }): SyncRow {
+export function row(init: {
+  key: string;
+  typeId?: EntityTypeId;
+  name: string;
+  status?: SyncStatusId;
+  csoId?: string | null;
+  qboId?: string | null;
+  issueTitle?: string | null;
+}): SyncRow {
   const typeId = init.typeId ?? 'account';
   const status = init.status ?? 'synchronized';
   return {
@@ -49,7 +66,9 @@ export function row(init: { key: string; typeId?: EntityTypeId; name: string; st
     status,
     target: null,
     statusText: describeStatus(status),
-    issue: init.issueTitle ? { code: 'writeFailed', title: init.issueTitle, detail: `${init.issueTitle} detail`, remedies: [] } : null,
+    issue: init.issueTitle
+      ? { code: 'writeFailed', title: init.issueTitle, detail: `${init.issueTitle} detail`, remedies: [] }
+      : null,
     ignored: false,
     csoHash: null,
     qboHash: null,

@@ -10,7 +10,14 @@ import { createFakeCso } from '../../fakes/fake-cso';
 import { createFakeQbo } from '../../fakes/fake-qbo';
 import { ACME, BETA, freshDb } from './db-fixtures';
 
-const acct = (name: string) => ({ name, parentId: null, number: null, accountType: 'Income', description: null, active: true });
+const acct = (name: string) => ({
+  name,
+  parentId: null,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+});
 const contact = (name: string) => ({ name, companyName: null, email: null, phone: null, active: true });
 
 function world() {
@@ -21,13 +28,28 @@ function world() {
   cso.edit({ kind: 'create', list: 'customer', values: contact('Acme') });
   qbo.edit({ kind: 'create', list: 'Customer', values: contact('Acme') });
   qbo.edit({ kind: 'create', list: 'Customer', values: contact('Only In QBO') });
-  for (let i = 0; i < 40; i++) cso.edit({ kind: 'create', list: 'class', values: { name: `Class ${i}`, parentId: null, active: true } });
+  for (let i = 0; i < 40; i++)
+    cso.edit({ kind: 'create', list: 'class', values: { name: `Class ${i}`, parentId: null, active: true } });
   return { clock, cso, qbo };
 }
 
 /** One background worker's engine for one company; `worker` keeps its ids apart from other workers'. */
-function engineFor(db: AppDb, key: string, w: ReturnType<typeof world>, worker: string, options: SyncEngineOptions = {}) {
-  const ports = { cso: w.cso, qbo: w.qbo, links: createLinkStore(db, key), state: createStateStore(db, key, createRowStore(db)), journal: createJournal(db, key), clock: w.clock, ids: createCounterIds(worker) };
+function engineFor(
+  db: AppDb,
+  key: string,
+  w: ReturnType<typeof world>,
+  worker: string,
+  options: SyncEngineOptions = {},
+) {
+  const ports = {
+    cso: w.cso,
+    qbo: w.qbo,
+    links: createLinkStore(db, key),
+    state: createStateStore(db, key, createRowStore(db)),
+    journal: createJournal(db, key),
+    clock: w.clock,
+    ids: createCounterIds(worker),
+  };
   return createSyncEngine(ports, { defaultIncomeAccountId: null, ...options });
 }
 

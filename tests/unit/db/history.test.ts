@@ -25,14 +25,21 @@ describe('run history', () => {
     expect((await history.list({ page: 2, pageSize: 2 })).entries.map((e) => e.runId)).toEqual(['run-1']);
     const all = await history.exportAll();
     expect(all.map((e) => e.runId)).toEqual(['run-5', 'run-4', 'run-3', 'run-2', 'run-1']);
-    expect(all[0]).toMatchObject({ connection: ACME, trigger: 'alarm', who: null, counts: { createInQbo: 5, updateCso: 1 } });
+    expect(all[0]).toMatchObject({
+      connection: ACME,
+      trigger: 'alarm',
+      who: null,
+      counts: { createInQbo: 5, updateCso: 1 },
+    });
   });
 
   it('drops the oldest entries beyond the cap, per company', async () => {
     const { db } = freshDb();
     const a = createRunHistory(db, ACME, { cap: 3 });
     const b = createRunHistory(db, BETA, { cap: 3 });
-    await b.append(entry(0, { outcome: 'failed', errors: [{ rowKey: null, code: '500', title: 'QuickBooks is down', detail: '' }] }));
+    await b.append(
+      entry(0, { outcome: 'failed', errors: [{ rowKey: null, code: '500', title: 'QuickBooks is down', detail: '' }] }),
+    );
     for (let n = 1; n <= 6; n++) await a.append(entry(n));
     expect((await a.exportAll()).map((e) => e.runId)).toEqual(['run-6', 'run-5', 'run-4']);
     expect((await b.exportAll()).map((e) => e.outcome)).toEqual(['failed']);

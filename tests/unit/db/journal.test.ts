@@ -20,7 +20,12 @@ describe('journal', () => {
     await journal.begin(run('r1'));
     await journal.mark('r1', [{ opId: 'op-a', requestId: 'r1-op-a', state: 'sent' }]);
     await journal.mark('r1', [
-      { opId: 'op-a', requestId: 'r1-op-a', state: 'failed', failure: { code: '6240', message: 'Duplicate', retryable: false } },
+      {
+        opId: 'op-a',
+        requestId: 'r1-op-a',
+        state: 'failed',
+        failure: { code: '6240', message: 'Duplicate', retryable: false },
+      },
       { opId: 'op-c', requestId: 'r1-op-c', state: 'done' },
       { opId: 'op-new', requestId: 'r1-op-new', state: 'pending' },
     ]);
@@ -30,7 +35,12 @@ describe('journal', () => {
       ...run('r1'),
       ops: [
         { opId: 'op-c', requestId: 'r1-op-c', state: 'done' },
-        { opId: 'op-a', requestId: 'r1-op-a', state: 'failed', failure: { code: '6240', message: 'Duplicate', retryable: false } },
+        {
+          opId: 'op-a',
+          requestId: 'r1-op-a',
+          state: 'failed',
+          failure: { code: '6240', message: 'Duplicate', retryable: false },
+        },
         { opId: 'op-b', requestId: 'r1-op-b', state: 'pending' },
         { opId: 'op-new', requestId: 'r1-op-new', state: 'pending' },
       ],

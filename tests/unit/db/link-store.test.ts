@@ -10,9 +10,15 @@ describe('link store', () => {
     await links.put([{ ...link('account', '1', '11'), linkedAt: '2025-02-02T00:00:00.000Z' }]);
     let all = await links.all();
     expect(all).toHaveLength(3);
-    expect(all.find((l) => l.csoType === 'account')).toEqual({ ...link('account', '1', '11'), linkedAt: '2025-02-02T00:00:00.000Z' });
+    expect(all.find((l) => l.csoType === 'account')).toEqual({
+      ...link('account', '1', '11'),
+      linkedAt: '2025-02-02T00:00:00.000Z',
+    });
     expect(all[0]).not.toHaveProperty('connection');
-    await links.remove([{ csoType: 'class', csoId: '1' }, { csoType: 'class', csoId: 'missing' }]);
+    await links.remove([
+      { csoType: 'class', csoId: '1' },
+      { csoType: 'class', csoId: 'missing' },
+    ]);
     all = await links.all();
     expect(all.map((l) => `${l.csoType}:${l.csoId}`).sort()).toEqual(['account:1', 'customer:7']);
     await links.clear();

@@ -12,7 +12,10 @@ const names = (page: { rows: { name: string }[] }) => page.rows.map((r) => r.nam
 describe('row index cache', () => {
   it('a patch right after a restarted worker began loading the index is not lost', async () => {
     const { db, reopen } = freshDb();
-    await createRowStore(db).replaceRows(ACME, [row({ key: 'a', name: 'Alpha' }), row({ key: 'b', name: 'Beta', status: 'error', issueTitle: 'Refused' })]);
+    await createRowStore(db).replaceRows(ACME, [
+      row({ key: 'a', name: 'Alpha' }),
+      row({ key: 'b', name: 'Beta', status: 'error', issueTitle: 'Refused' }),
+    ]);
     const store = createRowStore(reopen());
     const loading = store.queryRows(ACME, byName);
     await store.patchRows(ACME, [{ key: 'b', name: 'Aardvark', status: 'synchronized', issue: null }]);
@@ -25,7 +28,9 @@ describe('row index cache', () => {
 
   it('an index whose load a write overtook is not kept', async () => {
     const { db, reopen } = freshDb();
-    await createRowStore(db).replaceRows(ACME, [row({ key: 'a', name: 'Before', status: 'error', issueTitle: 'Refused' })]);
+    await createRowStore(db).replaceRows(ACME, [
+      row({ key: 'a', name: 'Before', status: 'error', issueTitle: 'Refused' }),
+    ]);
     const restarted = reopen();
     const cache = createRowIndexCache(restarted);
     const loading = cache.get(ACME);
@@ -42,8 +47,10 @@ describe('row index cache', () => {
   it('answers for more companies than it keeps in memory', async () => {
     const store = createRowStore(freshDb().db);
     const companies = Array.from({ length: 7 }, (_, i) => `${ACME}${i}`);
-    for (const [i, company] of companies.entries()) await store.replaceRows(company, [row({ key: 'a', name: `Company ${i}` })]);
-    for (const [i, company] of [...companies.entries()].reverse()) expect(names(await store.queryRows(company, byName))).toEqual([`Company ${i}`]);
+    for (const [i, company] of companies.entries())
+      await store.replaceRows(company, [row({ key: 'a', name: `Company ${i}` })]);
+    for (const [i, company] of [...companies.entries()].reverse())
+      expect(names(await store.queryRows(company, byName))).toEqual([`Company ${i}`]);
     expect((await store.countRows(BETA)).total).toBe(0);
   });
 });

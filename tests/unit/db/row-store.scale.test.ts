@@ -15,7 +15,14 @@ describe('20,000 rows', () => {
     const { db, reopen } = freshDb();
     const store = createRowStore(db);
     const rows = Array.from({ length: N }, (_, i) =>
-      row({ key: `cso:x:${i}`, name: `Name ${(i * 7919) % N}`, typeId: ENTITY_TYPE_IDS[i % 7]!, status: SYNC_STATUS_IDS[i % 5]!, csoId: String(i), qboId: i % 3 ? String(N + i) : null }),
+      row({
+        key: `cso:x:${i}`,
+        name: `Name ${(i * 7919) % N}`,
+        typeId: ENTITY_TYPE_IDS[i % 7]!,
+        status: SYNC_STATUS_IDS[i % 5]!,
+        csoId: String(i),
+        qboId: i % 3 ? String(N + i) : null,
+      }),
     );
     const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
       const start = performance.now();
@@ -28,9 +35,23 @@ describe('20,000 rows', () => {
     const queries: [string, RowQuery][] = [
       ['name asc, page 0', { page: 0, pageSize: 50, sort: { field: 'name', dir: 'asc' } }],
       ['name desc, page 300', { page: 300, pageSize: 50, sort: { field: 'name', dir: 'desc' } }],
-      ['status sort, 2 statuses', { page: 10, pageSize: 50, sort: { field: 'status', dir: 'asc' }, filters: { statuses: ['error', 'waitingForUpdate'] } }],
-      ['name sort, errors only', { page: 0, pageSize: 50, sort: { field: 'name', dir: 'asc' }, filters: { statuses: ['error'] } }],
-      ['csoId sort, search', { page: 0, pageSize: 50, sort: { field: 'csoId', dir: 'asc' }, filters: { search: 'name 19' } }],
+      [
+        'status sort, 2 statuses',
+        {
+          page: 10,
+          pageSize: 50,
+          sort: { field: 'status', dir: 'asc' },
+          filters: { statuses: ['error', 'waitingForUpdate'] },
+        },
+      ],
+      [
+        'name sort, errors only',
+        { page: 0, pageSize: 50, sort: { field: 'name', dir: 'asc' }, filters: { statuses: ['error'] } },
+      ],
+      [
+        'csoId sort, search',
+        { page: 0, pageSize: 50, sort: { field: 'csoId', dir: 'asc' }, filters: { search: 'name 19' } },
+      ],
     ];
     for (const [label, query] of queries) {
       const page = await time(label, () => store.queryRows(ACME, query));
@@ -39,7 +60,9 @@ describe('20,000 rows', () => {
     }
     expect((await store.queryRows(ACME, queries[3]![1])).total).toBe(N / 5);
     const restarted = createRowStore(reopen());
-    const cold = await time('first query after a restart (loads the index)', () => restarted.queryRows(ACME, queries[3]![1]));
+    const cold = await time('first query after a restart (loads the index)', () =>
+      restarted.queryRows(ACME, queries[3]![1]),
+    );
     expect(cold.total).toBe(N / 5);
     expect(cold.rows).toEqual((await store.queryRows(ACME, queries[3]![1])).rows);
   }, 120_000); // fake-indexeddb writes 20k rows × 7 indexes in seconds, not the milliseconds Chrome takes

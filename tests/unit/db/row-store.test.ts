@@ -10,13 +10,18 @@ describe('row store', () => {
     await store.replaceRows(ACME, [row({ key: 'a', name: 'Old' }), row({ key: 'b', name: 'Gone' })]);
     await store.replaceRows(BETA, [row({ key: 'a', name: 'Beta row' })]);
     await store.replaceRows(ACME, [row({ key: 'a', name: 'New' }), row({ key: 'c', name: 'Added' })]);
-    expect(names((await store.queryRows(ACME, { page: 0, pageSize: 10, sort: { field: 'name', dir: 'asc' } })).rows)).toEqual(['Added', 'New']);
+    expect(
+      names((await store.queryRows(ACME, { page: 0, pageSize: 10, sort: { field: 'name', dir: 'asc' } })).rows),
+    ).toEqual(['Added', 'New']);
     expect(names((await store.queryRows(BETA, { page: 0, pageSize: 10 })).rows)).toEqual(['Beta row']);
   });
 
   it('sorts names as the user reads them, ignoring case', async () => {
     const store = createRowStore(freshDb().db);
-    await store.replaceRows(ACME, ['banana', 'Apple', 'cherry', 'Banana split'].map((name, i) => row({ key: `k${i}`, name })));
+    await store.replaceRows(
+      ACME,
+      ['banana', 'Apple', 'cherry', 'Banana split'].map((name, i) => row({ key: `k${i}`, name })),
+    );
     const asc = await store.queryRows(ACME, { page: 0, pageSize: 10, sort: { field: 'name', dir: 'asc' } });
     expect(names(asc.rows)).toEqual(['Apple', 'banana', 'Banana split', 'cherry']);
     const desc = await store.queryRows(ACME, { page: 1, pageSize: 3, sort: { field: 'name', dir: 'desc' } });
@@ -25,7 +30,10 @@ describe('row store', () => {
 
   it('patches rows live: a new status moves the row between filters and counts', async () => {
     const store = createRowStore(freshDb().db);
-    await store.replaceRows(ACME, [row({ key: 'a', name: 'Sales', status: 'waitingForCreation' }), row({ key: 'b', name: 'Fuel', status: 'waitingForCreation' })]);
+    await store.replaceRows(ACME, [
+      row({ key: 'a', name: 'Sales', status: 'waitingForCreation' }),
+      row({ key: 'b', name: 'Fuel', status: 'waitingForCreation' }),
+    ]);
     const changed = await store.patchRows(ACME, [
       { key: 'a', status: 'synchronized', statusText: 'Synchronized', qboId: '42' },
       { key: 'b', status: 'error', issue: { code: 'writeFailed', title: 'Refused', detail: 'd', remedies: [] } },
@@ -34,9 +42,19 @@ describe('row store', () => {
     ]);
     expect(changed).toBe(2);
     const counts = await store.countRows(ACME);
-    expect(counts).toEqual({ total: 2, byStatus: { synchronized: 1, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 1 } });
-    const errors = await store.queryRows(ACME, { page: 0, pageSize: 10, filters: { statuses: ['error'] }, sort: { field: 'issue', dir: 'asc' } });
-    expect(errors.rows).toEqual([expect.objectContaining({ key: 'b', name: 'Fuel 2', issue: expect.objectContaining({ title: 'Refused' }) })]);
+    expect(counts).toEqual({
+      total: 2,
+      byStatus: { synchronized: 1, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 1 },
+    });
+    const errors = await store.queryRows(ACME, {
+      page: 0,
+      pageSize: 10,
+      filters: { statuses: ['error'] },
+      sort: { field: 'issue', dir: 'asc' },
+    });
+    expect(errors.rows).toEqual([
+      expect.objectContaining({ key: 'b', name: 'Fuel 2', issue: expect.objectContaining({ title: 'Refused' }) }),
+    ]);
     const found = await store.queryRows(ACME, { page: 0, pageSize: 10, filters: { search: '42' } });
     expect(found.rows.map((r) => r.key)).toEqual(['a']);
     expect((await store.queryRows(BETA, { page: 0, pageSize: 10 })).total).toBe(0);

@@ -57,9 +57,15 @@ describe('a registered eighth type', () => {
 
   it('has its CStoreOffice path and fields, and its QBO page', () => {
     expect(CSO_SEGMENTS[SITE]).toBe('sites');
-    expect(csoRecordPageUrl('https://03.cstoreoffice.com', SITE, '7')).toBe('https://03.cstoreoffice.com/app.php/accounting/sites/7');
-    expect(csoBody(SITE, { name: 'North', address: '1 Main St', stationCode: 'N1' })).toEqual({ body: { name: 'North', address: '1 Main St' } });
-    expect(qboEntityPageUrl('https://app.qbo.intuit.com', SITE, '7', '99')).toBe('https://app.qbo.intuit.com/app/site?siteId=7&companyId=99');
+    expect(csoRecordPageUrl('https://03.cstoreoffice.com', SITE, '7')).toBe(
+      'https://03.cstoreoffice.com/app.php/accounting/sites/7',
+    );
+    expect(csoBody(SITE, { name: 'North', address: '1 Main St', stationCode: 'N1' })).toEqual({
+      body: { name: 'North', address: '1 Main St' },
+    });
+    expect(qboEntityPageUrl('https://app.qbo.intuit.com', SITE, '7', '99')).toBe(
+      'https://app.qbo.intuit.com/app/site?siteId=7&companyId=99',
+    );
   });
 
   it('leaves the seven types as they were', () => {
@@ -67,7 +73,9 @@ describe('a registered eighth type', () => {
     expect(comparedFields('location', 'cso')).toEqual(['name', 'parentId', 'address', 'active']);
     expect(refType('location', 'parentId')).toBe('location');
     expect(CSO_SEGMENTS.location).toBe('locations');
-    expect(qboEntityPageUrl('https://app.qbo.intuit.com', 'location', '7')).toBe('https://app.qbo.intuit.com/app/location?locationId=7');
+    expect(qboEntityPageUrl('https://app.qbo.intuit.com', 'location', '7')).toBe(
+      'https://app.qbo.intuit.com/app/location?locationId=7',
+    );
   });
 
   it('does not compile while a field of its record has no capabilities', () => {

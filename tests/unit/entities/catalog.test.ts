@@ -17,14 +17,17 @@ describe('entity catalog', () => {
     ['accountingVendor', 'Accounting vendor', 'Vendor', 'DisplayName', 500, false],
     ['dataType', 'Data type', 'Item', 'Name', 100, false],
     ['location', 'Location (station)', 'Department', 'Name', 100, true],
-  ] as const)('%s is labelled "%s" and stored as QBO %s.%s (max %i, hierarchical %s)', (id, label, qbo, field, max, hierarchical) => {
-    const type = ENTITY_TYPES[id];
-    expect(type.label).toBe(label);
-    expect(type.qboEntity).toBe(qbo);
-    expect(type.qboNameField).toBe(field);
-    expect(type.nameMaxLength).toBe(max);
-    expect(type.hierarchical).toBe(hierarchical);
-  });
+  ] as const)(
+    '%s is labelled "%s" and stored as QBO %s.%s (max %i, hierarchical %s)',
+    (id, label, qbo, field, max, hierarchical) => {
+      const type = ENTITY_TYPES[id];
+      expect(type.label).toBe(label);
+      expect(type.qboEntity).toBe(qbo);
+      expect(type.qboNameField).toBe(field);
+      expect(type.nameMaxLength).toBe(max);
+      expect(type.hierarchical).toBe(hierarchical);
+    },
+  );
 
   it('lists exactly the seven types, each keyed by its own id', () => {
     expect(ENTITY_TYPE_IDS).toHaveLength(7);

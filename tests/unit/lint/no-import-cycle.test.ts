@@ -23,7 +23,11 @@ async function cyclesIn(files: Record<string, string>): Promise<string[]> {
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
       { files: ['**/*.vue'], languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser } } },
-      { files: ['**/*.{ts,vue}'], plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } }, rules: { 'local/no-import-cycle': 'error' } },
+      {
+        files: ['**/*.{ts,vue}'],
+        plugins: { local: { rules: { 'no-import-cycle': noImportCycle } } },
+        rules: { 'local/no-import-cycle': 'error' },
+      },
     ],
   });
   const results = await eslint.lintFiles(['**/*.{ts,vue}']);
@@ -40,15 +44,23 @@ describe('no-import-cycle', () => {
       'lib/a.ts': "import type { B } from './b';\nexport type A = B[];\n",
       'lib/b.ts': "import { type A } from './a.ts';\nexport type B = A | string;\n",
     });
-    expect(found).toEqual(['Import cycle: lib/a.ts → lib/b.ts → lib/a.ts', 'Import cycle: lib/b.ts → lib/a.ts → lib/b.ts']);
+    expect(found).toEqual([
+      'Import cycle: lib/a.ts → lib/b.ts → lib/a.ts',
+      'Import cycle: lib/b.ts → lib/a.ts → lib/b.ts',
+    ]);
   });
 
   it('follows tsconfig aliases and Vue components', async () => {
     const found = await cyclesIn({
-      'components/Panel.vue': "<script setup lang=\"ts\">\nimport { title } from '@/lib/title';\n</script>\n<template><p>{{ title }}</p></template>\n",
-      'lib/title.ts': "import type Panel from '@/components/Panel.vue';\nexport const title = 'x';\nexport type P = typeof Panel;\n",
+      'components/Panel.vue':
+        '<script setup lang="ts">\nimport { title } from \'@/lib/title\';\n</script>\n<template><p>{{ title }}</p></template>\n',
+      'lib/title.ts':
+        "import type Panel from '@/components/Panel.vue';\nexport const title = 'x';\nexport type P = typeof Panel;\n",
     });
-    expect(found).toEqual(['Import cycle: components/Panel.vue → lib/title.ts → components/Panel.vue', 'Import cycle: lib/title.ts → components/Panel.vue → lib/title.ts']);
+    expect(found).toEqual([
+      'Import cycle: components/Panel.vue → lib/title.ts → components/Panel.vue',
+      'Import cycle: lib/title.ts → components/Panel.vue → lib/title.ts',
+    ]);
   });
 
   it('accepts imports that only go one way', async () => {

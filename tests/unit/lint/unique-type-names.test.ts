@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 it('every exported type, interface and class name in lib/ is declared once', () => {
   const where = new Map<string, string[]>();
   for (const path of sources(join(ROOT, 'lib'))) {
-    for (const [, name] of readFileSync(path, 'utf8').matchAll(/^export (?:interface|type|class|abstract class) ([A-Za-z0-9_]+)/gm)) {
+    for (const [, name] of readFileSync(path, 'utf8').matchAll(
+      /^export (?:interface|type|class|abstract class) ([A-Za-z0-9_]+)/gm,
+    )) {
       where.set(name!, [...(where.get(name!) ?? []), relative(ROOT, path)]);
     }
   }

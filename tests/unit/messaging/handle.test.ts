@@ -24,8 +24,13 @@ function setup() {
 describe('registerHandlers', () => {
   it('passes a valid message from this extension to its handler', async () => {
     const { send, handlers } = setup();
-    await expect(send('getCompany', { companyId: '101', companyName: 'Speedy Stop LLC' })).resolves.toMatchObject({ companyId: '101' });
-    expect(handlers.getCompany).toHaveBeenCalledWith({ companyId: '101', companyName: 'Speedy Stop LLC' }, { id: EXTENSION_ID });
+    await expect(send('getCompany', { companyId: '101', companyName: 'Speedy Stop LLC' })).resolves.toMatchObject({
+      companyId: '101',
+    });
+    expect(handlers.getCompany).toHaveBeenCalledWith(
+      { companyId: '101', companyName: 'Speedy Stop LLC' },
+      { id: EXTENSION_ID },
+    );
   });
 
   it('refuses a message from another extension, and changes nothing', async () => {
@@ -66,7 +71,10 @@ describe('registerHandlers', () => {
   it('passes the Audit page user with Synchronize, trimmed', async () => {
     const { send, handlers } = setup();
     await send('synchronize', { companyId: '1', user: ' Demo Auditor (auditor@demo.test) ' });
-    expect(handlers.synchronize).toHaveBeenCalledWith({ companyId: '1', user: 'Demo Auditor (auditor@demo.test)' }, expect.anything());
+    expect(handlers.synchronize).toHaveBeenCalledWith(
+      { companyId: '1', user: 'Demo Auditor (auditor@demo.test)' },
+      expect.anything(),
+    );
   });
 
   it('registers every message of the protocol and removes them all', () => {

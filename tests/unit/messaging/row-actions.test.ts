@@ -17,7 +17,8 @@ const row = (over: Partial<PanelRow>): PanelRow => ({
   qboUrl: null,
   ...over,
 });
-const error = (remedies: NonNullable<PanelRow['issue']>['remedies'], over: Partial<PanelRow> = {}) => row({ status: 'error', issue: { code: 'x', title: 't', detail: 'd', remedies, otherName: 'ACME' }, ...over });
+const error = (remedies: NonNullable<PanelRow['issue']>['remedies'], over: Partial<PanelRow> = {}) =>
+  row({ status: 'error', issue: { code: 'x', title: 't', detail: 'd', remedies, otherName: 'ACME' }, ...over });
 
 describe('the row actions, one registry for the panel and the background', () => {
   it.each([
@@ -27,7 +28,11 @@ describe('the row actions, one registry for the panel and the background', () =>
     ['an ignored error row', error([], { ignored: true }), []],
     ['a near match', error(['linkNearMatch', 'ignore']), ['Ignore Issues', 'Link to “ACME”']],
     ['a conflict', error(['keepCso', 'keepQbo']), ['Ignore Issues', 'Keep CStoreOffice', 'Keep QuickBooks']],
-    ['remedies on a row no longer in error', row({ status: 'synchronized', issue: { code: 'x', title: 't', detail: 'd', remedies: ['keepCso'] } }), ['Remove Link']],
+    [
+      'remedies on a row no longer in error',
+      row({ status: 'synchronized', issue: { code: 'x', title: 't', detail: 'd', remedies: ['keepCso'] } }),
+      ['Remove Link'],
+    ],
   ])('%s offers %j', (_label, r, labels) => {
     expect(rowOffers(r).map((o) => o.label)).toEqual(labels);
   });
@@ -38,6 +43,10 @@ describe('the row actions, one registry for the panel and the background', () =>
       // The notice reads "<done>: <doneSentence>": the sentence adds what follows, never the title again.
       expect(spec.doneSentence.toLowerCase(), id).not.toContain(spec.done.toLowerCase());
     }
-    expect(Object.entries(ROW_ACTIONS).filter(([, s]) => s.single).map(([id]) => id)).toEqual(['linkNearMatch', 'keepCso', 'keepQbo']);
+    expect(
+      Object.entries(ROW_ACTIONS)
+        .filter(([, s]) => s.single)
+        .map(([id]) => id),
+    ).toEqual(['linkNearMatch', 'keepCso', 'keepQbo']);
   });
 });

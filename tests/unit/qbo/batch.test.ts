@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, chunkRequestId, createQboClient, QboDuplicateNameError, QboServerError, QboUsageError, ReconnectNeededError, type BatchItem } from '@/lib/qbo';
+import {
+  chunk,
+  chunkRequestId,
+  createQboClient,
+  QboDuplicateNameError,
+  QboServerError,
+  QboUsageError,
+  ReconnectNeededError,
+  type BatchItem,
+} from '@/lib/qbo';
 import { fakeClock, fakeTokens, json, noTimer, stubFetch, type Handler, type SeenRequest } from './fakes';
 
 type Item = { bId: string; operation?: string; Vendor?: { DisplayName: string }; Query?: string };
@@ -13,7 +22,19 @@ function answer(req: SeenRequest): Response {
         if (item.Query) return { bId: item.bId, QueryResponse: { Vendor: [], startPosition: 1, maxResults: 0 } };
         const name = item.Vendor?.DisplayName ?? '';
         if (name.includes('dup')) {
-          return { bId: item.bId, Fault: { type: 'ValidationFault', Error: [{ Message: 'Duplicate Name Exists Error', code: '6240', Detail: 'The name supplied already exists. : Id=9' }] } };
+          return {
+            bId: item.bId,
+            Fault: {
+              type: 'ValidationFault',
+              Error: [
+                {
+                  Message: 'Duplicate Name Exists Error',
+                  code: '6240',
+                  Detail: 'The name supplied already exists. : Id=9',
+                },
+              ],
+            },
+          };
         }
         return { bId: item.bId, Vendor: { Id: `id-${name}`, SyncToken: '0', DisplayName: name } };
       })
@@ -24,11 +45,21 @@ function answer(req: SeenRequest): Response {
 
 function setup(handler: Handler) {
   const fetch = stubFetch(handler);
-  const client = createQboClient({ baseUrl: 'https://qbo.test', realmId: '1', tokens: fakeTokens(), fetch, clock: fakeClock(), random: () => 0, startTimer: noTimer, retry: { maxAttempts: 2 } });
+  const client = createQboClient({
+    baseUrl: 'https://qbo.test',
+    realmId: '1',
+    tokens: fakeTokens(),
+    fetch,
+    clock: fakeClock(),
+    random: () => 0,
+    startTimer: noTimer,
+    retry: { maxAttempts: 2 },
+  });
   return { client, fetch };
 }
 
-const vendors = (names: string[]): BatchItem<string>[] => names.map((n) => ({ key: `k-${n}`, operation: 'create', entity: 'Vendor', body: { DisplayName: n } }));
+const vendors = (names: string[]): BatchItem<string>[] =>
+  names.map((n) => ({ key: `k-${n}`, operation: 'create', entity: 'Vendor', body: { DisplayName: n } }));
 
 describe('batch', () => {
   it('chunks 65 items into 30/30/5 with derived requestids and short bIds', async () => {
@@ -36,7 +67,9 @@ describe('batch', () => {
     const names = Array.from({ length: 65 }, (_, i) => `v${i}`);
     const out = await client.batch(vendors(names), { requestId: 'run-1' });
     expect(fetch.calls.map((c) => c.url.searchParams.get('requestid'))).toEqual(['run-1-0', 'run-1-1', 'run-1-2']);
-    expect(fetch.calls.map((c) => (JSON.parse(c.body!) as { BatchItemRequest: Item[] }).BatchItemRequest.length)).toEqual([30, 30, 5]);
+    expect(
+      fetch.calls.map((c) => (JSON.parse(c.body!) as { BatchItemRequest: Item[] }).BatchItemRequest.length),
+    ).toEqual([30, 30, 5]);
     const bIds = (JSON.parse(fetch.calls[0]!.body!) as { BatchItemRequest: Item[] }).BatchItemRequest.map((i) => i.bId);
     expect(bIds.every((b) => b.length <= 10)).toBe(true);
     expect(out.map((o) => o.key)).toEqual(names.map((n) => `k-${n}`));
@@ -45,7 +78,9 @@ describe('batch', () => {
 
   it('maps each item result or Fault back to its caller, whatever the answer order', async () => {
     const { client } = setup(answer);
-    const out = await client.batch([...vendors(['a', 'dup-b', 'c']), { key: 'k-q', query: 'select * from Vendor' }], { requestId: 'r' });
+    const out = await client.batch([...vendors(['a', 'dup-b', 'c']), { key: 'k-q', query: 'select * from Vendor' }], {
+      requestId: 'r',
+    });
     expect(out[0]).toMatchObject({ key: 'k-a', ok: true, entity: 'Vendor', value: { Id: 'id-a' } });
     expect(out[1]).toMatchObject({ key: 'k-dup-b', ok: false });
     const failed = out[1] as unknown as { error: QboDuplicateNameError };
@@ -77,7 +112,14 @@ describe('batch', () => {
 
   it('stops on ReconnectNeededError', async () => {
     const tokens = fakeTokens();
-    const client = createQboClient({ baseUrl: 'https://qbo.test', realmId: '1', tokens: { ...tokens, getAccessToken: () => Promise.reject(new ReconnectNeededError()) }, fetch: stubFetch(answer), clock: fakeClock(), startTimer: noTimer });
+    const client = createQboClient({
+      baseUrl: 'https://qbo.test',
+      realmId: '1',
+      tokens: { ...tokens, getAccessToken: () => Promise.reject(new ReconnectNeededError()) },
+      fetch: stubFetch(answer),
+      clock: fakeClock(),
+      startTimer: noTimer,
+    });
     await expect(client.batch(vendors(['a']), { requestId: 'r' })).rejects.toBeInstanceOf(ReconnectNeededError);
   });
 

@@ -4,12 +4,20 @@ import { fakeClock, fakeTokens, json, noTimer, stubFetch, type Handler } from '.
 
 const DAY = 86_400_000;
 const vendor = (id: number) => ({ Id: String(id), SyncToken: '1', DisplayName: `V${id}`, Active: id % 2 === 0 });
-const accounts = (n: number) => Array.from({ length: n }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', Name: `A${i}`, AccountType: 'Expense' }));
+const accounts = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', Name: `A${i}`, AccountType: 'Expense' }));
 
 function setup(handler: Handler) {
   const clock = fakeClock(Date.parse('2025-06-30T00:00:00Z'));
   const fetch = stubFetch(handler);
-  const client = createQboClient({ baseUrl: 'https://qbo.test', realmId: '1', tokens: fakeTokens(), fetch, clock, startTimer: noTimer });
+  const client = createQboClient({
+    baseUrl: 'https://qbo.test',
+    realmId: '1',
+    tokens: fakeTokens(),
+    fetch,
+    clock,
+    startTimer: noTimer,
+  });
   return { client, fetch, clock };
 }
 
@@ -22,7 +30,16 @@ describe('changesSince', () => {
             QueryResponse: [
               { Vendor: [vendor(1), vendor(2)], startPosition: 1, maxResults: 2 },
               {},
-              { Account: [{ domain: 'QBO', status: 'Deleted', Id: '979', MetaData: { LastUpdatedTime: '2025-06-29T12:55:50-08:00' } }] },
+              {
+                Account: [
+                  {
+                    domain: 'QBO',
+                    status: 'Deleted',
+                    Id: '979',
+                    MetaData: { LastUpdatedTime: '2025-06-29T12:55:50-08:00' },
+                  },
+                ],
+              },
             ],
           },
         ],
@@ -44,7 +61,9 @@ describe('changesSince', () => {
     const { client, fetch, clock } = setup(() => json({ QueryResponse: { Account: accounts(2) } }));
     const out = await client.changesSince(['Account'], new Date(clock.now() - 31 * DAY));
     expect(fetch.calls.every((c) => c.url.pathname.endsWith('/query'))).toBe(true);
-    expect(fetch.calls[0]?.url.searchParams.get('query')).toMatch(/WHERE MetaData\.LastUpdatedTime >= '.*' AND Active IN \(true, false\)/);
+    expect(fetch.calls[0]?.url.searchParams.get('query')).toMatch(
+      /WHERE MetaData\.LastUpdatedTime >= '.*' AND Active IN \(true, false\)/,
+    );
     expect(out.changed.Account).toHaveLength(2);
     expect(out.fallbacks).toEqual([{ entity: 'Account', reason: 'older-than-30-days' }]);
     expect(out.cursor).toBe(new Date(clock.now()).toISOString());
@@ -60,7 +79,12 @@ describe('changesSince', () => {
       return json({ CDCResponse: [{ QueryResponse: groups }], time: `t-${entities}` });
     });
     const out = await client.changesSince(['Account', 'Vendor'], '2025-06-25T00:00:00Z');
-    expect(fetch.calls.map((c) => c.url.searchParams.get('entities') ?? 'query')).toEqual(['Account,Vendor', 'Account', 'query', 'Vendor']);
+    expect(fetch.calls.map((c) => c.url.searchParams.get('entities') ?? 'query')).toEqual([
+      'Account,Vendor',
+      'Account',
+      'query',
+      'Vendor',
+    ]);
     expect(out.changed.Vendor).toHaveLength(1);
     expect(out.changed.Account).toHaveLength(5);
     expect(out.fallbacks).toEqual([{ entity: 'Account', reason: 'capped' }]);
@@ -69,6 +93,8 @@ describe('changesSince', () => {
 
   it('a malformed CDC answer is a typed error', async () => {
     const { client } = setup(() => json({ CDCResponse: 'nope' }));
-    await expect(client.changesSince(['Account'], '2025-06-25T00:00:00Z')).rejects.toMatchObject({ name: 'QboResponseError' });
+    await expect(client.changesSince(['Account'], '2025-06-25T00:00:00Z')).rejects.toMatchObject({
+      name: 'QboResponseError',
+    });
   });
 });

@@ -31,7 +31,10 @@ export function stubFetch(handler: Handler): typeof fetch & { calls: SeenRequest
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', intuit_tid: 'tid-1', ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', intuit_tid: 'tid-1', ...headers },
+  });
 
 export function fakeClock(start = Date.parse('2025-06-01T12:00:00Z')): SchedulerClock & { sleeps: number[] } {
   let t = start;
@@ -66,7 +69,17 @@ export const expiredFault = () =>
   json(
     {
       warnings: null,
-      fault: { error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: 'Token expired: xyz', code: '3200', element: null }], type: 'AUTHENTICATION' },
+      fault: {
+        error: [
+          {
+            message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401',
+            detail: 'Token expired: xyz',
+            code: '3200',
+            element: null,
+          },
+        ],
+        type: 'AUTHENTICATION',
+      },
       time: 1633520295688,
     },
     401,
@@ -76,7 +89,9 @@ export const noTimer = (): (() => void) => () => undefined;
 
 /** An answer that never comes: rejects like fetch does once the request is aborted. */
 export const hang = (req: SeenRequest): Promise<Response> =>
-  new Promise((_resolve, reject) => req.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+  new Promise((_resolve, reject) =>
+    req.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+  );
 
 /** A timer that fires on the next tick, whatever the timeout: a timeout test need not wait. */
 export const immediateTimer = (_ms: number, fn: () => void): (() => void) => {

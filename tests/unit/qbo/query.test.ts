@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, CURSOR_MARGIN_MS, encodeQuery, fullReadCursor, quoteValue, readAllPages, readVerifiedPages, QboIncompleteReadError, QboUsageError } from '@/lib/qbo';
+import {
+  buildQuery,
+  CURSOR_MARGIN_MS,
+  encodeQuery,
+  fullReadCursor,
+  quoteValue,
+  readAllPages,
+  readVerifiedPages,
+  QboIncompleteReadError,
+  QboUsageError,
+} from '@/lib/qbo';
 
 describe('quoteValue', () => {
   it.each([
@@ -10,7 +20,7 @@ describe('quoteValue', () => {
     ['Joe’s ‘Fuel’', "'Joe’s ‘Fuel’'"],
     ['A & B #1 100% +tax', "'A & B #1 100% +tax'"],
     ['Café ⛽ 🚚', "'Café ⛽ 🚚'"],
-    ['"quoted"', "'\"quoted\"'"],
+    ['"quoted"', '\'"quoted"\''],
   ])('%s → %s', (value, quoted) => {
     expect(quoteValue(value)).toBe(quoted);
   });
@@ -34,17 +44,30 @@ describe('buildQuery', () => {
     [{ entity: 'Account' }, 'SELECT * FROM Account'],
     [{ entity: 'Account', includeInactive: true }, 'SELECT * FROM Account WHERE Active IN (true, false)'],
     [
-      { entity: 'Vendor', where: [{ field: 'DisplayName', op: '=' as const, value: "Bob's & Co" }], includeInactive: true },
+      {
+        entity: 'Vendor',
+        where: [{ field: 'DisplayName', op: '=' as const, value: "Bob's & Co" }],
+        includeInactive: true,
+      },
       "SELECT * FROM Vendor WHERE DisplayName = 'Bob\\'s & Co' AND Active IN (true, false)",
     ],
     [
       { entity: 'Account', where: [{ field: 'Active', op: '=' as const, value: false }], includeInactive: true },
       'SELECT * FROM Account WHERE Active = false',
     ],
-    [{ entity: 'Class', where: [{ field: 'Id', op: 'IN' as const, value: ['1', '2'] }] }, "SELECT * FROM Class WHERE Id IN ('1', '2')"],
-    [{ entity: 'Item', startPosition: 1001, maxResults: 1000 }, 'SELECT * FROM Item STARTPOSITION 1001 MAXRESULTS 1000'],
+    [
+      { entity: 'Class', where: [{ field: 'Id', op: 'IN' as const, value: ['1', '2'] }] },
+      "SELECT * FROM Class WHERE Id IN ('1', '2')",
+    ],
+    [
+      { entity: 'Item', startPosition: 1001, maxResults: 1000 },
+      'SELECT * FROM Item STARTPOSITION 1001 MAXRESULTS 1000',
+    ],
     [{ entity: 'Customer', count: true }, 'SELECT COUNT(*) FROM Customer'],
-    [{ entity: 'Account', orderBy: { field: 'MetaData.LastUpdatedTime', direction: 'DESC' as const } }, 'SELECT * FROM Account ORDERBY MetaData.LastUpdatedTime DESC'],
+    [
+      { entity: 'Account', orderBy: { field: 'MetaData.LastUpdatedTime', direction: 'DESC' as const } },
+      'SELECT * FROM Account ORDERBY MetaData.LastUpdatedTime DESC',
+    ],
   ])('%j', (spec, sql) => {
     expect(buildQuery(spec)).toBe(sql);
   });
@@ -63,7 +86,10 @@ describe('buildQuery', () => {
 
 describe('encodeQuery', () => {
   it('encodes every special character exactly once and round-trips', () => {
-    const sql = buildQuery({ entity: 'Vendor', where: [{ field: 'DisplayName', op: '=', value: "A&B #1 100% +x O'Neil ’ 🚚 C:\\" }] });
+    const sql = buildQuery({
+      entity: 'Vendor',
+      where: [{ field: 'DisplayName', op: '=', value: "A&B #1 100% +x O'Neil ’ 🚚 C:\\" }],
+    });
     const encoded = encodeQuery(sql);
     expect(encoded).not.toMatch(/[ &#+'’]/u);
     expect(encoded).toContain('%26'); // &
@@ -131,21 +157,29 @@ describe('readVerifiedPages: a read that says less than the truth is an error, n
     ['a short page before the count is reached', 2500, (p, start) => (start === 1001 ? p.slice(0, 10) : p)],
   ])('%s', async (_label, total, lie) => {
     const { fetchPage } = serve(total, lie);
-    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => total)).rejects.toBeInstanceOf(QboIncompleteReadError);
+    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => total)).rejects.toBeInstanceOf(
+      QboIncompleteReadError,
+    );
   });
 
   it('a count that moves while paging is an error that says so', async () => {
     const { fetchPage } = serve(12, (p) => p.slice(0, 11));
     const counts = [12, 10];
-    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!)).rejects.toThrow(/changed while it was read \(12 records, then 10\)/);
+    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!)).rejects.toThrow(
+      /changed while it was read \(12 records, then 10\)/,
+    );
   });
 
   it('pages in Id order, asks no page for an empty list, and none past the count', async () => {
     const empty = serve(0);
-    await expect(readVerifiedPages({ entity: 'Customer', includeInactive: true }, empty.fetchPage, async () => 0)).resolves.toEqual([]);
+    await expect(
+      readVerifiedPages({ entity: 'Customer', includeInactive: true }, empty.fetchPage, async () => 0),
+    ).resolves.toEqual([]);
     expect(empty.statements).toEqual([]);
     const full = serve(2000);
-    await expect(readVerifiedPages({ entity: 'Customer', includeInactive: true }, full.fetchPage, async () => 2000)).resolves.toHaveLength(2000);
+    await expect(
+      readVerifiedPages({ entity: 'Customer', includeInactive: true }, full.fetchPage, async () => 2000),
+    ).resolves.toHaveLength(2000);
     expect(full.statements).toEqual([
       'SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id ASC STARTPOSITION 1 MAXRESULTS 1000',
       'SELECT * FROM Customer WHERE Active IN (true, false) ORDERBY Id ASC STARTPOSITION 1001 MAXRESULTS 1000',
@@ -155,17 +189,23 @@ describe('readVerifiedPages: a read that says less than the truth is an error, n
   it('records added while it read, counted again, make a whole read', async () => {
     const { fetchPage } = serve(13);
     const counts = [12, 13];
-    await expect(readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!)).resolves.toHaveLength(13);
+    await expect(
+      readVerifiedPages({ entity: 'Customer' }, fetchPage, async () => counts.shift()!),
+    ).resolves.toHaveLength(13);
   });
 });
 
 describe('fullReadCursor: CDC starts from QBO’s clock, not the browser’s', () => {
   it('is QBO’s answer time less the margin, even when the browser clock is 10 minutes fast', () => {
     const fast = () => new Date('2026-12-04T12:10:00Z');
-    expect(fullReadCursor('2026-12-04T04:00:00-08:00', fast)).toBe(new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString());
+    expect(fullReadCursor('2026-12-04T04:00:00-08:00', fast)).toBe(
+      new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString(),
+    );
   });
 
   it('falls back to the browser clock only when QBO sent no time', () => {
-    expect(fullReadCursor(null, () => new Date('2026-12-04T12:00:00Z'))).toBe(new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString());
+    expect(fullReadCursor(null, () => new Date('2026-12-04T12:00:00Z'))).toBe(
+      new Date(Date.parse('2026-12-04T12:00:00Z') - CURSOR_MARGIN_MS).toISOString(),
+    );
   });
 });

@@ -28,7 +28,9 @@ describe('createScheduler', () => {
     const clock = fakeClock(0);
     const scheduler = createScheduler({ clock, limits: { perSecond: 10, perMinute: 500 } });
     const starts: number[] = [];
-    await Promise.all(Array.from({ length: 600 }, () => scheduler.run('r1', 'call', async () => void starts.push(clock.now()))));
+    await Promise.all(
+      Array.from({ length: 600 }, () => scheduler.run('r1', 'call', async () => void starts.push(clock.now()))),
+    );
     expect(starts).toHaveLength(600);
     expect(peak(starts, 1000)).toBeLessThanOrEqual(10);
     expect(peak(starts, 60_000)).toBeLessThanOrEqual(500);
@@ -39,7 +41,9 @@ describe('createScheduler', () => {
     const clock = fakeClock(0);
     const scheduler = createScheduler({ clock, limits: { batchPerMinute: 40 } });
     const starts: number[] = [];
-    await Promise.all(Array.from({ length: 100 }, () => scheduler.run('r1', 'batch', async () => void starts.push(clock.now()))));
+    await Promise.all(
+      Array.from({ length: 100 }, () => scheduler.run('r1', 'batch', async () => void starts.push(clock.now()))),
+    );
     expect(peak(starts, 60_000)).toBeLessThanOrEqual(40);
   });
 

@@ -11,9 +11,12 @@ describe('settings validation', () => {
     expect(result).toMatchObject({ ok: true, settings: { brokerUrl: 'https://broker.example.com' } });
   });
 
-  it.each(['https://broker.example.com', 'http://127.0.0.1:8730', 'http://localhost:8730/', 'http://[::1]:8730'])('accepts the broker at %s', (brokerUrl) => {
-    expect(checkSettings({ ...DEFAULT_SETTINGS, brokerUrl }).ok).toBe(true);
-  });
+  it.each(['https://broker.example.com', 'http://127.0.0.1:8730', 'http://localhost:8730/', 'http://[::1]:8730'])(
+    'accepts the broker at %s',
+    (brokerUrl) => {
+      expect(checkSettings({ ...DEFAULT_SETTINGS, brokerUrl }).ok).toBe(true);
+    },
+  );
 
   it.each([
     [{ brokerUrl: 'broker' }, 'brokerUrl', 'Enter a full URL'],

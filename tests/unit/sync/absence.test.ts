@@ -13,20 +13,25 @@ type H = ReturnType<typeof createHarness>;
 const person = (name: string) => ({ name, companyName: null, email: null, phone: null, active: true });
 
 /** A source whose next reads leave out `drop` (ids) and whose look-ups by id answer as `get` says. */
-function lying<S extends QboSource | CsoSource>(source: S, lie: { drop: Set<string>; get?: 'fail' | 'notFound' | 'leftScope' }): S {
+function lying<S extends QboSource | CsoSource>(
+  source: S,
+  lie: { drop: Set<string>; get?: 'fail' | 'notFound' | 'leftScope' },
+): S {
   return {
     ...source,
     side: source.side,
     batchSize: source.batchSize,
     async read(request) {
       const result = (await source.read(request)) as ReadResult<string>;
-      for (const [list, records] of Object.entries(result.records)) result.records[list] = (records ?? []).filter((r) => !lie.drop.has(r.id));
+      for (const [list, records] of Object.entries(result.records))
+        result.records[list] = (records ?? []).filter((r) => !lie.drop.has(r.id));
       return result as never;
     },
     async get(list: never, id: string) {
       if (lie.get === 'fail') throw new Error('HTTP 503 Service Unavailable');
       if (lie.get === 'notFound') return null;
-      if (lie.get === 'leftScope') throw new RecordLeftScopeError('Its type was changed in QuickBooks from Service to Inventory.');
+      if (lie.get === 'leftScope')
+        throw new RecordLeftScopeError('Its type was changed in QuickBooks from Service to Inventory.');
       return source.get(list, id);
     },
     write: (batch: never) => source.write(batch),
@@ -37,7 +42,10 @@ async function tenLinkedCustomers(): Promise<{ h: H; cso: string[]; qbo: string[
   const h = createHarness();
   const cso = Array.from({ length: 10 }, (_, i) => h.seed.cso('customer', person(`Customer ${i}`)));
   await h.engine.synchronize();
-  const qbo = h.links.snapshot().filter((l) => l.csoType === 'customer').map((l) => l.qboId);
+  const qbo = h.links
+    .snapshot()
+    .filter((l) => l.csoType === 'customer')
+    .map((l) => l.qboId);
   expect(qbo).toHaveLength(10);
   return { h, cso, qbo };
 }
@@ -78,7 +86,9 @@ describe('absence is not evidence', () => {
     expect(report.executed.ops).toEqual([]);
     const row = report.rows.find((r) => r.key === `cso:customer:${cso[3]}`)!;
     expect(row).toMatchObject({ status: 'error', issue: { code: 'absenceUnconfirmed' } });
-    expect(row.issue!.detail).toMatch(/missing from the last QuickBooks read.*kept, linked, and nothing is changed in CStoreOffice until QuickBooks confirms/);
+    expect(row.issue!.detail).toMatch(
+      /missing from the last QuickBooks read.*kept, linked, and nothing is changed in CStoreOffice until QuickBooks confirms/,
+    );
     expect(activeCso(h)).toBe(10);
     // Once QuickBooks answers again the row is back to Synchronized without a write.
     const healthy = await h.engine.reconnect();
@@ -92,13 +102,23 @@ describe('absence is not evidence', () => {
     await liar.reconnect();
     const report = await liar.synchronize();
     expect(report.executed.ops).toEqual([]);
-    expect(report.rows.find((r) => r.key === `cso:customer:${cso[0]}`)).toMatchObject({ status: 'error', issue: { code: 'goneFromQbo' } });
+    expect(report.rows.find((r) => r.key === `cso:customer:${cso[0]}`)).toMatchObject({
+      status: 'error',
+      issue: { code: 'goneFromQbo' },
+    });
     expect(activeCso(h)).toBe(10);
   });
 
   it('an item that left what is read (its type changed in QuickBooks) is an error that says so, never gone', async () => {
     const h = createHarness();
-    const account = h.seed.cso('account', { name: 'Fuel Sales', parentId: null, number: null, accountType: 'Income', description: null, active: true });
+    const account = h.seed.cso('account', {
+      name: 'Fuel Sales',
+      parentId: null,
+      number: null,
+      accountType: 'Income',
+      description: null,
+      active: true,
+    });
     const gas = h.seed.cso('dataType', { name: 'Gas', creditAccountId: account, active: true });
     await h.engine.synchronize();
     const itemId = h.links.snapshot().find((l) => l.csoType === 'dataType')!.qboId;
@@ -116,8 +136,16 @@ describe('absence is not evidence', () => {
     const { h, cso, qbo } = await tenLinkedCustomers();
     h.cso.edit({ kind: 'delete', list: 'customer', id: cso[2]! });
     const preview = await h.engine.preview();
-    expect(preview.rows.find((r) => r.key === `cso:customer:${cso[2]}`)).toMatchObject({ status: 'waitingForDeletion', target: 'qbo' });
+    expect(preview.rows.find((r) => r.key === `cso:customer:${cso[2]}`)).toMatchObject({
+      status: 'waitingForDeletion',
+      target: 'qbo',
+    });
     await h.engine.synchronize();
-    expect(h.qbo.list('Customer').filter((r) => !r.active).map((r) => r.id)).toEqual([qbo[2]]);
+    expect(
+      h.qbo
+        .list('Customer')
+        .filter((r) => !r.active)
+        .map((r) => r.id),
+    ).toEqual([qbo[2]]);
   });
 });

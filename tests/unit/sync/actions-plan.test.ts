@@ -2,14 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { SyncPlan } from '../../../lib/sync';
 import { createHarness } from '../../fakes/harness';
 
-const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
-const acct = (name: string, parentId: string | null = null) => ({ name, parentId, number: null, accountType: 'Income', description: null, active: true });
+const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
+const acct = (name: string, parentId: string | null = null) => ({
+  name,
+  parentId,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+});
 
 /** A plan printed one op per line: level, batch, kind, target, row. */
 function print(plan: SyncPlan): string[] {
   return plan.levels.flatMap((l) => [
     ...l.local.map((id) => `L${l.level} local ${id}`),
-    ...l.batches.flatMap((b) => b.opIds.map((id) => `L${l.level} ${b.id} ${id} <- [${plan.ops.find((o) => o.id === id)!.dependsOn.join(', ')}]`)),
+    ...l.batches.flatMap((b) =>
+      b.opIds.map((id) => `L${l.level} ${b.id} ${id} <- [${plan.ops.find((o) => o.id === id)!.dependsOn.join(', ')}]`),
+    ),
   ]);
 }
 
@@ -59,7 +75,11 @@ describe('actions', () => {
     expect(await h.engine.actions.removeLink([`cso:customer:${a}`])).toEqual({ ok: true, changed: 1 });
     expect(h.links.snapshot()).toEqual([]);
     const waiting = (await h.engine.rows()).find((r) => r.key === `cso:customer:${a}`)!;
-    expect({ status: waiting.status, target: waiting.target, issue: waiting.issue }).toEqual({ status: 'waitingForCreation', target: 'qbo', issue: null });
+    expect({ status: waiting.status, target: waiting.target, issue: waiting.issue }).toEqual({
+      status: 'waitingForCreation',
+      target: 'qbo',
+      issue: null,
+    });
     expect((await h.engine.preview()).plan.ops.map((o) => o.kind)).toEqual(['link']);
     const again = await h.engine.synchronize();
     expect(again.rows.find((r) => r.key === `cso:customer:${a}`)?.status).toBe('synchronized');
@@ -72,9 +92,15 @@ describe('actions', () => {
     const { h, a } = await setup();
     expect(await h.engine.actions.ignoreIssues([`cso:customer:${a}`])).toMatchObject({ ok: false });
     expect(await h.engine.actions.ignoreIssues(['cso:customer:2'])).toMatchObject({ ok: true });
-    expect((await h.engine.rows()).find((r) => r.key === 'cso:customer:2')).toMatchObject({ status: 'synchronized', ignored: true });
+    expect((await h.engine.rows()).find((r) => r.key === 'cso:customer:2')).toMatchObject({
+      status: 'synchronized',
+      ignored: true,
+    });
     h.cso.edit({ kind: 'update', list: 'customer', id: '2', values: { email: 'new@x.com' } });
-    expect((await h.engine.preview()).rows.find((r) => r.key === 'cso:customer:2')).toMatchObject({ status: 'error', ignored: false });
+    expect((await h.engine.preview()).rows.find((r) => r.key === 'cso:customer:2')).toMatchObject({
+      status: 'error',
+      ignored: false,
+    });
   });
 
   it.each(['cso', 'qbo'] as const)('resolving a conflict keeps %s', async (keep) => {
@@ -120,7 +146,12 @@ describe('actions', () => {
     const child = h.seed.cso('account', acct('Fuel', parent));
     h.seed.cso('customer', person('Acme'));
     await h.engine.synchronize({ selection: [`cso:account:${child}`] });
-    expect(h.qbo.list('Account').map((x) => x.name).sort()).toEqual(['Fuel', 'Sales']);
+    expect(
+      h.qbo
+        .list('Account')
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['Fuel', 'Sales']);
     expect(h.qbo.list('Customer')).toEqual([]);
   });
 });

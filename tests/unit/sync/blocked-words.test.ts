@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { QboListKey, WriteBatch } from '../../../lib/sync';
 import { createHarness } from '../../fakes/harness';
 
-const acct = (name: string, parentId: string | null = null) => ({ name, parentId, number: null, accountType: 'Income', description: null, active: true });
+const acct = (name: string, parentId: string | null = null) => ({
+  name,
+  parentId,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+});
 
 describe('a row waiting for a record that cannot be synchronized', () => {
   it('names that record, its type and its role', async () => {
@@ -15,8 +22,18 @@ describe('a row waiting for a record that cannot be synchronized', () => {
     // QuickBooks refuses the parent for a reason planning cannot foresee, and would again.
     const write = h.qbo.write.bind(h.qbo);
     h.qbo.write = async (batch: WriteBatch<QboListKey>) => {
-      const results = await write({ ...batch, ops: batch.ops.filter((op) => !(op.kind === 'create' && op.values.name === 'Fuel Sales')) });
-      return batch.ops.map((op) => (op.kind === 'create' && op.values.name === 'Fuel Sales' ? { ok: false as const, failure: { code: '6000', message: 'A business validation error has occurred.', retryable: false } } : results.shift()!));
+      const results = await write({
+        ...batch,
+        ops: batch.ops.filter((op) => !(op.kind === 'create' && op.values.name === 'Fuel Sales')),
+      });
+      return batch.ops.map((op) =>
+        op.kind === 'create' && op.values.name === 'Fuel Sales'
+          ? {
+              ok: false as const,
+              failure: { code: '6000', message: 'A business validation error has occurred.', retryable: false },
+            }
+          : results.shift()!,
+      );
     };
     const first = await h.engine.synchronize();
     expect(first.failures.map((f) => f.code)).toEqual(['6000']);
@@ -41,7 +58,14 @@ describe('a row waiting for a record that cannot be synchronized', () => {
     h.qbo.write = async (batch: WriteBatch<QboListKey>) => {
       const refused = (op: (typeof batch.ops)[number]) => op.kind === 'create' && op.values.name === 'Fuel Sales';
       const results = await write({ ...batch, ops: batch.ops.filter((op) => !refused(op)) });
-      return batch.ops.map((op) => (refused(op) ? { ok: false as const, failure: { code: '6000', message: 'A business validation error has occurred.', retryable: false } } : results.shift()!));
+      return batch.ops.map((op) =>
+        refused(op)
+          ? {
+              ok: false as const,
+              failure: { code: '6000', message: 'A business validation error has occurred.', retryable: false },
+            }
+          : results.shift()!,
+      );
     };
     const report = await h.engine.synchronize();
     const child = report.failures.find((f) => f.code === 'skipped')!;

@@ -39,7 +39,12 @@ describe('deletion breaker', () => {
     expect(h.qbo.list('Customer').some((r) => r.name === 'New Customer')).toBe(true);
     expect(report.heldDeletions).toEqual([{ typeId: 'customer', count: 5, linked: 12, rows: expect.any(Array) }]);
     const heldKeys = report.heldDeletions[0]!.rows.map((r) => r.rowKey).sort();
-    expect(heldKeys).toEqual(ids.slice(0, 5).map((id) => `cso:customer:${id}`).sort());
+    expect(heldKeys).toEqual(
+      ids
+        .slice(0, 5)
+        .map((id) => `cso:customer:${id}`)
+        .sort(),
+    );
     for (const key of heldKeys) {
       const row = report.rows.find((r) => r.key === key)!;
       expect(row).toMatchObject({ status: 'waitingForDeletion', target: 'qbo', issue: { code: 'deletionHeld' } });
@@ -58,7 +63,9 @@ describe('deletion breaker', () => {
     const { h } = await linkedCustomers(10);
     for (const r of h.qbo.list('Customer').slice(0, 4)) h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: r.id });
     const preview = await h.engine.preview();
-    expect(preview.heldDeletions.map((x) => ({ typeId: x.typeId, count: x.count, target: x.rows[0]!.target }))).toEqual([{ typeId: 'customer', count: 4, target: 'cso' }]);
+    expect(preview.heldDeletions.map((x) => ({ typeId: x.typeId, count: x.count, target: x.rows[0]!.target }))).toEqual(
+      [{ typeId: 'customer', count: 4, target: 'cso' }],
+    );
     await h.engine.synchronize();
     expect(h.cso.list('customer').every((r) => r.active)).toBe(true);
   });

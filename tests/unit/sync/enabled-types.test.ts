@@ -5,7 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../fakes/harness';
 
-const acct = (name: string) => ({ name, parentId: null, number: null, accountType: 'Income', description: null, active: true });
+const acct = (name: string) => ({
+  name,
+  parentId: null,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+});
 
 describe('types turned off in the options', () => {
   it('writes nothing for them, leaves their rows out, and keeps the other types going', async () => {
@@ -25,7 +32,12 @@ describe('types turned off in the options', () => {
 
     // Turned on again: the accounts follow, nothing else is written twice.
     const all = await h.make({}).synchronize();
-    expect(all.executed.ops.filter((op) => op.kind !== 'link').map((op) => `${op.kind}:${op.typeId}`).sort()).toEqual(['create:account', 'create:account']);
+    expect(
+      all.executed.ops
+        .filter((op) => op.kind !== 'link')
+        .map((op) => `${op.kind}:${op.typeId}`)
+        .sort(),
+    ).toEqual(['create:account', 'create:account']);
     expect(all.rows.every((r) => r.status === 'synchronized')).toBe(true);
   });
 

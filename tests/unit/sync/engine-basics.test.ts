@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../fakes/harness';
 
-const acct = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, parentId: null, number: null, accountType: 'Income', description: null, active: true, ...extra });
-const contact = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
+const acct = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  parentId: null,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+  ...extra,
+});
+const contact = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
 
 describe('a first synchronization', () => {
   it('links equal names, creates the rest on both sides, and a second run plans nothing', async () => {
@@ -16,8 +31,18 @@ describe('a first synchronization', () => {
 
     const first = await h.engine.synchronize();
     expect(first.failures).toEqual([]);
-    expect(h.qbo.list('Account').map((a) => a.name).sort()).toEqual(['Fuel', 'Sales']);
-    expect(h.cso.list('customer').map((c) => c.name).sort()).toEqual(['Acme', 'Only In QBO']);
+    expect(
+      h.qbo
+        .list('Account')
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Fuel', 'Sales']);
+    expect(
+      h.cso
+        .list('customer')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Acme', 'Only In QBO']);
     expect(h.qbo.list('Item').map((i) => i.name)).toEqual(['Gas sales']);
     expect(first.rows.every((r) => r.status === 'synchronized')).toBe(true);
 

@@ -11,7 +11,16 @@ describe('CStoreOffice 409 words', () => {
     ['duplicate_name', 'Name already used in CStoreOffice', 'already uses that name'],
     ['duplicate_value', 'Value already used in CStoreOffice', 'already uses one of its values, which must be unique'],
   ])('%s → %s', (code, title, words) => {
-    const result = translateFailure({ code: '409', message: 'Another Account already uses number 1010.', detail: code, existingId: '1001', retryable: false }, ctx);
+    const result = translateFailure(
+      {
+        code: '409',
+        message: 'Another Account already uses number 1010.',
+        detail: code,
+        existingId: '1001',
+        retryable: false,
+      },
+      ctx,
+    );
     expect(result.title).toBe(title);
     expect(result.detail).toContain(words);
     expect(result.detail).toContain('Operating Bank Account');
@@ -19,7 +28,10 @@ describe('CStoreOffice 409 words', () => {
   });
 
   it('a 409 naming no other record (e.g. still in use) says what to deal with first', () => {
-    const result = translateFailure({ code: '409', message: 'The account has sub-accounts.', detail: 'in_use', retryable: false }, ctx);
+    const result = translateFailure(
+      { code: '409', message: 'The account has sub-accounts.', detail: 'in_use', retryable: false },
+      ctx,
+    );
     expect(result.title).toBe('CStoreOffice cannot do this yet');
   });
 });

@@ -9,7 +9,14 @@ import { comparedFields } from '../../../lib/sync';
 import { FIELD_CAPABILITIES } from '../../../lib/sync/fields';
 import { createHarness } from '../../fakes/harness';
 
-const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
+const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
 
 describe('fields each side carries', () => {
   it.each([
@@ -24,7 +31,9 @@ describe('fields each side carries', () => {
   });
 
   it('the table covers every field of every type’s domain record', () => {
-    for (const m of ENTITY_MODULES) for (const f of Object.keys(m.schema.shape)) if (f !== 'id') expect(FIELD_CAPABILITIES[m.id][f], `${m.id}.${f}`).toBeDefined();
+    for (const m of ENTITY_MODULES)
+      for (const f of Object.keys(m.schema.shape))
+        if (f !== 'id') expect(FIELD_CAPABILITIES[m.id][f], `${m.id}.${f}`).toBeDefined();
   });
 
   it('a QBO vendor’s company name is left alone and never shows as a difference', async () => {
@@ -33,7 +42,10 @@ describe('fields each side carries', () => {
     const q = h.seed.qbo('Vendor', person('Acme', { companyName: 'Acme Holdings LLC' }));
     const first = await h.engine.synchronize();
     expect(first.failures).toEqual([]);
-    expect(first.executed.ops.map((o) => `${o.kind}:${o.target ?? '-'}:${Object.keys(o.values).join(',')}`)).toEqual(['link:-:', 'update:qbo:email']);
+    expect(first.executed.ops.map((o) => `${o.kind}:${o.target ?? '-'}:${Object.keys(o.values).join(',')}`)).toEqual([
+      'link:-:',
+      'update:qbo:email',
+    ]);
     expect(h.qbo.list('Vendor').find((v) => v.id === q)?.companyName).toBe('Acme Holdings LLC');
     expect((await h.engine.preview()).plan.ops).toEqual([]);
 
@@ -47,6 +59,8 @@ describe('fields each side carries', () => {
     const h = createHarness();
     h.seed.qbo('Vendor', person('Only QBO', { companyName: 'Only QBO Inc', phone: '555' }));
     const { plan } = await h.engine.preview();
-    expect(plan.ops.map((o) => [o.kind, o.target, Object.keys(o.values)])).toEqual([['create', 'cso', ['name', 'email', 'phone', 'active']]]);
+    expect(plan.ops.map((o) => [o.kind, o.target, Object.keys(o.values)])).toEqual([
+      ['create', 'cso', ['name', 'email', 'phone', 'active']],
+    ]);
   });
 });

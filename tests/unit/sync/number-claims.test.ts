@@ -5,13 +5,44 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../fakes/harness';
 
-const acct = (name: string, number: string | null) => ({ name, parentId: null, number, accountType: 'Income', description: null, active: true });
+const acct = (name: string, number: string | null) => ({
+  name,
+  parentId: null,
+  number,
+  accountType: 'Income',
+  description: null,
+  active: true,
+});
 
 describe('QuickBooks account numbers CStoreOffice would refuse', () => {
   it.each([
-    ['a number another CStoreOffice account holds', [['Store Sales', '4000']], [['Fuel Sales', '4000']], 'Fuel Sales', 'csoNumberTaken', 'The account “Store Sales” in CStoreOffice already has number 4000'],
-    ['five digits (CStoreOffice numbers with four)', [], [['Fuel Sales', '40000']], 'Fuel Sales', 'csoNumberFormat', 'QuickBooks numbers this account 40000'],
-    ['two QuickBooks accounts created with one number', [], [['Fuel Sales', '4000'], ['Store Sales', '4000']], 'Store Sales', 'csoNumberTaken', 'The account “Fuel Sales” from QuickBooks would also get number 4000'],
+    [
+      'a number another CStoreOffice account holds',
+      [['Store Sales', '4000']],
+      [['Fuel Sales', '4000']],
+      'Fuel Sales',
+      'csoNumberTaken',
+      'The account “Store Sales” in CStoreOffice already has number 4000',
+    ],
+    [
+      'five digits (CStoreOffice numbers with four)',
+      [],
+      [['Fuel Sales', '40000']],
+      'Fuel Sales',
+      'csoNumberFormat',
+      'QuickBooks numbers this account 40000',
+    ],
+    [
+      'two QuickBooks accounts created with one number',
+      [],
+      [
+        ['Fuel Sales', '4000'],
+        ['Store Sales', '4000'],
+      ],
+      'Store Sales',
+      'csoNumberTaken',
+      'The account “Fuel Sales” from QuickBooks would also get number 4000',
+    ],
   ] as const)('%s: an error before any request', async (_what, csoAccounts, qboAccounts, name, code, words) => {
     const h = createHarness();
     for (const [n, num] of csoAccounts) h.seed.cso('account', acct(n, num));

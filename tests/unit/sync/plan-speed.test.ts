@@ -6,26 +6,75 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, createWorld, reportConflicts, type AnyRecord, type MirrorData } from '../../../lib/sync';
 
-const OPTIONS = { policy: reportConflicts, defaultIncomeAccountId: '1', qboOnlyVendorType: 'accountingVendor' as const, batchSizes: { cso: 50, qbo: 30 } };
+const OPTIONS = {
+  policy: reportConflicts,
+  defaultIncomeAccountId: '1',
+  qboOnlyVendorType: 'accountingVendor' as const,
+  batchSizes: { cso: 50, qbo: 30 },
+};
 
 /**
  * Records written out per type, with no spread: records read from IndexedDB or JSON share one shape
  * per type, while spread copies each get a hidden class of their own, which makes every property
  * read of the planner a slow look-up and the printed time pessimistic.
  */
-const account = (id: string, name: string, parentId: string | null, number: string | null): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId, number, accountType: 'Income', description: null });
-const klass = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId: null });
-const location = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, parentId: null, address: null });
-const contact = (id: string, name: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, companyName: null, email: `${name.replace(/ /g, '.')}@example.com`, phone: null });
-const dataType = (id: string, name: string, creditAccountId: string): AnyRecord => ({ id, name, active: true, revision: '1', updatedAt: null, creditAccountId });
+const account = (id: string, name: string, parentId: string | null, number: string | null): AnyRecord => ({
+  id,
+  name,
+  active: true,
+  revision: '1',
+  updatedAt: null,
+  parentId,
+  number,
+  accountType: 'Income',
+  description: null,
+});
+const klass = (id: string, name: string): AnyRecord => ({
+  id,
+  name,
+  active: true,
+  revision: '1',
+  updatedAt: null,
+  parentId: null,
+});
+const location = (id: string, name: string): AnyRecord => ({
+  id,
+  name,
+  active: true,
+  revision: '1',
+  updatedAt: null,
+  parentId: null,
+  address: null,
+});
+const contact = (id: string, name: string): AnyRecord => ({
+  id,
+  name,
+  active: true,
+  revision: '1',
+  updatedAt: null,
+  companyName: null,
+  email: `${name.replace(/ /g, '.')}@example.com`,
+  phone: null,
+});
+const dataType = (id: string, name: string, creditAccountId: string): AnyRecord => ({
+  id,
+  name,
+  active: true,
+  revision: '1',
+  updatedAt: null,
+  creditAccountId,
+});
 
 /** `n` records per side: CStoreOffice holds 0..n-1, QBO n/2..3n/2-1 of each type's share. */
 function mirrorOf(n: number): MirrorData {
   const per = Math.floor(n / 7);
-  const range = (from: number, side: string, make: (id: string, i: number) => AnyRecord) => Array.from({ length: per }, (_, k) => make(`${side}${from + k}`, from + k));
+  const range = (from: number, side: string, make: (id: string, i: number) => AnyRecord) =>
+    Array.from({ length: per }, (_, k) => make(`${side}${from + k}`, from + k));
   const side = (s: 'c' | 'q', from: number) => ({
     // Accounts in pairs: every odd one is a sub-account of the one before it.
-    account: range(from, s, (id, i) => account(id, `Account ${i}`, i % 2 ? `${s}${i - 1}` : null, i < 6000 ? String(4000 + i) : null)),
+    account: range(from, s, (id, i) =>
+      account(id, `Account ${i}`, i % 2 ? `${s}${i - 1}` : null, i < 6000 ? String(4000 + i) : null),
+    ),
     class: range(from, `${s}l`, (id, i) => klass(id, `Class ${i}`)),
     location: range(from, `${s}s`, (id, i) => location(id, `Store ${i}`)),
     customer: range(from, `${s}c`, (id, i) => contact(id, `Customer ${i}`)),
@@ -37,7 +86,14 @@ function mirrorOf(n: number): MirrorData {
   const q = side('q', Math.floor(per / 2));
   return {
     cso: c,
-    qbo: { Account: q.account, Class: q.class, Department: q.location, Customer: q.customer, Vendor: [...q.priceBookVendor, ...q.accountingVendor], Item: q.dataType },
+    qbo: {
+      Account: q.account,
+      Class: q.class,
+      Department: q.location,
+      Customer: q.customer,
+      Vendor: [...q.priceBookVendor, ...q.accountingVendor],
+      Item: q.dataType,
+    },
     reserved: [],
     cursors: { cso: null, qbo: null },
     issues: [],

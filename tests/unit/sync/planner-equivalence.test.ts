@@ -9,7 +9,16 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { type EntityTypeId, ENTITY_TYPES, typesInDependencyOrder } from '../../../lib/entities';
 import { comparedFields, hashValues, pickValues } from '../../../lib/sync/fields';
-import { createWorld, csoWins, newestWins, qboWins, reportConflicts, type AnyRecord, type Link, type MirrorData } from '../../../lib/sync';
+import {
+  createWorld,
+  csoWins,
+  newestWins,
+  qboWins,
+  reportConflicts,
+  type AnyRecord,
+  type Link,
+  type MirrorData,
+} from '../../../lib/sync';
 import { analyze } from '../../../lib/sync/plan/analyze';
 import { analyze as previousAnalyze } from '../../properties/previous-planner/plan-build';
 import type { PlanMemory, PlanOptions } from '../../properties/previous-planner/plan-options';
@@ -54,12 +63,30 @@ vi.mock('../../../lib/sync/plan/analyze', async (importOriginal) => {
 });
 
 const TYPES = typesInDependencyOrder();
-const NAMES = ['Sales', 'sales', ' Sales', 'Fuel', 'Fuel (deleted)', 'Diesel', 'Bad:Name', '"Quoted"', 'x'.repeat(101), 'Acme'];
+const NAMES = [
+  'Sales',
+  'sales',
+  ' Sales',
+  'Fuel',
+  'Fuel (deleted)',
+  'Diesel',
+  'Bad:Name',
+  '"Quoted"',
+  'x'.repeat(101),
+  'Acme',
+];
 const TEXT = [null, '', 'a', 'b', '4000'];
 const TIMES = [null, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'];
 
 /** A record's draw: which pool entry each field takes (ids are resolved against the side's lists). */
-const drawArb = fc.record({ name: fc.nat(NAMES.length - 1), active: fc.boolean(), revision: fc.nat(2), updatedAt: fc.nat(2), ref: fc.nat(6), text: fc.array(fc.nat(TEXT.length - 1), { minLength: 6, maxLength: 6 }) });
+const drawArb = fc.record({
+  name: fc.nat(NAMES.length - 1),
+  active: fc.boolean(),
+  revision: fc.nat(2),
+  updatedAt: fc.nat(2),
+  ref: fc.nat(6),
+  text: fc.array(fc.nat(TEXT.length - 1), { minLength: 6, maxLength: 6 }),
+});
 type Draw = typeof drawArb extends fc.Arbitrary<infer T> ? T : never;
 const sideArb = fc.array(fc.array(drawArb, { maxLength: 4 }), { minLength: TYPES.length, maxLength: TYPES.length });
 
@@ -68,11 +95,18 @@ function records(side: 'cso' | 'qbo', draws: Draw[][]): Map<EntityTypeId, AnyRec
   TYPES.forEach((typeId, t) => {
     const list: AnyRecord[] = [];
     for (const [i, d] of (draws[t] ?? []).entries()) {
-      const r: AnyRecord = { id: `${side[0]}${t}-${i}`, name: NAMES[d.name]!, active: d.active, revision: String(d.revision), updatedAt: TIMES[d.updatedAt]! };
+      const r: AnyRecord = {
+        id: `${side[0]}${t}-${i}`,
+        name: NAMES[d.name]!,
+        active: d.active,
+        revision: String(d.revision),
+        updatedAt: TIMES[d.updatedAt]!,
+      };
       comparedFields(typeId, side).forEach((field, f) => {
         if (field === 'name' || field === 'active') return;
         if (field === 'parentId') r.parentId = d.ref < i ? list[d.ref]!.id : null;
-        else if (field === 'creditAccountId') r.creditAccountId = out.get('account')?.[d.ref]?.id ?? (d.ref === 5 ? 'missing' : null);
+        else if (field === 'creditAccountId')
+          r.creditAccountId = out.get('account')?.[d.ref]?.id ?? (d.ref === 5 ? 'missing' : null);
         else if (field === 'accountType') r.accountType = d.text[f]! % 2 ? 'Income' : 'Expense';
         else r[field] = TEXT[d.text[f]!]!;
       });
@@ -83,8 +117,19 @@ function records(side: 'cso' | 'qbo', draws: Draw[][]): Map<EntityTypeId, AnyRec
   return out;
 }
 
-const linkArb = fc.record({ type: fc.nat(TYPES.length - 1), cso: fc.nat(4), qbo: fc.nat(4), staleCso: fc.nat(NAMES.length), staleQbo: fc.nat(NAMES.length), keep: fc.nat(4), ignored: fc.nat(2) });
-const memoryArb = fc.record({ pick: fc.array(fc.tuple(fc.nat(40), fc.nat(5), fc.nat(3)), { maxLength: 6 }), retry: fc.boolean() });
+const linkArb = fc.record({
+  type: fc.nat(TYPES.length - 1),
+  cso: fc.nat(4),
+  qbo: fc.nat(4),
+  staleCso: fc.nat(NAMES.length),
+  staleQbo: fc.nat(NAMES.length),
+  keep: fc.nat(4),
+  ignored: fc.nat(2),
+});
+const memoryArb = fc.record({
+  pick: fc.array(fc.tuple(fc.nat(40), fc.nat(5), fc.nat(3)), { maxLength: 6 }),
+  retry: fc.boolean(),
+});
 
 const worldArb = fc.record({
   cso: sideArb,
@@ -110,7 +155,15 @@ function snapshotOf(typeId: EntityTypeId, side: 'cso' | 'qbo', record: AnyRecord
 function inputs(d: WorldDraw): Parameters<typeof analyze> {
   const cso = records('cso', d.cso);
   const qbo = records('qbo', d.qbo);
-  const mirror: MirrorData = { cso: {}, qbo: {}, reserved: d.reserved ? [{ entity: 'Employee', id: 'e1', name: 'Acme', active: true }] : [], cursors: { cso: null, qbo: null }, issues: [], ignores: [], realmId: null };
+  const mirror: MirrorData = {
+    cso: {},
+    qbo: {},
+    reserved: d.reserved ? [{ entity: 'Employee', id: 'e1', name: 'Acme', active: true }] : [],
+    cursors: { cso: null, qbo: null },
+    issues: [],
+    ignores: [],
+    realmId: null,
+  };
   for (const [typeId, list] of cso) mirror.cso[typeId] = list;
   for (const [typeId, list] of qbo) (mirror.qbo[ENTITY_TYPES[typeId].qboEntity] ??= []).push(...list);
   const links = new Map<string, Link>();
@@ -121,11 +174,32 @@ function inputs(d: WorldDraw): Parameters<typeof analyze> {
     const csoId = c?.id ?? `gone-c${l.cso}`;
     const qboId = q?.id ?? `gone-q${l.qbo}`;
     const keep = [undefined, 'cso', 'qbo', 'merge'][l.keep] as 'cso' | 'qbo' | 'merge' | undefined;
-    const link: Link = { csoType: typeId, csoId, qboEntity: ENTITY_TYPES[typeId].qboEntity, qboId, cso: snapshotOf(typeId, 'cso', c, l.staleCso), qbo: snapshotOf(typeId, 'qbo', q, l.staleQbo), ignoredIssue: null, linkedAt: '2026-01-01T00:00:00Z', ...(keep ? { resolution: { keep } } : {}) };
-    if (l.ignored) link.ignoredIssue = { csoHash: c ? hashValues(pickValues(typeId, 'cso', c)) : null, qboHash: l.ignored === 1 && q ? hashValues(pickValues(typeId, 'qbo', q)) : 'other', at: '2026-01-01T00:00:00Z' };
+    const link: Link = {
+      csoType: typeId,
+      csoId,
+      qboEntity: ENTITY_TYPES[typeId].qboEntity,
+      qboId,
+      cso: snapshotOf(typeId, 'cso', c, l.staleCso),
+      qbo: snapshotOf(typeId, 'qbo', q, l.staleQbo),
+      ignoredIssue: null,
+      linkedAt: '2026-01-01T00:00:00Z',
+      ...(keep ? { resolution: { keep } } : {}),
+    };
+    if (l.ignored)
+      link.ignoredIssue = {
+        csoHash: c ? hashValues(pickValues(typeId, 'cso', c)) : null,
+        qboHash: l.ignored === 1 && q ? hashValues(pickValues(typeId, 'qbo', q)) : 'other',
+        at: '2026-01-01T00:00:00Z',
+      };
     links.set(`${typeId}:${csoId}`, link);
   }
-  const options: PlanOptions = { policy: d.policy, batchSizes: { cso: d.batch[0], qbo: d.batch[1] }, defaultIncomeAccountId: d.income, qboOnlyVendorType: d.vendorType, ...(d.enabled ? { enabledTypes: new Set(d.enabled) } : {}) };
+  const options: PlanOptions = {
+    policy: d.policy,
+    batchSizes: { cso: d.batch[0], qbo: d.batch[1] },
+    defaultIncomeAccountId: d.income,
+    qboOnlyVendorType: d.vendorType,
+    ...(d.enabled ? { enabledTypes: new Set(d.enabled) } : {}),
+  };
   const memory = memoryOf(d, cso, qbo, [...links.values()]);
   return [createWorld(structuredClone(mirror), structuredClone([...links.values()])), options, memory];
 }
@@ -133,34 +207,83 @@ function inputs(d: WorldDraw): Parameters<typeof analyze> {
 const KINDS = ['create-qbo', 'create-cso', 'update-qbo', 'update-cso', 'link', 'deactivate'];
 
 /** Stored failures, ignores and holds on rows of the world, with hashes that match or not. */
-function memoryOf(d: WorldDraw, cso: Map<EntityTypeId, AnyRecord[]>, qbo: Map<EntityTypeId, AnyRecord[]>, links: Link[]): PlanMemory {
+function memoryOf(
+  d: WorldDraw,
+  cso: Map<EntityTypeId, AnyRecord[]>,
+  qbo: Map<EntityTypeId, AnyRecord[]>,
+  links: Link[],
+): PlanMemory {
   const rows: { key: string; csoHash: string | null; qboHash: string | null }[] = [];
   for (const [typeId, list] of cso) {
     for (const r of list) {
       const link = links.find((l) => l.csoType === typeId && l.csoId === r.id);
       const q = link ? qbo.get(typeId)!.find((x) => x.id === link.qboId) : undefined;
-      rows.push({ key: `cso:${typeId}:${r.id}`, csoHash: hashValues(pickValues(typeId, 'cso', r)), qboHash: q ? hashValues(pickValues(typeId, 'qbo', q)) : null });
+      rows.push({
+        key: `cso:${typeId}:${r.id}`,
+        csoHash: hashValues(pickValues(typeId, 'cso', r)),
+        qboHash: q ? hashValues(pickValues(typeId, 'qbo', q)) : null,
+      });
     }
   }
-  for (const [typeId, list] of qbo) for (const r of list) rows.push({ key: `qbo:${ENTITY_TYPES[typeId].qboEntity}:${r.id}`, csoHash: null, qboHash: hashValues(pickValues(typeId, 'qbo', r)) });
-  const memory: Required<Omit<PlanMemory, 'absences'>> & Pick<PlanMemory, 'absences'> = { issues: [], ignores: [], holds: [], retryRows: new Set() };
+  for (const [typeId, list] of qbo)
+    for (const r of list)
+      rows.push({
+        key: `qbo:${ENTITY_TYPES[typeId].qboEntity}:${r.id}`,
+        csoHash: null,
+        qboHash: hashValues(pickValues(typeId, 'qbo', r)),
+      });
+  const memory: Required<Omit<PlanMemory, 'absences'>> & Pick<PlanMemory, 'absences'> = {
+    issues: [],
+    ignores: [],
+    holds: [],
+    retryRows: new Set(),
+  };
   const at = '2026-01-01T00:00:00Z';
   for (const [pick, kind, use] of d.memory.pick) {
     const row = rows[pick % Math.max(rows.length, 1)];
     if (!row) break;
     const hashes = use % 2 ? { csoHash: row.csoHash, qboHash: row.qboHash } : { csoHash: 'old', qboHash: row.qboHash };
-    if (use < 2) memory.issues = [...memory.issues, { rowKey: row.key, opId: `${KINDS[kind]}:${row.key}`, code: kind === 5 ? 'linkRemoved' : 'refused', title: 'Refused', detail: 'Refused by the side.', retryable: kind % 2 === 0, ...hashes, at }];
+    if (use < 2)
+      memory.issues = [
+        ...memory.issues,
+        {
+          rowKey: row.key,
+          opId: `${KINDS[kind]}:${row.key}`,
+          code: kind === 5 ? 'linkRemoved' : 'refused',
+          title: 'Refused',
+          detail: 'Refused by the side.',
+          retryable: kind % 2 === 0,
+          ...hashes,
+          at,
+        },
+      ];
     else if (use === 2) memory.ignores = [...memory.ignores, { rowKey: row.key, ...hashes, at }];
-    else memory.holds = [...memory.holds, { rowKey: row.key, code: 'createUndone', title: 'Undone', detail: 'Undone by the user.', at }];
+    else
+      memory.holds = [
+        ...memory.holds,
+        { rowKey: row.key, code: 'createUndone', title: 'Undone', detail: 'Undone by the user.', at },
+      ];
     if (d.memory.retry) (memory.retryRows as Set<string>).add(row.key);
   }
-  const absences = new Map(links.map((l, i) => [`${l.csoType}:${l.csoId}`, i % 3 === 0 ? { kind: 'gone' as const, side: 'cso' as const } : i % 3 === 1 ? { kind: 'unconfirmed' as const, side: 'qbo' as const, reason: 'timeout' } : { kind: 'leftScope' as const, side: 'qbo' as const, reason: 'not a service' }]));
+  const absences = new Map(
+    links.map((l, i) => [
+      `${l.csoType}:${l.csoId}`,
+      i % 3 === 0
+        ? { kind: 'gone' as const, side: 'cso' as const }
+        : i % 3 === 1
+          ? { kind: 'unconfirmed' as const, side: 'qbo' as const, reason: 'timeout' }
+          : { kind: 'leftScope' as const, side: 'qbo' as const, reason: 'not a service' },
+    ]),
+  );
   return { ...memory, ...(links.length % 2 ? { absences } : {}) };
 }
 
 describe('the planner plans what the previous planner planned', () => {
   it('on random worlds, options and memory', () => {
-    fc.assert(fc.property(worldArb, (d) => expectSamePlans(() => inputs(d))), { numRuns: 600 });
+    fc.assert(
+      fc.property(worldArb, (d) => expectSamePlans(() => inputs(d))),
+      { numRuns: 600 },
+    );
   });
 
   it('on every world the engine plans from while syncing and editing at random', async () => {

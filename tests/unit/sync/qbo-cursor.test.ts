@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { WriteBatch, QboListKey } from '../../../lib/sync';
 import { createHarness } from '../../fakes/harness';
 
-const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
+const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
 
 /** The harness with a CDC capped at `cap` objects and checkpoints every `every` writes. */
 function capped(cap: number, every: number) {
@@ -75,7 +82,9 @@ describe('the QBO cursor after a run', () => {
     let firstId = '';
     editBeforeBatch(h, 8, () => {
       firstId = h.qbo.list('Customer').find((c) => c.name === 'Customer 0')!.id;
-      expect(h.qbo.edit({ kind: 'update', list: 'Customer', id: firstId, values: { phone: '555-0100' } }).ok).toBe(true);
+      expect(h.qbo.edit({ kind: 'update', list: 'Customer', id: firstId, values: { phone: '555-0100' } }).ok).toBe(
+        true,
+      );
     });
     const first = await h.engine.synchronize();
     expect(first.failures).toEqual([]);

@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../fakes/harness';
 
 type H = ReturnType<typeof createHarness>;
-const person = (name: string, email: string | null = null, phone: string | null = null) => ({ name, companyName: null, email, phone, active: true });
+const person = (name: string, email: string | null = null, phone: string | null = null) => ({
+  name,
+  companyName: null,
+  email,
+  phone,
+  active: true,
+});
 const linkOf = (h: H, csoId: string) => h.links.snapshot().find((l) => l.csoId === csoId)!;
 
 async function conflicted(h: H): Promise<{ csoId: string; qboId: string; key: string }> {
@@ -61,8 +67,14 @@ describe('decisions stored on the link', () => {
     const qboId = h.seed.qbo('Customer', person('Acme', 'q@shop.test', '555-0199'));
     const report = await h.engine.synchronize();
     expect(report.executed.ops.find((op) => op.kind === 'link')?.snapshots?.resolution).toEqual({ keep: 'merge' });
-    expect(h.cso.list('customer').find((r) => r.id === csoId)).toMatchObject({ email: 'q@shop.test', phone: '555-0100' });
-    expect(h.qbo.list('Customer').find((r) => r.id === qboId)).toMatchObject({ email: 'q@shop.test', phone: '555-0100' });
+    expect(h.cso.list('customer').find((r) => r.id === csoId)).toMatchObject({
+      email: 'q@shop.test',
+      phone: '555-0100',
+    });
+    expect(h.qbo.list('Customer').find((r) => r.id === qboId)).toMatchObject({
+      email: 'q@shop.test',
+      phone: '555-0100',
+    });
     expect(linkOf(h, csoId)).not.toHaveProperty('resolution');
   });
 });

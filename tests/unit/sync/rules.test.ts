@@ -4,28 +4,176 @@ import type { SyncRow } from '../../../lib/sync';
 import { createHarness } from '../../fakes/harness';
 
 type H = ReturnType<typeof createHarness>;
-const acct = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, parentId: null, number: null, accountType: 'Income', description: null, active: true, ...extra });
-const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
-const rowNamed = (rows: SyncRow[], name: string, side: 'cso' | 'qbo' = 'cso') => rows.find((r) => r.name === name && r.key.startsWith(side))!;
+const acct = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  parentId: null,
+  number: null,
+  accountType: 'Income',
+  description: null,
+  active: true,
+  ...extra,
+});
+const person = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
+const rowNamed = (rows: SyncRow[], name: string, side: 'cso' | 'qbo' = 'cso') =>
+  rows.find((r) => r.name === name && r.key.startsWith(side))!;
 
 describe('before the first sync (matching, lint, namespace)', () => {
   it.each<[string, (h: H) => void, string, 'cso' | 'qbo', string, string | null, string | null]>([
-    ['an exact name links', (h) => (h.seed.cso('customer', person('Acme')), h.seed.qbo('Customer', person('Acme'))), 'Acme', 'cso', 'synchronized', null, null],
-    ['only in CStoreOffice waits for creation in QBO', (h) => h.seed.cso('customer', person('Acme')), 'Acme', 'cso', 'waitingForCreation', 'qbo', null],
-    ['only in QBO waits for creation in CStoreOffice', (h) => h.seed.qbo('Customer', person('Acme')), 'Acme', 'qbo', 'waitingForCreation', 'cso', null],
-    ['a case-only difference is a near match, never a create', (h) => (h.seed.cso('customer', person('Acme Fuel')), h.seed.qbo('Customer', person('ACME FUEL'))), 'Acme Fuel', 'cso', 'error', null, 'nearMatch'],
-    ['a double space is a near match', (h) => (h.seed.cso('customer', person('Acme  Fuel')), h.seed.qbo('Customer', person('Acme Fuel'))), 'Acme  Fuel', 'cso', 'error', null, 'nearMatch'],
-    ['a colon is refused without a request', (h) => h.seed.cso('customer', person('Bad:Name')), 'Bad:Name', 'cso', 'error', null, 'invalidName'],
-    ['a double quote in an account name is refused', (h) => h.seed.cso('account', acct('The "Best"')), 'The "Best"', 'cso', 'error', null, 'invalidName'],
-    ['an over-long name is refused', (h) => h.seed.cso('class', { name: 'x'.repeat(101), parentId: null }), 'x'.repeat(101), 'cso', 'error', null, 'invalidName'],
-    ['a customer and a vendor with one name collide', (h) => (h.seed.cso('customer', person('Acme')), h.seed.cso('accountingVendor', person('Acme'))), 'Acme', 'cso', 'error', null, 'namespaceCollision'],
-    ['a QBO employee holds the name', (h) => (h.qbo.addEmployee('Jane Roe'), h.seed.cso('customer', person('Jane Roe'))), 'Jane Roe', 'cso', 'error', null, 'namespaceCollision'],
-    ['a QBO vendor holds a customer name', (h) => (h.seed.qbo('Vendor', person('Acme')), h.seed.cso('customer', person('Acme'))), 'Acme', 'cso', 'error', null, 'namespaceCollision'],
-    ['a match to an inactive QBO record reactivates it', (h) => (h.seed.cso('customer', person('Acme')), h.seed.qbo('Customer', person('Acme', { active: false }))), 'Acme', 'cso', 'waitingForUpdate', 'qbo', null],
-    ['“Name (deleted)” is seen through and reactivated', (h) => (h.seed.cso('account', acct('Fuel')), h.seed.qbo('Account', acct('Fuel', { active: false }))), 'Fuel', 'cso', 'waitingForUpdate', 'qbo', null],
-    ['two accounts could be this one: review, no guess', (h) => (h.seed.qbo('Account', acct('Fuel', { active: false })), h.seed.qbo('Account', acct('Fuel', { active: false })), h.seed.cso('account', acct('Fuel'))), 'Fuel', 'cso', 'error', null, 'ambiguous'],
-    ['a data type with no account and no default', (h) => h.seed.cso('dataType', { name: 'Gas', creditAccountId: null }), 'Gas', 'cso', 'error', null, 'noIncomeAccount'],
-    ['a sub-account waits for a parent QBO refuses', (h) => h.seed.cso('account', acct('Child', { parentId: h.seed.cso('account', acct('Bad:Parent')) })), 'Bad:Parent:Child', 'cso', 'error', null, 'blocked'],
+    [
+      'an exact name links',
+      (h) => (h.seed.cso('customer', person('Acme')), h.seed.qbo('Customer', person('Acme'))),
+      'Acme',
+      'cso',
+      'synchronized',
+      null,
+      null,
+    ],
+    [
+      'only in CStoreOffice waits for creation in QBO',
+      (h) => h.seed.cso('customer', person('Acme')),
+      'Acme',
+      'cso',
+      'waitingForCreation',
+      'qbo',
+      null,
+    ],
+    [
+      'only in QBO waits for creation in CStoreOffice',
+      (h) => h.seed.qbo('Customer', person('Acme')),
+      'Acme',
+      'qbo',
+      'waitingForCreation',
+      'cso',
+      null,
+    ],
+    [
+      'a case-only difference is a near match, never a create',
+      (h) => (h.seed.cso('customer', person('Acme Fuel')), h.seed.qbo('Customer', person('ACME FUEL'))),
+      'Acme Fuel',
+      'cso',
+      'error',
+      null,
+      'nearMatch',
+    ],
+    [
+      'a double space is a near match',
+      (h) => (h.seed.cso('customer', person('Acme  Fuel')), h.seed.qbo('Customer', person('Acme Fuel'))),
+      'Acme  Fuel',
+      'cso',
+      'error',
+      null,
+      'nearMatch',
+    ],
+    [
+      'a colon is refused without a request',
+      (h) => h.seed.cso('customer', person('Bad:Name')),
+      'Bad:Name',
+      'cso',
+      'error',
+      null,
+      'invalidName',
+    ],
+    [
+      'a double quote in an account name is refused',
+      (h) => h.seed.cso('account', acct('The "Best"')),
+      'The "Best"',
+      'cso',
+      'error',
+      null,
+      'invalidName',
+    ],
+    [
+      'an over-long name is refused',
+      (h) => h.seed.cso('class', { name: 'x'.repeat(101), parentId: null }),
+      'x'.repeat(101),
+      'cso',
+      'error',
+      null,
+      'invalidName',
+    ],
+    [
+      'a customer and a vendor with one name collide',
+      (h) => (h.seed.cso('customer', person('Acme')), h.seed.cso('accountingVendor', person('Acme'))),
+      'Acme',
+      'cso',
+      'error',
+      null,
+      'namespaceCollision',
+    ],
+    [
+      'a QBO employee holds the name',
+      (h) => (h.qbo.addEmployee('Jane Roe'), h.seed.cso('customer', person('Jane Roe'))),
+      'Jane Roe',
+      'cso',
+      'error',
+      null,
+      'namespaceCollision',
+    ],
+    [
+      'a QBO vendor holds a customer name',
+      (h) => (h.seed.qbo('Vendor', person('Acme')), h.seed.cso('customer', person('Acme'))),
+      'Acme',
+      'cso',
+      'error',
+      null,
+      'namespaceCollision',
+    ],
+    [
+      'a match to an inactive QBO record reactivates it',
+      (h) => (h.seed.cso('customer', person('Acme')), h.seed.qbo('Customer', person('Acme', { active: false }))),
+      'Acme',
+      'cso',
+      'waitingForUpdate',
+      'qbo',
+      null,
+    ],
+    [
+      '“Name (deleted)” is seen through and reactivated',
+      (h) => (h.seed.cso('account', acct('Fuel')), h.seed.qbo('Account', acct('Fuel', { active: false }))),
+      'Fuel',
+      'cso',
+      'waitingForUpdate',
+      'qbo',
+      null,
+    ],
+    [
+      'two accounts could be this one: review, no guess',
+      (h) => (
+        h.seed.qbo('Account', acct('Fuel', { active: false })),
+        h.seed.qbo('Account', acct('Fuel', { active: false })),
+        h.seed.cso('account', acct('Fuel'))
+      ),
+      'Fuel',
+      'cso',
+      'error',
+      null,
+      'ambiguous',
+    ],
+    [
+      'a data type with no account and no default',
+      (h) => h.seed.cso('dataType', { name: 'Gas', creditAccountId: null }),
+      'Gas',
+      'cso',
+      'error',
+      null,
+      'noIncomeAccount',
+    ],
+    [
+      'a sub-account waits for a parent QBO refuses',
+      (h) => h.seed.cso('account', acct('Child', { parentId: h.seed.cso('account', acct('Bad:Parent')) })),
+      'Bad:Parent:Child',
+      'cso',
+      'error',
+      null,
+      'blocked',
+    ],
   ])('%s', async (_label, arrange, name, side, status, target, code) => {
     const h = createHarness();
     arrange(h);
@@ -62,12 +210,54 @@ describe('after a sync (changes, conflicts, deletions)', () => {
     return { h, csoId, qboId };
   }
   it.each<[string, (c: Awaited<ReturnType<typeof linked>>) => void, string, string | null, string | null]>([
-    ['renamed in CStoreOffice: an update, not a new record', ({ h, csoId }) => h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { name: 'Acme Inc' } }), 'waitingForUpdate', 'qbo', null],
-    ['changed in QBO', ({ h, qboId }) => h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } }), 'waitingForUpdate', 'cso', null],
-    ['changed on both sides differently', ({ h, csoId, qboId }) => (h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { email: 'c@c.net' } }), h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } })), 'error', null, 'conflict'],
-    ['deactivated in QBO', ({ h, qboId }) => h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }), 'waitingForDeletion', 'cso', null],
-    ['deactivated in QBO but edited in CStoreOffice', ({ h, csoId, qboId }) => (h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }), h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { phone: '555' } })), 'waitingForDeletion', 'both', null],
-    ['deleted in CStoreOffice', ({ h, csoId }) => h.cso.edit({ kind: 'delete', list: 'customer', id: csoId }), 'waitingForDeletion', 'qbo', null],
+    [
+      'renamed in CStoreOffice: an update, not a new record',
+      ({ h, csoId }) => h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { name: 'Acme Inc' } }),
+      'waitingForUpdate',
+      'qbo',
+      null,
+    ],
+    [
+      'changed in QBO',
+      ({ h, qboId }) => h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } }),
+      'waitingForUpdate',
+      'cso',
+      null,
+    ],
+    [
+      'changed on both sides differently',
+      ({ h, csoId, qboId }) => (
+        h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { email: 'c@c.net' } }),
+        h.qbo.edit({ kind: 'update', list: 'Customer', id: qboId, values: { email: 'q@q.net' } })
+      ),
+      'error',
+      null,
+      'conflict',
+    ],
+    [
+      'deactivated in QBO',
+      ({ h, qboId }) => h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }),
+      'waitingForDeletion',
+      'cso',
+      null,
+    ],
+    [
+      'deactivated in QBO but edited in CStoreOffice',
+      ({ h, csoId, qboId }) => (
+        h.qbo.edit({ kind: 'deactivate', list: 'Customer', id: qboId }),
+        h.cso.edit({ kind: 'update', list: 'customer', id: csoId, values: { phone: '555' } })
+      ),
+      'waitingForDeletion',
+      'both',
+      null,
+    ],
+    [
+      'deleted in CStoreOffice',
+      ({ h, csoId }) => h.cso.edit({ kind: 'delete', list: 'customer', id: csoId }),
+      'waitingForDeletion',
+      'qbo',
+      null,
+    ],
   ])('%s', async (_label, edit, status, target, code) => {
     const c = await linked();
     edit(c);

@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../fakes/harness';
 
-const vendor = (name: string, extra: Record<string, string | boolean | null> = {}) => ({ name, companyName: null, email: null, phone: null, active: true, ...extra });
+const vendor = (name: string, extra: Record<string, string | boolean | null> = {}) => ({
+  name,
+  companyName: null,
+  email: null,
+  phone: null,
+  active: true,
+  ...extra,
+});
 
 async function shared() {
   const h = createHarness();
@@ -26,7 +33,12 @@ describe('two vendor kinds sharing one QBO vendor', () => {
     const preview = await h.engine.preview();
     const pbRow = preview.rows.find((r) => r.key === `cso:priceBookVendor:${pb}`)!;
     const avRow = preview.rows.find((r) => r.key === `cso:accountingVendor:${av}`)!;
-    expect([pbRow.status, pbRow.issue?.code, avRow.status, avRow.issue?.code]).toEqual(['error', 'sharedConflict', 'error', 'sharedConflict']);
+    expect([pbRow.status, pbRow.issue?.code, avRow.status, avRow.issue?.code]).toEqual([
+      'error',
+      'sharedConflict',
+      'error',
+      'sharedConflict',
+    ]);
     expect(pbRow.issue?.detail).toMatch(/accounting vendor “Acme”.*email “pb@acme\.test” here, “ap@acme\.test” there/);
     expect(preview.plan.ops).toEqual([]);
     await h.engine.synchronize();

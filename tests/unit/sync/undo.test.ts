@@ -9,7 +9,13 @@ import { UndoRefusedError } from '../../../lib/sync/undo';
 import { createHarness } from '../../fakes/harness';
 
 type H = ReturnType<typeof createHarness>;
-const person = (name: string, email: string | null = null) => ({ name, companyName: null, email, phone: null, active: true });
+const person = (name: string, email: string | null = null) => ({
+  name,
+  companyName: null,
+  email,
+  phone: null,
+  active: true,
+});
 
 async function linked(h: H, names: string[]): Promise<string[]> {
   const ids = names.map((n) => h.seed.cso('customer', person(n, `${n.toLowerCase()}@shop.test`)));
@@ -18,7 +24,8 @@ async function linked(h: H, names: string[]): Promise<string[]> {
   return ids;
 }
 
-const qboOf = (h: H, csoId: string) => h.qbo.list('Customer').find((r) => r.id === h.links.snapshot().find((l) => l.csoId === csoId)!.qboId)!;
+const qboOf = (h: H, csoId: string) =>
+  h.qbo.list('Customer').find((r) => r.id === h.links.snapshot().find((l) => l.csoId === csoId)!.qboId)!;
 const csoNamed = (h: H, name: string) => h.cso.list('customer').find((r) => r.name === name);
 const qboNamed = (h: H, name: string) => h.qbo.list('Customer').find((r) => r.name === name);
 
@@ -98,7 +105,10 @@ describe('undo a run', () => {
     const again = await h.engine.synchronize();
     expect(again.executed.ops).toEqual([]);
     expect(h.qbo.list('Customer').filter((r) => r.name.startsWith('Zenith') && r.active)).toEqual([]);
-    expect(again.rows.find((r) => r.name === 'Zenith')).toMatchObject({ status: 'error', issue: { title: 'Creation undone' } });
+    expect(again.rows.find((r) => r.name === 'Zenith')).toMatchObject({
+      status: 'error',
+      issue: { title: 'Creation undone' },
+    });
   });
 
   it('a record changed since the run is left alone and its row says why; the rest is undone', async () => {
@@ -111,14 +121,23 @@ describe('undo a run', () => {
 
     const undone = await h.engine.undo('r1');
     expect(undone.counts.restored).toBe(1);
-    expect(undone.refused).toEqual([{ rowKey: expect.any(String), name: 'Birch', detail: expect.stringMatching(/^Undo left it as it is: it was changed in CStoreOffice after that run\./) }]);
+    expect(undone.refused).toEqual([
+      {
+        rowKey: expect.any(String),
+        name: 'Birch',
+        detail: expect.stringMatching(/^Undo left it as it is: it was changed in CStoreOffice after that run\./),
+      },
+    ]);
     expect(csoNamed(h, 'Birch')).toMatchObject({ email: 'b2@shop.test', phone: '555-0100' });
     const rows = await h.engine.rows();
     const held = rows.find((r) => r.name === 'Birch')!;
     expect(held).toMatchObject({ status: 'error', issue: { title: 'Not undone' } });
     // The user may look and accept it as it is.
     expect(await h.engine.actions.ignoreIssues([held.key])).toEqual({ ok: true, changed: 1 });
-    expect((await h.engine.rows()).find((r) => r.name === 'Birch')).toMatchObject({ status: 'synchronized', ignored: true });
+    expect((await h.engine.rows()).find((r) => r.name === 'Birch')).toMatchObject({
+      status: 'synchronized',
+      ignored: true,
+    });
   });
 
   it('only the last run that wrote can be undone, and only once; a run that wrote nothing keeps the one before undoable', async () => {
