@@ -3,7 +3,7 @@ export { createCsoClient, type CsoClient, type CsoClientDeps } from './client';
 export { CSO_SEGMENTS, csoRecordPageUrl } from './entity-paths';
 export * from './errors';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, isRetryable, type AttemptOutcome } from './retry';
-export { parseRetryAfter } from '../shared/retry-after';
+export { parseRetryAfter } from '../shared/retry';
 export * from './schemas';
 export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';

@@ -1,10 +1,8 @@
 // Pure retry rules: which outcomes may be retried and how long to wait. Kept apart from the
 // transport so they can be table-tested without a server.
-export interface CsoRetryPolicy {
-  /** Attempts in total, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+import { type BackoffPolicy, backoffDelayMs } from '../shared/retry';
+
+export interface CsoRetryPolicy extends BackoffPolicy {
   /** A Retry-After longer than this is not waited out: the call fails as unavailable at once. */
   maxRetryAfterMs: number;
 }
@@ -41,7 +39,7 @@ export function outcomeUnknown(outcome: AttemptOutcome): boolean {
 /**
  * Wait before attempt `attempt + 1` (attempt counts from 1). Retry-After is honoured as a floor with
  * a little jitter on top, so many clients told "2 s" do not all return in the same millisecond;
- * otherwise exponential backoff with full jitter.
+ * otherwise the shared backoff.
  */
 export function retryDelayMs(
   attempt: number,
@@ -50,6 +48,5 @@ export function retryDelayMs(
   random: () => number,
 ): number {
   if (retryAfterMs !== undefined) return retryAfterMs + Math.floor(random() * Math.min(1000, policy.baseDelayMs));
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return backoffDelayMs(attempt, policy, random);
 }

@@ -8,7 +8,7 @@ import {
   CsoUnavailableError,
   errorFromResponse,
 } from './errors';
-import { parseRetryAfter } from '../shared/retry-after';
+import { parseRetryAfter } from '../shared/retry';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryable,

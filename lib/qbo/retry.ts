@@ -2,13 +2,10 @@
  * When and how long to wait before trying a request again. Pure: the transport supplies the
  * attempt number, the error and a random source, and gets back a delay or "give up".
  */
+import { type BackoffPolicy, backoffDelayMs } from '../shared/retry';
 import { QboThrottleError, isRetryable } from './errors';
 
-export interface QboRetryPolicy {
-  /** Total tries of one request, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+export interface QboRetryPolicy extends BackoffPolicy {
   /** Intuit asks for about a minute after a 429 when it does not say otherwise. */
   throttleDelayMs: number;
 }
@@ -20,15 +17,6 @@ export const DEFAULT_RETRY: QboRetryPolicy = {
   throttleDelayMs: 60_000,
 };
 
-/**
- * Exponential backoff with "equal jitter": half the step is fixed, half random, so concurrent
- * retries spread out but none retries at once.
- */
-function backoffDelay(retry: number, policy: QboRetryPolicy, random: () => number): number {
-  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry);
-  return Math.round(step / 2 + (step / 2) * random());
-}
-
 /** The delay before try number `attempt + 1` (attempt counts from 1), or undefined to give up. */
 export function retryDelay(
   error: unknown,
@@ -38,5 +26,5 @@ export function retryDelay(
 ): number | undefined {
   if (!isRetryable(error) || attempt >= policy.maxAttempts) return undefined;
   if (error instanceof QboThrottleError) return error.retryAfterMs ?? policy.throttleDelayMs;
-  return backoffDelay(attempt - 1, policy, random);
+  return backoffDelayMs(attempt, policy, random);
 }

@@ -15,7 +15,7 @@ import {
 } from './errors';
 import { faultToError, parseErrorResponse } from './faults';
 import { encodeQuery } from './query';
-import { parseRetryAfter } from '../shared/retry-after';
+import { parseRetryAfter } from '../shared/retry';
 import { retryDelay, type QboRetryPolicy } from './retry';
 import { type CallKind, type SchedulerClock, type QboScheduler } from './scheduler';
 

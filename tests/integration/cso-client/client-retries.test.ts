@@ -38,7 +38,7 @@ describe('CSO client retries', () => {
     await fault({ kind: 'hang', path: route, hangMs: 10_000 });
     const fast = await connect(sb, { timeoutMs: 300, sleep: async (ms) => void h.sleeps.push(ms) });
     expect((await fast.client.readAll('1', 'class')).records.length).toBeGreaterThan(0);
-    expect(h.sleeps).toEqual([125, 250, 500]); // random() = 0.5 of 250, 500, 1000 ms
+    expect(h.sleeps).toEqual([188, 375, 750]); // random() = 0.5: half of each 250, 500, 1000 ms step fixed, a quarter more
   });
 
   it('gives up after the attempts allowed, or at once when Retry-After is too long', async () => {

@@ -57,11 +57,12 @@ describe('isRetryable', () => {
 
 describe('retryDelayMs', () => {
   const policy = DEFAULT_RETRY_POLICY;
-  it('uses full jitter under an exponential ceiling capped at maxDelayMs', () => {
+  it('uses the shared backoff: half of an exponential step fixed, half random, capped at maxDelayMs', () => {
     expect([1, 2, 3, 4, 10].map((a) => retryDelayMs(a, undefined, policy, () => 0.999))).toEqual([
-      249, 499, 999, 1998, 7992,
+      250, 500, 1000, 1999, 7996,
     ]);
-    expect(retryDelayMs(3, undefined, policy, () => 0)).toBe(0);
+    // Never at once: the fixed half of the step.
+    expect(retryDelayMs(3, undefined, policy, () => 0)).toBe(500);
   });
   it('never waits less than Retry-After, adding under a second of jitter', () => {
     expect(retryDelayMs(1, 2000, policy, () => 0)).toBe(2000);
