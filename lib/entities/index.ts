@@ -1,7 +1,6 @@
 export * from './account-numbers';
 export * from './account-types';
 export * from './catalog';
-export * from './deleted-suffix';
 export * from './match-key';
 export * from './name-rules';
 export { ENTITY_MODULES, type ModuleOf } from './registry';

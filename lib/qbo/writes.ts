@@ -3,7 +3,8 @@
  * Updates are sparse (only the fields given change). Some lists' sparse updates (Account, Class:
  * their modules' `qbo.updateRepeatsName`) must repeat `Name` or QBO answers 2020 "Required param missing".
  */
-import { ENTITY_MODULES, stripDeletedSuffix } from '../entities';
+import { ENTITY_MODULES } from '../entities';
+import { stripDeletedSuffix } from './deleted-suffix';
 import type { QboEntity } from './schemas';
 
 export const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(
@@ -18,7 +19,7 @@ export interface CurrentRecord {
   Active?: boolean;
 }
 
-export { stripDeletedSuffix } from '../entities';
+export { stripDeletedSuffix } from './deleted-suffix';
 
 /** The lower-case URL segment of an entity (`/v3/company/{realm}/account`). */
 export function entityPath(entity: QboEntity | 'CompanyInfo'): string {

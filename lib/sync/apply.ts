@@ -9,7 +9,6 @@ import { snapshotOf } from './plan/pairs';
 import type { SyncPorts } from './ports';
 import type { AnyRecord, Link, PlanOp, RecordValues, SideRecord } from './types';
 import { addLink, csoList, linkOf, putCso, putQbo, qboList, removeLink, type World } from './world';
-import { seeThroughDeleted } from './fields';
 
 export async function applySuccess(
   world: World,
@@ -50,7 +49,7 @@ export async function applySuccess(
     case 'create':
       if (!record) break;
       if (op.target === 'qbo') {
-        const qbo = snapshotOf(record.revision, pickValues(op.typeId, 'qbo', seeThroughDeleted(entity, record)));
+        const qbo = snapshotOf(record.revision, pickValues(op.typeId, 'qbo', record));
         for (const ref of op.csoRefs) {
           const cso = csoList(world, ref.typeId).get(ref.csoId);
           changed.push({
@@ -80,7 +79,7 @@ export async function applySuccess(
     case 'update': {
       if (!record) break;
       if (op.target === 'qbo') {
-        const echoed = pickValues(op.typeId, 'qbo', seeThroughDeleted(entity, record));
+        const echoed = pickValues(op.typeId, 'qbo', record);
         for (const ref of op.csoRefs) {
           const link = linkOf(world, ref.typeId, ref.csoId);
           if (!link) continue;

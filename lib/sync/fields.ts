@@ -3,13 +3,11 @@
  * name another record (and so must be translated through links when they cross sides).
  */
 import {
-  DELETED_SUFFIX,
   ENTITY_MODULES,
   type EntityTypeId,
   fieldsWhere,
   type FieldSides,
   type Side,
-  stripDeletedSuffix,
   tableOf,
   typesStoredAs,
 } from '../entities';
@@ -185,10 +183,4 @@ function step(hash: number, code: number): number {
 function feed(hash: number, text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
-}
-
-/** The engine compares a deactivated Account's name without QBO's ` (deleted)` (entities/deleted-suffix.ts). */
-export function seeThroughDeleted(entity: string, record: AnyRecord): AnyRecord {
-  if (entity !== 'Account' || record.active || !record.name.endsWith(DELETED_SUFFIX)) return record;
-  return { ...record, name: stripDeletedSuffix(record.name) };
 }

@@ -26,8 +26,8 @@ export interface ReadResult<K extends string> {
   /**
    * Full read: every record of every list, inactive ones included (QBO: `Active IN (true,false)`;
    * Items of Type=Service only). Delta: the records changed since the cursor; QBO's CDC reports a
-   * deactivation as the full record with active=false. Names are as the side stores them (QBO's
-   * ` (deleted)` suffix on inactive accounts included: the engine sees through it).
+   * deactivation as the full record with active=false. Names as the records are named: QBO's
+   * ` (deleted)` suffix on inactive accounts is the QBO adapter's to see through (lib/qbo/map.ts).
    */
   records: Partial<Record<K, SideRecord[]>>;
   /** Ids removed since the cursor (CSO tombstones; QBO merges). Empty on a full read. */

@@ -4,7 +4,7 @@
  * record still at that revision; anything newer is someone else's change, which undo never
  * overwrites.
  */
-import { pickValues, seeThroughDeleted } from './fields';
+import { pickValues } from './fields';
 import type { AnyRecord, PlanOp, RecordValues, RunWrite, SideRecord } from './types';
 import { csoList, qboList, type World } from './world';
 
@@ -15,7 +15,7 @@ export function valuesBefore(world: World, op: PlanOp): RecordValues | null {
   const current = currentRecord(world, op);
   if (!current) return null;
   const side = op.target!;
-  const all = pickValues(op.typeId, side, side === 'qbo' ? seeThroughDeleted(op.qboEntity, current) : current);
+  const all = pickValues(op.typeId, side, current);
   const before: RecordValues = {};
   for (const field of Object.keys(op.values)) before[field] = all[field] ?? null;
   return before;

@@ -11,7 +11,6 @@ import {
   type PathNode,
   type QboEntityName,
 } from '../entities';
-import { seeThroughDeleted } from './fields';
 import type { MirrorData } from './ports';
 import { type AnyRecord, type Link, linkKey, qboKey, type ReservedName } from './types';
 
@@ -43,7 +42,7 @@ export function createWorld(mirror: MirrorData, links: Link[]): World {
   }
   for (const [list, records] of Object.entries(mirror.qbo)) {
     const byId = new Map<string, AnyRecord>();
-    for (const r of records ?? []) byId.set(r.id, seeThroughDeleted(list, r));
+    for (const r of records ?? []) byId.set(r.id, r);
     world.qbo.set(list as QboEntityName, byId);
   }
   for (const link of links) addLink(world, link);
@@ -68,7 +67,7 @@ export function putCso(world: World, typeId: EntityTypeId, record: AnyRecord): v
 }
 
 export function putQbo(world: World, entity: QboEntityName, record: AnyRecord): void {
-  qboList(world, entity).set(record.id, seeThroughDeleted(entity, record));
+  qboList(world, entity).set(record.id, record);
   world.keyCache.clear();
 }
 

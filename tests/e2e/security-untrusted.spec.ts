@@ -122,10 +122,7 @@ test('a page script that makes the Audit page name a company the user may not au
     hidden.value = '777';
     shown.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await audit
-    .locator('qbo-sync-manager')
-    .getByRole('button', { name: /QB Synchronization Manager/ })
-    .click();
+  await audit.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog.getByText('does not list company 777 among the companies your user may audit')).toBeVisible({
     timeout: 20_000,

@@ -82,9 +82,11 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
   });
   const norm = (s: string) => s.trim().toLowerCase();
 
-  const view = (id: string, s: Stored): AnyRecord => {
+  // The record as the source adapter hands it over: QBO's " (deleted)" suffix already seen through
+  // (lib/qbo/map.ts), as the engine expects; `shown` adds it back for what QBO's pages show.
+  const view = (id: string, s: Stored, shown = false): AnyRecord => {
     const v = { ...s.values } as Record<string, string | boolean | null>;
-    if (s.entity === 'Account' && v.active === false) v.name = `${String(v.name)}${DELETED}`;
+    if (shown && s.entity === 'Account' && v.active === false) v.name = `${String(v.name)}${DELETED}`;
     if (s.entity === 'Vendor') v.taxId = v.taxId ? 'XXX-XX-' + String(v.taxId).slice(-4) : null;
     return { ...(v as object), id, revision: String(s.token), updatedAt: s.updatedAt } as AnyRecord;
   };
@@ -251,7 +253,7 @@ export function createFakeQbo(options: { now?: () => Date; cdcMaxObjects?: numbe
       return id;
     },
     list(entity) {
-      return [...records].filter(([, s]) => s.entity === entity).map(([id, s]) => view(id, s));
+      return [...records].filter(([, s]) => s.entity === entity).map(([id, s]) => view(id, s, true));
     },
     crashOn(batchNumber, when) {
       crash = { at: batchNumber, when };
