@@ -20,7 +20,7 @@ import { type CompanyAccessDeps, createCompanyAccess, whoAsked } from './company
 import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
-import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow } from './views';
+import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow, typeLabelOf } from './views';
 
 export interface HandlerDeps extends CompanyAccessDeps {
   /** The background's one row store: the sync service writes through it, so its index is current. */
@@ -123,7 +123,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return toCsv(
         ['Type', 'CSO Id', 'Name', 'QBO Id', 'Issue detail', 'Synchronization status'],
         all.map((r) => [
-          r.typeLabel,
+          typeLabelOf(r),
           r.csoId,
           r.name,
           r.qboId,

@@ -3,6 +3,7 @@
  * history entries, and a company's summary.
  */
 import { csoRecordPageUrl } from '@/lib/cso';
+import { ENTITY_TYPES } from '@/lib/entities';
 import { type CompanyRow, type StoredRun, type RunCountKey, startedBy, type SyncStateSummary } from '@/lib/db';
 import type { HistoryEntry, LastSync, PanelRow, PreviewSummary } from '@/lib/messaging/protocol';
 import { QBO_WEB_HOSTS, qboEntityPageUrl } from '@/lib/qbo';
@@ -32,7 +33,7 @@ export function toPanelRow(
   return {
     key: row.key,
     typeId: row.typeId,
-    typeLabel: row.typeLabel,
+    typeLabel: typeLabelOf(row),
     csoId: row.csoId,
     qboId: row.qboId,
     name: row.name,
@@ -43,6 +44,15 @@ export function toPanelRow(
     csoUrl: row.csoId ? csoRecordPageUrl(company.origin, row.typeId, row.csoId) : null,
     qboUrl: row.qboId ? qboEntityPageUrl(webBase, row.typeId, row.qboId, realmId ?? undefined) : null,
   };
+}
+
+/**
+ * A row's type as the table shows it. A vendor found only in QuickBooks is a QuickBooks vendor, not
+ * yet either CStoreOffice kind: it says so, and which kind it will be created as.
+ */
+export function typeLabelOf(row: Pick<SyncRow, 'typeId' | 'typeLabel' | 'csoId'>): string {
+  if (row.csoId !== null || ENTITY_TYPES[row.typeId].qboEntity !== 'Vendor') return row.typeLabel;
+  return `Vendor (QuickBooks) → ${row.typeLabel.toLowerCase()}`;
 }
 
 const OUTCOME: Record<StoredRun['outcome'], HistoryEntry['outcome']> = {

@@ -88,4 +88,6 @@ export function fieldList(fields: string[]): string {
 }
 
 export const where = (ref: IssueRef) => (ref.side === 'qbo' ? 'QuickBooks' : 'CStoreOffice');
-export const quote = (ref: IssueRef) => `${what(ref.typeId)} “${ref.name}”`;
+/** How a record is named in words: QuickBooks has vendors, not price book or accounting vendors. */
+export const quote = (ref: IssueRef) =>
+  `${ref.side === 'qbo' && ENTITY_TYPES[ref.typeId].qboEntity === 'Vendor' ? 'vendor' : what(ref.typeId)} “${ref.name}”`;
