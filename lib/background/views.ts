@@ -37,6 +37,7 @@ export function toPanelRow(
     csoId: row.csoId,
     qboId: row.qboId,
     name: row.name,
+    qboName: row.qboName ?? null,
     status: row.status,
     statusText: row.statusText,
     issue,

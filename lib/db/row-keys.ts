@@ -66,7 +66,7 @@ export function toRowEntry(row: SyncRow): RowEntry {
     csoSort: idSortKey(row.csoId),
     qboSort: idSortKey(row.qboId),
     issueKey: row.issue?.title.toLowerCase() ?? '',
-    text: [row.name, row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase(),
+    text: [row.name, row.qboName ?? '', row.csoId ?? '', row.qboId ?? ''].join(SEARCH_SEPARATOR).toLowerCase(),
   };
 }
 

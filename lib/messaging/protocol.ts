@@ -69,6 +69,8 @@ export interface PanelRow {
   qboId: string | null;
   /** The full `Parent:Child` path for hierarchical types. */
   name: string;
+  /** QuickBooks' name when it differs from this one (renamed there, not synchronized yet). */
+  qboName: string | null;
   status: SyncStatusId;
   /** "Waiting for Creation in QuickBooks", "Synchronization Error", … */
   statusText: string;

@@ -29,6 +29,7 @@ import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
 import type { RunWrite, SyncPlan } from './types';
 import { undoRun, type UndoResult } from './undo';
+import { nameBothSides } from './row-names';
 import { newJournalRun, toPlanOptions } from './engine-setup';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -68,14 +69,17 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     return { mirror, world };
   }
 
-  const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
-    analyze(world, planOptions, {
+  const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis => {
+    const analysis = analyze(world, planOptions, {
       issues: mirror.issues,
       ignores: mirror.ignores,
       holds: mirror.holds ?? [],
       ...(retryRows ? { retryRows } : {}),
       ...(absences ? { absences } : {}),
     });
+    nameBothSides(world, analysis.rows);
+    return analysis;
+  };
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun = newJournalRun(planToRun, ids, ports.clock);

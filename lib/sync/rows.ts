@@ -15,6 +15,8 @@ export interface SyncRow {
   qboId: string | null;
   /** The full `Parent:Child` path for hierarchical types. */
   name: string;
+  /** QuickBooks' name for a linked record when it differs from CStoreOffice's (see row-names.ts). */
+  qboName?: string;
   status: SyncStatusId;
   /** The side a pending status writes; 'both' when each side takes the other's changes. */
   target: Side | 'both' | null;

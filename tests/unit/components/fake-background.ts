@@ -30,6 +30,7 @@ export function makeRow(i: number, over: Partial<PanelRow> = {}): PanelRow {
     csoId: String(1000 + i),
     qboId: status === 'waitingForCreation' ? null : String(i),
     name: `Entity ${String(i).padStart(3, '0')}`,
+    qboName: null,
     status,
     statusText: SYNC_STATUS_LABELS[status],
     issue:

@@ -170,6 +170,13 @@ describe('the Entities table', () => {
     expect(holder.bg.callsOf('runAction')).toEqual([expect.objectContaining({ action: 'clearSyncHistory' })]);
   });
 
+  it('a row renamed in QuickBooks shows QuickBooks’ name under its own', async () => {
+    start([makeRow(0, { name: 'Acme', qboName: 'Acme Fuel Co', status: 'waitingForUpdate' })]);
+    ({ wrapper } = await mountManager());
+    expect(rowsOf(wrapper)[0]!.get('.qsm-name span').text()).toBe('Acme');
+    expect(rowsOf(wrapper)[0]!.get('[data-testid="qbo-name"]').text()).toBe('QuickBooks: Acme Fuel Co');
+  });
+
   it('renders a hostile name as text', async () => {
     start([
       makeRow(0, {

@@ -57,6 +57,10 @@ describe('row store', () => {
     ]);
     const found = await store.queryRows(ACME, { page: 0, pageSize: 10, filters: { search: '42' } });
     expect(found.rows.map((r) => r.key)).toEqual(['a']);
+    // A row renamed in QuickBooks is found by either name.
+    await store.replaceRows(ACME, [{ ...row({ key: 'r', name: 'Acme' }), qboName: 'Acme Fuel Co' }]);
+    const byQboName = await store.queryRows(ACME, { page: 0, pageSize: 10, filters: { search: 'fuel co' } });
+    expect(byQboName.rows).toEqual([expect.objectContaining({ key: 'r', name: 'Acme', qboName: 'Acme Fuel Co' })]);
     expect((await store.queryRows(BETA, { page: 0, pageSize: 10 })).total).toBe(0);
   });
 

@@ -9,6 +9,7 @@ const row = (over: Partial<PanelRow>): PanelRow => ({
   csoId: '1',
   qboId: '9',
   name: 'Acme',
+  qboName: null,
   status: 'synchronized',
   statusText: 'Synchronized',
   issue: null,

@@ -56,7 +56,8 @@ vi.mock('../../../lib/sync/plan/analyze', async (importOriginal) => {
       const before = outcome(() => previous(...args));
       world.keyCache.clear();
       const result = real.analyze(...args);
-      engineCalls.push({ previous: before, next: { result } });
+      // As planned: the engine goes on to add to the rows it is given (both names, held words).
+      engineCalls.push({ previous: before, next: { result: structuredClone(result) } });
       return result;
     },
   };
