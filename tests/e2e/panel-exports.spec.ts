@@ -60,7 +60,7 @@ test('Export CSV saves the table as filtered, and Export History CSV the runs th
       /of (\d+) ·/,
     )![1],
   );
-  const shown = await dialog.locator('tbody tr[data-row-key] td.qsm-name').allTextContents();
+  const shown = await dialog.locator('tbody tr[data-row-key] td.qsm-name > span').allTextContents();
   const table = await download(audit, dialog.getByRole('button', { name: 'Export CSV', exact: true }));
   expect(table.name).toMatch(/^qb-sync-entities-Sunrise-Fuel-Food-LLC-\d{4}-\d{2}-\d{2}\.csv$/);
   const [header, ...rows] = parseCsv(table.text);
