@@ -43,6 +43,14 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   await dialog.getByRole('tab', { name: 'History' }).click();
   await expect(dialog.getByRole('heading', { name: 'History' })).toBeVisible();
   await dialog.getByRole('tab', { name: 'Entities' }).click();
+  // And by keyboard: an arrow key moves along the tabs, Enter opens one.
+  await dialog.getByRole('tab', { name: 'Entities' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('tab', { name: 'Entities' })).toHaveAttribute('aria-selected', 'true');
   for (const label of ['Preview', 'Remove Links', 'Ignore Issues', 'Clear Sync History', 'Export CSV']) {
     await expect(dialog.getByRole('button', { name: label, exact: true })).toBeVisible();
   }
