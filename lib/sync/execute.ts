@@ -11,8 +11,9 @@ import { hashValues, pickValues } from './fields';
 import { isStale, translateFailure } from './error-words';
 import { what } from './issues';
 import type { QboWriteWatch } from './qbo-cursor';
-import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp, WriteResult } from './ports';
+import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, WriteOp } from './ports';
 import { runWrite, valuesBefore } from './run-writes';
+import { sendBatch } from './send-batch';
 import { isRefValue, type PlanBatch, type PlanOp, type RecordValues, type RunWrite } from './types';
 import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
 
@@ -121,19 +122,13 @@ export async function executeRun(
       (e) => toWriteOp(world, e.op, e.state.requestId) ?? fallbackWrite(e.op, e.state.requestId),
     );
     const journalBatch = run.batches.find((b) => b.batchId === batch.id)!;
-    const source = batch.side === 'qbo' ? ports.qbo : ports.cso;
     const befores = toSend.map((e) => valuesBefore(world, e.op));
-    const results: WriteResult[] = await (
-      source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>
-    )({ requestId: journalBatch.requestId, ops: writes });
+    const results = await sendBatch(ports, batch.side, journalBatch.requestId, writes);
     if (batch.side === 'qbo') qboWatch?.afterWrite(results);
     for (let i = 0; i < toSend.length; i++) {
       const { op, state } = toSend[i]!;
       if (state.state === 'done' || state.state === 'failed') continue;
-      const res = results[i] ?? {
-        ok: false as const,
-        failure: { code: 'missing', message: 'No answer for this write.', retryable: true },
-      };
+      const res = results[i]!;
       if (res.ok) {
         const write = runWrite(op, befores[i] ?? null, res.record);
         if (write) result.writes.push(write);

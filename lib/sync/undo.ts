@@ -7,13 +7,13 @@
  * A record the run copied is then held, so it is not created again unless the user synchronizes
  * its row; a record changed since the run is left alone, and its row says so.
  */
-import { SIDE_LABELS, type Side } from '../entities';
+import { type QboEntityName, SIDE_LABELS, type Side } from '../entities';
 import { translateFailure } from './error-words';
 import { inParallel } from './in-parallel';
 import { what } from './issue-words';
-import type { MirrorData, RowHold, SyncPorts, WriteOp, WriteResult } from './ports';
-import type { RunWrite } from './types';
-import { type AnyRecord, csoRowKey, type Link, type SideRecord } from './types';
+import type { MirrorData, RowHold, SyncPorts, WriteOp } from './ports';
+import { type AnyRecord, csoRowKey, type Link, linkKey, qboKey, type RunWrite, type SideRecord } from './types';
+import { sendBatch } from './send-batch';
 
 export interface UndoResult {
   counts: { reactivated: number; restored: number; removed: number };
@@ -69,19 +69,18 @@ export async function undoRun(
     inverses.push({ write: w, op: inverseOf(w, found.record, newId()) });
   });
 
-  const links = inverses.some((i) => i.write.kind === 'create') ? await ports.links.all() : [];
+  const linksOf = linkLookup(inverses.some((i) => i.write.kind === 'create') ? await ports.links.all() : []);
   const removedLinks: { csoType: RunWrite['typeId']; csoId: string }[] = [];
   for (const batch of batches(inverses, { cso: ports.cso.batchSize, qbo: ports.qbo.batchSize })) {
     const side = batch[0]!.write.side;
-    const source = side === 'qbo' ? ports.qbo : ports.cso;
-    const answers: WriteResult[] = await (
-      source.write as (b: { requestId: string; ops: WriteOp<string>[] }) => Promise<WriteResult[]>
-    )({ requestId: newId(), ops: batch.map((b) => b.op) });
+    const answers = await sendBatch(
+      ports,
+      side,
+      newId(),
+      batch.map((b) => b.op),
+    );
     for (const [i, { write }] of batch.entries()) {
-      const answer = answers[i] ?? {
-        ok: false as const,
-        failure: { code: 'missing', message: 'No answer for this write.', retryable: true },
-      };
+      const answer = answers[i]!;
       if (!answer.ok) {
         refuse(
           write,
@@ -99,7 +98,7 @@ export async function undoRun(
       }
       result.counts.removed++;
       if (side === 'cso') await ports.state.removeRecords('cso', write.list, [write.id]);
-      removedLinks.push(...linksOf(links, write));
+      removedLinks.push(...linksOf(write));
       for (const rowKey of write.rowKeys)
         holds.push({
           rowKey,
@@ -111,7 +110,8 @@ export async function undoRun(
     }
   }
   if (removedLinks.length) await ports.links.remove(removedLinks);
-  const kept = (mirror.holds ?? []).filter((h) => !holds.some((n) => n.rowKey === h.rowKey));
+  const held = new Set(holds.map((h) => h.rowKey));
+  const kept = (mirror.holds ?? []).filter((h) => !held.has(h.rowKey));
   await ports.state.setHolds([...kept, ...holds]);
   await ports.state.setUndoLog({ ...log, undone: { at: now } });
   return result;
@@ -145,13 +145,21 @@ function batches(inverses: Inverse[], sizes: Record<Side, number>): Inverse[][] 
   return out;
 }
 
-/** The links a removed record took part in (a QBO vendor may be shared by both vendor kinds). */
-function linksOf(all: readonly Link[], w: RunWrite) {
-  const mine =
-    w.side === 'cso'
-      ? all.filter((l) => l.csoType === w.typeId && l.csoId === w.id)
-      : all.filter((l) => l.qboEntity === w.list && l.qboId === w.id);
-  return mine.map((l) => ({ csoType: l.csoType, csoId: l.csoId }));
+/**
+ * The links a removed record took part in (a QBO vendor may be shared by both vendor kinds), found
+ * through an index built once: a run may have created thousands of records.
+ */
+function linkLookup(all: readonly Link[]): (w: RunWrite) => { csoType: RunWrite['typeId']; csoId: string }[] {
+  const byRecord = new Map<string, Link[]>();
+  const add = (key: string, link: Link) => byRecord.set(key, [...(byRecord.get(key) ?? []), link]);
+  for (const link of all) {
+    add(`cso:${linkKey(link.csoType, link.csoId)}`, link);
+    add(`qbo:${qboKey(link.qboEntity, link.qboId)}`, link);
+  }
+  return (w) => {
+    const key = w.side === 'cso' ? `cso:${linkKey(w.typeId, w.id)}` : `qbo:${qboKey(w.list as QboEntityName, w.id)}`;
+    return (byRecord.get(key) ?? []).map((l) => ({ csoType: l.csoType, csoId: l.csoId }));
+  };
 }
 
 /** The row that shows a write: a created CStoreOffice record's own row, else the op's rows. */
