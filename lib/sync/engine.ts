@@ -69,17 +69,17 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     return { mirror, world };
   }
 
-  const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis => {
-    const analysis = analyze(world, planOptions, {
+  const plan = (world: World, mirror: MirrorData, retryRows?: ReadonlySet<string>): Analysis =>
+    analyze(world, planOptions, {
       issues: mirror.issues,
       ignores: mirror.ignores,
       holds: mirror.holds ?? [],
       ...(retryRows ? { retryRows } : {}),
       ...(absences ? { absences } : {}),
     });
-    nameBothSides(world, analysis.rows);
-    return analysis;
-  };
+
+  /** The rows a caller gets (not those of the plans made along the way): both names where they differ. */
+  const shown = (world: World, analysis: Analysis): Analysis => (nameBothSides(world, analysis.rows), analysis);
 
   async function run(planToRun: SyncPlan, world: World, checkpoints?: QboCheckpoints) {
     const journalRun = newJournalRun(planToRun, ids, ports.clock);
@@ -115,7 +115,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     async preview(): Promise<PreviewResult> {
       const { mirror, world } = await load(true);
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
-      const analysis = plan(world, mirror);
+      const analysis = shown(world, plan(world, mirror));
       const heldDeletions = findHeldDeletions(analysis.plan.ops, world, analysis.rows, NONE);
       const heldCreates = findHeldCreates(analysis.plan.ops, analysis.rows, {
         firstSync: world.links.size === 0,
@@ -127,7 +127,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
     /** Rows from the mirror, without reading either side. */
     async rows(): Promise<SyncRow[]> {
       const { mirror, world } = await load(false);
-      return plan(world, mirror).rows;
+      return shown(world, plan(world, mirror)).rows;
     },
 
     /** Synchronize all rows, or the selected rows plus what they depend on. */
@@ -200,6 +200,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         // Changes others made during the run, applied now, make the last plan out of date.
         if (await checkpoints.commit()) final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
+      shown(world, final);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);
       if (writes.length)
