@@ -4,15 +4,11 @@
  * its own, and its end once the work is over.
  */
 import type { StatusHub } from '@/lib/messaging/status-port';
-import type { Progress, SyncEngine } from '@/lib/sync';
-import type { RunWait, SyncTarget } from './sync-target';
+import type { SyncEngine } from '@/lib/sync';
+import { type BuildEngine, type RunWait, type SyncTarget, waitingUntil } from './sync-target';
 
 export interface EngineWorkDeps {
-  buildEngine(
-    target: SyncTarget,
-    onProgress: (progress: Progress) => void,
-    onWait?: (wait: RunWait) => void,
-  ): Promise<SyncEngine>;
+  buildEngine: BuildEngine;
   hub: StatusHub;
   now(): Date;
 }
@@ -24,7 +20,7 @@ export function engineWork(deps: EngineWorkDeps) {
     let waited = false;
     const onWait = (wait: RunWait) => {
       waited = true;
-      tell({ why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() });
+      tell(waitingUntil(wait, deps.now()));
     };
     try {
       return await work(await deps.buildEngine(target, () => {}, onWait));

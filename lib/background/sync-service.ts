@@ -12,26 +12,18 @@ import type {
   RunStatus,
   RunTrigger,
 } from '@/lib/messaging/protocol';
-import type { StatusHub } from '@/lib/messaging/status-port';
-import type { Progress, SyncEngine } from '@/lib/sync';
+import type { Progress } from '@/lib/sync';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
 import { runResult } from './run-result';
 import { toPreviewSummary } from './summaries';
 import { undoAndLog } from './undo-and-log';
-import { engineWork } from './engine-work';
-import type { RunWait, SyncTarget } from './sync-target';
+import { type EngineWorkDeps, engineWork } from './engine-work';
+import { type RunWait, type SyncTarget, waitingUntil } from './sync-target';
 
-export interface SyncServiceDeps {
-  buildEngine(
-    target: SyncTarget,
-    onProgress: (progress: Progress) => void,
-    onWait?: (wait: RunWait) => void,
-  ): Promise<SyncEngine>;
+export interface SyncServiceDeps extends EngineWorkDeps {
   rows: RowStore;
   history(key: string): RunHistory;
-  hub: StatusHub;
-  now(): Date;
   newId(): string;
   locks?: LockManager;
   /** Told when a run ends, for the toolbar badge and notifications (held deletions included). */
@@ -47,6 +39,12 @@ export interface RunRequest {
   /** The user confirmed a first sync's creates in CStoreOffice (a person's run only). */
   confirmCreates?: boolean;
 }
+
+/** Row actions and Undo wait for no run: they would plan from what the run is changing. */
+const RUN_GOING: ActionReply = {
+  ok: false,
+  message: 'A synchronization is running for this company; try again when it ends.',
+};
 
 export function createSyncService(deps: SyncServiceDeps) {
   const running = new Map<string, { status: RunStatus; promise: Promise<RunOutcome> }>();
@@ -69,7 +67,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     };
     // Said on the progress line while it lasts, so a throttled run never looks stuck.
     const onWait = (wait: RunWait) => {
-      status.waiting = { why: wait.why, until: new Date(deps.now().getTime() + wait.delayMs).toISOString() };
+      status.waiting = waitingUntil(wait, deps.now());
       publish({ ...status });
     };
     const history = deps.history(target.key);
@@ -161,8 +159,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     async action(target: SyncTarget, action: RowAction, rowKeys: string[]): Promise<ActionReply> {
-      if (running.has(target.key))
-        return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      if (running.has(target.key)) return RUN_GOING;
       return withLock(target.key, () =>
         withEngine(target, async (engine) => {
           const result = await runAction(engine, action, rowKeys);
@@ -185,8 +182,7 @@ export function createSyncService(deps: SyncServiceDeps) {
      * going, under the same lock, and written to History like a run.
      */
     async undo(target: SyncTarget, runId: string, who: string | null): Promise<ActionReply> {
-      if (running.has(target.key))
-        return { ok: false, message: 'A synchronization is running for this company; try again when it ends.' };
+      if (running.has(target.key)) return RUN_GOING;
       return withLock(target.key, () =>
         withEngine(target, (engine) =>
           undoAndLog(
