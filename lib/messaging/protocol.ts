@@ -8,7 +8,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { Environment } from '@/lib/storage/settings';
 import type { Remedy } from '@/lib/sync';
-import type { RunTrigger } from '@/lib/db/history-types';
+import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
 
 export type { RunTrigger };
 import type { PanelRowExportQuery, PanelRowQuery } from './row-query-schema';
@@ -90,14 +90,8 @@ export interface PanelRowPage {
   counts: Record<SyncStatusId, number>;
 }
 
-export type PreviewAction =
-  | 'createInQbo'
-  | 'createInCso'
-  | 'updateQbo'
-  | 'updateCso'
-  | 'deactivateInQbo'
-  | 'deleteInCso'
-  | 'link';
+/** What a run does, per kind of write: what a preview counts and what History keeps. */
+export type PreviewAction = RunCountKey;
 
 export interface PreviewSummary {
   counts: Record<PreviewAction, number>;
