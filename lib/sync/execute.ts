@@ -15,7 +15,7 @@ import type { JournalOp, JournalRun, StoredIssue, SyncPorts, WriteFailure, Write
 import { runWrite, valuesBefore } from './run-writes';
 import { sendBatch } from './send-batch';
 import { isRefValue, type PlanBatch, type PlanOp, type RecordValues, type RunWrite } from './types';
-import { csoIdFor, csoList, qboIdFor, qboList, type World } from './world';
+import { csoIdFor, csoList, qboIdFor, qboList, targetRecord, type World } from './world';
 
 export interface Progress {
   phase: 'reading' | 'planning' | 'writing' | 'done';
@@ -156,14 +156,7 @@ function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string>
     values[field] = resolved;
   }
   const list = op.target === 'qbo' ? op.qboEntity : op.typeId;
-  const current =
-    op.target === 'qbo'
-      ? op.qboId
-        ? qboList(world, op.qboEntity).get(op.qboId)
-        : undefined
-      : op.csoId
-        ? csoList(world, op.typeId).get(op.csoId)
-        : undefined;
+  const current = targetRecord(world, op);
   const revision = current?.revision ?? '';
   switch (op.kind) {
     case 'create':

@@ -5,14 +5,14 @@
  * overwrites.
  */
 import { pickValues } from './fields';
-import type { AnyRecord, PlanOp, RecordValues, RunWrite, SideRecord } from './types';
-import { csoList, qboList, type World } from './world';
+import type { PlanOp, RecordValues, RunWrite, SideRecord } from './types';
+import { targetRecord, type World } from './world';
 
 /** The written fields' values before the op, read from the world before it is sent. */
 export function valuesBefore(world: World, op: PlanOp): RecordValues | null {
   if (op.kind === 'deactivate') return { active: true };
   if (op.kind !== 'update') return null;
-  const current = currentRecord(world, op);
+  const current = targetRecord(world, op);
   if (!current) return null;
   const side = op.target!;
   const all = pickValues(op.typeId, side, current);
@@ -37,9 +37,4 @@ export function runWrite(op: PlanOp, before: RecordValues | null, written: SideR
     revision: written.revision,
     rowKeys: [...op.rowKeys],
   };
-}
-
-function currentRecord(world: World, op: PlanOp): AnyRecord | undefined {
-  if (op.target === 'qbo') return op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined;
-  return op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
 }

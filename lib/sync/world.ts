@@ -12,7 +12,7 @@ import {
   type QboEntityName,
 } from '../entities';
 import type { MirrorData } from './ports';
-import { type AnyRecord, type Link, linkKey, qboKey, type ReservedName } from './types';
+import { type AnyRecord, type Link, linkKey, type PlanOp, qboKey, type ReservedName } from './types';
 
 export interface World {
   cso: Map<EntityTypeId, Map<string, AnyRecord>>;
@@ -159,4 +159,10 @@ const PLAIN_KEY = /^[!-9;-~]+(?: [!-9;-~]+)*(?::[!-9;-~]+(?: [!-9;-~]+)*)*$/;
 /** `nearMatchKey`, with a fast path for the common plain names (planning calls it per record). */
 export function nearKey(key: string): string {
   return PLAIN_KEY.test(key) ? key.toLowerCase() : nearMatchKey(key);
+}
+
+/** The record an op writes, as the world holds it now (none yet for a create). */
+export function targetRecord(world: World, op: PlanOp): AnyRecord | undefined {
+  if (op.target === 'qbo') return op.qboId ? qboList(world, op.qboEntity).get(op.qboId) : undefined;
+  return op.csoId ? csoList(world, op.typeId).get(op.csoId) : undefined;
 }
