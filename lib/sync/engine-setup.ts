@@ -20,6 +20,7 @@ export function toPlanOptions(options: SyncEngineOptions, batchSizes: { cso: num
     ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length
       ? { enabledTypes: new Set(options.enabledTypes) }
       : {}),
+    ...(options.directions ? { directions: options.directions } : {}),
   };
 }
 

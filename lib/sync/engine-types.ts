@@ -5,6 +5,7 @@
  */
 import type { EntityTypeId } from '../entities';
 import type { HeldDeletions } from './deletion-breaker';
+import type { Directions } from './directions';
 import type { Progress } from './execute';
 import type { HeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './types';
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   qboWritesPerCheckpoint?: number;
   /** The types to synchronize (Options → Entities to synchronize); every type when absent. */
   enabledTypes?: readonly EntityTypeId[];
+  /** Which way each type's changes travel (the company's setup); both ways when absent. */
+  directions?: Directions;
   onProgress?: (progress: Progress) => void;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { EntityTypeId } from '../../entities';
 import type { AbsenceVerdicts } from '../confirm-absence';
+import type { Directions } from '../directions';
 import type { RowIssue } from '../issues';
 import type { MatchOptions, Pair, Unpaired } from '../match';
 import type { ConflictPolicy } from '../policy';
@@ -26,6 +27,8 @@ export interface PlanOptions extends TranslateOptions, MatchOptions {
    * still stand — but nothing is written for them and the table leaves them out.
    */
   enabledTypes?: ReadonlySet<EntityTypeId>;
+  /** Which way each type's changes travel (lib/sync/directions.ts); both ways when absent. */
+  directions?: Directions;
 }
 
 /** What earlier runs left that the plan must respect. */

@@ -1,0 +1,32 @@
+/**
+ * Which way a type's changes travel, chosen per company in the first-sync setup (and later in that
+ * company's settings). A one-way type still reads and links both sides, so its names keep their
+ * place in QBO's shared namespace and its rows can say what they would do; it only never writes
+ * to the side it does not flow to. `off` writes nothing at all.
+ */
+import type { EntityTypeId } from '../entities';
+
+export const DIRECTIONS = ['both', 'toQbo', 'toCso', 'off'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
+  both: 'Both ways',
+  toQbo: 'CStoreOffice → QuickBooks only',
+  toCso: 'QuickBooks → CStoreOffice only',
+  off: 'Off',
+};
+
+/** Each type's direction; a type left out goes both ways. */
+export type Directions = Readonly<Partial<Record<EntityTypeId, Direction>>>;
+
+export function directionOf(directions: Directions | undefined, typeId: EntityTypeId): Direction {
+  return directions?.[typeId] ?? 'both';
+}
+
+/** True when a type's changes may be written to `side`. */
+export function writesTo(directions: Directions | undefined, typeId: EntityTypeId, side: 'cso' | 'qbo'): boolean {
+  const direction = directionOf(directions, typeId);
+  if (direction === 'both') return true;
+  if (direction === 'off') return false;
+  return direction === (side === 'qbo' ? 'toQbo' : 'toCso');
+}
