@@ -4,7 +4,7 @@
  * update. Field shapes come from `toQbo`; this file only picks the keys an update's values name.
  */
 import { type EntityTypeId, fieldsWhere, type RecordByType, tableOf, typesStoredAs } from '../entities';
-import type { QboListKey, RecordValues, SideRecord } from '../sync';
+import { type QboListKey, type RecordValues, shownField, type SideRecord } from '../sync';
 import { fromQbo, toQbo, type QboOf } from './map';
 import { ENTITY_SCHEMAS, type QboEntity } from './schemas';
 
@@ -20,6 +20,7 @@ const TYPE_OF_LIST = Object.fromEntries(QBO_LISTS.map((list) => [list, typesStor
 
 interface RawMeta {
   Id: string;
+  TaxIdentifier?: unknown;
   SyncToken: string;
   MetaData?: { LastUpdatedTime?: string | undefined } | undefined;
 }
@@ -28,7 +29,12 @@ interface RawMeta {
 export function sideRecordOf(list: QboListKey, raw: RawMeta): SideRecord {
   const type = TYPE_OF_LIST[list];
   const record = fromQbo(type, raw as unknown as QboOf<typeof type>);
-  return { ...record, revision: raw.SyncToken, updatedAt: raw.MetaData?.LastUpdatedTime ?? null } as SideRecord;
+  const out = { ...record, revision: raw.SyncToken, updatedAt: raw.MetaData?.LastUpdatedTime ?? null };
+  // The masked tax id never becomes the record's taxId; kept beside it so a first link can tell a
+  // tax id QBO already shows (lib/sync/shown.ts).
+  if (typeof raw.TaxIdentifier === 'string' && raw.TaxIdentifier !== '')
+    return { ...out, [shownField('taxId')]: raw.TaxIdentifier } as SideRecord;
+  return out as SideRecord;
 }
 
 /** The QBO keys each domain field of a type is written to (`toQbo` decides their shape): its module's `qbo.keys`. */

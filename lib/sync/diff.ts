@@ -7,6 +7,7 @@
  */
 import { type EntityTypeId, type Side } from '../entities';
 import { sharedFields, WRITE_ONLY_QBO_FIELDS } from './fields';
+import { showsSame } from './shown';
 import type { FieldValue, RecordValues, Resolution, Snapshot } from './types';
 
 export interface DiffInput {
@@ -18,6 +19,8 @@ export interface DiffInput {
   toQbo: (field: string, value: FieldValue) => FieldValue | undefined;
   /** A decision stored on the link (`Resolution`): it decides instead of the snapshots. */
   keep?: Resolution['keep'] | undefined;
+  /** What QBO shows of fields it masks (lib/sync/shown.ts): a first link does not rewrite what it shows alike. */
+  qboShown?: RecordValues | undefined;
 }
 
 export interface PairDiff {
@@ -73,7 +76,8 @@ export function firstLinkDiff(input: Omit<DiffInput, 'base' | 'keep'>): PairDiff
     (qboWins ? diff.toCso : diff.toQbo).push(field);
   }
   for (const field of WRITE_ONLY_QBO_FIELDS[input.typeId] ?? []) {
-    if (input.cso[field] !== null && input.cso[field] !== undefined) diff.toQbo.push(field);
+    const value = input.cso[field];
+    if (value !== null && value !== undefined && !showsSame(value, input.qboShown?.[field])) diff.toQbo.push(field);
   }
   return diff;
 }

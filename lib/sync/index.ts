@@ -12,6 +12,7 @@ export type { SyncRow } from './rows';
 export { translateFailure } from './error-words';
 export { reportConflicts, csoWins, qboWins, newestWins } from './policy';
 export { diffPair, firstLinkDiff } from './diff';
+export { shownField } from './shown';
 export { hashValues, comparedFields } from './fields';
 export { createWorld } from './world';
 export { RecordLeftScopeError } from './confirm-absence';

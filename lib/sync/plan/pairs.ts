@@ -4,14 +4,24 @@
  * after all of their writes, so each learns the other's changes in the same run.
  */
 import { diffPair, firstLinkDiff, type PairDiff } from '../diff';
-import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../fields';
+import {
+  comparedFields,
+  hashPicked,
+  hashValues,
+  isVendorType,
+  pickValues,
+  sharedFields,
+  WRITE_ONLY_QBO_FIELDS,
+} from '../fields';
 import { fieldList, issues } from '../issues';
 import type { Pair } from '../match';
 import type { ConflictPolicy } from '../policy';
 import { setStatus, type SyncRow } from '../rows';
+import { shownValue, showsSame } from '../shown';
 import { toQboValue, type TranslateOptions } from '../translate';
 import type { AnyRecord, FieldValue, LinkBase, RecordValues, Snapshot } from '../types';
 import { csoKey, qboMatchKey, type World } from '../world';
+import { matchedIds, pairTranslator } from './matched-ids';
 import type { PairWork, RowBook } from './types';
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
@@ -35,10 +45,11 @@ export function analyzePairs(
   const works: PairWork[] = [];
   // One translating function per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
+  // A record named by a field and matched by name in this run counts as linked to its match.
+  const matched = matchedIds(pairs);
   const toQbo = (typeId: Pair['typeId']) => {
     let translate = translators.get(typeId);
-    if (!translate)
-      translators.set(typeId, (translate = (field, value) => toQboValue(world, options, typeId, field, value)));
+    if (!translate) translators.set(typeId, (translate = pairTranslator(world, options, matched, typeId)));
     return translate;
   };
   for (const pair of pairs) {
@@ -68,13 +79,14 @@ export function analyzePairs(
         base,
         toQbo: toQbo(typeId),
         keep: link.resolution?.keep,
+        qboShown: shownOf(pair),
       });
       // A decision with nothing left to write is done: the link goes back to plain snapshots.
       if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) {
         base = currentBase(pair, csoValues, qboValues);
         refresh = true;
       }
-    } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
+    } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId), shownOf(pair))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
       base = currentBase(pair, csoValues, qboValues);
       diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
@@ -82,7 +94,7 @@ export function analyzePairs(
       // Matched by name and different: the link stores the merge as a decision, so a write that
       // fails is merged the same way next run.
       base = { ...currentBase(pair, csoValues, qboValues), resolution: { keep: 'merge' } };
-      diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
+      diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId), qboShown: shownOf(pair) });
     }
     const work: PairWork = {
       pair,
@@ -112,10 +124,21 @@ function alreadyEqual(
   cso: RecordValues,
   qbo: RecordValues,
   toQbo: (field: string, value: FieldValue) => FieldValue | undefined,
+  shown: RecordValues | undefined,
 ): boolean {
   for (const field of sharedFields(typeId)) if (toQbo(field, cso[field] ?? null) !== qbo[field]) return false;
-  for (const field of comparedFields(typeId, 'cso')) if (!(field in qbo) && cso[field] !== null) return false;
+  for (const field of comparedFields(typeId, 'cso'))
+    if (!(field in qbo) && cso[field] !== null && !showsSame(cso[field], shown?.[field])) return false;
   return true;
+}
+
+/** What QBO shows of the fields it masks, when it shows any (most records: none). */
+function shownOf(pair: Pair): RecordValues | undefined {
+  const fields = WRITE_ONLY_QBO_FIELDS[pair.typeId];
+  if (!fields) return undefined;
+  const out: RecordValues = {};
+  for (const field of fields) out[field] = shownValue(pair.qbo, field) ?? null;
+  return out;
 }
 
 /** Returns false when the pair stays in Synchronization Error. */

@@ -17,6 +17,7 @@ import type { Pair } from '../../../lib/sync/match';
 import type { ConflictPolicy } from '../../../lib/sync/policy';
 import type { RowBook } from './plan-rows';
 import { setStatus, type SyncRow } from './rows';
+import { matchedIds, pairTranslator } from '../../../lib/sync/plan/matched-ids';
 import { toQboValue, type TranslateOptions } from '../../../lib/sync/translate';
 import {
   type AnyRecord,
@@ -69,13 +70,10 @@ export function analyzePairs(
   const works: PairWork[] = [];
   // One translating closure per type, not per pair.
   const translators = new Map<Pair['typeId'], (field: string, value: FieldValue) => FieldValue | undefined>();
+  const matched = matchedIds(pairs);
   const toQbo = (typeId: Pair['typeId']) => {
     let t = translators.get(typeId);
-    if (!t)
-      translators.set(
-        typeId,
-        (t = (field: string, value: FieldValue) => toQboValue(world, options, typeId, field, value)),
-      );
+    if (!t) translators.set(typeId, (t = pairTranslator(world, options, matched, typeId)));
     return t;
   };
   for (const pair of pairs) {
