@@ -1,6 +1,7 @@
 export * from './account-numbers';
 export * from './account-types';
 export * from './catalog';
+export * from './field-rules';
 export * from './match-key';
 export * from './name-rules';
 export { ENTITY_MODULES, type ModuleOf } from './registry';

@@ -29,7 +29,10 @@ export type IssueCode =
   | 'noIncomeAccount'
   | 'conflict'
   | 'sharedConflict'
-  | 'writeFailed';
+  | 'writeFailed'
+  | 'invalidValue'
+  | 'accountTypeFixed'
+  | 'accountNotInQbo';
 
 /** What the user can do about an issue from the table. */
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';
@@ -61,6 +64,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   email: 'email',
   phone: 'phone',
   creditAccountId: 'credit account',
+  debitAccountId: 'debit account',
+  detailType: 'detail type',
   address: 'address',
   taxId: 'tax id',
 };

@@ -6,6 +6,7 @@
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
 import { fieldList, quote, whats, where, type IssueRef, type RowIssue } from './issue-words';
 import { removalIssues } from './issues-removal';
+import { translationIssues } from './issues-translation';
 import type { RecordValues } from './types';
 
 export { fieldList, what, type IssueRef, type RowIssue } from './issue-words';
@@ -162,4 +163,4 @@ const namingIssues = {
   },
 };
 
-export const issues = { ...namingIssues, ...removalIssues };
+export const issues = { ...namingIssues, ...removalIssues, ...translationIssues };

@@ -12,6 +12,7 @@ import { checkCsoNumbers, type NumberClaim } from '../number-claims';
 import { setStatus } from '../rows';
 import type { World } from '../world';
 import { emitInOrder, registerProducers, waitForRenames } from './emit';
+import { lintQboValues } from './field-lint';
 import { finishOps } from './finish';
 import { createOpBook } from './op-book';
 import { orderPlan } from './order';
@@ -80,6 +81,8 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const [row, issue] of checkCsoNumbers(world, numberClaims(qboCreates, pairs))) {
     if (row.status !== 'error') setStatus(row, 'error', null, issue);
   }
+
+  lintQboValues(csoCreates, pairs);
 
   // The ops, in dependency order, then what earlier runs and the user's choices take out of them.
   const book = createOpBook(world, options, rows);

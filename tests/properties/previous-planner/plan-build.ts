@@ -19,6 +19,7 @@ import { lintCreate } from './plan-lint';
 import { issues } from '../../../lib/sync/issues';
 import { createRowBook } from './plan-rows';
 import { checkCsoNumbers, type NumberClaim } from '../../../lib/sync/number-claims';
+import { lintQboValues } from '../../../lib/sync/plan/field-lint';
 
 export interface Analysis {
   plan: SyncPlan;
@@ -84,6 +85,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   for (const [row, issue] of checkCsoNumbers(world, numberClaims(qboCreates, pairs))) {
     if (row.status !== 'error') setStatus(row, 'error', null, issue);
   }
+  lintQboValues(csoCreates, pairs);
 
   const builder = createOpsBuilder(world, options, rows, memory);
   builder.registerLinks();
