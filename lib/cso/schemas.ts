@@ -41,6 +41,8 @@ const CsoAccount = z.object({
   number: text,
   accountType: z.enum(CSO_ACCOUNT_TYPES),
   description: text,
+  // Since v1.2; a server before it has no detail types (none known: null).
+  detailType: text.optional().transform((v) => v ?? null),
 });
 const CsoClass = z.object({ ...base, ...tree });
 const CsoCustomer = z.object({ ...base, companyName: text, email: text, phone: text });

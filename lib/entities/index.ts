@@ -1,6 +1,7 @@
 export * from './account-numbers';
 export * from './account-types';
 export * from './catalog';
+export * from './detail-types';
 export * from './field-rules';
 export * from './match-key';
 export * from './name-rules';

@@ -6,6 +6,7 @@
  */
 import {
   ACCOUNT_TYPES,
+  defaultDetailType,
   type AccountRecord,
   type AccountType,
   type ClassRecord,
@@ -51,6 +52,7 @@ function accountFromQbo(a: QboAccount): AccountRecord {
     parentId: a.ParentRef?.value ?? null,
     number: text(a.AcctNum),
     accountType: a.AccountType,
+    detailType: text(a.AccountSubType),
     description: text(a.Description),
   };
 }
@@ -117,6 +119,8 @@ const TO_QBO: { [K in EntityTypeId]: (r: RecordByType[K], o: ToQboOptions) => Fi
     const out: Fields = {
       Name: r.name,
       AccountType: r.accountType,
+      // QBO always holds a detail type: none from CStoreOffice means its type's default, never a blank.
+      AccountSubType: r.detailType ?? defaultDetailType(r.accountType),
       Active: r.active,
       ...parentFields(r.parentId, 'SubAccount', o.mode),
     };

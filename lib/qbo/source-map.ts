@@ -71,28 +71,6 @@ export function createBody(
   return pickKeys(type, body, Object.keys(values), CREATE_KEYS[type]);
 }
 
-/**
- * A sparse update keeps the stored AccountSubType, and QBO refuses (2170 Invalid Enumeration) a
- * subtype that belongs to another type: a changed AccountType goes with a subtype of its own.
- */
-const SUBTYPE_FOR_TYPE: Readonly<Record<string, string>> = {
-  Bank: 'Checking',
-  'Other Current Asset': 'OtherCurrentAssets',
-  'Fixed Asset': 'MachineryAndEquipment',
-  'Other Asset': 'OtherLongTermAssets',
-  'Accounts Receivable': 'AccountsReceivable',
-  Equity: 'OwnersEquity',
-  Expense: 'OfficeGeneralAdministrativeExpenses',
-  'Other Expense': 'OtherMiscellaneousExpense',
-  'Cost of Goods Sold': 'SuppliesMaterialsCogs',
-  'Accounts Payable': 'AccountsPayable',
-  'Credit Card': 'CreditCard',
-  'Long Term Liability': 'OtherLongTermLiabilities',
-  'Other Current Liability': 'OtherCurrentLiabilities',
-  Income: 'SalesOfProductIncome',
-  'Other Income': 'OtherMiscellaneousIncome',
-};
-
 /** The changed fields of a sparse update: only the keys of the fields the values name; a null clears. */
 export function patchBody(
   list: QboListKey,
@@ -100,14 +78,15 @@ export function patchBody(
   defaultIncomeAccountId: string | null,
 ): Record<string, unknown> {
   const type = TYPE_OF_LIST[list];
-  const body = pickKeys(
+  // A changed account type carries its detail type (the op's, else the type's default; see
+  // lib/entities/types/account.ts): a sparse update keeps the stored one, which QBO refuses (2170
+  // Invalid Enumeration) under another type.
+  return pickKeys(
     type,
     toQbo(type, recordFrom(type, values), { mode: 'update', defaultIncomeAccountId }),
     Object.keys(values),
     [],
   );
-  const subType = typeof body.AccountType === 'string' ? SUBTYPE_FOR_TYPE[body.AccountType] : undefined;
-  return subType ? { ...body, AccountSubType: subType } : body;
 }
 
 function pickKeys(

@@ -6,6 +6,7 @@
  * decision stored on the link (a kept side, a first link's merge) decides instead, until written.
  */
 import { type EntityTypeId, type Side } from '../entities';
+import { applyAccountRules } from './account-diff';
 import { sharedFields, WRITE_ONLY_QBO_FIELDS } from './fields';
 import { showsSame } from './shown';
 import type { FieldValue, RecordValues, Resolution, Snapshot } from './types';
@@ -51,6 +52,7 @@ export function diffPair(input: DiffInput): PairDiff {
   }
   // QBO's deactivation travels as `active: false`, like any field: a reversible act stays
   // reversible (reactivating in QBO reactivates in CStoreOffice), never a deletion.
+  applyAccountRules(input.typeId, input.cso, input.qbo, diff, true);
   return diff;
 }
 
@@ -59,7 +61,14 @@ function keptSide(input: DiffInput, keep: Side | 'merge'): PairDiff {
   if (keep === 'merge') return firstLinkDiff(input);
   const fields = [...sharedFields(input.typeId)];
   if (keep === 'qbo') return { toQbo: [], toCso: fields, agreed: [], conflicts: [] };
-  return { toQbo: [...fields, ...(WRITE_ONLY_QBO_FIELDS[input.typeId] ?? [])], toCso: [], agreed: [], conflicts: [] };
+  const diff = {
+    toQbo: [...fields, ...(WRITE_ONLY_QBO_FIELDS[input.typeId] ?? [])],
+    toCso: [],
+    agreed: [],
+    conflicts: [],
+  };
+  applyAccountRules(input.typeId, input.cso, input.qbo, diff, true);
+  return diff;
 }
 
 /**
@@ -79,5 +88,6 @@ export function firstLinkDiff(input: Omit<DiffInput, 'base' | 'keep'>): PairDiff
     const value = input.cso[field];
     if (value !== null && value !== undefined && !showsSame(value, input.qboShown?.[field])) diff.toQbo.push(field);
   }
+  applyAccountRules(input.typeId, input.cso, input.qbo, diff, false);
   return diff;
 }

@@ -10,6 +10,8 @@ export const AccountRecord = z.object({
   number: text,
   accountType: z.enum(ACCOUNT_TYPES),
   description: text,
+  /** QBO's AccountSubType ("detail type"): null in CStoreOffice until it is known. */
+  detailType: text,
 });
 export type AccountRecord = z.infer<typeof AccountRecord>;
 
@@ -21,7 +23,15 @@ export const account = {
   hierarchical: true,
   dependsOn: [],
   schema: AccountRecord,
-  fields: { name: both, parentId: both, number: both, accountType: both, description: both, active: both },
+  fields: {
+    name: both,
+    parentId: both,
+    number: both,
+    accountType: both,
+    detailType: both,
+    description: both,
+    active: both,
+  },
   refs: { parentId: 'account' },
   cso: { segment: 'accounts' },
   qbo: {
@@ -30,11 +40,13 @@ export const account = {
     keys: {
       parentId: ['ParentRef', 'SubAccount'],
       number: ['AcctNum'],
-      accountType: ['AccountType'],
+      // A type sent alone takes its default detail type with it (lib/entities/detail-types.ts).
+      accountType: ['AccountType', 'AccountSubType'],
+      detailType: ['AccountSubType'],
       description: ['Description'],
     },
-    // An account type must be given, even when the op does not name it.
-    createKeys: ['AccountType'],
+    // An account type and detail type must be given, even when the op does not name them.
+    createKeys: ['AccountType', 'AccountSubType'],
     updateRepeatsName: true,
     page: { path: '/app/chartofaccounts', idParam: 'accountId' },
   },

@@ -76,6 +76,8 @@ export const ENTITY_SPECS: Record<Segment, EntitySpec> = {
       },
       accountType: { kind: 'enum', values: ACCOUNT_TYPES, default: 'Expense' },
       description: { kind: 'text', max: 4000 },
+      // QuickBooks' AccountSubType words (e.g. Checking, Inventory); CStoreOffice keeps them as text.
+      detailType: { kind: 'text', max: 100 },
     },
   },
   classes: { segment: 'classes', label: 'Class', plural: 'Classes', hierarchical: true, fields: {} },

@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   number: 'Number',
   accountType: 'Account type',
   description: 'Description',
+  detailType: 'Detail type',
   companyName: 'Company name',
   email: 'E-mail',
   phone: 'Phone',

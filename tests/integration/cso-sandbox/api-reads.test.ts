@@ -24,7 +24,7 @@ const SEGMENTS = [
 ];
 const COMMON = ['id', 'name', 'active', 'version', 'updatedAt'];
 const FIELDS: Record<string, string[]> = {
-  accounts: [...COMMON, 'parentId', 'number', 'accountType', 'description'],
+  accounts: [...COMMON, 'parentId', 'number', 'accountType', 'description', 'detailType'],
   classes: [...COMMON, 'parentId'],
   customers: [...COMMON, 'companyName', 'email', 'phone'],
   'price-book-vendors': [...COMMON, 'taxId', 'email', 'phone', 'category'],

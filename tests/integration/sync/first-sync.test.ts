@@ -136,10 +136,22 @@ describe('first sync of the tricky seed company', () => {
     const c = await connect(sb, realmId);
     const preview = await c.engine.preview();
     const statuses = new Set(preview.rows.map((r) => `${r.status}${r.target ? `→${r.target}` : ''}`));
-    // No “→both”: a matched QBO vendor's CompanyName does not travel (CStoreOffice vendors have no such field).
+    // Matched accounts take QuickBooks' detail types into CStoreOffice, where they are empty (a
+    // first link: an empty CStoreOffice field takes QBO's value); nothing else goes to CStoreOffice
+    // in an update: a matched QBO vendor's CompanyName does not travel (CStoreOffice vendors have no such field).
     expect([...statuses].sort()).toEqual(
-      ['error', 'synchronized', 'waitingForCreation→cso', 'waitingForCreation→qbo', 'waitingForUpdate→qbo'].sort(),
+      [
+        'error',
+        'waitingForCreation→cso',
+        'waitingForCreation→qbo',
+        'waitingForUpdate→qbo',
+        'waitingForUpdate→cso',
+        'waitingForUpdate→both',
+      ].sort(),
     );
+    const updatesToCso = preview.plan.ops.filter((op) => op.kind === 'update' && op.target === 'cso');
+    expect(updatesToCso.length).toBeGreaterThan(10);
+    for (const op of updatesToCso) expect([op.typeId, Object.keys(op.values)]).toEqual(['account', ['detailType']]);
     for (const r of preview.plan.ops)
       if (r.target === 'cso' && (r.typeId === 'accountingVendor' || r.typeId === 'priceBookVendor'))
         expect(Object.keys(r.values)).not.toContain('companyName');

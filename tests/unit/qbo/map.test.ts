@@ -15,6 +15,7 @@ const cases: { [K in EntityTypeId]: RecordByType[K] } = {
     parentId: '7',
     number: '4000',
     accountType: 'Income',
+    detailType: 'ServiceFeeIncome',
     description: "Joe's ⛽",
   },
   class: { id: '42', name: 'Pumps', active: true, parentId: null },
@@ -112,15 +113,18 @@ describe('toQbo', () => {
   });
 
   it('clears fields on update and leaves them out on create', () => {
-    const bare = { ...cases.account, parentId: null, number: null, description: null };
+    const bare = { ...cases.account, parentId: null, number: null, description: null, detailType: null };
+    // QBO always holds a detail type: none known means the type's default, never a blank.
     expect(toQbo('account', bare, { mode: 'create' })).toEqual({
       Name: bare.name,
       AccountType: 'Income',
+      AccountSubType: 'SalesOfProductIncome',
       Active: true,
     });
     expect(toQbo('account', bare, { mode: 'update' })).toEqual({
       Name: bare.name,
       AccountType: 'Income',
+      AccountSubType: 'SalesOfProductIncome',
       Active: true,
       SubAccount: false,
       AcctNum: '',

@@ -15,12 +15,27 @@ import { createBody, patchBody } from '@/lib/qbo/source-map';
 describe('QBO source bodies', () => {
   it.each([
     [
-      'a create carries only what the op names, with an account type',
+      'a create carries only what the op names, with an account type and its default detail type',
       'Account',
       { name: 'Fuel', accountType: 'Income', number: null },
       'create',
-      { Name: 'Fuel', AccountType: 'Income' },
+      { Name: 'Fuel', AccountType: 'Income', AccountSubType: 'SalesOfProductIncome' },
     ],
+    [
+      'a create keeps CStoreOffice’s detail type',
+      'Account',
+      { name: 'Fuel', accountType: 'Income', detailType: 'ServiceFeeIncome' },
+      'create',
+      { Name: 'Fuel', AccountType: 'Income', AccountSubType: 'ServiceFeeIncome' },
+    ],
+    [
+      'a changed account type takes CStoreOffice’s detail type along',
+      'Account',
+      { accountType: 'Bank', detailType: 'CashOnHand' },
+      'update',
+      { AccountType: 'Bank', AccountSubType: 'CashOnHand' },
+    ],
+    ['a changed detail type alone', 'Account', { detailType: 'Savings' }, 'update', { AccountSubType: 'Savings' }],
     [
       'a data type is a Service item on the default income account',
       'Item',
@@ -31,7 +46,7 @@ describe('QBO source bodies', () => {
     ['a sparse rename touches the name only', 'Customer', { name: 'New' }, 'update', { DisplayName: 'New' }],
     ['a cleared email is sent blank', 'Vendor', { email: null }, 'update', { PrimaryEmailAddr: { Address: '' } }],
     [
-      'a changed account type brings a subtype of its own',
+      'a changed account type without a detail type brings the new type’s default',
       'Account',
       { accountType: 'Expense' },
       'update',

@@ -24,7 +24,7 @@ describe('fields each side carries', () => {
     ['customer', 'qbo', ['name', 'companyName', 'email', 'phone', 'active']],
     ['priceBookVendor', 'cso', ['name', 'email', 'phone', 'active', 'taxId']],
     ['accountingVendor', 'qbo', ['name', 'email', 'phone', 'active']],
-    ['account', 'qbo', ['name', 'parentId', 'number', 'accountType', 'description', 'active']],
+    ['account', 'qbo', ['name', 'parentId', 'number', 'accountType', 'detailType', 'description', 'active']],
     ['dataType', 'cso', ['name', 'creditAccountId', 'active']],
   ] as const)('%s on the %s side compares %j', (typeId, side, fields) => {
     expect(comparedFields(typeId, side)).toEqual(fields);
