@@ -11,6 +11,7 @@ import { checkCsoClaims, checkQboClaims, type NameClaim } from '../names';
 import { checkCsoNumbers, type NumberClaim } from '../number-claims';
 import { setStatus } from '../rows';
 import type { World } from '../world';
+import { refuseQboTypeEdits } from './account-types';
 import { emitInOrder, registerProducers, waitForRenames } from './emit';
 import { lintQboValues } from './field-lint';
 import { finishOps } from './finish';
@@ -38,6 +39,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
 
   // What each side will receive, and whether the names it takes are free.
   const pairs = analyzePairs(world, options, match.pairs, rows);
+  refuseQboTypeEdits(pairs);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
   const csoCreates: CreateWork[] = [];

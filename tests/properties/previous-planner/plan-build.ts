@@ -20,6 +20,7 @@ import { issues } from '../../../lib/sync/issues';
 import { createRowBook } from './plan-rows';
 import { checkCsoNumbers, type NumberClaim } from '../../../lib/sync/number-claims';
 import { lintQboValues } from '../../../lib/sync/plan/field-lint';
+import { refuseQboTypeEdits } from '../../../lib/sync/plan/account-types';
 
 export interface Analysis {
   plan: SyncPlan;
@@ -42,6 +43,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   }
 
   const pairs = analyzePairs(world, options, match.pairs, rows);
+  refuseQboTypeEdits(pairs);
   const qboClaims: NameClaim[] = [];
   const csoClaims: NameClaim[] = [];
   const csoCreates: CreateWork[] = [];
