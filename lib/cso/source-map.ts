@@ -1,8 +1,8 @@
 /**
  * CStoreOffice records ⇄ the domain records of lib/entities. Most fields are the same on both
  * sides; the differences: account types (CStoreOffice has QBO's words except `Non-Posting`), vendors
- * (CStoreOffice keeps no company name), and fields only CStoreOffice has (category, debit account,
- * station code), which are never read into the domain and never written by the sync.
+ * (CStoreOffice keeps no company name), and fields only CStoreOffice has (categories, station code),
+ * which are never read into the domain and never written by the sync.
  */
 import { type AccountType, type EntityTypeId, fieldsWhere, tableOf } from '../entities';
 import type { RecordValues, SideRecord } from '../sync';

@@ -86,6 +86,7 @@ const FROM_QBO: { [K in EntityTypeId]: (raw: QboOf<K>) => RecordByType[K] } = {
     name: visibleName(i.Name, i.Active),
     active: i.Active !== false,
     creditAccountId: i.IncomeAccountRef?.value ?? null,
+    debitAccountId: i.ExpenseAccountRef?.value ?? null,
   }),
 };
 
@@ -145,6 +146,8 @@ const TO_QBO: { [K in EntityTypeId]: (r: RecordByType[K], o: ToQboOptions) => Fi
       Type: 'Service',
       Active: r.active,
       ...(income ? { IncomeAccountRef: { value: income } } : {}),
+      // QBO clears a reference only in a full update: a debit account removed in CStoreOffice stays.
+      ...(r.debitAccountId ? { ExpenseAccountRef: { value: r.debitAccountId } } : {}),
     };
   },
 };

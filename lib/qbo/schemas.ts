@@ -84,6 +84,7 @@ export const QboItem = z.looseObject({
   Name: z.string(),
   Type: z.string().optional(),
   IncomeAccountRef: Ref.optional(),
+  ExpenseAccountRef: Ref.optional(),
 });
 
 export const QboCompanyInfo = z.looseObject({

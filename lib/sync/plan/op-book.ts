@@ -22,7 +22,11 @@ const NONE = Object.freeze({});
 const NO_REFS = Object.freeze([]) as unknown as CsoRef[];
 const NO_DEPS = Object.freeze([]) as unknown as string[];
 
-const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
+const ROLE: Readonly<Record<string, string>> = {
+  parentId: 'parent',
+  creditAccountId: 'credit account',
+  debitAccountId: 'debit account',
+};
 
 export function createOpBook(world: World, options: PlanOptions, rows: RowBook): OpBook {
   const ops = createOpIndex();

@@ -147,3 +147,71 @@ describe('values QuickBooks would refuse', () => {
     expect(qbo.Description ?? null).toBeNull();
   });
 });
+
+describe('a data type carries both its accounts', () => {
+  const qboItem = async (c: Connection, id: string) =>
+    (await c.qboClient.read('Item', id)) as unknown as Record<string, unknown> & { Id: string; SyncToken: string };
+
+  it('credit → IncomeAccountRef and debit → ExpenseAccountRef, both ways', async () => {
+    const c = await connected();
+    const first = await c.engine.synchronize();
+    expect(first.failures).toEqual([]);
+    const qboIdOf = (name: string) => row(first.rows, name).qboId!;
+    const item = await qboItem(c, row(first.rows, 'Fuel Purchases', 'dataType').qboId!);
+    expect(item).toMatchObject({
+      Type: 'Service',
+      IncomeAccountRef: { value: qboIdOf('Accounts Payable') },
+      ExpenseAccountRef: { value: qboIdOf('Cost of Fuel') },
+    });
+
+    // A debit account changed in QBO comes back to CStoreOffice.
+    await c.qboClient.update(
+      'Item',
+      item,
+      { ExpenseAccountRef: { value: qboIdOf('Cost of Merchandise') } },
+      { requestId: 'edit-debit' },
+    );
+    // A Service item made in QBO with both accounts arrives in CStoreOffice with both.
+    await c.qboClient.create(
+      'Item',
+      {
+        Name: 'Propane Refills',
+        Type: 'Service',
+        IncomeAccountRef: { value: qboIdOf('Merchandise Sales') },
+        ExpenseAccountRef: { value: qboIdOf('Cost of Merchandise') },
+      },
+      { requestId: 'new-item' },
+    );
+    advance(sb, 60_000);
+    const report = await c.engine.synchronize({ confirmCreates: true });
+    expect(report.failures).toEqual([]);
+    const cso = await csoDump(sb, COMPANY);
+    const csoIdOf = (key: string) => cso.account.find((r) => r.key === key)!.id;
+    const byName = (name: string) => cso.dataType.find((r) => r.key === name)!.raw;
+    expect(byName('Fuel Purchases')).toMatchObject({
+      creditAccountId: csoIdOf('Accounts Payable'),
+      debitAccountId: csoIdOf('Cost of Merchandise'),
+    });
+    expect(byName('Propane Refills')).toMatchObject({
+      creditAccountId: csoIdOf('Merchandise Sales'),
+      debitAccountId: csoIdOf('Cost of Merchandise'),
+    });
+  });
+
+  it('an account that will not reach QBO is an error naming it, never a silent default', async () => {
+    const c = await connected();
+    const cso = await csoDump(sb, COMPANY);
+    const bad = await csoControl<{ id: string }>(sb, `companies/${COMPANY}/accounts`, {
+      name: 'Fuel: Shrinkage',
+      accountType: 'Cost of Goods Sold',
+    });
+    const fuel = cso.dataType.find((r) => r.key === 'Fuel Purchases')!;
+    await csoEdit('data-types', fuel.id, { debitAccountId: bad.id });
+    const report = await c.engine.synchronize();
+    const refused = row(report.rows, 'Fuel Purchases', 'dataType');
+    expect(refused.status).toBe('error');
+    expect(refused.issue?.detail).toContain('Its debit account, the account “Fuel: Shrinkage”');
+    const items = await c.qboClient.queryAll('Item');
+    expect(items.map((i) => i.Name)).not.toContain('Fuel Purchases');
+  });
+});

@@ -17,7 +17,11 @@ import { planValue } from '../../../lib/sync/translate';
 import type { AnyRecord, RecordValues } from '../../../lib/sync/types';
 import { counterpartGone, csoList, linkOf, qboList, type World } from '../../../lib/sync/world';
 
-const ROLE: Readonly<Record<string, string>> = { parentId: 'parent', creditAccountId: 'credit account' };
+const ROLE: Readonly<Record<string, string>> = {
+  parentId: 'parent',
+  creditAccountId: 'credit account',
+  debitAccountId: 'debit account',
+};
 const NOTHING = Object.freeze({});
 
 export type OpBook = ReturnType<typeof createOpBook>;

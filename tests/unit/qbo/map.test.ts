@@ -37,7 +37,7 @@ const cases: { [K in EntityTypeId]: RecordByType[K] } = {
     phone: '555',
     taxId: null,
   },
-  dataType: { id: '42', name: 'Lottery', active: true, creditAccountId: '12' },
+  dataType: { id: '42', name: 'Lottery', active: true, creditAccountId: '12', debitAccountId: '13' },
   location: { id: '42', name: 'Station 5', active: true, parentId: '3', address: '1 Main St\nSpringfield, IL 62701' },
 };
 
@@ -93,13 +93,17 @@ describe('fromQbo', () => {
 });
 
 describe('toQbo', () => {
-  it('writes a data type as a Service item with its credit account, or the default', () => {
+  it('writes a data type as a Service item crediting its credit account and debiting its debit account', () => {
     expect(toQbo('dataType', cases.dataType, { mode: 'create' })).toEqual({
       Name: 'Lottery',
       Type: 'Service',
       Active: true,
       IncomeAccountRef: { value: '12' },
+      ExpenseAccountRef: { value: '13' },
     });
+    expect(toQbo('dataType', { ...cases.dataType, debitAccountId: null }, { mode: 'create' })).not.toHaveProperty(
+      'ExpenseAccountRef',
+    );
     expect(
       toQbo('dataType', { ...cases.dataType, creditAccountId: null }, { mode: 'create', defaultIncomeAccountId: '99' }),
     ).toMatchObject({ IncomeAccountRef: { value: '99' } });

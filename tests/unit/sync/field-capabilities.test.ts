@@ -25,7 +25,7 @@ describe('fields each side carries', () => {
     ['priceBookVendor', 'cso', ['name', 'email', 'phone', 'active', 'taxId']],
     ['accountingVendor', 'qbo', ['name', 'email', 'phone', 'active']],
     ['account', 'qbo', ['name', 'parentId', 'number', 'accountType', 'detailType', 'description', 'active']],
-    ['dataType', 'cso', ['name', 'creditAccountId', 'active']],
+    ['dataType', 'cso', ['name', 'creditAccountId', 'debitAccountId', 'active']],
   ] as const)('%s on the %s side compares %j', (typeId, side, fields) => {
     expect(comparedFields(typeId, side)).toEqual(fields);
   });
