@@ -31,8 +31,7 @@ export type IssueCode =
   | 'sharedConflict'
   | 'writeFailed'
   | 'invalidValue'
-  | 'accountTypeFixed'
-  | 'accountNotInQbo';
+  | 'accountTypeFixed';
 
 /** What the user can do about an issue from the table. */
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';

@@ -1,9 +1,9 @@
 /**
- * The words of values that would not survive the trip to QuickBooks as they are: a field value it
- * would refuse, an account type changed in QuickBooks (types are CStoreOffice's after the first
- * link), and a data type's account with no QuickBooks counterpart. Nothing was sent for any of them.
+ * The words of values that would not survive the trip between the two systems as they are: a field
+ * value QuickBooks would refuse, and an account type changed in QuickBooks (types are CStoreOffice's
+ * after the first link). Nothing was sent for either.
  */
-import { quote, type IssueRef, type RowIssue } from './issue-words';
+import type { RowIssue } from './issue-words';
 
 export const translationIssues = {
   /** `reasons`: what is wrong with each value, already in words (lib/entities/field-rules.ts). */
@@ -22,16 +22,6 @@ export const translationIssues = {
       title: 'Account type changed in QuickBooks',
       detail: `The account type was changed in QuickBooks to “${qboType}”, but after an account is first linked its type is kept in CStoreOffice, where it is “${csoType}”; nothing was written to CStoreOffice. Change it back to “${csoType}” in QuickBooks, or change the type in CStoreOffice to send it to QuickBooks.`,
       remedies: ['ignore'],
-    };
-  },
-  /** A data type's credit or debit account that will have no QBO counterpart after this run. */
-  accountNotInQbo(account: IssueRef, role: 'credit account' | 'debit account'): RowIssue {
-    return {
-      code: 'accountNotInQbo',
-      title: `Its ${role} is not in QuickBooks`,
-      detail: `Its ${role}, the ${quote(account)}, is not linked to a QuickBooks account and will not be created there in this sync, so the data type cannot be written without posting to another account. Synchronize that account first (its row says why it is not), or choose another ${role} in CStoreOffice.`,
-      remedies: ['ignore'],
-      other: account,
     };
   },
 };

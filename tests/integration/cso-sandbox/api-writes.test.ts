@@ -110,6 +110,20 @@ describe('create', () => {
     expect(Object.keys(dt.body.error.fields).sort()).toEqual(['category', 'creditAccountId']);
     expect((await api('POST', '/companies/1/customers', { body: '{not json' })).body.error.code).toBe('invalid_json');
   });
+
+  it('keeps an account’s detail type as text of at most 100 characters, null by default', async () => {
+    const made = await api('POST', '/companies/1/accounts', {
+      body: { name: 'Petty Cash Box', accountType: 'Bank', detailType: 'CashOnHand' },
+    });
+    expect(made.body).toMatchObject({ accountType: 'Bank', detailType: 'CashOnHand' });
+    const plain = await api('POST', '/companies/1/accounts', { body: { name: 'Spare Account' } });
+    expect(plain.body.detailType).toBeNull();
+    const long = await api('POST', '/companies/1/accounts', {
+      body: { name: 'Long Detail', detailType: 'x'.repeat(101) },
+    });
+    expect(long.status).toBe(422);
+    expect(Object.keys(long.body.error.fields)).toEqual(['detailType']);
+  });
 });
 
 describe('update and delete with If-Match', () => {
