@@ -104,7 +104,7 @@ function dropTurnedOff(ops: OpIndex, rows: RowBook, enabled: ReadonlySet<EntityT
   return dropped;
 }
 
-/** A deletion of a parent (or of an account a data type uses) waits for the deletion of its dependants. */
+/** A deletion of a parent (or of an account a data type credits or debits) waits for the deletion of its dependants. */
 function orderDeletions(world: World, ops: OpIndex): void {
   const deletions = new Map<string, PlanOp>();
   for (const op of ops.values()) {
@@ -119,8 +119,9 @@ function orderDeletions(world: World, ops: OpIndex): void {
     const parents: string[] = [];
     if (ENTITY_TYPES[op.typeId].hierarchical && record.parentId)
       parents.push(`${side}:${op.typeId}:${record.parentId}`);
-    if (op.typeId === 'dataType' && typeof record.creditAccountId === 'string')
-      parents.push(`${side}:account:${record.creditAccountId}`);
+    if (op.typeId === 'dataType')
+      for (const account of [record.creditAccountId, record.debitAccountId])
+        if (typeof account === 'string') parents.push(`${side}:account:${account}`);
     for (const key of parents) {
       const parentOp = deletions.get(key);
       if (parentOp && !parentOp.dependsOn.includes(op.id)) parentOp.dependsOn = [...parentOp.dependsOn, op.id];
