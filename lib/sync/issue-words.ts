@@ -29,7 +29,10 @@ export type IssueCode =
   | 'noIncomeAccount'
   | 'conflict'
   | 'sharedConflict'
-  | 'writeFailed';
+  | 'writeFailed'
+  | 'systemRecord'
+  | 'oneWay'
+  | 'accountTwin';
 
 /** What the user can do about an issue from the table. */
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';

@@ -3,7 +3,8 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { diffPair, firstLinkDiff, type PairDiff } from '../diff';
+import { diffPair, firstLinkDiff } from '../diff';
+import { directionOf, type Directions } from '../directions';
 import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../fields';
 import { fieldList, issues } from '../issues';
 import type { Pair } from '../match';
@@ -12,6 +13,7 @@ import { setStatus, type SyncRow } from '../rows';
 import { toQboValue, type TranslateOptions } from '../translate';
 import type { AnyRecord, FieldValue, LinkBase, RecordValues, Snapshot } from '../types';
 import { csoKey, qboMatchKey, type World } from '../world';
+import { type DirectedDiff, directDiff } from './one-way';
 import type { PairWork, RowBook } from './types';
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
@@ -28,7 +30,7 @@ function currentBase(pair: Pair, cso: RecordValues, qbo: RecordValues): LinkBase
 
 export function analyzePairs(
   world: World,
-  options: TranslateOptions & { policy: ConflictPolicy },
+  options: TranslateOptions & { policy: ConflictPolicy; directions?: Directions | undefined },
   pairs: Pair[],
   rows: RowBook,
 ): PairWork[] {
@@ -58,31 +60,39 @@ export function analyzePairs(
     }
     let base: LinkBase;
     let refresh = !link;
-    let diff: PairDiff;
+    let diff: DirectedDiff;
+    const direction = directionOf(options.directions, typeId);
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
-      diff = diffPair({
+      diff = directDiff(
         typeId,
-        cso: csoValues,
-        qbo: qboValues,
-        base,
-        toQbo: toQbo(typeId),
-        keep: link.resolution?.keep,
-      });
-      // A decision with nothing left to write is done: the link goes back to plain snapshots.
-      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) {
+        direction,
+        diffPair({
+          typeId,
+          cso: csoValues,
+          qbo: qboValues,
+          base,
+          toQbo: toQbo(typeId),
+          keep: link.resolution?.keep,
+        }),
+        link.resolution?.keep === 'merge',
+        qboValues,
+      );
+      // A decision with nothing left to write (or hold back) is done: the link goes back to plain snapshots.
+      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0 && diff.withheld.length === 0) {
         base = currentBase(pair, csoValues, qboValues);
         refresh = true;
       }
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
       base = currentBase(pair, csoValues, qboValues);
-      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
+      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [], withheld: [] };
     } else {
       // Matched by name and different: the link stores the merge as a decision, so a write that
       // fails is merged the same way next run.
       base = { ...currentBase(pair, csoValues, qboValues), resolution: { keep: 'merge' } };
-      diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
+      const merge = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
+      diff = directDiff(typeId, direction, merge, true, qboValues);
     }
     const work: PairWork = {
       pair,
@@ -98,6 +108,7 @@ export function analyzePairs(
       csoValues,
       qboValues,
       receivedFrom: [],
+      withheld: diff.withheld,
     };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
@@ -119,7 +130,7 @@ function alreadyEqual(
 }
 
 /** Returns false when the pair stays in Synchronization Error. */
-function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
+function applyPolicy(work: PairWork, diff: DirectedDiff, policy: ConflictPolicy, row: SyncRow): boolean {
   if (diff.conflicts.length === 0) return true;
   const { pair } = work;
   const decision = policy({

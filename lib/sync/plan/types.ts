@@ -69,6 +69,8 @@ export interface PairWork {
   qboValues: RecordValues;
   /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
   receivedFrom: string[];
+  /** Fields that differ but that a one-way type does not carry this way (one-way.ts): the row says so. */
+  withheld: string[];
 }
 
 /** A record to create on the other side, with its row (looked up once, then carried along). */
