@@ -1,4 +1,5 @@
-// Preferences over raw HTTP: read, and sparse and full update under the SyncToken.
+// Preferences over raw HTTP: read, sparse and full update under the SyncToken, and what a new
+// company's preferences do to Class, Department and AcctNum writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faultOf, startHarness, type Harness } from './harness';
 
@@ -9,6 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.sb.stop());
 
 const read = async () => (await h.expectJson(h.get('preferences'), 200)).Preferences;
+const setSwitches = (switches: Record<string, boolean>) => h.expectJson(h.control('PUT', 'switches', switches), 200);
 
 describe('reading Preferences', () => {
   it('answers {"Preferences": {...}, "time"} with the record at SyncToken 0', async () => {
@@ -92,5 +94,63 @@ describe('updating Preferences', () => {
     ).Preferences;
     expect(after.AccountingInfoPrefs).toEqual(sent);
     expect(after.CurrencyPrefs).toEqual(before.CurrencyPrefs);
+  });
+});
+
+describe('writes a new company’s preferences affect', () => {
+  it('by default accepts a Class and a Location while tracking is off, as Intuit documents no refusal', async () => {
+    await h.expectJson(
+      h.post('preferences', {
+        SyncToken: (await read()).SyncToken,
+        sparse: true,
+        AccountingInfoPrefs: { ClassTrackingPerTxn: false, ClassTrackingPerTxnLine: false, TrackDepartments: false },
+      }),
+      200,
+    );
+    expect((await h.expectJson(h.post('class', { Name: 'Wash Bay' }), 200)).Class.Name).toBe('Wash Bay');
+    expect((await h.expectJson(h.post('department', { Name: 'North Lot' }), 200)).Department.Name).toBe('North Lot');
+  });
+
+  it('with enforceTrackingPrefs refuses Class and Department writes until tracking is turned on', async () => {
+    await setSwitches({ enforceTrackingPrefs: true });
+    try {
+      expect(faultOf(await h.expectJson(h.post('class', { Name: 'Detailing' }), 400)).code).toBe('6000');
+      expect(faultOf(await h.expectJson(h.post('department', { Name: 'South Lot' }), 400)).code).toBe('6000');
+      const { SyncToken } = await read();
+      await h.expectJson(
+        h.post('preferences', {
+          SyncToken,
+          sparse: true,
+          AccountingInfoPrefs: { ClassTrackingPerTxnLine: true, TrackDepartments: true },
+        }),
+        200,
+      );
+      await h.expectJson(h.post('class', { Name: 'Detailing' }), 200);
+      await h.expectJson(h.post('department', { Name: 'South Lot' }), 200);
+    } finally {
+      await setSwitches({ enforceTrackingPrefs: false });
+    }
+  });
+
+  it('keeps an AcctNum by default, and with enforceAccountNumbersPref saves none while numbers are off', async () => {
+    const kept = (await h.expectJson(h.post('account', { Name: 'Soap', AccountType: 'Expense', AcctNum: '6100' }), 200))
+      .Account;
+    expect(kept.AcctNum).toBe('6100');
+    await setSwitches({ enforceAccountNumbersPref: true });
+    try {
+      const bare = (
+        await h.expectJson(h.post('account', { Name: 'Water', AccountType: 'Expense', AcctNum: '6200' }), 200)
+      ).Account;
+      expect(bare.AcctNum).toBeUndefined();
+      const renumbered = (
+        await h.expectJson(
+          h.post('account', { Id: kept.Id, SyncToken: kept.SyncToken, sparse: true, Name: 'Soap', AcctNum: '6101' }),
+          200,
+        )
+      ).Account;
+      expect(renumbered.AcctNum).toBe('6100');
+    } finally {
+      await setSwitches({ enforceAccountNumbersPref: false });
+    }
   });
 });
