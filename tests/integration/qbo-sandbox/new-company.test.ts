@@ -1,6 +1,7 @@
 // The new-company seed as a client reads it: QBO's own accounts with detail types and no numbers,
 // the Services and Hours items, and nothing an owner would have added yet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxes, type StartedSandboxes } from '../../../sandbox/cli';
 import { startHarness, type Harness, type Json } from './harness';
 
 let h: Harness;
@@ -81,5 +82,39 @@ describe('the new-company seed', () => {
   it('can be added through the control API by name', async () => {
     const added = await h.expectJson(h.control('POST', 'realms', { seed: 'new-company' }), 201);
     expect(added).toMatchObject({ companyName: 'Hillside Auto Wash', counts: { Item: 2, Class: 0 } });
+  });
+});
+
+describe('npm run sandbox', () => {
+  let started: StartedSandboxes;
+  beforeAll(async () => {
+    started = await startSandboxes({ only: 'qbo', port: 0 });
+  });
+  afterAll(() => started.stop());
+
+  it('offers the convenience store first and the new company second on the consent page', async () => {
+    const qbo = started.urls.qbo ?? '';
+    const realms = (await (await fetch(`${qbo}/__sandbox/realms`)).json()).realms as Json[];
+    expect(realms.map((r) => r.companyName)).toEqual(['Millbrook Fuel & Convenience LLC', 'Hillside Auto Wash']);
+    const page = await (
+      await fetch(
+        `${qbo}/connect/oauth2?${new URLSearchParams({
+          client_id: 'qbo-sandbox-client',
+          response_type: 'code',
+          scope: 'com.intuit.quickbooks.accounting',
+          redirect_uri: 'https://abcdefghijklmnop.chromiumapp.org/qbo',
+          state: 's',
+        })}`,
+      )
+    ).text();
+    const options = [...page.matchAll(/<option value="(\d+)"( selected)?>([^<]*)<\/option>/g)].map((m) => [
+      m[1],
+      Boolean(m[2]),
+      m[3],
+    ]);
+    expect(options).toEqual([
+      [realms[0].realmId, true, 'Millbrook Fuel &amp; Convenience LLC'],
+      [realms[1].realmId, false, 'Hillside Auto Wash'],
+    ]);
   });
 });
