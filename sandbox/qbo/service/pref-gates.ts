@@ -24,6 +24,7 @@ export function applyPreferenceGates(
 ): QboError | undefined {
   const prefs = accountingPrefs(realm);
   if (switches.enforceTrackingPrefs) {
+    // 6000 is QBO's business-validation family; no captured refusal exists, so the words are ours.
     if (type === 'Class' && prefs.ClassTrackingPerTxn !== true && prefs.ClassTrackingPerTxnLine !== true)
       return faults.business('Class tracking is turned off for this company. Turn on Track classes to use classes.');
     if (type === 'Department' && prefs.TrackDepartments !== true)
