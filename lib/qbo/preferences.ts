@@ -1,0 +1,29 @@
+/**
+ * A company's Preferences narrowed to what synchronization needs to know: whether it tracks classes
+ * and locations (QBO keeps both lists either way, but a company with tracking off does not use
+ * them), what it calls locations, and whether its accounts carry numbers.
+ */
+import type { QboPreferences } from './schemas';
+
+export interface QboCompanyPrefs {
+  /** Classes are assigned to whole transactions or to their lines. */
+  classTracking: boolean;
+  /** TrackDepartments: QBO's Department list is in use. */
+  locationTracking: boolean;
+  /** The company's word for a Department ("Location" unless it chose another). */
+  locationLabel: string;
+  /** UseAccountNumbers: account numbers are shown and used. */
+  accountNumbers: boolean;
+}
+
+const DEFAULT_LOCATION_LABEL = 'Location';
+
+export function companyPrefsOf(preferences: QboPreferences): QboCompanyPrefs {
+  const a = preferences.AccountingInfoPrefs;
+  return {
+    classTracking: a.ClassTrackingPerTxn === true || a.ClassTrackingPerTxnLine === true,
+    locationTracking: a.TrackDepartments === true,
+    locationLabel: a.DepartmentTerminology?.trim() || DEFAULT_LOCATION_LABEL,
+    accountNumbers: a.UseAccountNumbers === true,
+  };
+}
