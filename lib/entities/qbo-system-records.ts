@@ -4,21 +4,22 @@
  * They are still matched by name, so a CStoreOffice record of the same name links to one; only a
  * QuickBooks-only system record is kept out, and its row says why.
  *
- * The facts (reference/qbo-api.md §2.1 lists the detail types; QuickBooks' own help describes what
- * each is for):
- * - Undeposited Funds (UndepositedFunds): where QuickBooks parks received payments until they are
- *   deposited; CStoreOffice posts deposits directly.
- * - Retained Earnings (RetainedEarnings): QuickBooks closes each year's profit into it by itself.
- * - Opening Balance Equity (OpeningBalanceEquity): QuickBooks' offset for opening balances.
- * - Sales tax payable accounts (SalesTaxPayable; GlobalTaxPayable and GlobalTaxSuspense outside the
- *   US): made and posted to by QuickBooks' sales tax centre, one per tax agency.
- * - Uncategorized Income, Uncategorized Expense and Uncategorized Asset: where QuickBooks puts what
- *   bank feeds and imports could not classify. Their detail types are ordinary ones, so they are
- *   known by the names QuickBooks gives them.
- * - Accounts Receivable (A/R) and Accounts Payable (A/P): the ledgers QuickBooks keeps for invoices
- *   and bills. CStoreOffice keeps its own; match-accounts.ts offers them as links when both share
- *   an account number or that role.
- * - The items "Services" and "Hours": the two service items a new company starts with.
+ * The facts:
+ * - Intuit, "Manage default and special accounts in your QuickBooks Online chart of accounts"
+ *   (quickbooks.intuit.com/learn-support/en-us/…/manage-default-and-special-accounts-in-your-chart-of-accounts/00/186401):
+ *   Undeposited Funds, Opening Balance Equity and Retained Earnings cannot be made inactive;
+ *   Services is the default income account, and neither it nor its item can be deleted; the
+ *   Uncategorized Asset, Income and Expense accounts cannot be made inactive; Inventory Asset and
+ *   Cost of Goods Sold are made again by QuickBooks when products change; Sales of Product Income
+ *   is the account it makes for inventory sales; Billable Expense Income and Reconciliation
+ *   Discrepancies serve its billable expenses and reconciliation; special accounts such as sales
+ *   tax payable appear when a feature is turned on.
+ * - Intuit's schema (QuickBooks-V3-Java-SDK, Finance.xsd): QuickBooks creates one Accounts
+ *   Receivable and one Accounts Payable account, and adds Retained Earnings with the company.
+ * - Intuit's sandbox companies: items 1 and 2, "Services" and "Hours", are made with the company.
+ * Detail types come first (a renamed system account keeps its detail type); accounts whose detail
+ * type is an ordinary one are known by the names QuickBooks gives them (reference/qbo-api.md §2.1).
+ * CStoreOffice's own A/P and A/R are offered as links to QuickBooks' (match-accounts.ts).
  */
 import type { EntityTypeId } from './registry';
 
@@ -32,6 +33,7 @@ const SYSTEM_DETAIL_TYPES: Readonly<Record<string, string>> = {
 };
 
 const UNCATEGORIZED = 'QuickBooks puts here what bank feeds and imports could not classify.';
+const INVENTORY = 'QuickBooks keeps this default account for inventory items and makes it again when products change.';
 // A/R and A/P by the names QuickBooks gives them: a company may add receivable or payable
 // accounts of its own, with the same type and detail type.
 const SYSTEM_ACCOUNT_NAMES: Readonly<Record<string, string>> = {
@@ -41,6 +43,15 @@ const SYSTEM_ACCOUNT_NAMES: Readonly<Record<string, string>> = {
   'Uncategorized Income': UNCATEGORIZED,
   'Uncategorized Expense': UNCATEGORIZED,
   'Uncategorized Asset': UNCATEGORIZED,
+  'Retained Earnings': "QuickBooks closes each year's profit into this account by itself.",
+  'Undeposited Funds': 'QuickBooks keeps received payments here until they are deposited.',
+  'Opening Balance Equity': 'QuickBooks posts the other side of opening balances here.',
+  Services: 'It is the default income account QuickBooks gives every new company, for its Services item.',
+  'Billable Expense Income': 'QuickBooks posts expenses it bills back to customers here.',
+  'Reconciliation Discrepancies': 'QuickBooks posts differences found while reconciling here.',
+  'Sales of Product Income': INVENTORY,
+  'Inventory Asset': INVENTORY,
+  'Cost of Goods Sold': INVENTORY,
 };
 
 const SYSTEM_ITEM_NAMES: Readonly<Record<string, string>> = {

@@ -30,7 +30,8 @@ const namingIssues = {
         : 'is the ledger QuickBooks keeps for that role';
     return {
       code: 'accountTwin',
-      title: 'Probably the same account under another name',
+      title:
+        why === 'number' ? 'Same account number under another name' : 'Probably the same ledger under another name',
       detail: `${where(other)}'s ${quote(other)} ${evidence} so creating this one there would fail or make a second ledger. Link this row to “${other.name}” (CStoreOffice's name then goes to QuickBooks), or rename or renumber one of them.`,
       remedies: ['linkNearMatch', 'ignore'],
       other,

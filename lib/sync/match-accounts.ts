@@ -21,8 +21,8 @@ export interface AccountTwin {
 }
 
 /**
- * The one unmatched QBO account `cso` is most likely the same ledger as: the only one with its
- * account number, else QuickBooks' own A/P or A/R for a top-level account of that type. None when
+ * The one unmatched QBO account `cso` is most likely the same ledger as: the only one of its type
+ * with its account number, else QuickBooks' own A/P or A/R for a top-level account of that type. None when
  * the evidence points at several.
  */
 export function findAccountTwin(
@@ -33,7 +33,8 @@ export function findAccountTwin(
   const free = candidates.filter((r) => !taken.has(r));
   const number = typeof cso.number === 'string' && cso.number !== '' ? cso.number : null;
   if (number !== null) {
-    const same = free.filter((r) => r.number === number);
+    // Numbering schemes differ between companies: a number is evidence only between accounts of one type.
+    const same = free.filter((r) => r.number === number && r.accountType === cso.accountType);
     if (same.length === 1) return { record: same[0]!, why: 'number' };
     if (same.length > 1) return undefined;
   }
