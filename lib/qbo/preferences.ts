@@ -3,18 +3,10 @@
  * and locations (QBO keeps both lists either way, but a company with tracking off does not use
  * them), what it calls locations, and whether its accounts carry numbers.
  */
+import type { QboCompanyPrefs } from '../sync/qbo-company';
 import type { QboPreferences } from './schemas';
 
-export interface QboCompanyPrefs {
-  /** Classes are assigned to whole transactions or to their lines. */
-  classTracking: boolean;
-  /** TrackDepartments: QBO's Department list is in use. */
-  locationTracking: boolean;
-  /** The company's word for a Department ("Location" unless it chose another). */
-  locationLabel: string;
-  /** UseAccountNumbers: account numbers are shown and used. */
-  accountNumbers: boolean;
-}
+export type { QboCompanyPrefs };
 
 const DEFAULT_LOCATION_LABEL = 'Location';
 

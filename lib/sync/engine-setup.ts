@@ -4,6 +4,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPE_IDS } from '../entities';
 import type { SyncEngineOptions } from './engine-types';
+import { flowOf } from './plan/flow';
 import type { PlanOptions } from './plan/types';
 import type { SyncPlan } from './types';
 import { POLICY_BY_NAME } from './policy';
@@ -19,12 +20,13 @@ export function toPlanOptions(options: SyncEngineOptions, batchSizes: { cso: num
     batchSizes: { cso: batchSizes.cso, qbo: Math.min(batchSizes.qbo, 30) },
     ...enabledOf(options),
     ...(options.directions ? { directions: options.directions } : {}),
+    ...(options.qboPrefs ? { qboPrefs: options.qboPrefs } : {}),
   };
 }
 
-/** The types synchronized at all: those enabled in the options, less those the company turned off. */
+/** The types synchronized at all: those enabled in the options, less those the company turned off (or QuickBooks refuses and the company does not import). */
 function enabledOf(options: SyncEngineOptions): { enabledTypes?: ReadonlySet<EntityTypeId> } {
-  const enabled = (options.enabledTypes ?? ENTITY_TYPE_IDS).filter((t) => options.directions?.[t] !== 'off');
+  const enabled = (options.enabledTypes ?? ENTITY_TYPE_IDS).filter((t) => flowOf(options, t).direction !== 'off');
   return enabled.length < ENTITY_TYPE_IDS.length ? { enabledTypes: new Set(enabled) } : {};
 }
 

@@ -32,6 +32,7 @@ export type IssueCode =
   | 'writeFailed'
   | 'systemRecord'
   | 'oneWay'
+  | 'qboSetting'
   | 'accountTwin';
 
 /** What the user can do about an issue from the table. */

@@ -16,6 +16,10 @@ export const keptOutIssues = {
       remedies: [],
     };
   },
+  /** QuickBooks' settings refuse this type (tracking off) or one of its fields (account numbers off). */
+  qboRefuses(why: string): RowIssue {
+    return { code: 'qboSetting', title: 'Not sent: a setting in QuickBooks', detail: why, remedies: [] };
+  },
   /** A record without counterpart that a one-way type does not create on the other side. */
   oneWayCreate(typeId: EntityTypeId, direction: Direction): RowIssue {
     return {

@@ -43,3 +43,10 @@ export function directDiff(
     withheld: diff.toQbo.filter((f) => shared.includes(f) && !fromQbo.includes(f)),
   };
 }
+
+/** Takes `fields` out of what goes to QuickBooks (its settings refuse them); returns those it took. */
+export function holdBack(diff: PairDiff, fields: readonly string[]): string[] {
+  const taken = diff.toQbo.filter((f) => fields.includes(f));
+  if (taken.length > 0) diff.toQbo = diff.toQbo.filter((f) => !fields.includes(f));
+  return taken;
+}

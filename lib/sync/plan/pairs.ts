@@ -4,7 +4,8 @@
  * after all of their writes, so each learns the other's changes in the same run.
  */
 import { diffPair, firstLinkDiff } from '../diff';
-import { directionOf, type Directions } from '../directions';
+import type { Directions } from '../directions';
+import type { QboCompanyPrefs } from '../qbo-company';
 import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../fields';
 import { fieldList, issues } from '../issues';
 import type { Pair } from '../match';
@@ -13,7 +14,8 @@ import { setStatus, type SyncRow } from '../rows';
 import { toQboValue, type TranslateOptions } from '../translate';
 import type { AnyRecord, FieldValue, LinkBase, RecordValues, Snapshot } from '../types';
 import { csoKey, qboMatchKey, type World } from '../world';
-import { type DirectedDiff, directDiff } from './one-way';
+import { fieldsQboRefuses, flowOf } from './flow';
+import { type DirectedDiff, directDiff, holdBack } from './one-way';
 import type { PairWork, RowBook } from './types';
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
@@ -30,7 +32,11 @@ function currentBase(pair: Pair, cso: RecordValues, qbo: RecordValues): LinkBase
 
 export function analyzePairs(
   world: World,
-  options: TranslateOptions & { policy: ConflictPolicy; directions?: Directions | undefined },
+  options: TranslateOptions & {
+    policy: ConflictPolicy;
+    directions?: Directions | undefined;
+    qboPrefs?: QboCompanyPrefs | undefined;
+  },
   pairs: Pair[],
   rows: RowBook,
 ): PairWork[] {
@@ -61,7 +67,8 @@ export function analyzePairs(
     let base: LinkBase;
     let refresh = !link;
     let diff: DirectedDiff;
-    const direction = directionOf(options.directions, typeId);
+    const { direction } = flowOf(options, typeId);
+    const unsent = fieldsQboRefuses(options, typeId);
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
       diff = directDiff(
@@ -94,6 +101,7 @@ export function analyzePairs(
       const merge = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
       diff = directDiff(typeId, direction, merge, true, qboValues);
     }
+    const refused = unsent ? holdBack(diff, unsent.fields) : [];
     const work: PairWork = {
       pair,
       row,
@@ -109,6 +117,7 @@ export function analyzePairs(
       qboValues,
       receivedFrom: [],
       withheld: diff.withheld,
+      ...(refused.length > 0 && unsent ? { qboRefused: { fields: refused, why: unsent.why } } : {}),
     };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);

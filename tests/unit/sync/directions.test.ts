@@ -103,3 +103,49 @@ describe('off', () => {
     expect(report.rows).toEqual([]);
   });
 });
+
+describe("QuickBooks' settings", () => {
+  const prefs = { classTracking: true, locationTracking: true, locationLabel: 'Location', accountNumbers: true };
+
+  it('with class tracking off, sends no class and says so once per row, while classes still come in', async () => {
+    const h = createHarness({ qboPrefs: { ...prefs, classTracking: false } });
+    h.seed.cso('class', { name: 'Store', parentId: null, active: true });
+    h.seed.qbo('Class', { name: 'Fuel', parentId: null, active: true });
+    const report = await h.engine.synchronize();
+    expect(report.executed.ops.filter((op) => op.target === 'qbo')).toEqual([]);
+    expect(report.failures).toEqual([]);
+    const store = report.rows.find((r) => r.name === 'Store')!;
+    expect(store).toMatchObject({ status: 'notSynced', statusText: 'CStoreOffice only (not sent)' });
+    expect(store.issue?.detail).toContain('Turn on class tracking in QuickBooks: Settings → Account and settings');
+    expect(report.rows.find((r) => r.name === 'Fuel')!.status).toBe('synchronized');
+  });
+
+  it('with location tracking off and locations set to CStoreOffice → QuickBooks only, nothing at all is planned for them', async () => {
+    const h = createHarness({ qboPrefs: { ...prefs, locationTracking: false }, directions: { location: 'toQbo' } });
+    h.seed.cso('location', { name: 'Station 1', parentId: null, active: true, stationCode: null, address: null });
+    const report = await h.engine.synchronize();
+    expect(report.executed.ops).toEqual([]);
+    expect(report.rows).toEqual([]);
+  });
+
+  it('with account numbers off, accounts are created without their number and the row says so', async () => {
+    const h = createHarness({ qboPrefs: { ...prefs, accountNumbers: false } });
+    h.seed.cso('account', {
+      name: 'Fuel Sales',
+      parentId: null,
+      number: '4000',
+      accountType: 'Income',
+      description: null,
+      active: true,
+    });
+    const preview = await h.engine.preview();
+    const row = preview.rows[0]!;
+    expect(row.status).toBe('waitingForCreation');
+    expect(row.issue?.detail).toContain('Account numbers are off in QuickBooks');
+    expect(preview.plan.ops[0]!.values).not.toHaveProperty('number');
+    await h.engine.synchronize();
+    const account = (await h.qbo.read({ since: null })).records.Account!.find((a) => a.name === 'Fuel Sales');
+    expect((account as { number?: string | null } | undefined)?.number ?? null).toBeNull();
+    expect((await h.engine.preview()).plan.ops).toEqual([]);
+  });
+});
