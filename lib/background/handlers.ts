@@ -64,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         counts: counts.byStatus,
         running: deps.sync.status(company.key),
         lostReason: connection?.lostReason,
+        qboPrefs: meta?.qboPrefs,
       },
       s.environment,
     );

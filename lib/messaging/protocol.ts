@@ -40,6 +40,8 @@ export interface CompanySummary {
   running: RunStatus | null;
   /** While the connection is lost: why, in words. */
   lostReason: string | null;
+  /** One notice per setting of the QuickBooks company that keeps something from being sent (tracking off…). */
+  qboNotices: string[];
 }
 
 export interface Overview {

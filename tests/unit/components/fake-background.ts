@@ -73,6 +73,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     },
     running: null,
     lostReason: null,
+    qboNotices: [],
     ...summary,
   };
 

@@ -50,6 +50,7 @@ const company: CompanySummary = {
   },
   running: null,
   lostReason: null,
+  qboNotices: [],
 };
 
 async function settle() {
