@@ -1,6 +1,7 @@
 /**
  * Every storage item the extension keeps, declared once with its fallback and version.
  */
+import type { QboCompanyPrefs } from '@/lib/sync/qbo-company';
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
 
@@ -21,9 +22,20 @@ export interface ConnectionMeta {
   qboCompanyName: string;
   environment: Settings['environment'];
   connectedAt: string;
+  /** The QBO company's settings the sync obeys, read at Connect and Reconnect (absent: not read). */
+  qboPrefs?: QboCompanyPrefs;
 }
 
 export const connectionMetaItem = storage.defineItem<Record<string, ConnectionMeta>>('local:connectionMeta', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * Each connection's own settings by company key (company-settings.ts). Entries are `unknown` on
+ * purpose: each is parsed on read, so one damaged entry falls back to the defaults alone.
+ */
+export const companySettingsItem = storage.defineItem<Record<string, unknown>>('local:companySettings', {
   fallback: {},
   version: 1,
 });

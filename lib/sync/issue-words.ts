@@ -31,7 +31,11 @@ export type IssueCode =
   | 'sharedConflict'
   | 'writeFailed'
   | 'invalidValue'
-  | 'accountTypeFixed';
+  | 'accountTypeFixed'
+  | 'systemRecord'
+  | 'oneWay'
+  | 'qboSetting'
+  | 'accountTwin';
 
 /** What the user can do about an issue from the table. */
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';

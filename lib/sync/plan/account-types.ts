@@ -7,7 +7,9 @@ import { issues } from '../issues';
 import { setStatus } from '../rows';
 import type { PairWork } from './types';
 
-export function refuseQboTypeEdits(pairs: readonly PairWork[]): void {
+export function refuseQboTypeEdits(
+  pairs: readonly Pick<PairWork, 'pair' | 'row' | 'toCso' | 'csoValues' | 'qboValues'>[],
+): void {
   for (const { pair, row, toCso, csoValues, qboValues } of pairs) {
     if (pair.typeId !== 'account' || pair.link === null || row.status === 'error') continue;
     if (!toCso.includes('accountType')) continue;

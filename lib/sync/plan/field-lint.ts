@@ -9,7 +9,10 @@ import { issues } from '../issues';
 import { setStatus } from '../rows';
 import type { CreateWork, PairWork } from './types';
 
-export function lintQboValues(csoCreates: readonly CreateWork[], pairs: readonly PairWork[]): void {
+export function lintQboValues(
+  csoCreates: readonly CreateWork[],
+  pairs: readonly Pick<PairWork, 'pair' | 'row' | 'toQbo' | 'csoValues'>[],
+): void {
   for (const { item, row } of csoCreates) {
     if (row.status === 'error') continue;
     const problems = lintFields(item.typeId, item.record, comparedFields(item.typeId, 'cso'));
