@@ -27,13 +27,13 @@ interface Stored {
 }
 
 const FIELDS: Record<Type, string[]> = {
-  account: ['name', 'parentId', 'number', 'accountType', 'description', 'active'],
+  account: ['name', 'parentId', 'number', 'accountType', 'detailType', 'description', 'active'],
   class: ['name', 'parentId', 'active'],
   location: ['name', 'parentId', 'address', 'active'],
   customer: ['name', 'companyName', 'email', 'phone', 'active'],
   priceBookVendor: ['name', 'companyName', 'email', 'phone', 'taxId', 'active'],
   accountingVendor: ['name', 'companyName', 'email', 'phone', 'taxId', 'active'],
-  dataType: ['name', 'creditAccountId', 'active'],
+  dataType: ['name', 'creditAccountId', 'debitAccountId', 'active'],
 };
 
 export interface FakeCso extends CsoSource {
@@ -71,8 +71,9 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
     }
     const parent = values.parentId;
     if (parent && !live(type).some(([id]) => id === parent)) return fail('422', `No parent with id ${String(parent)}.`);
-    if (type === 'dataType' && values.creditAccountId && !live('account').some(([id]) => id === values.creditAccountId))
-      return fail('422', 'No such credit account.');
+    for (const field of ['creditAccountId', 'debitAccountId'])
+      if (type === 'dataType' && values[field] && !live('account').some(([id]) => id === values[field]))
+        return fail('422', `No such ${field === 'creditAccountId' ? 'credit' : 'debit'} account.`);
     return null;
   }
 
@@ -102,7 +103,9 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
       const child = live(type).find(([, s]) => s.values.parentId === op.id);
       if (child) return fail('409', `It has sub-entries (e.g. "${String(child[1].values.name)}").`);
       const user =
-        type === 'account' ? live('dataType').find(([, s]) => s.values.creditAccountId === op.id) : undefined;
+        type === 'account'
+          ? live('dataType').find(([, s]) => s.values.creditAccountId === op.id || s.values.debitAccountId === op.id)
+          : undefined;
       if (user) return fail('409', `Data type "${String(user[1].values.name)}" posts to this account.`);
       touch(op.id, { ...current, deleted: true, version: current.version + 1 });
       return { ok: true, record: null };

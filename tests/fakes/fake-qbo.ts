@@ -29,12 +29,12 @@ interface Stored {
 }
 
 const FIELDS: Record<Entity, string[]> = {
-  Account: ['name', 'parentId', 'number', 'accountType', 'description', 'active'],
+  Account: ['name', 'parentId', 'number', 'accountType', 'detailType', 'description', 'active'],
   Class: ['name', 'parentId', 'active'],
   Department: ['name', 'parentId', 'address', 'active'],
   Customer: ['name', 'companyName', 'email', 'phone', 'active'],
   Vendor: ['name', 'companyName', 'email', 'phone', 'taxId', 'active'],
-  Item: ['name', 'creditAccountId', 'active'],
+  Item: ['name', 'creditAccountId', 'debitAccountId', 'active'],
 };
 const NAME_MAX: Record<Entity, number> = {
   Account: 100,
