@@ -82,3 +82,19 @@ describe('a data type’s accounts', () => {
     expect(preview.plan.ops.some((o) => o.typeId === 'dataType')).toBe(false);
   });
 });
+
+describe('a debit account removed in CStoreOffice', () => {
+  it('is an error, since QBO would keep the item’s expense account', async () => {
+    const h = createHarness();
+    const sales = h.seed.cso('account', acct('Fuel Sales'));
+    const cost = h.seed.cso('account', acct('Cost of Fuel', { accountType: 'Cost of Goods Sold' }));
+    const fuel = h.seed.cso('dataType', dataType('Fuel', sales, cost));
+    await h.engine.synchronize();
+    h.cso.edit({ kind: 'update', list: 'dataType', id: fuel, values: { debitAccountId: null } });
+    const preview = await h.engine.preview();
+    const row = rowNamed(preview.rows, 'Fuel');
+    expect(row.status).toBe('error');
+    expect(row.issue?.detail).toContain('The debit account was removed in CStoreOffice');
+    expect(preview.plan.ops.filter((op) => op.target === 'qbo')).toEqual([]);
+  });
+});
