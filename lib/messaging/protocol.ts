@@ -100,6 +100,8 @@ export interface PreviewSummary {
   counts: Record<PreviewAction, number>;
   /** Rows that will not be written until someone acts on them. */
   errors: number;
+  /** Rows kept out on purpose (QuickBooks' own records, one-way types); absent in older History entries. */
+  keptOut?: number;
   total: number;
 }
 

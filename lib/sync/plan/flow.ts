@@ -5,7 +5,7 @@
  */
 import type { EntityTypeId } from '../../entities';
 import { type Direction, directionOf } from '../directions';
-import { ACCOUNT_NUMBERS_OFF, typesQboRefuses } from '../qbo-company';
+import { ACCOUNT_NUMBERS_OFF, type QboCompanyPrefs, typesQboRefuses } from '../qbo-company';
 import type { PlanOptions } from './types';
 
 export interface Flow {
@@ -16,10 +16,18 @@ export interface Flow {
 
 export function flowOf(options: Pick<PlanOptions, 'directions' | 'qboPrefs'>, typeId: EntityTypeId): Flow {
   const chosen = directionOf(options.directions, typeId);
-  const refuses = typesQboRefuses(options.qboPrefs)[typeId] ?? null;
+  const refuses = options.qboPrefs ? (refusedBy(options.qboPrefs)[typeId] ?? null) : null;
   if (refuses === null) return { direction: chosen, qboRefuses: null };
   // QuickBooks takes nothing: what still flows is QuickBooks → CStoreOffice, if the company wants it.
   return { direction: chosen === 'both' || chosen === 'toCso' ? 'toCso' : 'off', qboRefuses: refuses };
+}
+
+// Asked per record while planning: the company's refusals are worked out once per settings object.
+const refusals = new WeakMap<QboCompanyPrefs, Partial<Record<EntityTypeId, string>>>();
+function refusedBy(prefs: QboCompanyPrefs): Partial<Record<EntityTypeId, string>> {
+  let refused = refusals.get(prefs);
+  if (!refused) refusals.set(prefs, (refused = typesQboRefuses(prefs)));
+  return refused;
 }
 
 /** Fields a type never sends to QuickBooks under its settings, with why (account numbers turned off). */

@@ -134,7 +134,8 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
         link: 3,
       },
       errors: 1,
-      total: 6,
+      keptOut: 2,
+      total: 8,
     }),
     synchronize: () => ({ outcome: 'success', message: 'All done.', summary: { counts: {}, errors: 0, total: 0 } }),
     runAction: (data: { rowKeys: string[] }) => ({
