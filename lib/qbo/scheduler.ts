@@ -64,11 +64,21 @@ export function createScheduler(deps: { clock: SchedulerClock; limits?: Partial<
     while (times.length > 0 && (times[0] ?? 0) <= now - 60_000) times.shift();
   };
 
+  /**
+   * Departures are spread evenly instead of sent as a burst that uses the second's whole allowance
+   * at once: QBO's per-second window also counts the app's requests this scheduler never sees (a
+   * second browser or worker, a person's script on the same app), and a burst leaves them no room.
+   * One 429 then holds the realm for Intuit's minute, which costs far more than the spacing does.
+   */
+  const minGapMs = Math.ceil(1000 / limits.perSecond);
+
   const waitMs = (s: RealmState, kind: CallKind, now: number): number => {
     prune(s.sends, now);
     prune(s.batchSends, now);
+    const last = s.sends[s.sends.length - 1];
     return Math.max(
       s.blockedUntil - now,
+      last === undefined ? 0 : last + minGapMs - now,
       waitForWindow(s.sends, limits.perSecond, 1000, now),
       waitForWindow(s.sends, limits.perMinute, 60_000, now),
       kind === 'batch' ? waitForWindow(s.batchSends, limits.batchPerMinute, 60_000, now) : 0,
