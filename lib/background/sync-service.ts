@@ -13,6 +13,7 @@ import type {
   RunTrigger,
 } from '@/lib/messaging/protocol';
 import type { Progress } from '@/lib/sync';
+import { createRereads } from './rereads';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
 import { runResult } from './run-result';
@@ -117,7 +118,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
   }
 
+  // After a running sync (which saves rows of its own), under its lock, like a preview.
+  const rereads = createRereads({
+    hub: deps.hub,
+    read: async (target) => {
+      await running.get(target.key)?.promise.catch(() => {});
+      await withLock(target.key, () =>
+        withEngine(target, async (engine) => saveRows(target, (await engine.reconnect()).rows)),
+      );
+    },
+  });
+
   return {
+    /** Connect and Reconnect: both sides read in full and every row recomputed (see rereads.ts). */
+    reread: rereads.start,
+    reading: rereads.reading,
+
     /** Synchronize, or join the run already going for this company. */
     synchronize(target: SyncTarget, request: RunRequest): Promise<RunOutcome> {
       const current = running.get(target.key);

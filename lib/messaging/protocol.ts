@@ -17,6 +17,8 @@ export type { PanelRowExportQuery, PanelRowQuery, PanelSortField } from './row-q
 
 export type ConnectionState = 'notConnected' | 'connected' | 'reconnectNeeded';
 
+export type ReadState = 'notRead' | 'reading' | 'read';
+
 export interface LastSync {
   at: string;
   outcome: 'success' | 'partial' | 'failed';
@@ -37,6 +39,8 @@ export interface CompanySummary {
   counts: Record<SyncStatusId, number>;
   /** A run in progress for this company, if any. */
   running: RunStatus | null;
+  /** Whether both sides were read (the table lists what they hold), are being read, or never were. */
+  readState: ReadState;
   /** While the connection is lost: why, in words. */
   lostReason: string | null;
 }

@@ -48,6 +48,23 @@ export const useCompanyStore = defineStore('company', () => {
     if (concerns(next.companyId, next.origin)) summary.value = next;
   }
 
+  /** Both sides are being read after Connect or Reconnect: the table fills when it ends. */
+  const reading = computed(() => summary.value?.readState === 'reading');
+
+  /** The read after Connect or Reconnect began or ended: said at once, then the summary is asked again. */
+  async function readingChanged(on: boolean, readError: string | null) {
+    if (summary.value) summary.value = { ...summary.value, readState: on ? 'reading' : 'read' };
+    if (readError) useNoticeStore().push('error', 'The entities could not be read', readError);
+    if (on || !company.value) return;
+    const mine = seq;
+    try {
+      const found = await sendMessage('getCompany', company.value);
+      if (mine === seq) summary.value = found;
+    } catch {
+      // The summary said above stands until the next status event.
+    }
+  }
+
   async function connect() {
     if (!target.value) return;
     const notices = useNoticeStore();
@@ -85,9 +102,11 @@ export const useCompanyStore = defineStore('company', () => {
     user,
     target,
     connected,
+    reading,
     load,
     concerns,
     accept,
+    readingChanged,
     connect,
     disconnect,
   };

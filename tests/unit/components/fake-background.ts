@@ -63,6 +63,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     lastSync: null,
     counts: { synchronized: 0, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 },
     running: null,
+    readState: 'read',
     lostReason: null,
     ...summary,
   };

@@ -42,6 +42,7 @@ const company: CompanySummary = {
   lastSync: { at: '2026-05-01T10:00:00Z', outcome: 'partial', message: '2 errors.' },
   counts: { synchronized: 10, waitingForCreation: 2, waitingForUpdate: 1, waitingForDeletion: 0, error: 2 },
   running: null,
+  readState: 'read',
   lostReason: null,
 };
 
