@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createAttention } from '@/lib/background/attention';
 import { createAutoSync } from '@/lib/background/auto-sync';
+import { createCompanySettingsStore } from '@/lib/background/company-settings-store';
 import { createConnectService } from '@/lib/background/connect-service';
 import { connectedTargets } from '@/lib/background/connected-companies';
 import { createConnectionMetaStore } from '@/lib/background/connection-meta-store';
@@ -16,7 +17,7 @@ import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
 import { createStatusHub } from '@/lib/messaging/status-port';
 import { CsoSignedOutError, createCsoClient } from '@/lib/cso';
-import { connectionMetaItem, readSettings, settingsItem } from '@/lib/storage/items';
+import { companySettingsItem, connectionMetaItem, readSettings, settingsItem } from '@/lib/storage/items';
 
 /** Builds the background's adapters and services and registers its listeners. */
 export function wireBackground(): void {
@@ -29,6 +30,14 @@ export function wireBackground(): void {
   const csoFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
 
   const rows = createRowStore(db);
+  const companySettings = createCompanySettingsStore({
+    item: companySettingsItem,
+    readSettings,
+    // Disconnected, a company's settings are still those of the realm its links were made with.
+    realmOf: async (key) => (await meta.get(key))?.realmId ?? (await db.meta.get(key))?.realmId ?? null,
+    now: () => new Date(),
+  });
+  const settingsOf = async (key: string) => (await companySettings.read(key)).settings;
   const attention = createAttention({
     action: browser.action,
     notifications: browser.notifications,
@@ -42,7 +51,7 @@ export function wireBackground(): void {
     },
   });
   const sync = createSyncService({
-    buildEngine: createEngineFactory({ db, rows, access, meta, readSettings, csoFetch }),
+    buildEngine: createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch }),
     rows,
     history: (key) => createRunHistory(db, key),
     hub,
@@ -68,7 +77,10 @@ export function wireBackground(): void {
   });
   const autoSync = createAutoSync({
     alarms: browser.alarms,
-    intervalMinutes: async () => (await readSettings()).autoSyncMinutes,
+    schedule: async (key) => {
+      const settings = await settingsOf(key);
+      return { minutes: settings.autoSyncMinutes, setupConfirmed: settings.setupConfirmedAt !== null };
+    },
     companies: () => db.companies.toArray(),
     connection: (key) => tokens.get(key),
     signedIn: async (company) => {
@@ -103,6 +115,7 @@ export function wireBackground(): void {
     });
   });
   connectionMetaItem.watch(() => void autoSync.reschedule());
+  companySettingsItem.watch(() => void autoSync.reschedule());
   registerHandlers({
     onMessage,
     handlers: createHandlers({
@@ -114,6 +127,7 @@ export function wireBackground(): void {
       connect,
       sync,
       readSettings,
+      companySettings,
       openOptionsPage: () => browser.runtime.openOptionsPage(),
       auditableCompanies: (origin) => createCsoClient({ baseUrl: origin, fetch: csoFetch }).listCompanies(),
     }),

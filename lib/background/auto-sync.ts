@@ -1,7 +1,9 @@
 /**
- * Automatic sync: one alarm per connected company, every N minutes from the options (0 = off).
- * An alarm is skipped while the company is disconnected, needs reconnecting, or the user is signed
- * out of CStoreOffice; a run already going for the company is joined, never started twice.
+ * Automatic sync: one alarm per connected company, every N minutes from that company's settings
+ * (0 = off). A company whose first-sync setup the user has not confirmed gets no alarm: its first
+ * run is the user's own, after choosing what travels which way. An alarm is skipped while the
+ * company is disconnected, needs reconnecting, is not set up, or the user is signed out of
+ * CStoreOffice; a run already going for the company is joined, never started twice.
  */
 import type { StoredConnection } from '@/lib/auth';
 import type { CompanyRow } from '@/lib/db';
@@ -16,11 +18,17 @@ export interface AlarmApi {
   getAll(): Promise<{ name: string; periodInMinutes?: number }[]>;
 }
 
-export type SkipReason = 'disconnected' | 'reconnect' | 'signedOut' | null;
+export type SkipReason = 'disconnected' | 'reconnect' | 'notSetUp' | 'signedOut' | null;
+
+/** What a company's settings say of its automatic sync. */
+export interface Schedule {
+  minutes: number;
+  setupConfirmed: boolean;
+}
 
 export function createAutoSync(deps: {
   alarms: AlarmApi;
-  intervalMinutes: () => Promise<number>;
+  schedule: (key: string) => Promise<Schedule>;
   companies: () => Promise<CompanyRow[]>;
   connection: (key: string) => Promise<StoredConnection | undefined>;
   /** True while the user's CStoreOffice session on that origin is valid. */
@@ -30,21 +38,19 @@ export function createAutoSync(deps: {
   return {
     /** Makes the alarms match the connected companies and the chosen interval. */
     async reschedule(): Promise<void> {
-      const minutes = await deps.intervalMinutes();
-      const wanted = new Set<string>();
-      if (minutes > 0) {
-        for (const company of await deps.companies()) {
-          if ((await deps.connection(company.key))?.status === 'connected') wanted.add(ALARM_PREFIX + company.key);
-        }
+      const wanted = new Map<string, number>();
+      for (const company of await deps.companies()) {
+        if ((await deps.connection(company.key))?.status !== 'connected') continue;
+        const { minutes, setupConfirmed } = await deps.schedule(company.key);
+        if (minutes > 0 && setupConfirmed) wanted.set(ALARM_PREFIX + company.key, minutes);
       }
       const existing = (await deps.alarms.getAll()).filter((a) => a.name.startsWith(ALARM_PREFIX));
+      const kept = new Set<string>();
       for (const alarm of existing) {
-        if (!wanted.has(alarm.name) || alarm.periodInMinutes !== minutes) await deps.alarms.clear(alarm.name);
+        if (wanted.get(alarm.name) === alarm.periodInMinutes) kept.add(alarm.name);
+        else await deps.alarms.clear(alarm.name);
       }
-      const kept = new Set(
-        existing.filter((a) => wanted.has(a.name) && a.periodInMinutes === minutes).map((a) => a.name),
-      );
-      for (const name of wanted)
+      for (const [name, minutes] of wanted)
         if (!kept.has(name)) deps.alarms.create(name, { periodInMinutes: minutes, delayInMinutes: minutes });
     },
 
@@ -56,6 +62,8 @@ export function createAutoSync(deps: {
       const connection = await deps.connection(key);
       if (!company || !connection) return 'disconnected';
       if (connection.status !== 'connected') return 'reconnect';
+      // An alarm left from before the setup was confirmed (or another realm) must not run either.
+      if (!(await deps.schedule(key)).setupConfirmed) return 'notSetUp';
       if (!(await deps.signedIn(company))) return 'signedOut';
       await deps.sync.synchronize(target(company), { trigger: 'alarm', who: null });
       return 'ran';

@@ -6,8 +6,8 @@
 import { type CsoClient, createCsoClient, createCsoSource } from '@/lib/cso';
 import { type AppDb, createJournal, createLinkStore, createStateStore, type RowStore } from '@/lib/db';
 import { QboThrottleError, ReconnectNeededError, createQboSource } from '@/lib/qbo';
-import type { Settings } from '@/lib/storage/settings';
-import { type Progress, type StateStore, type SyncEngine, createSyncEngine } from '@/lib/sync';
+import { type CompanySettings, enabledTypesOf } from '@/lib/storage/company-settings';
+import { type Progress, type StateStore, type SyncEngine, type SyncEngineOptions, createSyncEngine } from '@/lib/sync';
 import type { ConnectionMetaStore } from './connect-service';
 import type { QboAccess } from './qbo-access';
 import type { RunWait, SyncTarget } from './sync-target';
@@ -18,7 +18,8 @@ export function createEngineFactory(deps: {
   rows: RowStore;
   access: QboAccess;
   meta: ConnectionMetaStore;
-  readSettings: () => Promise<Settings>;
+  /** The company's own settings, or the options' values it follows. */
+  companySettings: (key: string) => Promise<CompanySettings>;
   /** fetch for CStoreOffice: sends the user's session cookie. */
   csoFetch: typeof fetch;
 }) {
@@ -53,7 +54,7 @@ export function createEngineFactory(deps: {
     const meta = await deps.meta.get(target.key);
     if (!meta)
       throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
-    const settings = await deps.readSettings();
+    const settings = await deps.companySettings(target.key);
     const state = createStateStore(deps.db, target.key, deps.rows);
     const defaultIncomeAccountId = await incomeAccountFor(
       target.key,
@@ -75,23 +76,29 @@ export function createEngineFactory(deps: {
         journal: createJournal(deps.db, target.key),
         clock: { now: () => new Date() },
       },
-      {
-        realmId: meta.realmId,
-        policy: settings.conflictPolicy,
-        defaultIncomeAccountId,
-        enabledTypes: settings.enabledTypes,
-        // A vendor found only in QBO is created as the vendor kind the user synchronizes.
-        qboOnlyVendorType:
-          settings.enabledTypes.includes('accountingVendor') || !settings.enabledTypes.includes('priceBookVendor')
-            ? 'accountingVendor'
-            : 'priceBookVendor',
-        onProgress,
-      },
+      { realmId: meta.realmId, defaultIncomeAccountId, ...engineOptionsOf(settings), onProgress },
     );
   };
 }
 
-/** The QBO income account named in the options, from the last read of QBO (none before the first). */
+/** What the company's settings decide of a run: its policy, and the types it writes and which way. */
+export function engineOptionsOf(
+  settings: CompanySettings,
+): Required<Pick<SyncEngineOptions, 'policy' | 'directions' | 'enabledTypes' | 'qboOnlyVendorType'>> {
+  const enabledTypes = enabledTypesOf(settings.directions);
+  return {
+    policy: settings.conflictPolicy,
+    directions: settings.directions,
+    enabledTypes,
+    // A vendor found only in QBO is created as the vendor kind the user synchronizes.
+    qboOnlyVendorType:
+      enabledTypes.includes('accountingVendor') || !enabledTypes.includes('priceBookVendor')
+        ? 'accountingVendor'
+        : 'priceBookVendor',
+  };
+}
+
+/** The QBO income account named in the company's settings, from the last read of QBO (none before the first). */
 async function findIncomeAccount(state: StateStore, name: string): Promise<string | null> {
   const wanted = name.trim().toLowerCase();
   if (!wanted) return null;

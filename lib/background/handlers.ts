@@ -17,6 +17,8 @@ import type { Settings } from '@/lib/storage/settings';
 import { summarizeCompany } from '@/lib/status/company-summary';
 import type { ConnectService, ConnectionMetaStore } from './connect-service';
 import { type CompanyAccessDeps, createCompanyAccess, whoAsked } from './company-access';
+import { createCompanySettingsHandlers } from './company-settings-handlers';
+import type { CompanySettingsStore } from './company-settings-store';
 import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
@@ -31,6 +33,7 @@ export interface HandlerDeps extends CompanyAccessDeps {
   connect: ConnectService;
   sync: SyncService;
   readSettings: () => Promise<Settings>;
+  companySettings: CompanySettingsStore;
   openOptionsPage: () => Promise<void>;
 }
 
@@ -79,6 +82,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   }
 
   return {
+    ...createCompanySettingsHandlers({
+      companySettings: deps.companySettings,
+      resolve,
+      resolveForWrite,
+      refreshRows: (t) => deps.sync.refreshRows(t),
+    }),
     async getOverview() {
       const settings = await deps.readSettings();
       const seen = await deps.companies.list();

@@ -63,5 +63,14 @@ export const PAYLOADS = {
     .strict(),
   exportHistory: z.object(target).strict(),
   undoRun: z.object({ ...target, runId: z.string().min(1).max(100), user: user.optional() }).strict(),
+  // The settings' fields are checked by the handler, which answers with an error per field for the form.
+  saveCompanySettings: z
+    .object({
+      ...target,
+      settings: z.record(z.string(), z.unknown()).nullable(),
+      confirmSetup: z.boolean().optional(),
+    })
+    .strict(),
+  getCompanySettings: z.object(target).strict(),
   openOptions: z.undefined(),
 } as const satisfies Record<keyof ProtocolMap, z.ZodType>;

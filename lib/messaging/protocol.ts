@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
+import type { CompanySettings, CompanySettingsInput } from '@/lib/storage/company-settings';
 import type { Environment } from '@/lib/storage/settings';
 import type { Remedy } from '@/lib/sync';
 import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
@@ -174,6 +175,19 @@ export interface HistoryEntry {
   undo: 'available' | 'undone' | null;
 }
 
+export type { CompanySettings, CompanySettingsInput };
+
+/** A company's settings, and whether they are the options page's values it follows. */
+export interface CompanySettingsReply {
+  settings: CompanySettings;
+  isDefault: boolean;
+}
+
+/** Errors are keyed by field (`form` for the whole), as the options page shows them. */
+export type SaveCompanySettingsReply =
+  | ({ ok: true } & CompanySettingsReply)
+  | { ok: false; errors: Record<string, string> };
+
 export type ConnectReply = { ok: true; summary: CompanySummary } | { ok: false; message: string };
 
 export interface ProtocolMap {
@@ -209,6 +223,15 @@ export interface ProtocolMap {
   /** History → Undo this run: puts back what the last run that wrote changed (after the UI's confirmation). */
   undoRun(data: CompanyTarget & { runId: string; user?: string }): ActionReply;
   exportHistory(data: CompanyTarget): string;
+  /** This company's own settings, or the options page's values while it has none. */
+  getCompanySettings(data: CompanyTarget): CompanySettingsReply;
+  /**
+   * Saves this company's settings; `settings: null` follows the options page's values again.
+   * `confirmSetup`: the user confirmed the first-sync setup, which automatic syncs wait for.
+   */
+  saveCompanySettings(
+    data: CompanyTarget & { settings: CompanySettingsInput | null; confirmSetup?: boolean },
+  ): SaveCompanySettingsReply;
   /** Opens the extension's options page (a content script cannot open it itself). */
   openOptions(): void;
 }

@@ -27,3 +27,12 @@ export const connectionMetaItem = storage.defineItem<Record<string, ConnectionMe
   fallback: {},
   version: 1,
 });
+
+/**
+ * Each connection's own settings by company key (company-settings.ts). Entries are `unknown` on
+ * purpose: each is parsed on read, so one damaged entry falls back to the defaults alone.
+ */
+export const companySettingsItem = storage.defineItem<Record<string, unknown>>('local:companySettings', {
+  fallback: {},
+  version: 1,
+});

@@ -45,30 +45,32 @@ const tokenUrl = (optional = false) =>
     )
     .transform((value) => value.replace(/\/+$/, ''));
 
+// The fields a company's own settings share with the options (company-settings.ts): one rule each.
+/** Minutes between automatic syncs; 0 turns automatic sync off. */
+export const autoSyncMinutesSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60)
+  .refine((minutes) => minutes === 0 || minutes >= 5, 'Automatic sync runs at most every 5 minutes (or choose Off)');
+export const conflictPolicySchema = z.enum(CONFLICT_POLICY_NAMES);
+/** Name of the QBO income account a data type's item uses when its credit account is not linked. */
+export const defaultIncomeAccountSchema = z.string().trim().max(100);
+
 export const SettingsSchema = z
   .object({
     brokerUrl: tokenUrl(),
     environment: z.enum(ENVIRONMENTS),
     /** One origin serving QBO's API, OAuth and web pages at Intuit's paths (our sandbox does). */
     customQboUrl: tokenUrl(true),
-    /** Minutes between automatic syncs; 0 turns automatic sync off. */
-    autoSyncMinutes: z
-      .number()
-      .int()
-      .min(0)
-      .max(24 * 60),
-    conflictPolicy: z.enum(CONFLICT_POLICY_NAMES),
-    /** Name of the QBO income account a data type's item uses when its credit account is not linked. */
-    defaultIncomeAccount: z.string().trim().max(100),
+    autoSyncMinutes: autoSyncMinutesSchema,
+    conflictPolicy: conflictPolicySchema,
+    defaultIncomeAccount: defaultIncomeAccountSchema,
     enabledTypes: z.array(z.enum(ENTITY_TYPE_IDS)).min(1, 'Choose at least one kind of entity to synchronize'),
   })
   .refine((s) => s.environment !== 'custom' || s.customQboUrl !== '', {
     message: 'Enter the QuickBooks base URL for the custom environment',
     path: ['customQboUrl'],
-  })
-  .refine((s) => s.autoSyncMinutes === 0 || s.autoSyncMinutes >= 5, {
-    message: 'Automatic sync runs at most every 5 minutes (or choose Off)',
-    path: ['autoSyncMinutes'],
   });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -88,11 +90,15 @@ export type SettingsCheck = { ok: true; settings: Settings } | { ok: false; erro
 /** Validates a settings form; errors are keyed by field so the form can show each beside its input. */
 export function checkSettings(input: unknown): SettingsCheck {
   const result = SettingsSchema.safeParse(input);
-  if (result.success) return { ok: true, settings: result.data };
+  return result.success ? { ok: true, settings: result.data } : { ok: false, errors: errorsByField(result.error) };
+}
+
+/** The first message for each top-level field ('form' for the whole), as the forms show them. */
+export function errorsByField(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
     errors[key] ??= issue.message;
   }
-  return { ok: false, errors };
+  return errors;
 }

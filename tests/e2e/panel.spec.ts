@@ -179,7 +179,7 @@ test('readable at 200 % zoom and in a narrow window: the toolbar wraps, the tabl
   await snap(page, 'panel-manager-narrow');
 });
 
-test('Settings in the manager and in the popup open the options page', async ({
+test('Options in the manager and Settings in the popup open the options page', async ({
   context,
   fixturePages,
   openPopup,
@@ -189,7 +189,7 @@ test('Settings in the manager and in the popup open the options page', async ({
   await page.goto(`${fixturePages}/audit.html`);
   const dialog = await openManager(page);
   const fromManager = context.waitForEvent('page');
-  await dialog.getByRole('button', { name: 'Settings' }).click();
+  await dialog.getByRole('button', { name: 'Options' }).click();
   const options = await fromManager;
   await expect(options).toHaveURL(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByLabel('Token broker URL')).toBeVisible();

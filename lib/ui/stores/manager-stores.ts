@@ -4,13 +4,21 @@
  * notices, and nothing a request still on its way can write into.
  */
 import type { Pinia } from 'pinia';
+import { useCompanySettingsStore } from './company-settings-store';
 import { useCompanyStore } from './company-store';
 import { useHistoryStore } from './history-store';
 import { useNoticeStore } from './notice-store';
 import { useRowsStore } from './rows-store';
 import { useRunStore } from './run-store';
 
-const MANAGER_STORES = [useCompanyStore, useRowsStore, useRunStore, useHistoryStore, useNoticeStore];
+const MANAGER_STORES = [
+  useCompanyStore,
+  useRowsStore,
+  useRunStore,
+  useHistoryStore,
+  useCompanySettingsStore,
+  useNoticeStore,
+];
 
 /** The next `useXxxStore()` creates each store afresh (Pinia reuses left-over state unless deleted). */
 export function disposeManagerStores(pinia: Pinia): void {

@@ -14,7 +14,15 @@ const company = (id: string): CompanyRow => ({
 const connection = (status: StoredConnection['status']) => ({ status }) as StoredConnection;
 
 function setup(
-  opts: { minutes?: number; connections?: Record<string, StoredConnection['status']>; signedIn?: boolean } = {},
+  opts: {
+    minutes?: number;
+    /** Each company's own interval, by company id, over `minutes`. */
+    minutesOf?: Record<string, number>;
+    /** Companies whose first-sync setup is not confirmed, by id (every one is confirmed otherwise). */
+    notSetUp?: string[];
+    connections?: Record<string, StoredConnection['status']>;
+    signedIn?: boolean;
+  } = {},
 ) {
   const alarms = new Map<string, number>();
   const api = {
@@ -26,7 +34,10 @@ function setup(
   const connections = opts.connections ?? { '1': 'connected', '2': 'reconnect-needed' };
   const auto = createAutoSync({
     alarms: api,
-    intervalMinutes: async () => opts.minutes ?? 15,
+    schedule: async (key) => {
+      const id = key.split('|')[1]!;
+      return { minutes: opts.minutesOf?.[id] ?? opts.minutes ?? 15, setupConfirmed: !opts.notSetUp?.includes(id) };
+    },
     companies: async () => [company('1'), company('2'), company('3')],
     connection: async (key) => {
       const status = connections[key.split('|')[1]!];
@@ -78,5 +89,27 @@ describe('automatic sync', () => {
     expect(synchronize).toHaveBeenCalledTimes(expected === 'ran' ? 1 : 0);
     if (expected === 'ran')
       expect(synchronize).toHaveBeenCalledWith(expect.objectContaining({ key }), { trigger: 'alarm', who: null });
+  });
+
+  it('keeps each company on its own interval', async () => {
+    const { auto, alarms } = setup({ connections: { '1': 'connected', '2': 'connected' }, minutesOf: { '2': 60 } });
+    await auto.reschedule();
+    expect(Object.fromEntries(alarms)).toEqual({
+      [`${ALARM_PREFIX}https://03.cstoreoffice.com|1`]: 15,
+      [`${ALARM_PREFIX}https://03.cstoreoffice.com|2`]: 60,
+    });
+  });
+
+  it('schedules nothing for a company whose first-sync setup is not confirmed, and drops its old alarm', async () => {
+    const { auto, alarms } = setup({ connections: { '1': 'connected', '2': 'connected' }, notSetUp: ['1'] });
+    alarms.set(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`, 15);
+    await auto.reschedule();
+    expect([...alarms.keys()]).toEqual([`${ALARM_PREFIX}https://03.cstoreoffice.com|2`]);
+  });
+
+  it('does not run a company before its setup is confirmed, even when an alarm fires', async () => {
+    const { auto, synchronize } = setup({ notSetUp: ['1'] });
+    expect(await auto.onAlarm(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`)).toBe('notSetUp');
+    expect(synchronize).not.toHaveBeenCalled();
   });
 });

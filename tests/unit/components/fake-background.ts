@@ -17,6 +17,8 @@ import type {
   ProtocolMap,
 } from '@/lib/messaging/protocol';
 import type { StatusEvent } from '@/lib/messaging/status-port';
+import { type CompanySettings, companyDefaults } from '@/lib/storage/company-settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 
 const ORIGIN = 'https://03.cstoreoffice.com';
 
@@ -92,7 +94,17 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     return out;
   }
 
+  // The company's own settings, as the background keeps them; null while it follows the options.
+  const defaults: CompanySettings = { ...companyDefaults(DEFAULT_SETTINGS), setupConfirmedAt: null };
+  let settings: CompanySettings | null = null;
+  const settingsReply = () => ({ settings: settings ?? defaults, isDefault: settings === null });
+
   const handlers: { [K in keyof ProtocolMap]?: (data: never) => unknown } = {
+    getCompanySettings: settingsReply,
+    saveCompanySettings: (data: { settings: Omit<CompanySettings, 'setupConfirmedAt'> | null }) => {
+      settings = data.settings ? { ...data.settings, setupConfirmedAt: null } : null;
+      return { ok: true, ...settingsReply() };
+    },
     getCompany: () => company,
     getRows: (data: { query: PanelRowQuery }) => {
       const all = query(data.query);
