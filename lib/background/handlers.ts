@@ -147,6 +147,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async preview(data, sender) {
       return deps.sync.preview(target(await resolve(data, sender)));
     },
+    async previewSetup(data, sender) {
+      return deps.sync.previewSetup(target(await resolve(data, sender)), data.directions);
+    },
     async synchronize(data, sender) {
       const company = await resolveForWrite(data, sender);
       return deps.sync.synchronize(target(company), {

@@ -8,7 +8,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { CompanySettings, CompanySettingsInput } from '@/lib/storage/company-settings';
 import type { Environment } from '@/lib/storage/settings';
-import type { Remedy } from '@/lib/sync';
+import type { Directions, Remedy } from '@/lib/sync';
+import type { SetupPreview } from './setup-preview';
 import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
 
 export type { RunTrigger };
@@ -232,6 +233,8 @@ export interface ProtocolMap {
   saveCompanySettings(
     data: CompanyTarget & { settings: CompanySettingsInput | null; confirmSetup?: boolean },
   ): SaveCompanySettingsReply;
+  /** The first-sync setup's summary: what the first run would create, with these directions (not saved). */
+  previewSetup(data: CompanyTarget & { directions: Directions }): SetupPreview;
   /** Opens the extension's options page (a content script cannot open it itself). */
   openOptions(): void;
 }
