@@ -52,7 +52,11 @@ export const useCompanyStore = defineStore('company', () => {
   const reading = computed(() => summary.value?.readState === 'reading');
 
   /** The read after Connect or Reconnect began or ended: said at once, then the summary is asked again. */
+  /** The read's end was told while Connect's answer was still on its way (the answer says "reading"). */
+  let readEndedEarly = false;
+
   async function readingChanged(on: boolean, readError: string | null) {
+    if (!on && connecting.value) readEndedEarly = true;
     if (summary.value) summary.value = { ...summary.value, readState: on ? 'reading' : 'read' };
     if (readError) useNoticeStore().push('error', 'The entities could not be read', readError);
     if (on || !company.value) return;
@@ -69,10 +73,12 @@ export const useCompanyStore = defineStore('company', () => {
     if (!target.value) return;
     const notices = useNoticeStore();
     connecting.value = true;
+    readEndedEarly = false;
     try {
       const reply = await sendMessage('connect', target.value);
       if (reply.ok) {
-        summary.value = reply.summary;
+        const over = readEndedEarly && reply.summary.readState === 'reading';
+        summary.value = over ? { ...reply.summary, readState: 'read' } : reply.summary;
         notices.push('success', `Connected to ${reply.summary.qboCompanyName ?? 'QuickBooks Online'}`);
       } else {
         notices.push('error', 'Could not connect to QBO', reply.message);

@@ -61,6 +61,21 @@ describe('the first minutes: an empty table says why it is empty', () => {
     expect(w.get('[data-testid="synchronize"]').attributes('disabled')).toBeUndefined();
   });
 
+  it('a read that ends before Connect’s answer arrives is not shown as still going', async () => {
+    const rows: PanelRow[] = [makeRow(1)];
+    const w = await open(rows, { state: 'notConnected', realmId: null, readState: 'notRead' });
+    const reading = { ...holder.bg.company, state: 'connected' as const, readState: 'reading' as const };
+    holder.bg.handlers.connect = () => {
+      Object.assign(holder.bg.company, { state: 'connected', readState: 'read' });
+      holder.bg.emit({ type: 'reading', companyId: '42', origin: reading.origin, reading: false, error: null });
+      return { ok: true, summary: reading };
+    };
+    await buttonByText(w, 'Connect to QBO')!.trigger('click');
+    await settle();
+    expect(w.find('[data-testid="reading"]').exists()).toBe(false);
+    expect(w.get('[data-testid="synchronize"]').attributes('disabled')).toBeUndefined();
+  });
+
   it('a read that fails says why, and the table says nothing was read yet', async () => {
     const w = await open([], { readState: 'reading' });
     Object.assign(holder.bg.company, { readState: 'notRead' });
