@@ -3,8 +3,8 @@
  * realm comes from the connection, or from the links when disconnected, so an entry chosen for one
  * QBO company is never applied to another.
  */
+import type { CompanySettingsReply } from '@/lib/messaging/protocol';
 import {
-  type CompanySettings,
   type CompanySettingsInput,
   type StoredCompanySettings,
   resolveCompanySettings,
@@ -16,13 +16,7 @@ export interface CompanySettingsItem {
   setValue(value: Record<string, unknown>): Promise<void>;
 }
 
-export interface CompanySettingsView {
-  settings: CompanySettings;
-  /** True while the company follows the options page's values. */
-  isDefault: boolean;
-}
-
-export type SaveOutcome = { ok: true; view: CompanySettingsView } | { ok: false; message: string };
+export type SaveOutcome = { ok: true; view: CompanySettingsReply } | { ok: false; message: string };
 
 export function createCompanySettingsStore(deps: {
   item: CompanySettingsItem;
@@ -31,7 +25,7 @@ export function createCompanySettingsStore(deps: {
   realmOf: (key: string) => Promise<string | null>;
   now: () => Date;
 }) {
-  async function read(key: string): Promise<CompanySettingsView> {
+  async function read(key: string): Promise<CompanySettingsReply> {
     const [all, realmId, options] = await Promise.all([deps.item.getValue(), deps.realmOf(key), deps.readSettings()]);
     return resolveCompanySettings(all[key], realmId, options);
   }

@@ -5,7 +5,7 @@
  * A connection is one CStoreOffice company ↔ one QBO realm, so what is stored remembers the realm
  * it was chosen for: connecting the company to another realm starts again from the options'
  * values with the setup unconfirmed. Clear Sync History leaves it alone (it clears sync state, not
- * choices). A connection that never saved its own values follows the options page live; choosing
+ * choices), and so does Disconnect: reconnecting the same realm finds them again. A connection that never saved its own values follows the options page live; choosing
  * "Use the options' defaults" goes back to that without forgetting the setup's confirmation.
  */
 import { z } from 'zod';

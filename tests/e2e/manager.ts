@@ -2,19 +2,22 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize. */
-export async function connectFromManager(context: BrowserContext, audit: Page, qboUrl: string) {
+/**
+ * Both sandboxes, the real background: Audit → manager → Connect to QBO → Preview → Synchronize.
+ * Connects the sandbox's first realm unless `realmId` names another.
+ */
+export async function connectFromManager(context: BrowserContext, audit: Page, qboUrl: string, realmId?: string) {
   await audit.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   const dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog.getByTestId('connection-state')).toHaveText('Not connected');
   const signIn = context.waitForEvent('page');
   await dialog.getByRole('button', { name: 'Connect to QBO' }).click();
   const intuit = await signIn;
-  const realm = await firstRealm(qboUrl);
-  await intuit.getByLabel('Company').selectOption(realm.realmId);
+  const realm = realmId ?? (await firstRealm(qboUrl)).realmId;
+  await intuit.getByLabel('Company').selectOption(realm);
   await intuit.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog.getByTestId('connection-state')).toHaveText('Connected');
-  await expect(dialog).toContainText(realm.realmId);
+  await expect(dialog).toContainText(realm);
   return dialog;
 }
 

@@ -167,4 +167,16 @@ describe("the background's store of company settings", () => {
       isDefault: true,
     });
   });
+
+  it('finds its settings again when the company is reconnected to the same realm', async () => {
+    const { store, realms } = setup();
+    await store.save(A, own({ conflictPolicy: 'csoWins' }), { confirmSetup: true });
+    realms[A] = null;
+    expect((await store.read(A)).isDefault).toBe(true);
+    realms[A] = 'realm-1';
+    expect(await store.read(A)).toMatchObject({
+      settings: { conflictPolicy: 'csoWins', setupConfirmedAt: '2026-12-05T01:00:00.000Z' },
+      isDefault: false,
+    });
+  });
 });
