@@ -29,7 +29,13 @@ export async function startSandboxes(
   const urls: StartedSandboxes['urls'] = {};
 
   if (wants('qbo') || wants('broker')) {
-    const qbo = await startQboSandbox({ port: wants('qbo') ? portOf('qbo') : 0, host });
+    // A second company to choose on the consent page: a brand-new one, as a new customer's books are.
+    // The first stays the one auto-approval picks.
+    const qbo = await startQboSandbox({
+      port: wants('qbo') ? portOf('qbo') : 0,
+      host,
+      realms: [{ seed: 'convenience-store' }, { seed: 'new-company' }],
+    });
     stops.push(() => qbo.stop());
     if (wants('qbo')) urls.qbo = qbo.url;
     if (wants('broker')) {

@@ -11,7 +11,14 @@ import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
 import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
 import { createSyncService } from '@/lib/background/sync-service';
-import { AppDb, createCompanyDirectory, createDbTokenStore, createRowStore, createRunHistory } from '@/lib/db';
+import {
+  AppDb,
+  createCompanyDirectory,
+  createDbTokenStore,
+  createRowStore,
+  createRunHistory,
+  syncStateSummary,
+} from '@/lib/db';
 import { registerHandlers } from '@/lib/messaging/handle';
 import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
@@ -79,7 +86,9 @@ export function wireBackground(): void {
     alarms: browser.alarms,
     schedule: async (key) => {
       const settings = await settingsOf(key);
-      return { minutes: settings.autoSyncMinutes, setupConfirmed: settings.setupConfirmedAt !== null };
+      // A company that synchronized before this setup existed has had its first sync: it is set up.
+      const setupConfirmed = settings.setupConfirmedAt !== null || (await syncStateSummary(db, key)).started;
+      return { minutes: settings.autoSyncMinutes, setupConfirmed };
     },
     companies: () => db.companies.toArray(),
     connection: (key) => tokens.get(key),

@@ -3,6 +3,7 @@
  * the code exchanged through the broker, and the QBO company's name fetched for the surfaces.
  */
 import { BrokerError, createConnectFlow } from '@/lib/auth';
+import type { QboCompanyPrefs } from '@/lib/qbo';
 import type { ConnectionMeta } from '@/lib/storage/items';
 import { type QboAccess, qboEnvironmentOf } from './qbo-access';
 
@@ -49,17 +50,22 @@ export function createConnectService(deps: {
       const result = await flow.connect(companyKey, await deps.linkedRealm(companyKey), holderOf);
       if (!result.ok) return { ok: false, message: result.message };
       let qboCompanyName = `QuickBooks company ${result.realmId}`;
+      let qboPrefs: QboCompanyPrefs | undefined;
       try {
         const client = await deps.access.client(companyKey, result.realmId);
         qboCompanyName = (await client.companyInfo()).CompanyName ?? qboCompanyName;
+        // Which lists the company uses: with tracking off QuickBooks takes no classes or locations.
+        qboPrefs = await client.companyPreferences();
       } catch {
-        // Connected all the same: the name is shown as the realm until the next successful read.
+        // Connected all the same: the name is shown as the realm, and the settings are read again
+        // at the next Reconnect; until then the sync assumes every list is in use, as before.
       }
       const meta: ConnectionMeta = {
         realmId: result.realmId,
         qboCompanyName,
         environment: settings.environment,
         connectedAt: deps.now().toISOString(),
+        ...(qboPrefs ? { qboPrefs } : {}),
       };
       await deps.meta.put(companyKey, meta);
       return { ok: true, meta };

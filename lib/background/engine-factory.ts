@@ -80,7 +80,13 @@ export function createEngineFactory(deps: {
         journal: createJournal(deps.db, target.key),
         clock: { now: () => new Date() },
       },
-      { realmId: meta.realmId, defaultIncomeAccountId, ...engineOptionsOf(settings), onProgress },
+      {
+        realmId: meta.realmId,
+        defaultIncomeAccountId,
+        ...engineOptionsOf(settings),
+        ...(meta.qboPrefs ? { qboPrefs: meta.qboPrefs } : {}),
+        onProgress,
+      },
     );
   };
 }

@@ -66,6 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         running: deps.sync.status(company.key),
         readState: deps.sync.reading(company.key) ? 'reading' : sync.read ? 'read' : 'notRead',
         lostReason: connection?.lostReason,
+        qboPrefs: meta?.qboPrefs,
       },
       s.environment,
     );

@@ -43,7 +43,7 @@ export function runResult(report: SyncReport, facts: RunFacts): { entry: NewStor
   const result: RunOutcome = {
     outcome,
     message,
-    summary: { counts: applied.counts, errors: after.errors, total: after.total },
+    summary: { counts: applied.counts, errors: after.errors, keptOut: after.keptOut ?? 0, total: after.total },
     ...(report.heldDeletions.length ? { heldDeletions: report.heldDeletions.map(heldView) } : {}),
     ...(report.heldCreates ? { heldCreates: heldCreatesView(report.heldCreates) } : {}),
   };

@@ -16,7 +16,12 @@ export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
     deleteInCso: summary.writes.delete,
     link: summary.local.link,
   };
-  return { counts, errors: summary.rows.byStatus.error, total: summary.rows.total };
+  return {
+    counts,
+    errors: summary.rows.byStatus.error,
+    keptOut: summary.rows.byStatus.notSynced,
+    total: summary.rows.total,
+  };
 }
 
 /** A run that stopped applied nothing. */

@@ -13,7 +13,8 @@ import type {
   RunTrigger,
 } from '@/lib/messaging/protocol';
 import type { SetupPreview } from '@/lib/messaging/setup-preview';
-import type { Directions, Progress } from '@/lib/sync';
+import type { Progress } from '@/lib/sync';
+import type { Directions } from '@/lib/sync/directions';
 import { createRereads } from './rereads';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';

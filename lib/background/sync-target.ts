@@ -1,6 +1,7 @@
 /** Which company a run is for, and a wait it tells of: shared by the sync service and its helpers. */
 import type { RunTrigger } from '@/lib/messaging/protocol';
-import type { Directions, Progress, SyncEngine } from '@/lib/sync';
+import type { Progress, SyncEngine } from '@/lib/sync';
+import type { Directions } from '@/lib/sync/directions';
 
 export interface SyncTarget {
   key: string;

@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './statuses';
 export * from './tables';
 export type { FieldSides } from './types/shape';
+export * from './qbo-system-records';

@@ -1,6 +1,8 @@
 /**
  * The five synchronization statuses of a row, labelled exactly as CStoreOffice's documentation
- * words them, plus the side a pending status will write to.
+ * words them, plus the side a pending status will write to; and a sixth for rows the company's setup
+ * keeps out on purpose (QuickBooks' own records, a type synchronized one way): nothing is pending
+ * for them, but they are not in step either, so they are not counted as synchronized.
  */
 export const SYNC_STATUS_IDS = [
   'synchronized',
@@ -8,6 +10,7 @@ export const SYNC_STATUS_IDS = [
   'waitingForUpdate',
   'waitingForDeletion',
   'error',
+  'notSynced',
 ] as const;
 
 export type SyncStatusId = (typeof SYNC_STATUS_IDS)[number];
@@ -18,6 +21,7 @@ export const SYNC_STATUS_LABELS: Readonly<Record<SyncStatusId, string>> = {
   waitingForUpdate: 'Waiting for Update',
   waitingForDeletion: 'Waiting for Deletion',
   error: 'Synchronization Error',
+  notSynced: 'Not Synchronized',
 };
 
 export type Side = 'cso' | 'qbo';

@@ -8,7 +8,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { CompanySettings, CompanySettingsInput } from '@/lib/storage/company-settings';
 import type { Environment } from '@/lib/storage/settings';
-import type { Directions, Remedy } from '@/lib/sync';
+import type { Remedy } from '@/lib/sync';
+import type { Directions } from '@/lib/sync/directions';
 import type { SetupPreview } from './setup-preview';
 import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
 
@@ -45,6 +46,8 @@ export interface CompanySummary {
   readState: ReadState;
   /** While the connection is lost: why, in words. */
   lostReason: string | null;
+  /** One notice per setting of the QuickBooks company that keeps something from being sent (tracking off…). */
+  qboNotices: string[];
 }
 
 export interface Overview {
@@ -103,6 +106,8 @@ export interface PreviewSummary {
   counts: Record<PreviewAction, number>;
   /** Rows that will not be written until someone acts on them. */
   errors: number;
+  /** Rows kept out on purpose (QuickBooks' own records, one-way types); absent in older History entries. */
+  keptOut?: number;
   total: number;
 }
 

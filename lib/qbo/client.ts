@@ -1,7 +1,7 @@
 /**
- * The QBO client the engine uses: reads (paged queries, by id, CompanyInfo), writes (create, sparse
- * update, deactivate, reactivate), batch and CDC, all through one transport that rate-limits,
- * authorises and retries. Every dependency (fetch, clock, random, scheduler) is a parameter.
+ * The QBO client the engine uses: reads (paged queries, by id, CompanyInfo, Preferences), writes
+ * (create, sparse update, deactivate, reactivate), batch and CDC, all through one transport that
+ * rate-limits, authorises and retries. Every dependency (fetch, clock, random, scheduler) is a parameter.
  */
 import { runBatch, type BatchItem, type BatchOutcome } from './batch';
 import { readChanges, type CdcResult } from './cdc';
@@ -9,7 +9,16 @@ import { QboResponseError } from './errors';
 import { buildQuery, readAllPages, readVerifiedPages, type Condition, type QuerySpec } from './query';
 import { DEFAULT_RETRY, type QboRetryPolicy } from './retry';
 import { createScheduler, systemClock, type SchedulerClock, type QboScheduler, type RateLimits } from './scheduler';
-import { parseEntity, parseOrThrow, QboCompanyInfo, QueryEnvelope, type QboEntity, type QboEntityMap } from './schemas';
+import { companyPrefsOf, type QboCompanyPrefs } from './preferences';
+import {
+  parseEntity,
+  parseOrThrow,
+  QboCompanyInfo,
+  QboPreferences,
+  QueryEnvelope,
+  type QboEntity,
+  type QboEntityMap,
+} from './schemas';
 import { createTransport, type TokenProvider, type Transport } from './transport';
 import { deactivateBody, entityPath, reactivateBody, sparseUpdateBody, type CurrentRecord } from './writes';
 
@@ -81,6 +90,8 @@ export interface QboClient {
   deactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
   reactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
   companyInfo(): Promise<QboCompanyInfo>;
+  /** The company's tracking and numbering settings (one GET of Preferences). */
+  companyPreferences(): Promise<QboCompanyPrefs>;
   batch<K>(items: readonly BatchItem<K>[], options: WriteOptions): Promise<BatchOutcome<K>[]>;
   changesSince(entities: readonly QboEntity[], since: Date | string): Promise<CdcResult>;
 }
@@ -193,6 +204,12 @@ export function createQboClient(options: QboClientOptions): QboClient {
     async companyInfo() {
       const res = await transport({ method: 'GET', path: `companyinfo/${encodeURIComponent(options.realmId)}` });
       return parseOrThrow(QboCompanyInfo, res.json.CompanyInfo, 'the company information', res.intuitTid);
+    },
+    async companyPreferences() {
+      const res = await transport({ method: 'GET', path: 'preferences' });
+      return companyPrefsOf(
+        parseOrThrow(QboPreferences, res.json.Preferences, 'the company preferences', res.intuitTid),
+      );
     },
     batch: (items, opts) => runBatch(transport, items, opts.requestId),
     changesSince: (entities, since) =>

@@ -6,6 +6,7 @@ export * from './client';
 export * from './errors';
 export * from './faults';
 export * from './map';
+export * from './preferences';
 export * from './query';
 export * from './retry';
 export * from './scheduler';

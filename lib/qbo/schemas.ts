@@ -94,6 +94,21 @@ export const QboCompanyInfo = z.looseObject({
   Country: z.string().optional(),
 });
 
+/**
+ * The accounting settings synchronization depends on. QBO's schema makes every one optional; a
+ * value of the wrong type, or no AccountingInfoPrefs at all, is an answer we cannot read.
+ */
+export const QboPreferences = z.looseObject({
+  AccountingInfoPrefs: z.looseObject({
+    ClassTrackingPerTxn: z.boolean().optional(),
+    ClassTrackingPerTxnLine: z.boolean().optional(),
+    TrackDepartments: z.boolean().optional(),
+    DepartmentTerminology: z.string().optional(),
+    UseAccountNumbers: z.boolean().optional(),
+  }),
+  SyncToken: z.string().optional(),
+});
+
 /** One schema per QBO list the entity types use (lib/entities/types), plus Employee; full reads follow this order. */
 export const ENTITY_SCHEMAS = {
   Account: QboAccount,
@@ -115,6 +130,7 @@ export type QboVendor = z.infer<typeof QboVendor>;
 export type QboEmployee = z.infer<typeof QboEmployee>;
 export type QboItem = z.infer<typeof QboItem>;
 export type QboCompanyInfo = z.infer<typeof QboCompanyInfo>;
+export type QboPreferences = z.infer<typeof QboPreferences>;
 export type QboAddress = z.infer<typeof QboAddress>;
 
 export function isQboEntity(value: string): value is QboEntity {

@@ -4,6 +4,7 @@
 import { SYNC_STATUS_IDS, type SyncStatusId } from '@/lib/entities';
 import type { CompanySummary, ConnectionState, LastSync, ReadState, RunStatus } from '@/lib/messaging/protocol';
 import type { Environment } from '@/lib/storage/settings';
+import { ACCOUNT_NUMBERS_OFF, type QboCompanyPrefs, typesQboRefuses } from '@/lib/sync/qbo-company';
 
 export interface ConnectionFacts {
   state: ConnectionState;
@@ -15,6 +16,8 @@ export interface ConnectionFacts {
   readState?: ReadState;
   /** Why the connection was lost, as stored by the token manager (only while it is lost). */
   lostReason?: 'expired' | 'refused' | undefined;
+  /** The QuickBooks company's settings as last read (Connect, Reconnect); absent before. */
+  qboPrefs?: QboCompanyPrefs | undefined;
 }
 
 const LOST_WORDS: Readonly<Record<'expired' | 'refused' | 'unknown', string>> = {
@@ -47,5 +50,14 @@ export function summarizeCompany(
     running: facts.running ?? null,
     readState: facts.readState ?? 'notRead',
     lostReason: facts.state === 'reconnectNeeded' ? LOST_WORDS[facts.lostReason ?? 'unknown'] : null,
+    qboNotices: qboNoticesOf(facts.qboPrefs),
   };
+}
+
+/** What the QuickBooks company's settings keep from being sent, once each (not once per row). */
+function qboNoticesOf(prefs: QboCompanyPrefs | undefined): string[] {
+  if (!prefs) return [];
+  const notices = Object.values(typesQboRefuses(prefs));
+  if (!prefs.accountNumbers) notices.push(ACCOUNT_NUMBERS_OFF);
+  return notices;
 }

@@ -1,6 +1,7 @@
 /**
  * Every storage item the extension keeps, declared once with its fallback and version.
  */
+import type { QboCompanyPrefs } from '@/lib/sync/qbo-company';
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
 
@@ -21,6 +22,8 @@ export interface ConnectionMeta {
   qboCompanyName: string;
   environment: Settings['environment'];
   connectedAt: string;
+  /** The QBO company's settings the sync obeys, read at Connect and Reconnect (absent: not read). */
+  qboPrefs?: QboCompanyPrefs;
 }
 
 export const connectionMetaItem = storage.defineItem<Record<string, ConnectionMeta>>('local:connectionMeta', {

@@ -103,7 +103,9 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
     /** Links a row to the near match its issue offers; CStoreOffice's spelling then goes to QBO. */
     async linkNearMatch(rowKey: string): Promise<ActionResult> {
       const picked = await pick([rowKey], (row) =>
-        row.status === 'error' && row.issue?.code === 'nearMatch' && row.issue.other
+        row.status === 'error' &&
+        (row.issue?.code === 'nearMatch' || row.issue?.code === 'accountTwin') &&
+        row.issue.other
           ? null
           : 'There is no near match to link for this row.',
       );

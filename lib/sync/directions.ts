@@ -22,11 +22,3 @@ export type Directions = Readonly<Partial<Record<EntityTypeId, Direction>>>;
 export function directionOf(directions: Directions | undefined, typeId: EntityTypeId): Direction {
   return directions?.[typeId] ?? 'both';
 }
-
-/** True when a type's changes may be written to `side`. */
-export function writesTo(directions: Directions | undefined, typeId: EntityTypeId, side: 'cso' | 'qbo'): boolean {
-  const direction = directionOf(directions, typeId);
-  if (direction === 'both') return true;
-  if (direction === 'off') return false;
-  return direction === (side === 'qbo' ? 'toQbo' : 'toCso');
-}

@@ -2,8 +2,9 @@
  * The engine's set-up, kept out of its flow: the planner's options from the engine's, and a new
  * journal entry for a plan, with every idempotency key chosen before anything is sent.
  */
-import { ENTITY_TYPE_IDS } from '../entities';
+import { type EntityTypeId, ENTITY_TYPE_IDS } from '../entities';
 import type { SyncEngineOptions } from './engine-types';
+import { flowOf } from './plan/flow';
 import type { PlanOptions } from './plan/types';
 import type { SyncPlan } from './types';
 import { POLICY_BY_NAME } from './policy';
@@ -17,11 +18,16 @@ export function toPlanOptions(options: SyncEngineOptions, batchSizes: { cso: num
     qboOnlyVendorType: options.qboOnlyVendorType ?? 'accountingVendor',
     // QBO takes at most 30 operations per batch request.
     batchSizes: { cso: batchSizes.cso, qbo: Math.min(batchSizes.qbo, 30) },
-    ...(options.enabledTypes && options.enabledTypes.length < ENTITY_TYPE_IDS.length
-      ? { enabledTypes: new Set(options.enabledTypes) }
-      : {}),
+    ...enabledOf(options),
     ...(options.directions ? { directions: options.directions } : {}),
+    ...(options.qboPrefs ? { qboPrefs: options.qboPrefs } : {}),
   };
+}
+
+/** The types synchronized at all: those enabled in the options, less those the company turned off (or QuickBooks refuses and the company does not import). */
+function enabledOf(options: SyncEngineOptions): { enabledTypes?: ReadonlySet<EntityTypeId> } {
+  const enabled = (options.enabledTypes ?? ENTITY_TYPE_IDS).filter((t) => flowOf(options, t).direction !== 'off');
+  return enabled.length < ENTITY_TYPE_IDS.length ? { enabledTypes: new Set(enabled) } : {};
 }
 
 export function newJournalRun(plan: SyncPlan, ids: IdSource, clock: Clock): JournalRun {

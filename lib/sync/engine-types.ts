@@ -7,6 +7,7 @@ import type { EntityTypeId } from '../entities';
 import type { HeldDeletions } from './deletion-breaker';
 import type { Directions } from './directions';
 import type { Progress } from './execute';
+import type { QboCompanyPrefs } from './qbo-company';
 import type { HeldCreates } from './first-sync-guard';
 import type { SyncPlan } from './types';
 import type { ConflictPolicy, ConflictPolicyName } from './policy';
@@ -30,6 +31,8 @@ export interface SyncEngineOptions {
   enabledTypes?: readonly EntityTypeId[];
   /** Which way each type's changes travel (the company's setup); both ways when absent. */
   directions?: Directions;
+  /** The QuickBooks company's settings, read at Connect and Reconnect (lib/sync/qbo-company.ts). */
+  qboPrefs?: QboCompanyPrefs;
   onProgress?: (progress: Progress) => void;
 }
 

@@ -17,4 +17,4 @@ export { createWorld } from './world';
 export { RecordLeftScopeError } from './confirm-absence';
 export { UndoRefusedError } from './undo';
 export type { Remedy } from './issue-words';
-export { DIRECTIONS, DIRECTION_LABELS, directionOf, writesTo, type Direction, type Directions } from './directions';
+export type { Direction } from './directions';

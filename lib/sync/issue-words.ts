@@ -29,7 +29,11 @@ export type IssueCode =
   | 'noIncomeAccount'
   | 'conflict'
   | 'sharedConflict'
-  | 'writeFailed';
+  | 'writeFailed'
+  | 'systemRecord'
+  | 'oneWay'
+  | 'qboSetting'
+  | 'accountTwin';
 
 /** What the user can do about an issue from the table. */
 export type Remedy = 'linkNearMatch' | 'keepCso' | 'keepQbo' | 'ignore';

@@ -72,7 +72,7 @@ export const removalIssues = {
     return {
       code: 'defaultAccountLeaving',
       title: 'Its default income account is being removed',
-      detail: `It has no credit account, so in QuickBooks it would post to the default income account, the ${quote(account)}. That account was deleted in CStoreOffice and this sync makes it inactive in QuickBooks. Give it a credit account in CStoreOffice, or choose another default income account in the options, then synchronize again. Nothing was sent to QuickBooks.`,
+      detail: `It has no credit account, so in QuickBooks it would post to the default income account, the ${quote(account)}. That account was deleted in CStoreOffice and this sync makes it inactive in QuickBooks. Give it a credit account in CStoreOffice, or choose another default income account in this company's Settings, then synchronize again. Nothing was sent to QuickBooks.`,
       remedies: ['ignore'],
       other: account,
     };
@@ -91,7 +91,7 @@ export const removalIssues = {
     return {
       code: 'createsHeld',
       title: 'Waits for your review of the first sync',
-      detail: `The first sync would create ${count} records in CStoreOffice from QuickBooks, more than it creates without asking. None was created. Synchronize lists them under Review first sync, where Create them confirms them; or turn off in the options the types you do not want.`,
+      detail: `The first sync would create ${count} records in CStoreOffice from QuickBooks, more than it creates without asking. None was created. Synchronize lists them under Review first sync, where Create them confirms them; or, in this company's Settings, set the types you do not want to come over to CStoreOffice → QuickBooks only, or Off.`,
       remedies: [],
     };
   },

@@ -5,6 +5,7 @@
  */
 import { type EntityTypeId, ENTITY_TYPES } from '../entities';
 import { fieldList, quote, whats, where, type IssueRef, type RowIssue } from './issue-words';
+import { keptOutIssues } from './issues-kept-out';
 import { removalIssues } from './issues-removal';
 import type { RecordValues } from './types';
 
@@ -17,6 +18,21 @@ const namingIssues = {
       code: 'nearMatch',
       title: 'Almost the same name on the other side',
       detail: `${where(other)} has the ${quote(other)}, which differs only in capital letters or spaces. QuickBooks treats such names as the same, so a second one cannot be created. Link this row to “${other.name}”, or rename one of them.`,
+      remedies: ['linkNearMatch', 'ignore'],
+      other,
+    };
+  },
+  /** Two accounts that share an account number, or QuickBooks' A/P or A/R and CStoreOffice's (match-accounts.ts). */
+  accountTwin(other: IssueRef, why: 'number' | 'role', number: string | null): RowIssue {
+    const evidence =
+      why === 'number'
+        ? `has the same account number, ${number ?? ''},`
+        : 'is the ledger QuickBooks keeps for that role';
+    return {
+      code: 'accountTwin',
+      title:
+        why === 'number' ? 'Same account number under another name' : 'Probably the same ledger under another name',
+      detail: `${where(other)}'s ${quote(other)} ${evidence} so creating this one there would fail or make a second ledger. Link this row to “${other.name}” (CStoreOffice's name then goes to QuickBooks), or rename or renumber one of them.`,
       remedies: ['linkNearMatch', 'ignore'],
       other,
     };
@@ -162,4 +178,4 @@ const namingIssues = {
   },
 };
 
-export const issues = { ...namingIssues, ...removalIssues };
+export const issues = { ...namingIssues, ...removalIssues, ...keptOutIssues };

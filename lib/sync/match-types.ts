@@ -1,5 +1,6 @@
 /** What matching by name answers: pairs, records without a counterpart, gone links and problems. */
 import { type EntityTypeId } from '../entities';
+import type { TwinReason } from './match-accounts';
 import { type AnyRecord, type Link } from './types';
 
 export interface Pair {
@@ -39,6 +40,8 @@ export interface MatchProblem {
   record: AnyRecord;
   code: MatchProblemCode;
   others: OtherRecord[];
+  /** A near match found by account number or ledger role rather than by spelling (match-accounts.ts). */
+  twin?: TwinReason;
 }
 
 export interface MatchResult {

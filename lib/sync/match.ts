@@ -8,6 +8,7 @@ import { type EntityTypeId, ENTITY_TYPES, QBO_ENTITY_NAMES, type QboEntityName, 
 import { type AnyRecord, type Link, linkKey, qboKey } from './types';
 import { csoKey, csoList, linksToQbo, nearKey, qboList, qboMatchKey, type World } from './world';
 
+import { findAccountTwin, type TwinReason } from './match-accounts';
 import type { MatchOptions, MatchResult, OtherRecord } from './match-types';
 
 export type { GoneLink, MatchOptions, MatchResult, Pair, Unpaired } from './match-types';
@@ -97,9 +98,17 @@ function matchType(world: World, typeId: EntityTypeId, result: MatchResult, invo
   const near = new Map<string, AnyRecord | AnyRecord[]>();
   for (const record of candidates)
     if (!involved.has(record)) add(near, nearKey(qboMatchKey(world, typeId, record)), record);
+  const twins: [string, AnyRecord][] = [];
   for (const [key, record] of rest) {
     const nears = near.size === 0 ? [] : asList(near.get(nearKey(key))).filter((r) => !involved.has(r));
     if (nears.length > 0) reportNear(typeId, record, nears, result, involved);
+    else if (typeId === 'account') twins.push([key, record]);
+    else result.csoOnly.push({ typeId, record, key });
+  }
+  // After every name has taken its match: an account number or ledger role only offers a link.
+  for (const [key, record] of twins) {
+    const twin = findAccountTwin(record, candidates, involved);
+    if (twin) reportNear(typeId, record, [twin.record], result, involved, twin.why);
     else result.csoOnly.push({ typeId, record, key });
   }
 }
@@ -187,13 +196,22 @@ function reportNear(
   nears: AnyRecord[],
   result: MatchResult,
   involved: Set<AnyRecord>,
+  twin?: TwinReason,
 ): void {
   const code = nears.length === 1 ? 'nearMatch' : 'ambiguous';
-  result.problems.push({ typeId, side: 'cso', record, code, others: nears.map((r) => other('qbo', typeId, r)) });
+  const why = twin ? { twin } : {};
+  result.problems.push({
+    typeId,
+    side: 'cso',
+    record,
+    code,
+    others: nears.map((r) => other('qbo', typeId, r)),
+    ...why,
+  });
   for (const near of nears) {
     involved.add(near);
     if (!near.active) continue;
-    result.problems.push({ typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)] });
+    result.problems.push({ typeId, side: 'qbo', record: near, code, others: [other('cso', typeId, record)], ...why });
   }
 }
 

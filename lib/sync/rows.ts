@@ -84,9 +84,18 @@ export function setStatus(
   issue: RowIssue | null = null,
 ): void {
   row.status = status;
-  row.target = status === 'error' || status === 'synchronized' ? null : target;
+  row.target = status === 'error' || status === 'synchronized' || status === 'notSynced' ? null : target;
   row.issue = issue;
   row.statusText = statusText(status, row.target);
+}
+
+/**
+ * The row is kept out on purpose (a QuickBooks system record, a one-way type): nothing is pending,
+ * `text` says what the row is ("QuickBooks only (not imported)") and `why` explains it.
+ */
+export function keepOut(row: SyncRow, text: string, why: RowIssue): void {
+  setStatus(row, 'notSynced', null, why);
+  row.statusText = text;
 }
 
 /** Adds a pending write toward `side` to a row, widening the target to 'both' when needed. */
@@ -109,6 +118,7 @@ export function countRows(rows: readonly SyncRow[]): RowCounts {
     waitingForUpdate: 0,
     waitingForDeletion: 0,
     error: 0,
+    notSynced: 0,
   };
   for (const row of rows) byStatus[row.status]++;
   return { total: rows.length, byStatus };

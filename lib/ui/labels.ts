@@ -40,13 +40,14 @@ export const OUTCOME_LABELS = {
   running: 'Running',
 } as const;
 
-/** PrimeVue Tag severities by status: green for done, amber for pending, red for errors. */
-export const STATUS_SEVERITY: Readonly<Record<SyncStatusId, 'success' | 'info' | 'warn' | 'danger'>> = {
+/** PrimeVue Tag severities by status: green for done, amber for pending, red for errors, grey for kept out. */
+export const STATUS_SEVERITY: Readonly<Record<SyncStatusId, 'success' | 'info' | 'warn' | 'danger' | 'secondary'>> = {
   synchronized: 'success',
   waitingForCreation: 'info',
   waitingForUpdate: 'info',
   waitingForDeletion: 'warn',
   error: 'danger',
+  notSynced: 'secondary',
 };
 
 export function errorText(error: unknown): string {

@@ -26,6 +26,14 @@ export interface QboSwitches {
   rejectUnknownFields: boolean;
   /** Revoking either token also kills the access token at once (§14.7). */
   revokeKillsAccessToken: boolean;
+  /**
+   * Class writes are refused while class tracking is off, Department writes while location tracking
+   * is off (UNCONFIRMED, wording invented; default off: Intuit documents no such refusal and says
+   * preferences are not necessarily honoured by the API).
+   */
+  enforceTrackingPrefs: boolean;
+  /** An Account's AcctNum is not saved while UseAccountNumbers is off (UNCONFIRMED; default off). */
+  enforceAccountNumbersPref: boolean;
 }
 
 export const DEFAULT_SWITCHES: QboSwitches = {
@@ -40,6 +48,8 @@ export const DEFAULT_SWITCHES: QboSwitches = {
   replayFaults: true,
   rejectUnknownFields: true,
   revokeKillsAccessToken: true,
+  enforceTrackingPrefs: false,
+  enforceAccountNumbersPref: false,
 };
 
 export interface RegisteredClient {

@@ -17,6 +17,7 @@ import { createOpBook } from './op-book';
 import { orderPlan } from './order';
 import { analyzePairs } from './pairs';
 import { emitGone } from './gone-ops';
+import { keepOutCsoOnly, keepOutQboOnly, markWithheld } from './kept-out';
 import { createRowBook } from './row-book';
 import type { Analysis, CreateWork, PairWork, PlanMemory, PlanOptions } from './types';
 
@@ -27,12 +28,14 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
     const row = problem.side === 'cso' ? rows.ofCso(problem.record) : rows.ofQbo(problem.typeId, problem.record);
     if (!row || row.status === 'error') continue;
     const others = problem.others.map((o) => ({ side: o.side, typeId: o.typeId, id: o.id, name: o.name }));
-    setStatus(
-      row,
-      'error',
-      null,
-      problem.code === 'nearMatch' && others[0] ? issues.nearMatch(others[0]) : issues.ambiguous(others),
-    );
+    const number = typeof problem.record.number === 'string' ? problem.record.number : null;
+    const issue =
+      problem.code !== 'nearMatch' || !others[0]
+        ? issues.ambiguous(others)
+        : problem.twin
+          ? issues.accountTwin(others[0], problem.twin, number)
+          : issues.nearMatch(others[0]);
+    setStatus(row, 'error', null, issue);
   }
 
   // What each side will receive, and whether the names it takes are free.
@@ -43,6 +46,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   const qboCreates: CreateWork[] = [];
   for (const item of match.csoOnly) {
     const row = rows.ofCso(item.record)!;
+    if (keepOutCsoOnly(item, row, options)) continue;
     csoCreates.push({ item, row });
     const problem = lintCreate(item.typeId, item.record.name, item.key);
     if (problem) setStatus(row, 'error', null, problem);
@@ -60,6 +64,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   }
   for (const item of match.qboOnly) {
     const row = rows.ofQbo(item.typeId, item.record);
+    if (keepOutQboOnly(item, row, options)) continue;
     qboCreates.push({ item, row });
     csoClaims.push({
       row,
@@ -88,6 +93,7 @@ export function analyze(world: World, options: PlanOptions, memory: PlanMemory):
   waitForRenames(book, qboCheck.after, 'qbo');
   waitForRenames(book, csoCheck.after, 'cso');
   emitGone(book, world, match, memory.absences);
+  markWithheld(pairs, options);
   finishOps(world, book.ops, rows, memory, options.enabledTypes);
   for (const row of rows.all) if (row.status === 'error') rows.withHashes(row);
   const enabled = options.enabledTypes;

@@ -35,6 +35,7 @@ export function createOpBook(world: World, options: PlanOptions, rows: RowBook):
   const book: OpBook = {
     ops,
     rows,
+    options,
     addOp(init, row, asked = true) {
       const op: PlanOp = {
         id: init.id,

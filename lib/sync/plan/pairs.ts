@@ -3,7 +3,9 @@
  * QBO record (two vendor kinds sharing a vendor) are diffed against the QBO record as it will be
  * after all of their writes, so each learns the other's changes in the same run.
  */
-import { diffPair, firstLinkDiff, type PairDiff } from '../diff';
+import { diffPair, firstLinkDiff } from '../diff';
+import type { Directions } from '../directions';
+import type { QboCompanyPrefs } from '../qbo-company';
 import { comparedFields, hashPicked, hashValues, isVendorType, pickValues, sharedFields } from '../fields';
 import { fieldList, issues } from '../issues';
 import type { Pair } from '../match';
@@ -12,6 +14,8 @@ import { setStatus, type SyncRow } from '../rows';
 import { toQboValue, type TranslateOptions } from '../translate';
 import type { AnyRecord, FieldValue, LinkBase, RecordValues, Snapshot } from '../types';
 import { csoKey, qboMatchKey, type World } from '../world';
+import { fieldsQboRefuses, flowOf } from './flow';
+import { type DirectedDiff, directDiff, holdBack } from './one-way';
 import type { PairWork, RowBook } from './types';
 
 export function snapshotOf(revision: string, values: RecordValues): Snapshot {
@@ -28,7 +32,11 @@ function currentBase(pair: Pair, cso: RecordValues, qbo: RecordValues): LinkBase
 
 export function analyzePairs(
   world: World,
-  options: TranslateOptions & { policy: ConflictPolicy },
+  options: TranslateOptions & {
+    policy: ConflictPolicy;
+    directions?: Directions | undefined;
+    qboPrefs?: QboCompanyPrefs | undefined;
+  },
   pairs: Pair[],
   rows: RowBook,
 ): PairWork[] {
@@ -58,32 +66,42 @@ export function analyzePairs(
     }
     let base: LinkBase;
     let refresh = !link;
-    let diff: PairDiff;
+    let diff: DirectedDiff;
+    const { direction } = flowOf(options, typeId);
+    const unsent = fieldsQboRefuses(options, typeId);
     if (link) {
       base = { cso: link.cso, qbo: link.qbo };
-      diff = diffPair({
+      diff = directDiff(
         typeId,
-        cso: csoValues,
-        qbo: qboValues,
-        base,
-        toQbo: toQbo(typeId),
-        keep: link.resolution?.keep,
-      });
-      // A decision with nothing left to write is done: the link goes back to plain snapshots.
-      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0) {
+        direction,
+        diffPair({
+          typeId,
+          cso: csoValues,
+          qbo: qboValues,
+          base,
+          toQbo: toQbo(typeId),
+          keep: link.resolution?.keep,
+        }),
+        link.resolution?.keep === 'merge',
+        qboValues,
+      );
+      // A decision with nothing left to write (or hold back) is done: the link goes back to plain snapshots.
+      if (link.resolution && diff.toQbo.length === 0 && diff.toCso.length === 0 && diff.withheld.length === 0) {
         base = currentBase(pair, csoValues, qboValues);
         refresh = true;
       }
     } else if (alreadyEqual(typeId, csoValues, qboValues, toQbo(typeId))) {
       // Matched by name and equal in every field (the common case): the snapshots are the values.
       base = currentBase(pair, csoValues, qboValues);
-      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [] };
+      diff = { toQbo: [], toCso: [], agreed: [], conflicts: [], withheld: [] };
     } else {
       // Matched by name and different: the link stores the merge as a decision, so a write that
       // fails is merged the same way next run.
       base = { ...currentBase(pair, csoValues, qboValues), resolution: { keep: 'merge' } };
-      diff = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
+      const merge = firstLinkDiff({ typeId, cso: csoValues, qbo: qboValues, toQbo: toQbo(typeId) });
+      diff = directDiff(typeId, direction, merge, true, qboValues);
     }
+    const refused = unsent ? holdBack(diff, unsent.fields) : [];
     const work: PairWork = {
       pair,
       row,
@@ -98,6 +116,8 @@ export function analyzePairs(
       csoValues,
       qboValues,
       receivedFrom: [],
+      withheld: diff.withheld,
+      ...(refused.length > 0 && unsent ? { qboRefused: { fields: refused, why: unsent.why } } : {}),
     };
     if (!applyPolicy(work, diff, options.policy, row)) continue;
     if (diff.agreed.length) refreshAgreed(work, diff.agreed);
@@ -119,7 +139,7 @@ function alreadyEqual(
 }
 
 /** Returns false when the pair stays in Synchronization Error. */
-function applyPolicy(work: PairWork, diff: PairDiff, policy: ConflictPolicy, row: SyncRow): boolean {
+function applyPolicy(work: PairWork, diff: DirectedDiff, policy: ConflictPolicy, row: SyncRow): boolean {
   if (diff.conflicts.length === 0) return true;
   const { pair } = work;
   const decision = policy({

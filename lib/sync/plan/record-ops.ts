@@ -12,6 +12,7 @@ import { addOpId, addPending, setStatus, type SyncRow } from '../rows';
 import { sharedCreateClash } from '../shared-create';
 import { type PlanOp, type RecordValues } from '../types';
 import { csoList, type World } from '../world';
+import { fieldsQboRefuses } from './flow';
 import { distinct } from './op-book';
 import type { CreateWork, OpBook, OpInit, PairWork } from './types';
 
@@ -148,7 +149,10 @@ export function createCreateOps(book: OpBook, world: World) {
       }
       const deps: string[] = [];
       const basis = pickValues(item.typeId, 'cso', item.record);
-      const result = book.valuesFor(item.typeId, comparedFields(item.typeId, 'cso'), basis, 'cso', deps);
+      // Fields QuickBooks' settings refuse (account numbers turned off) are left out, and the row says so.
+      const refused = fieldsQboRefuses(book.options, item.typeId);
+      const sent = comparedFields(item.typeId, 'cso').filter((f) => !refused?.fields.includes(f));
+      const result = book.valuesFor(item.typeId, sent, basis, 'cso', deps);
       if (result.blocked) return book.block(row, result.blocked, item.typeId, item.record.id, null);
       book.addOp(
         {
@@ -167,6 +171,7 @@ export function createCreateOps(book: OpBook, world: World) {
         book.named(item.typeId) || sharedWith.size > 0,
       );
       setStatus(row, 'waitingForCreation', 'qbo');
+      if (refused && refused.fields.some((f) => basis[f] !== null)) row.issue = issues.qboRefuses(refused.why);
     },
 
     emitQboCreate({ item, row }: CreateWork): void {

@@ -5,6 +5,7 @@
 import type { EntityTypeId } from '../../entities';
 import type { AbsenceVerdicts } from '../confirm-absence';
 import type { Directions } from '../directions';
+import type { QboCompanyPrefs } from '../qbo-company';
 import type { RowIssue } from '../issues';
 import type { MatchOptions, Pair, Unpaired } from '../match';
 import type { ConflictPolicy } from '../policy';
@@ -29,6 +30,8 @@ export interface PlanOptions extends TranslateOptions, MatchOptions {
   enabledTypes?: ReadonlySet<EntityTypeId>;
   /** Which way each type's changes travel (lib/sync/directions.ts); both ways when absent. */
   directions?: Directions;
+  /** The QuickBooks company's settings the plan obeys (tracking, account numbers); all on when absent. */
+  qboPrefs?: QboCompanyPrefs;
 }
 
 /** What earlier runs left that the plan must respect. */
@@ -69,6 +72,10 @@ export interface PairWork {
   qboValues: RecordValues;
   /** Row keys of the vendors sharing this QBO vendor whose QBO writes this one receives: it waits for them. */
   receivedFrom: string[];
+  /** Fields that differ but that a one-way type does not carry this way (one-way.ts): the row says so. */
+  withheld: string[];
+  /** Fields QuickBooks' settings keep from being sent (account numbers turned off), with why. */
+  qboRefused?: { fields: string[]; why: string };
 }
 
 /** A record to create on the other side, with its row (looked up once, then carried along). */
@@ -120,6 +127,7 @@ export interface OpBook {
   /** The ops by id, in the order they were made. */
   readonly ops: OpIndex;
   readonly rows: RowBook;
+  readonly options: PlanOptions;
   /**
    * Makes an op and shows it on its rows (`row`: its only row, when the caller holds it). `asked`:
    * false when no op will wait for this one or look it up (a hint, see OpIndex).

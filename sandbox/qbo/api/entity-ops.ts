@@ -6,6 +6,7 @@ import { ENTITIES, entityByName, isNameList, type EntityName } from '../entities
 import { faultBody, faults, type QboError } from '../errors';
 import { parseQuery, QueryParseError } from '../query/parser';
 import { executeQuery } from '../query/execute';
+import { updatePreferences } from '../service/preferences';
 import { present } from '../service/present';
 import { createEntity, deleteEntity, updateEntity, type WriteContext } from '../service/writes';
 import type { Realm } from '../store/realm';
@@ -21,7 +22,12 @@ export const faultOutcome = (error: QboError, time = ''): Outcome => ({
 export type WriteOperation = 'create' | 'update' | 'delete';
 
 function singletonUpdate(ctx: WriteContext, type: 'CompanyInfo' | 'Preferences', body: QboObject): Outcome {
-  const rec = type === 'CompanyInfo' ? ctx.realm.companyInfo : ctx.realm.preferences;
+  if (type === 'Preferences') {
+    const result = updatePreferences(ctx, body);
+    if (!result.ok) return faultOutcome(result.error);
+    return { status: 200, body: { Preferences: present(ctx.realm, result.record) } };
+  }
+  const rec = ctx.realm.companyInfo;
   if (body.SyncToken === undefined) return faultOutcome(faults.required('SyncToken'));
   if (String(body.SyncToken) !== rec.data.SyncToken) return faultOutcome(faults.stale(type));
   const patch: QboObject = {};

@@ -3,12 +3,14 @@ import { NAME_LISTS } from '../entities/catalog';
 import { present } from '../service/present';
 import { convenienceStoreSeed, emptySeed } from '../seeds/convenience-store';
 import { generateLargeSeed } from '../seeds/large';
+import { newCompanySeed } from '../seeds/new-company';
 import { loadSeed } from '../seeds/load';
 import type { SeedData } from '../seeds/types';
 import type { QboState } from '../state';
 import { createRealm, type Realm } from '../store/realm';
 
-export type SeedName = 'convenience-store' | 'empty' | 'large';
+export type SeedName = 'convenience-store' | 'new-company' | 'empty' | 'large';
+export const SEED_NAMES: readonly SeedName[] = ['convenience-store', 'new-company', 'empty', 'large'];
 
 export interface RealmRequest {
   seed?: SeedName;
@@ -22,6 +24,7 @@ export interface RealmRequest {
 function seedData(request: RealmRequest): SeedData {
   if (request.data) return request.data;
   if (request.seed === 'convenience-store') return convenienceStoreSeed();
+  if (request.seed === 'new-company') return newCompanySeed();
   if (request.seed === 'large') return generateLargeSeed(request.count ?? 100_000);
   return emptySeed();
 }

@@ -8,18 +8,18 @@ import { LIE_KINDS } from '../../common/faults';
 import { parseDuration, parseJson, readBody, sendJson, type Router } from '../../common/index';
 import { DEFAULT_SWITCHES, type QboSwitches } from '../options';
 import type { Handler, QboState, RequestContext } from '../state';
-import { addRealm, dumpRealm, summarize } from './realms';
+import { addRealm, dumpRealm, SEED_NAMES, summarize } from './realms';
 
 const Duration = z.union([z.number(), z.string()]);
 const RealmBody = z.object({
-  seed: z.enum(['convenience-store', 'empty', 'large']).optional(),
+  seed: z.enum(SEED_NAMES).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
   realmId: z.string().regex(/^\d+$/).optional(),
   companyName: z.string().optional(),
   count: z.number().int().positive().max(1_000_000).optional(),
 });
 const ResetBody = z.object({
-  seed: z.enum(['convenience-store', 'empty', 'large', 'none']).optional(),
+  seed: z.enum([...SEED_NAMES, 'none']).optional(),
   realmId: z.string().optional(),
   keepSwitches: z.boolean().optional(),
 });

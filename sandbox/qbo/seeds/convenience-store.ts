@@ -7,6 +7,17 @@ import type { SeedData } from './types';
 
 export const convenienceStoreSeed = (): SeedData => ({
   companyName: 'Millbrook Fuel & Convenience LLC',
+  // An established company that turned these on: it books by station (class) and by site (location)
+  // and its accountant numbers the chart of accounts.
+  preferences: {
+    AccountingInfoPrefs: {
+      TrackDepartments: true,
+      DepartmentTerminology: 'Location',
+      ClassTrackingPerTxn: true,
+      ClassTrackingPerTxnLine: false,
+      UseAccountNumbers: true,
+    },
+  },
   accounts: [
     { Name: 'Operating Checking', AccountType: 'Bank', AccountSubType: 'Checking', AcctNum: '1000' },
     { Name: 'Payroll Checking', AccountType: 'Bank', AccountSubType: 'Checking', AcctNum: '1010' },

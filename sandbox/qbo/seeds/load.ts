@@ -1,9 +1,11 @@
 /**
  * Loads a seed into a realm through the same write rules the API applies (so seeded data obeys
- * uniqueness, FQN and suffix rules); only read-only balances are set directly.
+ * uniqueness, FQN and suffix rules); only read-only balances and the starting Preferences are set
+ * directly.
  */
 import type { NameListEntity } from '../entities/catalog';
 import type { QboSwitches } from '../options';
+import { mergePreferences } from '../service/preferences';
 import { createEntity, updateEntity, type WriteContext } from '../service/writes';
 import type { Realm } from '../store/realm';
 import type { QboObject, StoredRecord } from '../store/table';
@@ -17,6 +19,8 @@ export function loadSeed(realm: Realm, seed: SeedData, deps: { switches: QboSwit
     trusted: true,
   };
   const byPath = new Map<string, string>();
+  // Set in place, not through an update: a company starts with these, at SyncToken 0.
+  if (seed.preferences) realm.preferences.data = mergePreferences(realm.preferences.data, seed.preferences);
 
   const put = (type: NameListEntity, body: QboObject, active = true): StoredRecord => {
     const result = createEntity(ctx, type, body);

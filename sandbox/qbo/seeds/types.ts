@@ -37,8 +37,25 @@ export interface SeedItem {
   Active?: boolean;
 }
 
+/**
+ * Preference groups a seed sets, merged field by field over the realm's defaults (e.g. a new
+ * company turns class and location tracking off).
+ */
+export type SeedPreferences = Partial<Record<PreferenceGroup, Record<string, unknown>>>;
+export type PreferenceGroup =
+  | 'AccountingInfoPrefs'
+  | 'ProductAndServicesPrefs'
+  | 'SalesFormsPrefs'
+  | 'VendorAndPurchasesPrefs'
+  | 'TimeTrackingPrefs'
+  | 'TaxPrefs'
+  | 'CurrencyPrefs'
+  | 'ReportPrefs'
+  | 'OtherPrefs';
+
 export interface SeedData {
   companyName: string;
+  preferences?: SeedPreferences;
   accounts?: SeedAccount[];
   classes?: SeedNamed[];
   departments?: SeedNamed[];

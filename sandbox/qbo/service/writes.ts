@@ -9,6 +9,7 @@ import type { Realm } from '../store/realm';
 import type { QboObject, StoredRecord } from '../store/table';
 import { checkParent, childrenOf, placeUnder, rebuildDescendants, refValue } from './hierarchy';
 import { findDuplicate } from './names';
+import { applyPreferenceGates } from './pref-gates';
 import { applyAccountRules, applyItemRules, checkRefs } from './rules';
 import { checkFields, completeDisplayName, pickWritable, unknownField } from './validate';
 
@@ -44,6 +45,8 @@ function prepare(
   if (isPerson(type)) completeDisplayName(data);
   const fieldError = checkFields(type, data);
   if (fieldError) return { error: fieldError };
+  const gateError = ctx.trusted ? undefined : applyPreferenceGates(ctx.realm, ctx.switches, type, data, selfId);
+  if (gateError) return { error: gateError };
   const ruleError = type === 'Account' ? applyAccountRules(data) : type === 'Item' ? applyItemRules(data) : undefined;
   if (ruleError) return { error: ruleError };
   const refError = checkRefs(ctx.realm, data, ctx.hidden ?? new Set());

@@ -53,7 +53,7 @@ export const qboControl = <T>(sb: Sandboxes, path: string, body?: unknown, metho
 export const csoControl = <T>(sb: Sandboxes, path: string, body?: unknown, method?: string) =>
   control<T>(sb.cso.url, path, body, method);
 
-export async function addRealm(sb: Sandboxes, seed: 'convenience-store' | 'empty'): Promise<string> {
+export async function addRealm(sb: Sandboxes, seed: 'convenience-store' | 'empty' | 'new-company'): Promise<string> {
   const realm = await qboControl<{ realmId: string }>(sb, 'realms', { seed });
   return realm.realmId;
 }

@@ -111,6 +111,7 @@ export function countRows(rows: readonly SyncRow[]): RowCounts {
     waitingForUpdate: 0,
     waitingForDeletion: 0,
     error: 0,
+    notSynced: 0,
   };
   for (const row of rows) byStatus[row.status]++;
   return { total: rows.length, byStatus };

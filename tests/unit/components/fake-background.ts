@@ -64,10 +64,18 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     environment: 'sandbox',
     // A company that synchronized before: its first-sync setup is behind it (first-minutes tests start earlier).
     lastSync: { at: '2026-12-01T10:00:00Z', outcome: 'success', message: 'Nothing needed to change.' },
-    counts: { synchronized: 0, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 0 },
+    counts: {
+      synchronized: 0,
+      waitingForCreation: 0,
+      waitingForUpdate: 0,
+      waitingForDeletion: 0,
+      error: 0,
+      notSynced: 0,
+    },
     running: null,
     readState: 'read',
     lostReason: null,
+    qboNotices: [],
     ...summary,
   };
 
@@ -153,7 +161,8 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
         link: 3,
       },
       errors: 1,
-      total: 6,
+      keptOut: 2,
+      total: 8,
     }),
     synchronize: () => ({ outcome: 'success', message: 'All done.', summary: { counts: {}, errors: 0, total: 0 } }),
     runAction: (data: { rowKeys: string[] }) => ({

@@ -40,10 +40,18 @@ const company: CompanySummary = {
   qboCompanyName: 'Speedy Books',
   environment: 'sandbox',
   lastSync: { at: '2026-05-01T10:00:00Z', outcome: 'partial', message: '2 errors.' },
-  counts: { synchronized: 10, waitingForCreation: 2, waitingForUpdate: 1, waitingForDeletion: 0, error: 2 },
+  counts: {
+    synchronized: 10,
+    waitingForCreation: 2,
+    waitingForUpdate: 1,
+    waitingForDeletion: 0,
+    error: 2,
+    notSynced: 0,
+  },
   running: null,
   readState: 'read',
   lostReason: null,
+  qboNotices: [],
 };
 
 async function settle() {

@@ -405,6 +405,9 @@ describe('the Entities table', () => {
     expect(preview.get('[data-action="createInQbo"]').text()).toBe('2');
     expect(preview.get('[data-action="link"]').text()).toBe('3');
     expect(preview.text()).toContain('Create in QuickBooks');
+    // QuickBooks' own records and one-way rows are counted apart from errors.
+    expect(preview.get('[data-action="keptOut"]').text()).toBe('2');
+    expect(preview.text()).toContain("Not synchronized on purpose (QuickBooks' own records, one-way types)");
   });
 
   it('Escape closes the manager', async () => {

@@ -140,7 +140,14 @@ describe('upgrading a version 1 database', () => {
     expect(byName.rows).toEqual([rowsOfAcme[2], rowsOfAcme[1], rowsOfAcme[0]]);
     expect(byName.counts).toEqual({
       total: 3,
-      byStatus: { synchronized: 1, waitingForCreation: 1, waitingForUpdate: 0, waitingForDeletion: 0, error: 1 },
+      byStatus: {
+        synchronized: 1,
+        waitingForCreation: 1,
+        waitingForUpdate: 0,
+        waitingForDeletion: 0,
+        error: 1,
+        notSynced: 0,
+      },
     });
     expect((await rows.queryRows(ACME, { page: 0, pageSize: 10, filters: { search: '10' } })).rows).toEqual([
       rowsOfAcme[0],

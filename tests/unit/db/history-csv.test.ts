@@ -6,7 +6,14 @@ import type { SyncEngine, SyncPlan } from '../../../lib/sync';
 import { ACME, freshDb } from './db-fixtures';
 
 const target = { key: ACME, origin: 'https://a.cstoreoffice.com', companyId: '101' };
-const byStatus = { synchronized: 5, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 1 };
+const byStatus = {
+  synchronized: 5,
+  waitingForCreation: 0,
+  waitingForUpdate: 0,
+  waitingForDeletion: 0,
+  error: 1,
+  notSynced: 0,
+};
 
 /** One run of the real sync service over a fake engine, kept in a real RunHistory: the stored shape. */
 async function storedRuns(runs: Array<{ who: string | null; trigger: 'user' | 'alarm'; engine: Partial<SyncEngine> }>) {

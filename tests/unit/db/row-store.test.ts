@@ -44,7 +44,14 @@ describe('row store', () => {
     const counts = await store.countRows(ACME);
     expect(counts).toEqual({
       total: 2,
-      byStatus: { synchronized: 1, waitingForCreation: 0, waitingForUpdate: 0, waitingForDeletion: 0, error: 1 },
+      byStatus: {
+        synchronized: 1,
+        waitingForCreation: 0,
+        waitingForUpdate: 0,
+        waitingForDeletion: 0,
+        error: 1,
+        notSynced: 0,
+      },
     });
     const errors = await store.queryRows(ACME, {
       page: 0,

@@ -52,13 +52,14 @@ describe('entity catalog', () => {
 });
 
 describe('statuses', () => {
-  it('uses the five labels of the documentation', () => {
+  it("uses the five labels of the documentation, and one for rows the company's setup keeps out", () => {
     expect(Object.values(SYNC_STATUS_LABELS)).toEqual([
       'Synchronized',
       'Waiting for Creation',
       'Waiting for Update',
       'Waiting for Deletion',
       'Synchronization Error',
+      'Not Synchronized',
     ]);
   });
 

@@ -19,7 +19,10 @@ describe('QuickBooks account numbers CStoreOffice would refuse', () => {
     [
       'a number another CStoreOffice account holds',
       [['Store Sales', '4000']],
-      [['Fuel Sales', '4000']],
+      [
+        ['Store Sales', null],
+        ['Fuel Sales', '4000'],
+      ],
       'Fuel Sales',
       'csoNumberTaken',
       'The account “Store Sales” in CStoreOffice already has number 4000',

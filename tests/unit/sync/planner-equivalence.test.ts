@@ -4,6 +4,10 @@
  * random worlds made directly (stale snapshots, gone links, decisions, stored issues, ignores, holds,
  * turned-off types, every conflict policy) and on every world the engine plans from during the
  * random sync-and-edit runs of tests/properties/sync-worlds.ts.
+ *
+ * Rules added after the copy was frozen change plans on purpose: QuickBooks' own records kept out
+ * and accounts offered as one ledger by number or role (issue 13). A world where they apply is not
+ * compared; the rest must still plan alike, and most worlds are compared.
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -34,10 +38,26 @@ const outcome = (plan: () => unknown): Outcome => {
   }
 };
 
+const NEW_RULES = new Set(['systemRecord', 'accountTwin', 'oneWay']);
+
+/** True when a rule the frozen copy lacks shaped this plan. */
+function byNewRules(next: Outcome): boolean {
+  if (!('result' in next)) return false;
+  const { rows } = next.result as { rows: { issue: { code: string } | null }[] };
+  return rows.some((row) => row.issue !== null && NEW_RULES.has(row.issue.code));
+}
+
+const compared = { same: 0, skipped: 0 };
+
 /** Both planners on the same inputs, each on a world of its own (the world caches keys). */
 function expectSamePlans(make: () => Parameters<typeof analyze>): void {
   const previous = outcome(() => previousAnalyze(...make()));
   const next = outcome(() => analyze(...make()));
+  if (byNewRules(next)) {
+    compared.skipped++;
+    return;
+  }
+  compared.same++;
   expect(next).toEqual(previous);
   // Field order too: the plan is stored and printed.
   expect(JSON.stringify(next)).toBe(JSON.stringify(previous));
@@ -285,6 +305,7 @@ describe('the planner plans what the previous planner planned', () => {
       fc.property(worldArb, (d) => expectSamePlans(() => inputs(d))),
       { numRuns: 600 },
     );
+    expect(compared.same).toBeGreaterThan(compared.skipped);
   });
 
   it('on every world the engine plans from while syncing and editing at random', async () => {
@@ -293,7 +314,8 @@ describe('the planner plans what the previous planner planned', () => {
         engineCalls.length = 0;
         await convergesAfterEdits(state, edits).catch(() => undefined);
         expect(engineCalls.length).toBeGreaterThan(0);
-        for (const call of engineCalls) expect(JSON.stringify(call.next)).toBe(JSON.stringify(call.previous));
+        for (const call of engineCalls)
+          if (!byNewRules(call.next)) expect(JSON.stringify(call.next)).toBe(JSON.stringify(call.previous));
       }),
       { numRuns: 150 },
     );
