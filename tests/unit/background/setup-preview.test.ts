@@ -34,6 +34,14 @@ describe('the first-sync setup’s summary', () => {
     });
   });
 
+  it('follows the directions chosen: one way, nothing is created on the other side', async () => {
+    const h = createHarness({ directions: { customer: 'toQbo' } });
+    h.seed.cso('customer', person('Acme'));
+    h.seed.qbo('Customer', person('Quincy'));
+    const [customers] = toSetupPreview(await h.engine.preview()).byType;
+    expect(customers).toMatchObject({ typeId: 'customer', toQbo: { count: 1 }, toCso: { count: 0 } });
+  });
+
   it('says what the run then does: its creates are the ones the run makes', async () => {
     const h = createHarness();
     h.seed.cso('customer', person('Acme'));
