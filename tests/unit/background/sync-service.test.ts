@@ -220,6 +220,14 @@ describe('sync service', () => {
     });
   });
 
+  it('the first-sync setup’s preview plans with the directions being chosen and leaves the table alone', async () => {
+    const preview = vi.fn(async () => report());
+    const { service, rows, buildEngine } = setup({ preview } as never);
+    await expect(service.previewSetup(target, { customer: 'off' })).resolves.toEqual({ byType: [], creates: 0 });
+    expect(buildEngine.mock.calls[0]).toContainEqual({ directions: { customer: 'off' } });
+    expect(rows.replaceRows).not.toHaveBeenCalled();
+  });
+
   it('a read after Connect that fails ends with the words of the failure', async () => {
     const reconnect = vi.fn(async () => Promise.reject(new ReconnectNeededError('gone')));
     const { service, events } = setup({ reconnect } as never);
