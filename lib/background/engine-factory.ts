@@ -10,7 +10,7 @@ import { type CompanySettings, enabledTypesOf } from '@/lib/storage/company-sett
 import { type Progress, type StateStore, type SyncEngine, type SyncEngineOptions, createSyncEngine } from '@/lib/sync';
 import type { ConnectionMetaStore } from './connect-service';
 import type { QboAccess } from './qbo-access';
-import type { RunWait, SyncTarget } from './sync-target';
+import type { EngineOverrides, RunWait, SyncTarget } from './sync-target';
 
 export function createEngineFactory(deps: {
   db: AppDb;
@@ -50,11 +50,15 @@ export function createEngineFactory(deps: {
     target: SyncTarget,
     onProgress: (progress: Progress) => void,
     onWait?: (wait: RunWait) => void,
+    overrides: EngineOverrides = {},
   ): Promise<SyncEngine> {
     const meta = await deps.meta.get(target.key);
     if (!meta)
       throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
-    const settings = await deps.companySettings(target.key);
+    const saved = await deps.companySettings(target.key);
+    const settings = overrides.directions
+      ? { ...saved, directions: { ...saved.directions, ...overrides.directions } }
+      : saved;
     const state = createStateStore(deps.db, target.key, deps.rows);
     const defaultIncomeAccountId = await incomeAccountFor(
       target.key,

@@ -5,7 +5,7 @@
  */
 import type { StatusHub } from '@/lib/messaging/status-port';
 import type { SyncEngine } from '@/lib/sync';
-import { type BuildEngine, type RunWait, type SyncTarget, waitingUntil } from './sync-target';
+import { type BuildEngine, type EngineOverrides, type RunWait, type SyncTarget, waitingUntil } from './sync-target';
 
 export interface EngineWorkDeps {
   buildEngine: BuildEngine;
@@ -14,7 +14,11 @@ export interface EngineWorkDeps {
 }
 
 export function engineWork(deps: EngineWorkDeps) {
-  return async function withEngine<T>(target: SyncTarget, work: (engine: SyncEngine) => Promise<T>): Promise<T> {
+  return async function withEngine<T>(
+    target: SyncTarget,
+    work: (engine: SyncEngine) => Promise<T>,
+    overrides?: EngineOverrides,
+  ): Promise<T> {
     const tell = (waiting: { why: string; until: string } | null) =>
       deps.hub.publish({ type: 'waiting', companyId: target.companyId, origin: target.origin, waiting });
     let waited = false;
@@ -23,7 +27,7 @@ export function engineWork(deps: EngineWorkDeps) {
       tell(waitingUntil(wait, deps.now()));
     };
     try {
-      return await work(await deps.buildEngine(target, () => {}, onWait));
+      return await work(await deps.buildEngine(target, () => {}, onWait, overrides));
     } finally {
       if (waited) tell(null);
     }

@@ -42,12 +42,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { resolve, resolveForWrite, pageCompanyName } = createCompanyAccess(deps);
 
   async function summarize(company: CompanyRow, settings?: Settings): Promise<CompanySummary> {
-    const [s, connection, meta, counts, last] = await Promise.all([
+    const [s, connection, meta, counts, last, sync] = await Promise.all([
       settings ?? deps.readSettings(),
       deps.tokens.get(company.key),
       deps.meta.get(company.key),
       rows.countRows(company.key),
       createRunHistory(deps.db, company.key).list({ page: 0, pageSize: 1 }),
+      syncStateSummary(deps.db, company.key),
     ]);
     const state = !connection
       ? 'notConnected'
@@ -63,6 +64,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         lastSync: toLastSync(last.entries[0]),
         counts: counts.byStatus,
         running: deps.sync.status(company.key),
+        readState: deps.sync.reading(company.key) ? 'reading' : sync.read ? 'read' : 'notRead',
         lostReason: connection?.lostReason,
         qboPrefs: meta?.qboPrefs,
       },
@@ -103,9 +105,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const company = await resolveForWrite(data, sender);
       const result = await deps.connect.connect(company.key);
       if (!result.ok) return result;
-      // Reconnect to QBO also re-reads QuickBooks and recomputes every status.
-      if ((await syncStateSummary(deps.db, company.key)).started)
-        await deps.sync.action(target(company), 'reconnect', []);
+      // Connect and Reconnect then read both sides and recompute every status by themselves, so the
+      // table lists every row without another click. The reply does not wait: the surfaces show the
+      // connection at once and follow the read through its status events.
+      void deps.sync.reread(target(company));
       return { ok: true, summary: await summarize(company) };
     },
     async disconnect(data, sender) {
@@ -144,6 +147,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     async preview(data, sender) {
       return deps.sync.preview(target(await resolve(data, sender)));
+    },
+    async previewSetup(data, sender) {
+      return deps.sync.previewSetup(target(await resolve(data, sender)), data.directions);
     },
     async synchronize(data, sender) {
       const company = await resolveForWrite(data, sender);

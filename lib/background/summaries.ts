@@ -24,6 +24,15 @@ export function toPreviewSummary(summary: PlanSummary): PreviewSummary {
   };
 }
 
+/** A run that stopped applied nothing. */
+export function emptySummary(): PreviewSummary {
+  return {
+    counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 },
+    errors: 0,
+    total: 0,
+  };
+}
+
 export function describeOutcome(
   executed: PreviewSummary,
   failures: readonly StoredIssue[],

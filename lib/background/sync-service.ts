@@ -12,14 +12,18 @@ import type {
   RunStatus,
   RunTrigger,
 } from '@/lib/messaging/protocol';
+import type { SetupPreview } from '@/lib/messaging/setup-preview';
 import type { Progress } from '@/lib/sync';
+import type { Directions } from '@/lib/sync/directions';
+import { createRereads } from './rereads';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
 import { runResult } from './run-result';
-import { toPreviewSummary } from './summaries';
+import { toSetupPreview } from './setup-preview';
+import { emptySummary, toPreviewSummary } from './summaries';
 import { undoAndLog } from './undo-and-log';
 import { type EngineWorkDeps, engineWork } from './engine-work';
-import { type RunWait, type SyncTarget, waitingUntil } from './sync-target';
+import { type RunRequest, type RunWait, type SyncTarget, waitingUntil } from './sync-target';
 
 export interface SyncServiceDeps extends EngineWorkDeps {
   rows: RowStore;
@@ -28,16 +32,6 @@ export interface SyncServiceDeps extends EngineWorkDeps {
   locks?: LockManager;
   /** Told when a run ends, for the toolbar badge and notifications (held deletions included). */
   onRunEnd?(target: SyncTarget, outcome: RunOutcome, stopKind: string | null, trigger: RunTrigger): void;
-}
-
-export interface RunRequest {
-  trigger: RunTrigger;
-  who: string | null;
-  selection?: string[];
-  /** Held deletions the user confirmed (honoured for a person's run only). */
-  confirmDeletions?: string[];
-  /** The user confirmed a first sync's creates in CStoreOffice (a person's run only). */
-  confirmCreates?: boolean;
 }
 
 /** Row actions and Undo wait for no run: they would plan from what the run is changing. */
@@ -117,7 +111,22 @@ export function createSyncService(deps: SyncServiceDeps) {
     }
   }
 
+  // After a running sync (which saves rows of its own), under its lock, like a preview.
+  const rereads = createRereads({
+    hub: deps.hub,
+    read: async (target) => {
+      await running.get(target.key)?.promise.catch(() => {});
+      await withLock(target.key, () =>
+        withEngine(target, async (engine) => saveRows(target, (await engine.reconnect()).rows)),
+      );
+    },
+  });
+
   return {
+    /** Connect and Reconnect: both sides read in full and every row recomputed (see rereads.ts). */
+    reread: rereads.start,
+    reading: rereads.reading,
+
     /** Synchronize, or join the run already going for this company. */
     synchronize(target: SyncTarget, request: RunRequest): Promise<RunOutcome> {
       const current = running.get(target.key);
@@ -155,6 +164,17 @@ export function createSyncService(deps: SyncServiceDeps) {
           await saveRows(target, result.rows);
           return toPreviewSummary(result.summary);
         }),
+      );
+    },
+
+    /**
+     * The first-sync setup's summary with the directions being chosen, not saved yet: the rows are
+     * not saved either (the table keeps showing what the saved choices plan). Waits like a preview.
+     */
+    async previewSetup(target: SyncTarget, directions: Directions): Promise<SetupPreview> {
+      await running.get(target.key)?.promise.catch(() => {});
+      return withLock(target.key, () =>
+        withEngine(target, async (engine) => toSetupPreview(await engine.preview()), { directions }),
       );
     },
 
@@ -222,11 +242,3 @@ export function createSyncService(deps: SyncServiceDeps) {
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
-
-function emptySummary(): PreviewSummary {
-  return {
-    counts: { createInQbo: 0, createInCso: 0, updateQbo: 0, updateCso: 0, deactivateInQbo: 0, deleteInCso: 0, link: 0 },
-    errors: 0,
-    total: 0,
-  };
-}

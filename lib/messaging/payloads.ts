@@ -3,6 +3,8 @@
  * clear error before any handler runs, so it can change nothing.
  */
 import { z } from 'zod';
+import { ENTITY_TYPE_IDS } from '@/lib/entities';
+import { DIRECTIONS } from '@/lib/sync/directions';
 import { type ProtocolMap, USER_NAME_MAX } from './protocol';
 import { panelRowExportQuery, panelRowQuery } from './row-query-schema';
 
@@ -72,5 +74,9 @@ export const PAYLOADS = {
     })
     .strict(),
   getCompanySettings: z.object(target).strict(),
+  // Types left out go the way the company's saved settings say.
+  previewSetup: z
+    .object({ ...target, directions: z.partialRecord(z.enum(ENTITY_TYPE_IDS), z.enum(DIRECTIONS)) })
+    .strict(),
   openOptions: z.undefined(),
 } as const satisfies Record<keyof ProtocolMap, z.ZodType>;

@@ -9,6 +9,8 @@ import type { EntityTypeId, SyncStatusId } from '@/lib/entities';
 import type { CompanySettings, CompanySettingsInput } from '@/lib/storage/company-settings';
 import type { Environment } from '@/lib/storage/settings';
 import type { Remedy } from '@/lib/sync';
+import type { Directions } from '@/lib/sync/directions';
+import type { SetupPreview } from './setup-preview';
 import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
 
 export type { RunTrigger };
@@ -17,6 +19,8 @@ import type { PanelRowExportQuery, PanelRowQuery } from './row-query-schema';
 export type { PanelRowExportQuery, PanelRowQuery, PanelSortField } from './row-query-schema';
 
 export type ConnectionState = 'notConnected' | 'connected' | 'reconnectNeeded';
+
+export type ReadState = 'notRead' | 'reading' | 'read';
 
 export interface LastSync {
   at: string;
@@ -38,6 +42,8 @@ export interface CompanySummary {
   counts: Record<SyncStatusId, number>;
   /** A run in progress for this company, if any. */
   running: RunStatus | null;
+  /** Whether both sides were read (the table lists what they hold), are being read, or never were. */
+  readState: ReadState;
   /** While the connection is lost: why, in words. */
   lostReason: string | null;
   /** One notice per setting of the QuickBooks company that keeps something from being sent (tracking off…). */
@@ -232,6 +238,8 @@ export interface ProtocolMap {
   saveCompanySettings(
     data: CompanyTarget & { settings: CompanySettingsInput | null; confirmSetup?: boolean },
   ): SaveCompanySettingsReply;
+  /** The first-sync setup's summary: what the first run would create, with these directions (not saved). */
+  previewSetup(data: CompanyTarget & { directions: Directions }): SetupPreview;
   /** Opens the extension's options page (a content script cannot open it itself). */
   openOptions(): void;
 }

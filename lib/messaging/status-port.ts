@@ -12,6 +12,8 @@ export type StatusEvent =
   | { type: 'run'; status: RunStatus }
   | { type: 'rowsChanged'; companyId: string; origin: string }
   | { type: 'company'; summary: CompanySummary }
+  /** The read after Connect or Reconnect began (reading) or ended, with why it failed (error). */
+  | { type: 'reading'; companyId: string; origin: string; reading: boolean; error: string | null }
   /** Outside a run (Reconnect, Preview, a row action): a wait before QBO is asked again, or its end (null). */
   | { type: 'waiting'; companyId: string; origin: string; waiting: { why: string; until: string } | null };
 

@@ -17,9 +17,12 @@ export interface RateLimits {
 
 /**
  * A little under QBO's numbers: QBO counts arrivals, we count departures, and network jitter can
- * squeeze two departures a second apart into one arrival second.
+ * squeeze two departures a second apart into one arrival second. 8 a second, not 9: the minute's
+ * 480 already averages 8 a second, so a higher rate only buys bursts, and QBO's 10 a second counts
+ * every request of the app on the realm, ours and those this scheduler never sees (a second browser,
+ * a script on the same app): 8 leaves two of theirs room in any second, and a 429 costs a minute.
  */
-const DEFAULT_LIMITS: RateLimits = { perSecond: 9, perMinute: 480, batchPerMinute: 38, maxConcurrent: 8 };
+const DEFAULT_LIMITS: RateLimits = { perSecond: 8, perMinute: 480, batchPerMinute: 38, maxConcurrent: 8 };
 
 export type CallKind = 'call' | 'batch';
 
@@ -64,11 +67,21 @@ export function createScheduler(deps: { clock: SchedulerClock; limits?: Partial<
     while (times.length > 0 && (times[0] ?? 0) <= now - 60_000) times.shift();
   };
 
+  /**
+   * Departures are spread evenly instead of sent as a burst that uses the second's whole allowance
+   * at once: QBO's per-second window also counts the app's requests this scheduler never sees (a
+   * second browser or worker, a person's script on the same app), and a burst leaves them no room.
+   * One 429 then holds the realm for Intuit's minute, which costs far more than the spacing does.
+   */
+  const minGapMs = Math.ceil(1000 / limits.perSecond);
+
   const waitMs = (s: RealmState, kind: CallKind, now: number): number => {
     prune(s.sends, now);
     prune(s.batchSends, now);
+    const last = s.sends[s.sends.length - 1];
     return Math.max(
       s.blockedUntil - now,
+      last === undefined ? 0 : last + minGapMs - now,
       waitForWindow(s.sends, limits.perSecond, 1000, now),
       waitForWindow(s.sends, limits.perMinute, 60_000, now),
       kind === 'batch' ? waitForWindow(s.batchSends, limits.batchPerMinute, 60_000, now) : 0,

@@ -2,7 +2,7 @@
  * Builds what the popup and panel show for a company from what the background knows about it.
  */
 import { SYNC_STATUS_IDS, type SyncStatusId } from '@/lib/entities';
-import type { CompanySummary, ConnectionState, LastSync, RunStatus } from '@/lib/messaging/protocol';
+import type { CompanySummary, ConnectionState, LastSync, ReadState, RunStatus } from '@/lib/messaging/protocol';
 import type { Environment } from '@/lib/storage/settings';
 import { ACCOUNT_NUMBERS_OFF, type QboCompanyPrefs, typesQboRefuses } from '@/lib/sync/qbo-company';
 
@@ -13,6 +13,7 @@ export interface ConnectionFacts {
   lastSync: LastSync | null;
   counts: Partial<Record<SyncStatusId, number>>;
   running?: RunStatus | null;
+  readState?: ReadState;
   /** Why the connection was lost, as stored by the token manager (only while it is lost). */
   lostReason?: 'expired' | 'refused' | undefined;
   /** The QuickBooks company's settings as last read (Connect, Reconnect); absent before. */
@@ -47,6 +48,7 @@ export function summarizeCompany(
     lastSync: facts.lastSync,
     counts,
     running: facts.running ?? null,
+    readState: facts.readState ?? 'notRead',
     lostReason: facts.state === 'reconnectNeeded' ? LOST_WORDS[facts.lostReason ?? 'unknown'] : null,
     qboNotices: qboNoticesOf(facts.qboPrefs),
   };

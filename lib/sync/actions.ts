@@ -10,7 +10,7 @@ import { snapshotOf } from './plan/pairs';
 import { LINK_REMOVED, linkRemovedMarker } from './plan/finish';
 import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
-import type { Link } from './types';
+import { csoRowKey, type Link } from './types';
 import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
 
 export type ActionResult = { ok: true; changed: number } | { ok: false; message: string };
@@ -85,12 +85,19 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       return { ok: true, changed: picked.rows.length };
     },
 
-    /** Forgets every link, snapshot, cursor and journal of the connection (after the UI's confirmation). */
+    /**
+     * Forgets every link, snapshot, cursor and journal of the connection (after the UI's
+     * confirmation). Each formerly linked row keeps Remove Link's note: without it a pair that still
+     * matches by name and agrees would read Synchronized at once, as if its link were still there.
+     */
     async clearSyncHistory(): Promise<ActionResult> {
+      const linked = await ports.links.all();
       await ports.links.clear();
       await ports.state.clear();
       await ports.journal.clear();
-      return { ok: true, changed: 0 };
+      const at = now();
+      await ports.state.setIssues(linked.map((l) => linkRemovedMarker(csoRowKey(l.csoType, l.csoId), at)));
+      return { ok: true, changed: linked.length };
     },
 
     /** Links a row to the near match its issue offers; CStoreOffice's spelling then goes to QBO. */

@@ -48,6 +48,11 @@ export function useManagerFeed(active: () => boolean, subscribe: typeof subscrib
       if (company.concerns(event.companyId, event.origin)) refreshRows();
     } else if (event.type === 'waiting') {
       if (company.concerns(event.companyId, event.origin)) company.waiting = event.waiting;
+    } else if (event.type === 'reading') {
+      if (!company.concerns(event.companyId, event.origin)) return;
+      void company.readingChanged(event.reading, event.error);
+      // The read saved its rows just before it ended: list them now rather than after the pause.
+      if (!event.reading) loadRows();
     } else {
       company.accept(event.summary);
       if (company.concerns(event.summary.companyId, event.summary.origin) && event.summary.running)

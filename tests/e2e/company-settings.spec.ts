@@ -3,10 +3,15 @@ import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 import { connectFromManager, control } from './manager';
 
-/** The manager's Settings tab of the company shown. */
-async function openSettings(dialog: Locator) {
+/**
+ * The manager's Settings tab of the company shown. Its own panel: the Entities tab, kept while
+ * hidden, may hold the first-sync setup with direction choices of the same names.
+ */
+async function openSettings(dialog: Locator): Promise<Locator> {
   await dialog.getByTestId('section-settings').click();
-  await expect(dialog.getByTestId('settings-source')).toBeVisible({ timeout: 30_000 });
+  const tab = dialog.getByRole('tabpanel', { name: 'Settings' });
+  await expect(tab.getByTestId('settings-source')).toBeVisible({ timeout: 30_000 });
+  return tab;
 }
 
 /** Searches the Entities table of the company shown. */
@@ -34,18 +39,18 @@ test("a company's own settings are kept for it, and another company starts from 
   // Preview reads both sides, so the table has rows for a change of settings to recompute.
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByTestId('preview')).toContainText('Create in QuickBooks', { timeout: 60_000 });
-  await openSettings(dialog);
-  await expect(dialog.getByTestId('settings-source')).toContainText("follows the options page's values");
+  let settings = await openSettings(dialog);
+  await expect(settings.getByTestId('settings-source')).toContainText("follows the options page's values");
   expect(await seriousViolations(audit, 'qbo-sync-manager-dialog')).toEqual([]);
-  await dialog.getByTestId('direction-customer').click();
-  await dialog.getByRole('option', { name: 'Off', exact: true }).click();
-  await dialog.getByTestId('settings-policy').click();
-  await dialog.getByRole('option', { name: 'QuickBooks wins', exact: true }).click();
+  await settings.getByTestId('direction-customer').click();
+  await settings.getByRole('option', { name: 'Off', exact: true }).click();
+  await settings.getByTestId('settings-policy').click();
+  await settings.getByRole('option', { name: 'QuickBooks wins', exact: true }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Settings saved' })).toHaveText(
     'Settings saved for this company.',
   );
-  await expect(dialog.getByTestId('settings-source')).toContainText('has its own settings');
+  await expect(settings.getByTestId('settings-source')).toContainText('has its own settings');
   // Customers are off for this company: they leave its table at once.
   await search(dialog, 'City of Springfield');
   await expect(dialog.getByText('No entities match the filters.')).toBeVisible({ timeout: 30_000 });
@@ -53,10 +58,10 @@ test("a company's own settings are kept for it, and another company starts from 
   // Another company, connected to another realm: the options' values, untouched by the first's choice.
   await audit.goto(`${cso.url}/app.php/accounting/audit?company=2`);
   dialog = await connectFromManager(context, audit, qbo.qbo.url, second.realmId);
-  await openSettings(dialog);
-  await expect(dialog.getByTestId('settings-source')).toContainText("follows the options page's values");
-  await expect(dialog.getByTestId('direction-customer')).toHaveText('Both ways');
-  await expect(dialog.getByTestId('settings-policy')).toHaveText('Report the conflict and let me choose');
+  settings = await openSettings(dialog);
+  await expect(settings.getByTestId('settings-source')).toContainText("follows the options page's values");
+  await expect(settings.getByTestId('direction-customer')).toHaveText('Both ways');
+  await expect(settings.getByTestId('settings-policy')).toHaveText('Report the conflict and let me choose');
   await dialog.getByTestId('section-entities').click();
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByTestId('preview')).toContainText('Create in QuickBooks', { timeout: 60_000 });
@@ -70,9 +75,9 @@ test("a company's own settings are kept for it, and another company starts from 
   await audit.locator('qbo-sync-manager').getByRole('button', { name: 'QB Sync Manager (extension)' }).click();
   dialog = audit.getByRole('dialog', { name: 'QB Synchronization Manager' });
   await expect(dialog.getByTestId('connection-state')).toHaveText('Connected');
-  await openSettings(dialog);
-  await expect(dialog.getByTestId('settings-source')).toContainText('has its own settings');
-  await expect(dialog.getByTestId('direction-customer')).toHaveText('Off');
-  await expect(dialog.getByTestId('direction-account')).toHaveText('Both ways');
-  await expect(dialog.getByTestId('settings-policy')).toHaveText('QuickBooks wins');
+  settings = await openSettings(dialog);
+  await expect(settings.getByTestId('settings-source')).toContainText('has its own settings');
+  await expect(settings.getByTestId('direction-customer')).toHaveText('Off');
+  await expect(settings.getByTestId('direction-account')).toHaveText('Both ways');
+  await expect(settings.getByTestId('settings-policy')).toHaveText('QuickBooks wins');
 });

@@ -50,6 +50,9 @@ test('row actions against both sandboxes: Ignore Issues, Link to a near match, C
   await confirm.getByRole('button', { name: /Clear/ }).last().click();
   await expect(notices).toContainText('Sync history cleared');
   await filterColumn(audit, dialog, 'Synchronization status', 'all');
+  // Every row is recomputed at once, without another run: none reads Synchronized with its old link.
+  await expect(dialog.locator('tbody tr[data-row-key]').first()).toBeVisible();
+  await expect(dialog.locator('tbody tr[data-status="synchronized"]')).toHaveCount(0);
   // Links are gone: the pair linked by hand above is a near match again, offering the link.
   const relinkable = dialog.locator(`tbody tr[data-row-key="${nearKey}"]`);
   await dialog.getByPlaceholder('Search name, ids, issue…').fill(nearName);

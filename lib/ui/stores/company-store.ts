@@ -48,14 +48,37 @@ export const useCompanyStore = defineStore('company', () => {
     if (concerns(next.companyId, next.origin)) summary.value = next;
   }
 
+  /** Both sides are being read after Connect or Reconnect: the table fills when it ends. */
+  const reading = computed(() => summary.value?.readState === 'reading');
+
+  /** The read after Connect or Reconnect began or ended: said at once, then the summary is asked again. */
+  /** The read's end was told while Connect's answer was still on its way (the answer says "reading"). */
+  let readEndedEarly = false;
+
+  async function readingChanged(on: boolean, readError: string | null) {
+    if (!on && connecting.value) readEndedEarly = true;
+    if (summary.value) summary.value = { ...summary.value, readState: on ? 'reading' : 'read' };
+    if (readError) useNoticeStore().push('error', 'The entities could not be read', readError);
+    if (on || !company.value) return;
+    const mine = seq;
+    try {
+      const found = await sendMessage('getCompany', company.value);
+      if (mine === seq) summary.value = found;
+    } catch {
+      // The summary said above stands until the next status event.
+    }
+  }
+
   async function connect() {
     if (!target.value) return;
     const notices = useNoticeStore();
     connecting.value = true;
+    readEndedEarly = false;
     try {
       const reply = await sendMessage('connect', target.value);
       if (reply.ok) {
-        summary.value = reply.summary;
+        const over = readEndedEarly && reply.summary.readState === 'reading';
+        summary.value = over ? { ...reply.summary, readState: 'read' } : reply.summary;
         notices.push('success', `Connected to ${reply.summary.qboCompanyName ?? 'QuickBooks Online'}`);
       } else {
         notices.push('error', 'Could not connect to QBO', reply.message);
@@ -85,9 +108,11 @@ export const useCompanyStore = defineStore('company', () => {
     user,
     target,
     connected,
+    reading,
     load,
     concerns,
     accept,
+    readingChanged,
     connect,
     disconnect,
   };

@@ -10,6 +10,7 @@ import { useHistoryStore } from './history-store';
 import { useNoticeStore } from './notice-store';
 import { useRowsStore } from './rows-store';
 import { useRunStore } from './run-store';
+import { useSetupStore } from './setup-store';
 
 const MANAGER_STORES = [
   useCompanyStore,
@@ -17,6 +18,7 @@ const MANAGER_STORES = [
   useRunStore,
   useHistoryStore,
   useCompanySettingsStore,
+  useSetupStore,
   useNoticeStore,
 ];
 

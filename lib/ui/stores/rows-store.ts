@@ -42,6 +42,8 @@ export const useRowsStore = defineStore('rows', () => {
     ...(sort.value ? { sort: sort.value } : {}),
     filters: filters.value,
   }));
+  /** A filter or search narrows the table (an empty table then says so, not that nothing exists). */
+  const filtered = computed(() => Object.keys(filters.value).length > 0);
   const pageCount = computed(() => Math.max(1, Math.ceil(total.value / pageSize.value)));
 
   // Answers can overtake each other (typing in the search box, live updates): keep the newest.
@@ -153,6 +155,7 @@ export const useRowsStore = defineStore('rows', () => {
     error,
     selected,
     query,
+    filtered,
     pageCount,
     pageSelected,
     selectedRows,

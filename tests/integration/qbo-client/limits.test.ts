@@ -39,6 +39,21 @@ describe('limits against the QBO sandbox (throttle on)', () => {
     expect(peak(60_000, since)).toBeLessThanOrEqual(500);
   });
 
+  it('requests another client of the app sends leave room for ours: QBO counts the app, not our client', async () => {
+    const { client } = clientFor(sandbox, realmId);
+    sandbox.clock.advance(5000);
+    const throttledBefore = counters(sandbox, realmId).byTag.throttled ?? 0;
+    // Someone's script on the same app (or a second browser) reads at the moment our read begins.
+    const token = sandbox.mintToken(realmId).access_token;
+    const other = () =>
+      fetch(`${sandbox.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      });
+    expect((await Promise.all([other(), other()])).map((r) => r.status)).toEqual([200, 200]);
+    await Promise.all(Array.from({ length: 16 }, () => client.companyInfo()));
+    expect((counters(sandbox, realmId).byTag.throttled ?? 0) - throttledBefore).toBe(0);
+  });
+
   it('60 batch calls stay under 40/min', async () => {
     const { client } = clientFor(sandbox, realmId);
     const since = lastSeq();

@@ -28,7 +28,7 @@ function setup(listed: { id: string; name: string }[] | Error) {
     tokens: { get: async () => undefined },
     meta: { get: async () => undefined, put: async () => {}, remove: async () => {} },
     connect: {},
-    sync: { status: () => null, synchronize },
+    sync: { status: () => null, reading: () => false, synchronize },
     readSettings: async () => DEFAULT_SETTINGS,
     openOptionsPage: async () => {},
     auditableCompanies,

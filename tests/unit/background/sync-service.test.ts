@@ -196,6 +196,49 @@ describe('sync service', () => {
     ]);
   });
 
+  it('the read after Connect runs once when asked twice, saves the rows, and tells its start and end', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reconnect = vi.fn(async () => (await gate, report()));
+    const { service, events, rows } = setup({ reconnect } as never);
+    const first = service.reread(target);
+    const second = service.reread(target);
+    expect(service.reading(target.key)).toBe(true);
+    release();
+    await Promise.all([first, second]);
+    expect(reconnect).toHaveBeenCalledTimes(1);
+    expect(rows.replaceRows).toHaveBeenCalledTimes(1);
+    expect(service.reading(target.key)).toBe(false);
+    const told = events.filter((e) => e.type === 'reading' || e.type === 'rowsChanged').map((e) => e.type);
+    expect(told).toEqual(['reading', 'rowsChanged', 'reading']);
+    expect(events.at(-1)).toEqual({
+      type: 'reading',
+      companyId: '1',
+      origin: target.origin,
+      reading: false,
+      error: null,
+    });
+  });
+
+  it('the first-sync setup’s preview plans with the directions being chosen and leaves the table alone', async () => {
+    const preview = vi.fn(async () => report());
+    const { service, rows, buildEngine } = setup({ preview } as never);
+    await expect(service.previewSetup(target, { customer: 'off' })).resolves.toEqual({ byType: [], creates: 0 });
+    expect(buildEngine.mock.calls[0]).toContainEqual({ directions: { customer: 'off' } });
+    expect(rows.replaceRows).not.toHaveBeenCalled();
+  });
+
+  it('a read after Connect that fails ends with the words of the failure', async () => {
+    const reconnect = vi.fn(async () => Promise.reject(new ReconnectNeededError('gone')));
+    const { service, events } = setup({ reconnect } as never);
+    await service.reread(target);
+    expect(events.at(-1)).toMatchObject({
+      type: 'reading',
+      reading: false,
+      error: expect.stringContaining('Connect to QBO'),
+    });
+  });
+
   it('stops cleanly with words when QuickBooks refuses the connection, and says so to the toolbar', async () => {
     const { service, entries, onRunEnd, events } = setup({
       synchronize: async () => {

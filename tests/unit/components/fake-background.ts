@@ -62,7 +62,8 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
     realmId: '9130',
     qboCompanyName: 'Speedy Stop Books',
     environment: 'sandbox',
-    lastSync: null,
+    // A company that synchronized before: its first-sync setup is behind it (first-minutes tests start earlier).
+    lastSync: { at: '2026-12-01T10:00:00Z', outcome: 'success', message: 'Nothing needed to change.' },
     counts: {
       synchronized: 0,
       waitingForCreation: 0,
@@ -72,6 +73,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
       notSynced: 0,
     },
     running: null,
+    readState: 'read',
     lostReason: null,
     qboNotices: [],
     ...summary,
@@ -108,9 +110,34 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
 
   const handlers: { [K in keyof ProtocolMap]?: (data: never) => unknown } = {
     getCompanySettings: settingsReply,
-    saveCompanySettings: (data: { settings: Omit<CompanySettings, 'setupConfirmedAt'> | null }) => {
-      settings = data.settings ? { ...data.settings, setupConfirmedAt: null } : null;
+    saveCompanySettings: (data: {
+      settings: Omit<CompanySettings, 'setupConfirmedAt'> | null;
+      confirmSetup?: boolean;
+    }) => {
+      const confirmed = data.confirmSetup ? '2026-12-05T09:00:00.000Z' : (settings ?? defaults).setupConfirmedAt;
+      settings = data.settings ? { ...data.settings, setupConfirmedAt: confirmed } : null;
+      if (!settings) defaults.setupConfirmedAt = confirmed;
       return { ok: true, ...settingsReply() };
+    },
+    // The first-sync setup's summary: a type turned off creates nothing.
+    previewSetup: (data: { directions: Partial<Record<EntityTypeId, string>> }) => {
+      const byType = [
+        {
+          typeId: 'account',
+          typeLabel: 'Account',
+          toQbo: { count: 2, names: ['Sales', 'Fuel'] },
+          toCso: { count: 0, names: [] },
+          links: 1,
+        },
+        {
+          typeId: 'customer',
+          typeLabel: 'Customer',
+          toQbo: { count: 1, names: ['Acme'] },
+          toCso: { count: 3, names: ['Quincy', 'Rita', 'Sam'] },
+          links: 0,
+        },
+      ].filter((t) => data.directions[t.typeId as EntityTypeId] !== 'off');
+      return { byType, creates: byType.reduce((n, t) => n + t.toQbo.count + t.toCso.count, 0) };
     },
     getCompany: () => company,
     getRows: (data: { query: PanelRowQuery }) => {

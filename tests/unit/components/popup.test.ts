@@ -49,6 +49,7 @@ const company: CompanySummary = {
     notSynced: 0,
   },
   running: null,
+  readState: 'read',
   lostReason: null,
   qboNotices: [],
 };

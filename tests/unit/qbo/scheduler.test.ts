@@ -49,9 +49,21 @@ describe('createScheduler', () => {
 
   it('counts realms apart', async () => {
     const clock = fakeClock(0);
-    const scheduler = createScheduler({ clock, limits: { perSecond: 2 } });
-    await Promise.all(['a', 'b', 'a', 'b'].map((realm) => scheduler.run(realm, 'call', async () => undefined)));
+    const scheduler = createScheduler({ clock, limits: { perSecond: 1 } });
+    await Promise.all(['a', 'b'].map((realm) => scheduler.run(realm, 'call', async () => undefined)));
     expect(clock.now()).toBe(0);
+  });
+
+  it('spreads a realm’s calls over the second instead of sending them in one burst', async () => {
+    const clock = fakeClock(0);
+    const scheduler = createScheduler({ clock, limits: { perSecond: 9 } });
+    const starts: number[] = [];
+    await Promise.all(
+      Array.from({ length: 9 }, () => scheduler.run('r1', 'call', async () => void starts.push(clock.now()))),
+    );
+    // Two requests another client of the app sends at any moment still fit QBO's 10 a second.
+    expect(peak(starts, 250)).toBeLessThanOrEqual(3);
+    expect(Math.max(...starts)).toBeLessThan(1000);
   });
 
   it('holds the whole realm during a pause', async () => {

@@ -126,6 +126,23 @@ describe('actions', () => {
     expect(h.qbo.list('Customer').map((c) => c.name)).toEqual(['Acme Fuel']);
   });
 
+  it('after Clear Sync History no row reads Synchronized until the next sync links it again', async () => {
+    const h = createHarness();
+    const a = h.seed.cso('customer', person('Acme'));
+    const b = h.seed.cso('customer', person('Beta', { companyName: 'Beta Inc' }));
+    await h.engine.synchronize();
+    expect((await h.engine.rows()).map((r) => r.status)).toEqual(['synchronized', 'synchronized']);
+    expect(await h.engine.actions.clearSyncHistory()).toEqual({ ok: true, changed: 2 });
+    const rows = (await h.engine.preview()).rows;
+    expect(rows.map((r) => [r.key, r.statusText])).toEqual([
+      [`cso:customer:${a}`, 'Waiting for Creation in QuickBooks'],
+      [`cso:customer:${b}`, 'Waiting for Creation in QuickBooks'],
+    ]);
+    await h.engine.synchronize();
+    expect((await h.engine.rows()).map((r) => r.status)).toEqual(['synchronized', 'synchronized']);
+    expect(h.qbo.list('Customer')).toHaveLength(2);
+  });
+
   it('Clear Sync History forgets links and reads everything again; a different realm is refused until then', async () => {
     const { h } = await setup();
     await expect(h.make({ realmId: 'other' }).preview()).resolves.toBeDefined();
