@@ -83,6 +83,14 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
   });
   o.log(`      ${await dialog.getByTestId('connection-state').first().innerText()}`);
 
+  // A company's first sync starts with its setup: which way each type travels, and what would happen.
+  const setup = dialog.getByTestId('first-sync-setup');
+  await step('First sync setup: which way each type travels, and what the first run would do', async () => {
+    await waitVisible(setup.getByTestId('setup-summary'), 5 * TIMEOUT);
+  });
+  o.log(await describeSetup(setup.getByTestId('setup-summary')));
+  await shot(page, 'panel-first-sync-setup');
+
   await step('Preview what Synchronize would do', async () => {
     await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
     await waitVisible(dialog.getByTestId('preview'));
@@ -90,8 +98,8 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
   o.log(await describeList(dialog.getByTestId('preview').first()));
   await shot(page, 'panel-preview');
 
-  await step('Synchronize', async () => {
-    await dialog.getByTestId('synchronize').click();
+  await step('Save the setup (every type both ways) and synchronize', async () => {
+    await setup.getByTestId('confirm-setup').click();
     await waitVisible(dialog.getByRole('region', { name: /^Last run:/ }), 5 * TIMEOUT);
   });
   // A first sync that would fill CStoreOffice with QuickBooks' records asks first.
@@ -119,6 +127,19 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
   await shot(popup, 'popup');
   await popup.close();
   o.log(`  The journey took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+/** The setup's summary, one type per line: what the first run creates on each side and links. */
+async function describeSetup(table: Locator): Promise<string> {
+  const lines: string[] = [];
+  for (const row of await table.locator('tbody tr').all()) {
+    const cells = (await row.locator('th, td').allInnerTexts()).map((c) => c.trim());
+    const count = (cell: string | undefined) => (cell ?? '').split(':')[0]!.replace(/^none$/, '0');
+    lines.push(
+      `      ${(cells[0] ?? '').padEnd(22)} ${count(cells[1]).padStart(4)} to QuickBooks ${count(cells[2]).padStart(4)} to CStoreOffice ${count(cells[3]).padStart(4)} linked`,
+    );
+  }
+  return lines.join('\n');
 }
 
 /** A preview's terms and counts, one per line. */

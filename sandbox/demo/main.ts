@@ -90,7 +90,7 @@ In the Chromium window:
   1. Sign in as auditor@demo.test with the password demo.
   2. Open Transactions → Audit and click "QB Sync Manager (extension)" beside the Company field.
   3. Click "Connect to QBO", choose the QuickBooks company and press Connect.
-  4. Click Preview, then Synchronize.
+  4. The first-sync setup lists what the first run would do; choose which way each type travels, then Save and synchronize.
 Close the browser or press Ctrl-C here to stop everything.`);
       context.on('close', () => {
         console.log('The browser was closed; stopping the sandboxes and the broker.');
