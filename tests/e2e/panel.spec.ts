@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
 import { expect, test } from './fixtures';
 
@@ -83,6 +83,26 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   expect(await preview.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(200, 0, 0)');
 });
 
+/**
+ * Tells every element that scrolls `target` (across shadow roots) that it scrolled, as a wheel turn
+ * would, then waits out an overlay's closing animation (an overlay that is closing still looks visible).
+ */
+async function scrollAround(target: Locator) {
+  await target.evaluate((el) => {
+    let node: Node | null = el.parentNode;
+    while (node) {
+      if (node instanceof Element) {
+        const style = getComputedStyle(node);
+        if (/(auto|scroll)/.test(style.overflow + style.overflowX + style.overflowY))
+          node.dispatchEvent(new Event('scroll'));
+        node = node.parentNode;
+      } else node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    window.dispatchEvent(new Event('scroll'));
+  });
+  await target.page().waitForTimeout(600);
+}
+
 test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes overlay then manager', async ({
   context,
   fixturePages,
@@ -108,6 +128,10 @@ test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes
   const [b, m] = [await filter.boundingBox(), await menu.boundingBox()];
   expect(Math.abs(m!.y - (b!.y + b!.height))).toBeLessThan(40);
   await expect(menu.getByLabel('Customer')).toBeVisible();
+  // Something scrolls beneath it (the table, the dialog): the menu stays open, under its button.
+  await scrollAround(filter);
+  await expect(menu).toBeVisible();
+  await expect(menu.getByLabel('Customer')).toBeVisible();
   await snap(page, 'panel-filter-menu');
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
@@ -125,6 +149,8 @@ test('overlays stay inside the shadow root; keyboard: Enter sorts, Escape closes
   await dialog.getByRole('combobox', { name: 'Rows per page' }).click();
   await expect(page.getByRole('option', { name: '50' })).toBeVisible();
   expect(await shadowHas('.p-select-overlay')).toBe(true);
+  await scrollAround(dialog.getByRole('combobox', { name: 'Rows per page' }));
+  await expect(page.getByRole('option', { name: '50' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('option', { name: '50' })).toBeHidden();
 
