@@ -17,7 +17,7 @@ test('the popup lists a company seen on the Audit page, opens its Audit page, an
   const card = popup.getByTestId('company-card').filter({ hasText: 'Speedy Stop LLC' });
   await expect(card.getByTestId('connection-state')).toHaveText('Not connected');
   await expect(card.getByTestId('last-sync')).toHaveText('Never synchronized.');
-  await expect(card.getByRole('button', { name: 'Connect' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Connect to QBO', exact: true })).toBeVisible();
   // Not connected: nothing to sync yet, and the popup says where the manager lives.
   await expect(card.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
   await expect(popup.getByText('Transactions → Audit')).toBeVisible();
