@@ -2,33 +2,16 @@
 // a change sequence (for cursors), tombstones and the uniqueness and delete rules. Every write path
 // (API, hand-edit pages, control API) goes through here, so they all obey the same rules.
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
-import { validateInput, type FieldErrors, type RefLookup, type Values } from './validate';
+import { deleteBlocker, duplicateOf } from './store-rules';
+import type { StoredRecord, StoreError, StoreResult } from './records';
+import { validateInput, type RefLookup, type Values } from './validate';
 
 export interface Company {
   id: string;
   name: string;
 }
 
-export interface StoredRecord {
-  id: string;
-  companyId: string;
-  segment: Segment;
-  values: Values;
-  version: number;
-  updatedAtMs: number;
-  seq: number;
-  deleted: boolean;
-}
-
-export interface StoreError {
-  status: number;
-  code: string;
-  message: string;
-  fields?: FieldErrors;
-  existingId?: string;
-}
-
-export type StoreResult = { ok: true; record: StoredRecord } | { ok: false; error: StoreError };
+export type { StoredRecord, StoreError, StoreResult } from './records';
 
 export interface SeedCompany {
   id: string;
@@ -76,33 +59,6 @@ export function createStore(deps: { now: () => number }) {
     b.set(rec.id, rec);
   };
 
-  function conflict(companyId: string, segment: Segment, values: Values, selfId?: string): StoreError | undefined {
-    const spec = ENTITY_SPECS[segment];
-    for (const rec of bucket(companyId, segment).values()) {
-      if (rec.deleted || rec.id === selfId) continue;
-      if ('name' in values && rec.values.name === values.name) {
-        return {
-          status: 409,
-          code: 'duplicate_name',
-          message: `A ${spec.label} named "${String(values.name)}" already exists.`,
-          existingId: rec.id,
-        };
-      }
-      for (const [field, fs] of Object.entries(spec.fields)) {
-        if (fs.kind === 'pattern' && fs.unique && values[field] != null && rec.values[field] === values[field]) {
-          return {
-            status: 409,
-            code: 'duplicate_value',
-            message: `Another ${spec.label} already uses ${field} ${String(values[field])}.`,
-            existingId: rec.id,
-            fields: { [field]: 'Already in use.' },
-          };
-        }
-      }
-    }
-    return undefined;
-  }
-
   function assignStationCode(companyId: string): string {
     const used = new Set(
       [...bucket(companyId, 'locations').values()].filter((r) => !r.deleted).map((r) => r.values.stationCode),
@@ -110,38 +66,6 @@ export function createStore(deps: { now: () => number }) {
     let code = 100;
     while (used.has(String(code))) code++;
     return String(code);
-  }
-
-  function deleteBlocker(rec: StoredRecord): StoreError | undefined {
-    const spec = ENTITY_SPECS[rec.segment];
-    if (spec.protectedNames?.includes(String(rec.values.name))) {
-      return {
-        status: 409,
-        code: 'protected',
-        message: `"${String(rec.values.name)}" is CStoreOffice's fallback ${spec.label} and cannot be deleted.`,
-      };
-    }
-    const child = spec.hierarchical
-      ? [...bucket(rec.companyId, rec.segment).values()].find((r) => !r.deleted && r.values.parentId === rec.id)
-      : undefined;
-    if (child)
-      return {
-        status: 409,
-        code: 'in_use',
-        message: `"${String(rec.values.name)}" has sub-entries (e.g. "${String(child.values.name)}"); delete or move them first.`,
-      };
-    if (rec.segment === 'accounts') {
-      const user = [...bucket(rec.companyId, 'data-types').values()].find(
-        (r) => !r.deleted && (r.values.debitAccountId === rec.id || r.values.creditAccountId === rec.id),
-      );
-      if (user)
-        return {
-          status: 409,
-          code: 'in_use',
-          message: `Data type "${String(user.values.name)}" posts to this account; change it first.`,
-        };
-    }
-    return undefined;
   }
 
   const versionMoved = (rec: StoredRecord): StoreError => ({
@@ -198,7 +122,7 @@ export function createStore(deps: { now: () => number }) {
         };
       const values = checked.values;
       if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
-      const dup = conflict(companyId, segment, values);
+      const dup = duplicateOf(bucket(companyId, segment).values(), segment, values);
       if (dup) return { ok: false, error: dup };
       const rec: StoredRecord = {
         id: String(nextId++),
@@ -230,7 +154,7 @@ export function createStore(deps: { now: () => number }) {
             fields: checked.fields,
           },
         };
-      const dup = conflict(companyId, segment, checked.values, id);
+      const dup = duplicateOf(bucket(companyId, segment).values(), segment, checked.values, id);
       if (dup) return { ok: false, error: dup };
       rec.values = { ...rec.values, ...checked.values };
       rec.version++;
@@ -243,7 +167,7 @@ export function createStore(deps: { now: () => number }) {
       if (!rec) return { ok: false, error: notFound(segment, id) };
       if (expectedVersion !== undefined && expectedVersion !== rec.version)
         return { ok: false, error: versionMoved(rec) };
-      const blocker = deleteBlocker(rec);
+      const blocker = deleteBlocker(rec, (segment) => bucket(rec.companyId, segment).values());
       if (blocker) return { ok: false, error: blocker };
       rec.deleted = true;
       rec.version++;
