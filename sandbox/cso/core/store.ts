@@ -2,9 +2,10 @@
 // a change sequence (for cursors), tombstones and the uniqueness and delete rules. Every write path
 // (API, hand-edit pages, control API) goes through here, so they all obey the same rules.
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
+import { linkConflict, validateWithLink } from './qbo-link';
 import { deleteBlocker, duplicateOf } from './store-rules';
 import type { StoredRecord, StoreError, StoreResult } from './records';
-import { validateInput, type RefLookup, type Values } from './validate';
+import type { RefLookup, Values } from './validate';
 
 export interface Company {
   id: string;
@@ -28,7 +29,15 @@ export interface ListQuery {
 
 export type CsoStore = ReturnType<typeof createStore>;
 
-export function createStore(deps: { now: () => number }) {
+export interface StoreDeps {
+  now: () => number;
+  /** The QuickBooks realm the company is bound to (its sync state), which every link must name. */
+  realmOf: (companyId: string) => string | null;
+  /** False while the sandbox plays a v1.2 server, which has no `qbo` field. */
+  linksServed: () => boolean;
+}
+
+export function createStore(deps: StoreDeps) {
   let companies = new Map<string, Company>();
   // One Map per company+type; a write re-inserts the record so iteration order is change order.
   let buckets = new Map<string, Map<string, StoredRecord>>();
@@ -109,7 +118,7 @@ export function createStore(deps: { now: () => number }) {
     },
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {
-      const checked = validateInput(segment, input, refsFor(companyId));
+      const checked = validateWithLink(segment, input, refsFor(companyId), deps.linksServed());
       if (!checked.ok)
         return {
           ok: false,
@@ -122,7 +131,10 @@ export function createStore(deps: { now: () => number }) {
         };
       const values = checked.values;
       if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
-      const dup = duplicateOf(bucket(companyId, segment).values(), segment, values);
+      values.qbo ??= null;
+      const dup =
+        duplicateOf(bucket(companyId, segment).values(), segment, values) ??
+        linkConflict(bucket(companyId, segment).values(), segment, values, deps.realmOf(companyId));
       if (dup) return { ok: false, error: dup };
       const rec: StoredRecord = {
         id: String(nextId++),
@@ -143,7 +155,10 @@ export function createStore(deps: { now: () => number }) {
       if (!rec) return { ok: false, error: notFound(segment, id) };
       if (expectedVersion !== undefined && expectedVersion !== rec.version)
         return { ok: false, error: versionMoved(rec) };
-      const checked = validateInput(segment, input, refsFor(companyId), { id, ...rec.values });
+      const checked = validateWithLink(segment, input, refsFor(companyId), deps.linksServed(), {
+        id,
+        ...rec.values,
+      });
       if (!checked.ok)
         return {
           ok: false,
@@ -154,7 +169,9 @@ export function createStore(deps: { now: () => number }) {
             fields: checked.fields,
           },
         };
-      const dup = duplicateOf(bucket(companyId, segment).values(), segment, checked.values, id);
+      const dup =
+        duplicateOf(bucket(companyId, segment).values(), segment, checked.values, id) ??
+        linkConflict(bucket(companyId, segment).values(), segment, checked.values, deps.realmOf(companyId), id);
       if (dup) return { ok: false, error: dup };
       rec.values = { ...rec.values, ...checked.values };
       rec.version++;
@@ -198,7 +215,7 @@ export function createStore(deps: { now: () => number }) {
         for (const segment of SEGMENTS) {
           for (const raw of c.records[segment] ?? []) {
             const { ref, ...fields } = raw;
-            const values: Values = { active: true };
+            const values: Values = { active: true, qbo: null };
             if (ENTITY_SPECS[segment].hierarchical) values.parentId = null;
             for (const [k, fs] of Object.entries(ENTITY_SPECS[segment].fields))
               values[k] = fs.kind === 'enum' ? fs.default : null;
