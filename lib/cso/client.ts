@@ -4,7 +4,14 @@
 import type { ZodType } from 'zod';
 import type { EntityTypeId } from '../entities';
 import { CSO_SEGMENTS } from './entity-paths';
-import { CsoIncompleteReadError, CsoVersionConflictError } from './errors';
+import {
+  CsoFeatureMissingError,
+  CsoIncompleteReadError,
+  CsoValidationError,
+  CsoVersionConflictError,
+  type CsoError,
+} from './errors';
+import { createQboSyncCalls } from './qbo-sync-client';
 import {
   CSO_RECORD_SCHEMAS,
   CsoCompanyList,
@@ -40,6 +47,12 @@ const unwrap = <T>(result: CallResult<T>): T => {
   if (!result.ok) throw result.error;
   return result.value;
 };
+
+/** A server before v1.3 refuses `qbo` as an unknown field (CONTRACT.md): a missing feature, not bad values. */
+function linksMissing(error: CsoError, body: object): CsoError {
+  const why = error instanceof CsoValidationError ? error.fields.qbo : undefined;
+  return 'qbo' in body && why?.startsWith('Unknown field') ? new CsoFeatureMissingError('links', 422) : error;
+}
 
 export function createCsoClient(deps: CsoClientDeps) {
   const transport = createTransport(deps);
@@ -98,6 +111,8 @@ export function createCsoClient(deps: CsoClientDeps) {
   }
 
   return {
+    ...createQboSyncCalls(transport),
+
     async listCompanies(signal?: AbortSignal): Promise<CsoCompany[]> {
       return unwrap(await transport.call({ method: 'GET', path: '/companies', schema: CsoCompanyList, signal }, true))
         .items;
@@ -135,7 +150,10 @@ export function createCsoClient(deps: CsoClientDeps) {
 
     get,
 
-    /** `idempotencyKey` must stay the same for every retry or resumed run of this one create. */
+    /**
+     * `idempotencyKey` must stay the same for every retry or resumed run of this one create. `input`
+     * may carry the QuickBooks link (`qbo`, v1.3) so the record is never stored unlinked.
+     */
     async create<T extends EntityTypeId>(
       companyId: string,
       type: T,
@@ -143,19 +161,19 @@ export function createCsoClient(deps: CsoClientDeps) {
       options: { idempotencyKey: string; signal?: AbortSignal },
     ): Promise<CsoRecordByType[T]> {
       const headers = { 'Idempotency-Key': options.idempotencyKey };
-      return unwrap(
-        await transport.call(
-          {
-            method: 'POST',
-            path: entityPath(companyId, type),
-            body: input,
-            headers,
-            schema: recordSchema(type),
-            signal: options.signal,
-          },
-          true,
-        ),
+      const result = await transport.call(
+        {
+          method: 'POST',
+          path: entityPath(companyId, type),
+          body: input,
+          headers,
+          schema: recordSchema(type),
+          signal: options.signal,
+        },
+        true,
       );
+      if (!result.ok) throw linksMissing(result.error, input);
+      return result.value;
     },
 
     async update<T extends EntityTypeId>(
@@ -187,7 +205,7 @@ export function createCsoClient(deps: CsoClientDeps) {
         );
         if (current.version === options.version + 1 && applied) return current;
       }
-      throw result.error;
+      throw linksMissing(result.error, patch);
     },
 
     async delete(

@@ -15,7 +15,9 @@ export type CsoErrorKind =
   | 'unavailable'
   | 'malformedResponse'
   | 'badRequest'
-  | 'incompleteRead';
+  | 'incompleteRead'
+  | 'linkConflict'
+  | 'featureMissing';
 
 export class CsoError extends Error {
   override name = 'CsoError';
@@ -138,6 +140,38 @@ export class CsoIncompleteReadError extends CsoError {
   }
 }
 
+/**
+ * A QuickBooks link or realm CStoreOffice refused (409, v1.3): `duplicate_link` (another record of
+ * the type holds that QuickBooks record: `existingId`), `realm_mismatch` (the company is bound to
+ * another QuickBooks company, or to none yet) or `realm_taken` (another company holds this realm:
+ * `existingId` is that company's id).
+ */
+export class CsoLinkConflictError extends CsoError {
+  constructor(
+    message: string,
+    code: 'duplicate_link' | 'realm_mismatch' | 'realm_taken',
+    readonly existingId: string | undefined,
+  ) {
+    super('linkConflict', `CStoreOffice refused the QuickBooks link: ${message}`, { status: 409, code });
+  }
+}
+
+/** A call this CStoreOffice server does not serve yet (before contract v1.3): fall back, do not fail. */
+export class CsoFeatureMissingError extends CsoError {
+  constructor(
+    readonly feature: 'links' | 'syncState' | 'runHistory',
+    status: number,
+  ) {
+    super(
+      'featureMissing',
+      `This CStoreOffice server does not keep QuickBooks ${feature === 'links' ? 'links on its records' : feature === 'syncState' ? 'sync state' : 'sync history'} (it predates contract v1.3).`,
+      { status, code: 'feature_missing' },
+    );
+  }
+}
+
+const LINK_CODES = ['duplicate_link', 'realm_mismatch', 'realm_taken'] as const;
+
 /** Maps a non-2xx answer (already parsed, or undefined when unreadable) to a typed error. */
 export function errorFromResponse(status: number, body: CsoErrorBody | undefined, retryAfterMs?: number): CsoError {
   const code = body?.code ?? `http_${status}`;
@@ -152,6 +186,8 @@ export function errorFromResponse(status: number, body: CsoErrorBody | undefined
     if (code === 'duplicate_name') return new CsoDuplicateError(message, body?.existingId, 'name', code);
     if (code === 'duplicate_value')
       return new CsoDuplicateError(message, body?.existingId, Object.keys(body?.fields ?? {})[0] ?? 'value', code);
+    const linkCode = LINK_CODES.find((c) => c === code);
+    if (linkCode) return new CsoLinkConflictError(message, linkCode, body?.existingId);
     return new CsoCannotDeleteError(message, code);
   }
   if (status === 429 || status >= 500) return new CsoUnavailableError(`HTTP ${status}`, retryAfterMs, status);

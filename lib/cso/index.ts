@@ -5,5 +5,6 @@ export * from './errors';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, isRetryable, type AttemptOutcome } from './retry';
 export { parseRetryAfter } from '../shared/retry';
 export * from './schemas';
+export * from './sync-state-schemas';
 export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';

@@ -25,12 +25,17 @@ const CSO_DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', '
 
 const text = z.string().nullable();
 const timestamp = z.iso.datetime({ offset: true });
+/** A record's QuickBooks link (v1.3): which QuickBooks company and record it is linked to. */
+const CsoQboLink = z.object({ realmId: z.string().min(1), id: z.string().min(1) });
+export type CsoQboLink = z.infer<typeof CsoQboLink>;
 const base = {
   id: z.string().min(1),
   name: z.string(),
   active: z.boolean(),
   version: z.number().int().positive(),
   updatedAt: timestamp,
+  // Since v1.3. Absent (a server before it) is not null: the link is unknown there, not missing.
+  qbo: CsoQboLink.nullable().optional(),
 };
 const tree = { parentId: z.string().min(1).nullable() };
 const contact = { taxId: text, email: text, phone: text };

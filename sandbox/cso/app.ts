@@ -13,6 +13,8 @@ import {
 import { createIdempotencyCache, type IdempotencyCache } from './core/idempotency';
 import { createSessions, type Sessions } from './core/sessions';
 import { createStore, type CsoStore } from './core/store';
+import { createSyncRuns, type SyncRuns } from './core/sync-runs';
+import { createSyncStates, type SyncStates } from './core/sync-state';
 import { buildSeed, type SeedRequest } from './seed';
 
 export interface CsoApp {
@@ -22,11 +24,26 @@ export interface CsoApp {
   faults: FaultInjector;
   log: RequestLog;
   idempotency: IdempotencyCache;
+  /** Each company's QuickBooks sync state and run history (contract v1.3). */
+  syncStates: SyncStates;
+  syncRuns: SyncRuns;
+  /**
+   * The contract version the sandbox plays: '1.3' (links, sync state, history) or '1.2' (none of
+   * them: `qbo` is an unknown field and /qbo-sync is 404), so clients can be tried against an older server.
+   */
+  contract: { version: ContractVersion };
   /** Retry-After seconds per fault rule id (the shared fault injector has no such field). */
   faultRetryAfter: Map<string, number>;
-  /** Puts the clock back at its start, loads a seed and forgets sessions, idempotency keys, faults and the log. */
+  /** Replaces the data (records, sync states, runs) with a seed. */
+  loadSeed(seed: SeedRequest): void;
+  /** Puts the clock back at its start, loads a seed, plays v1.3 and forgets sessions, idempotency keys, faults and the log. */
   reset(seed?: SeedRequest): void;
 }
+
+export const CONTRACT_VERSIONS = ['1.2', '1.3'] as const;
+export type ContractVersion = (typeof CONTRACT_VERSIONS)[number];
+
+export const linksServed = (app: CsoApp) => app.contract.version === '1.3';
 
 export interface Ctx {
   app: CsoApp;
@@ -51,17 +68,31 @@ export interface AppOptions {
 export function createCsoApp(options: AppOptions = {}): CsoApp {
   const clock = createClock({ start: options.clockStart, speed: options.clockSpeed ?? 1 });
   const now = () => clock.now();
+  const syncStates = createSyncStates({ now });
   const app: CsoApp = {
     clock,
-    store: createStore({ now }),
+    store: createStore({
+      now,
+      realmOf: (companyId) => syncStates.realmOf(companyId),
+      linksServed: () => linksServed(app),
+    }),
     sessions: createSessions({ now }),
     faults: createFaultInjector(),
     log: createRequestLog({ now }),
     idempotency: createIdempotencyCache({ now }),
     faultRetryAfter: new Map(),
+    syncStates,
+    syncRuns: createSyncRuns(),
+    contract: { version: '1.3' },
+    loadSeed(seed) {
+      app.store.load(buildSeed(seed));
+      app.syncStates.clear();
+      app.syncRuns.clear();
+    },
     reset(seed = options.seed ?? { name: 'default' }) {
       clock.set(options.clockStart ?? Date.now());
-      app.store.load(buildSeed(seed));
+      app.loadSeed(seed);
+      app.contract.version = '1.3';
       app.sessions.clear();
       app.idempotency.clear();
       app.faults.clear();

@@ -1,12 +1,10 @@
 // The contract API (lib/cso/CONTRACT.md): /api/qbo-sync/v1/... over the shared store.
-import { createHash } from 'node:crypto';
-import { parseJson, readBody, sendJson, type Router } from '../../common';
-import type { Ctx, Handler } from '../app';
-import { currentUser } from '../auth';
+import { sendJson, type Router } from '../../common';
+import { linksServed, type Ctx, type Handler } from '../app';
 import { isSegment, type Segment } from '../core/entity-specs';
-import type { StoreError } from '../core/store';
-import type { User } from '../core/sessions';
 import { decodeCursor, encodeCursor } from './cursor';
+import { addQboSyncRoutes } from './qbo-sync-routes';
+import { bad, companyScope, idempotent, JSON_TYPE, jsonBody, requireIfMatch, signedIn } from './request';
 import { sendError, sendRecord, toWire } from './wire';
 
 export const API_BASE = '/api/qbo-sync/v1';
@@ -14,64 +12,14 @@ const PAGE_DEFAULT = 100;
 const PAGE_MAX = 500;
 const TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const bad = (code: string, message: string): StoreError => ({ status: 400, code, message });
-
-function signedIn(ctx: Ctx): User | undefined {
-  const user = currentUser(ctx.app, ctx.req);
-  if (!user)
-    sendError(ctx.res, {
-      status: 401,
-      code: 'unauthenticated',
-      message: 'You are signed out of CStoreOffice. Sign in again and retry.',
-    });
-  return user;
-}
-
 /** Resolves user, company and type for an entity route; answers the error itself when one fails. */
 function scope(ctx: Ctx): { companyId: string; segment: Segment } | undefined {
-  const user = signedIn(ctx);
-  if (!user) return undefined;
-  const { companyId = '', segment = '' } = ctx.params;
-  ctx.realm = companyId;
-  if (!ctx.app.store.company(companyId))
-    return void sendError(ctx.res, {
-      status: 404,
-      code: 'company_not_found',
-      message: `No company with id ${companyId}.`,
-    });
-  if (!ctx.app.sessions.mayAudit(user, companyId))
-    return void sendError(ctx.res, { status: 403, code: 'forbidden', message: 'You may not audit this company.' });
+  const company = companyScope(ctx);
+  if (!company) return undefined;
+  const segment = ctx.params.segment ?? '';
   if (!isSegment(segment))
     return void sendError(ctx.res, { status: 404, code: 'not_found', message: `Unknown entity type "${segment}".` });
-  return { companyId, segment };
-}
-
-async function jsonBody(ctx: Ctx): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    return { ok: true, value: parseJson(await readBody(ctx.req)) ?? {} };
-  } catch {
-    sendError(ctx.res, bad('invalid_json', 'The request body is not valid JSON.'));
-    return { ok: false };
-  }
-}
-
-/** `If-Match: 3` or `If-Match: "3"`; undefined when missing or not a version. */
-function ifMatch(ctx: Ctx): number | undefined {
-  const raw = ctx.req.headers['if-match'];
-  const match = typeof raw === 'string' ? /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(raw) : null;
-  return match ? Number(match[1]) : undefined;
-}
-
-function requireIfMatch(ctx: Ctx): number | undefined {
-  const version = ifMatch(ctx);
-  if (version === undefined)
-    sendError(ctx.res, {
-      status: 428,
-      code: 'precondition_required',
-      message: 'Send If-Match with the version you last read.',
-    });
-  return version;
+  return { companyId: company.companyId, segment };
 }
 
 const listCompanies: Handler = (ctx) => {
@@ -120,7 +68,12 @@ const list: Handler = (ctx) => {
   sendJson(
     ctx.res,
     200,
-    { items: page.records.map(toWire), nextCursor, total: page.total, serverTime: new Date(now).toISOString() },
+    {
+      items: page.records.map((r) => toWire(r, linksServed(ctx.app))),
+      nextCursor,
+      total: page.total,
+      serverTime: new Date(now).toISOString(),
+    },
     {},
     JSON_TYPE,
   );
@@ -132,7 +85,7 @@ const getOne: Handler = (ctx) => {
   const rec = ctx.app.store.get(s.companyId, s.segment, ctx.params.id ?? '');
   if (!rec)
     return sendError(ctx.res, { status: 404, code: 'not_found', message: `No record with id ${ctx.params.id}.` });
-  sendRecord(ctx.res, 200, rec);
+  sendRecord(ctx.res, 200, rec, {}, linksServed(ctx.app));
 };
 
 const create: Handler = async (ctx) => {
@@ -141,30 +94,16 @@ const create: Handler = async (ctx) => {
   const body = await jsonBody(ctx);
   if (!body.ok) return;
   ctx.tags.push('write', `create:${s.segment}`);
-  const key = ctx.req.headers['idempotency-key'];
-  const idemScope = `${s.companyId}/${s.segment}`;
-  const fingerprint = createHash('sha256').update(JSON.stringify(body.value)).digest('hex');
-  if (typeof key === 'string' && key !== '') {
-    const seen = ctx.app.idempotency.get(idemScope, key);
-    if (seen && seen.fingerprint !== fingerprint)
-      return sendError(
-        ctx.res,
-        bad('idempotency_key_reused', 'This Idempotency-Key was already used with a different body.'),
-      );
-    if (seen) {
-      ctx.tags.push('idempotent-replay');
-      return sendJson(ctx.res, seen.status, seen.body, { ...seen.headers, 'Idempotent-Replayed': 'true' }, JSON_TYPE);
-    }
-  }
+  const idem = idempotent(ctx, `${s.companyId}/${s.segment}`, body.value);
+  if (idem.replayed) return;
   const result = ctx.app.store.create(s.companyId, s.segment, body.value);
   if (!result.ok) return sendError(ctx.res, result.error);
   const headers = {
     ETag: `"${result.record.version}"`,
     Location: `${API_BASE}/companies/${s.companyId}/${s.segment}/${result.record.id}`,
   };
-  if (typeof key === 'string' && key !== '')
-    ctx.app.idempotency.remember(idemScope, key, { status: 201, body: toWire(result.record), headers, fingerprint });
-  sendRecord(ctx.res, 201, result.record, headers);
+  idem.remember(201, toWire(result.record, linksServed(ctx.app)), headers);
+  sendRecord(ctx.res, 201, result.record, headers, linksServed(ctx.app));
 };
 
 const update: Handler = async (ctx) => {
@@ -177,7 +116,7 @@ const update: Handler = async (ctx) => {
   ctx.tags.push('write', `update:${s.segment}`);
   const result = ctx.app.store.update(s.companyId, s.segment, ctx.params.id ?? '', body.value, version);
   if (!result.ok) return sendError(ctx.res, result.error);
-  sendRecord(ctx.res, 200, result.record);
+  sendRecord(ctx.res, 200, result.record, {}, linksServed(ctx.app));
 };
 
 const remove: Handler = (ctx) => {
@@ -193,6 +132,7 @@ const remove: Handler = (ctx) => {
 
 export function addContractRoutes(router: Router<Handler>): void {
   const entity = `${API_BASE}/companies/:companyId/:segment`;
+  addQboSyncRoutes(router, API_BASE);
   router
     .add('GET', `${API_BASE}/companies`, listCompanies)
     .add('GET', entity, list)

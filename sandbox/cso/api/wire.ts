@@ -4,13 +4,15 @@ import { sendJson } from '../../common';
 import { ENTITY_SPECS } from '../core/entity-specs';
 import type { StoreError, StoredRecord } from '../core/store';
 
-export function toWire(rec: StoredRecord): Record<string, unknown> {
+/** `withLink`: false while the sandbox plays a v1.2 server, whose records have no `qbo`. */
+export function toWire(rec: StoredRecord, withLink = true): Record<string, unknown> {
   const updatedAt = new Date(rec.updatedAtMs).toISOString();
   if (rec.deleted) return { id: rec.id, deleted: true, updatedAt };
   const spec = ENTITY_SPECS[rec.segment];
   const out: Record<string, unknown> = { id: rec.id, name: rec.values.name, active: rec.values.active };
   if (spec.hierarchical) out.parentId = rec.values.parentId ?? null;
   for (const field of Object.keys(spec.fields)) out[field] = rec.values[field] ?? null;
+  if (withLink) out.qbo = rec.values.qbo ?? null;
   out.version = rec.version;
   out.updatedAt = updatedAt;
   return out;
@@ -30,6 +32,7 @@ export function sendRecord(
   status: number,
   rec: StoredRecord,
   headers: Record<string, string> = {},
+  withLink = true,
 ): void {
-  sendJson(res, status, toWire(rec), { ETag: etag(rec), ...headers }, 'application/json; charset=utf-8');
+  sendJson(res, status, toWire(rec, withLink), { ETag: etag(rec), ...headers }, 'application/json; charset=utf-8');
 }

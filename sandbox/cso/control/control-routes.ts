@@ -1,12 +1,12 @@
 // The control API under /__sandbox/ for tests, the demo and benchmarks (see ../README.md). No
 // sign-in: it is the sandbox's back door, bound to 127.0.0.1.
 import { parseDuration, parseJson, readBody, sendJson, type FaultSpec, type Router } from '../../common';
-import type { Ctx, Handler } from '../app';
+import { CONTRACT_VERSIONS, type ContractVersion, type Ctx, type Handler } from '../app';
 import { openSessionCookie } from '../auth';
 import { toWire } from '../api/wire';
 import { isSegment, SEGMENTS } from '../core/entity-specs';
 import type { StoreResult } from '../core/store';
-import { buildSeed, type SeedName, type SeedRequest } from '../seed';
+import type { SeedName, SeedRequest } from '../seed';
 
 const BASE = '/__sandbox';
 const ok = (ctx: Ctx, body: unknown, status = 200) => sendJson(ctx.res, status, body);
@@ -56,7 +56,7 @@ const routes: Array<[string, string, Handler]> = [
     async (ctx) => {
       const req = seedRequest(await body(ctx));
       if (typeof req === 'string') return fail(ctx, 400, req);
-      ctx.app.store.load(buildSeed(req));
+      ctx.app.loadSeed(req);
       ctx.app.idempotency.clear();
       ok(ctx, { ok: true, companies: ctx.app.store.companies() });
     },
@@ -71,7 +71,8 @@ const routes: Array<[string, string, Handler]> = [
         .filter((c) => only === null || c.id === only)
         .map((c) => ({
           ...c,
-          records: Object.fromEntries(SEGMENTS.map((s) => [s, ctx.app.store.all(c.id, s).map(toWire)])),
+          records: Object.fromEntries(SEGMENTS.map((s) => [s, ctx.app.store.all(c.id, s).map((r) => toWire(r))])),
+          qboSync: { state: ctx.app.syncStates.get(c.id), runs: ctx.app.syncRuns.all(c.id) },
         }));
       ok(ctx, { now: new Date(ctx.app.clock.now()).toISOString(), companies });
     },
@@ -98,6 +99,19 @@ const routes: Array<[string, string, Handler]> = [
     (ctx) => {
       const s = editScope(ctx);
       if (s) answer(ctx, ctx.app.store.remove(s.companyId, s.segment, ctx.params.id ?? ''));
+    },
+  ],
+  ['GET', '/contract', (ctx) => ok(ctx, { version: ctx.app.contract.version, versions: CONTRACT_VERSIONS })],
+  [
+    'POST',
+    '/contract',
+    async (ctx) => {
+      const version = (await body(ctx)).version;
+      if (!CONTRACT_VERSIONS.includes(version as ContractVersion))
+        return fail(ctx, 400, `version must be one of ${CONTRACT_VERSIONS.join(', ')}.`);
+      // Only what the API serves changes: links and sync state already stored stay for a later '1.3'.
+      ctx.app.contract.version = version as ContractVersion;
+      ok(ctx, { version });
     },
   ],
   [

@@ -2,33 +2,17 @@
 // a change sequence (for cursors), tombstones and the uniqueness and delete rules. Every write path
 // (API, hand-edit pages, control API) goes through here, so they all obey the same rules.
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
-import { validateInput, type FieldErrors, type RefLookup, type Values } from './validate';
+import { linkConflict, validateWithLink } from './qbo-link';
+import { deleteBlocker, duplicateOf } from './store-rules';
+import type { StoredRecord, StoreError, StoreResult } from './records';
+import type { RefLookup, Values } from './validate';
 
 export interface Company {
   id: string;
   name: string;
 }
 
-export interface StoredRecord {
-  id: string;
-  companyId: string;
-  segment: Segment;
-  values: Values;
-  version: number;
-  updatedAtMs: number;
-  seq: number;
-  deleted: boolean;
-}
-
-export interface StoreError {
-  status: number;
-  code: string;
-  message: string;
-  fields?: FieldErrors;
-  existingId?: string;
-}
-
-export type StoreResult = { ok: true; record: StoredRecord } | { ok: false; error: StoreError };
+export type { StoredRecord, StoreError, StoreResult } from './records';
 
 export interface SeedCompany {
   id: string;
@@ -45,7 +29,15 @@ export interface ListQuery {
 
 export type CsoStore = ReturnType<typeof createStore>;
 
-export function createStore(deps: { now: () => number }) {
+export interface StoreDeps {
+  now: () => number;
+  /** The QuickBooks realm the company is bound to (its sync state), which every link must name. */
+  realmOf: (companyId: string) => string | null;
+  /** False while the sandbox plays a v1.2 server, which has no `qbo` field. */
+  linksServed: () => boolean;
+}
+
+export function createStore(deps: StoreDeps) {
   let companies = new Map<string, Company>();
   // One Map per company+type; a write re-inserts the record so iteration order is change order.
   let buckets = new Map<string, Map<string, StoredRecord>>();
@@ -76,33 +68,6 @@ export function createStore(deps: { now: () => number }) {
     b.set(rec.id, rec);
   };
 
-  function conflict(companyId: string, segment: Segment, values: Values, selfId?: string): StoreError | undefined {
-    const spec = ENTITY_SPECS[segment];
-    for (const rec of bucket(companyId, segment).values()) {
-      if (rec.deleted || rec.id === selfId) continue;
-      if ('name' in values && rec.values.name === values.name) {
-        return {
-          status: 409,
-          code: 'duplicate_name',
-          message: `A ${spec.label} named "${String(values.name)}" already exists.`,
-          existingId: rec.id,
-        };
-      }
-      for (const [field, fs] of Object.entries(spec.fields)) {
-        if (fs.kind === 'pattern' && fs.unique && values[field] != null && rec.values[field] === values[field]) {
-          return {
-            status: 409,
-            code: 'duplicate_value',
-            message: `Another ${spec.label} already uses ${field} ${String(values[field])}.`,
-            existingId: rec.id,
-            fields: { [field]: 'Already in use.' },
-          };
-        }
-      }
-    }
-    return undefined;
-  }
-
   function assignStationCode(companyId: string): string {
     const used = new Set(
       [...bucket(companyId, 'locations').values()].filter((r) => !r.deleted).map((r) => r.values.stationCode),
@@ -110,38 +75,6 @@ export function createStore(deps: { now: () => number }) {
     let code = 100;
     while (used.has(String(code))) code++;
     return String(code);
-  }
-
-  function deleteBlocker(rec: StoredRecord): StoreError | undefined {
-    const spec = ENTITY_SPECS[rec.segment];
-    if (spec.protectedNames?.includes(String(rec.values.name))) {
-      return {
-        status: 409,
-        code: 'protected',
-        message: `"${String(rec.values.name)}" is CStoreOffice's fallback ${spec.label} and cannot be deleted.`,
-      };
-    }
-    const child = spec.hierarchical
-      ? [...bucket(rec.companyId, rec.segment).values()].find((r) => !r.deleted && r.values.parentId === rec.id)
-      : undefined;
-    if (child)
-      return {
-        status: 409,
-        code: 'in_use',
-        message: `"${String(rec.values.name)}" has sub-entries (e.g. "${String(child.values.name)}"); delete or move them first.`,
-      };
-    if (rec.segment === 'accounts') {
-      const user = [...bucket(rec.companyId, 'data-types').values()].find(
-        (r) => !r.deleted && (r.values.debitAccountId === rec.id || r.values.creditAccountId === rec.id),
-      );
-      if (user)
-        return {
-          status: 409,
-          code: 'in_use',
-          message: `Data type "${String(user.values.name)}" posts to this account; change it first.`,
-        };
-    }
-    return undefined;
   }
 
   const versionMoved = (rec: StoredRecord): StoreError => ({
@@ -185,7 +118,7 @@ export function createStore(deps: { now: () => number }) {
     },
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {
-      const checked = validateInput(segment, input, refsFor(companyId));
+      const checked = validateWithLink(segment, input, refsFor(companyId), deps.linksServed());
       if (!checked.ok)
         return {
           ok: false,
@@ -198,7 +131,10 @@ export function createStore(deps: { now: () => number }) {
         };
       const values = checked.values;
       if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
-      const dup = conflict(companyId, segment, values);
+      values.qbo ??= null;
+      const dup =
+        duplicateOf(bucket(companyId, segment).values(), segment, values) ??
+        linkConflict(bucket(companyId, segment).values(), segment, values, deps.realmOf(companyId));
       if (dup) return { ok: false, error: dup };
       const rec: StoredRecord = {
         id: String(nextId++),
@@ -219,7 +155,10 @@ export function createStore(deps: { now: () => number }) {
       if (!rec) return { ok: false, error: notFound(segment, id) };
       if (expectedVersion !== undefined && expectedVersion !== rec.version)
         return { ok: false, error: versionMoved(rec) };
-      const checked = validateInput(segment, input, refsFor(companyId), { id, ...rec.values });
+      const checked = validateWithLink(segment, input, refsFor(companyId), deps.linksServed(), {
+        id,
+        ...rec.values,
+      });
       if (!checked.ok)
         return {
           ok: false,
@@ -230,7 +169,9 @@ export function createStore(deps: { now: () => number }) {
             fields: checked.fields,
           },
         };
-      const dup = conflict(companyId, segment, checked.values, id);
+      const dup =
+        duplicateOf(bucket(companyId, segment).values(), segment, checked.values, id) ??
+        linkConflict(bucket(companyId, segment).values(), segment, checked.values, deps.realmOf(companyId), id);
       if (dup) return { ok: false, error: dup };
       rec.values = { ...rec.values, ...checked.values };
       rec.version++;
@@ -243,7 +184,7 @@ export function createStore(deps: { now: () => number }) {
       if (!rec) return { ok: false, error: notFound(segment, id) };
       if (expectedVersion !== undefined && expectedVersion !== rec.version)
         return { ok: false, error: versionMoved(rec) };
-      const blocker = deleteBlocker(rec);
+      const blocker = deleteBlocker(rec, (segment) => bucket(rec.companyId, segment).values());
       if (blocker) return { ok: false, error: blocker };
       rec.deleted = true;
       rec.version++;
@@ -274,7 +215,7 @@ export function createStore(deps: { now: () => number }) {
         for (const segment of SEGMENTS) {
           for (const raw of c.records[segment] ?? []) {
             const { ref, ...fields } = raw;
-            const values: Values = { active: true };
+            const values: Values = { active: true, qbo: null };
             if (ENTITY_SPECS[segment].hierarchical) values.parentId = null;
             for (const [k, fs] of Object.entries(ENTITY_SPECS[segment].fields))
               values[k] = fs.kind === 'enum' ? fs.default : null;

@@ -22,7 +22,8 @@ const SEGMENTS = [
   'data-types',
   'locations',
 ];
-const COMMON = ['id', 'name', 'active', 'version', 'updatedAt'];
+// `qbo` since v1.3: every record carries its QuickBooks link (null when unlinked).
+const COMMON = ['id', 'name', 'active', 'version', 'updatedAt', 'qbo'];
 const FIELDS: Record<string, string[]> = {
   accounts: [...COMMON, 'parentId', 'number', 'accountType', 'description', 'detailType'],
   classes: [...COMMON, 'parentId'],
@@ -69,6 +70,7 @@ describe('list', () => {
     expect(res.body.items.length).toBeGreaterThan(0);
     for (const item of res.body.items) expect(Object.keys(item).sort()).toEqual([...(FIELDS[segment] ?? [])].sort());
     expect(typeof res.body.items[0].id).toBe('string');
+    expect(res.body.items[0].qbo).toBeNull();
   });
 
   it('pages with an opaque cursor without skipping or repeating', async () => {

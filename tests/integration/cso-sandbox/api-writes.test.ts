@@ -26,6 +26,7 @@ describe('create', () => {
       phone: null,
       version: 1,
       updatedAt: '2025-11-03T14:00:00.000Z',
+      qbo: null,
     });
     expect(res.headers.get('etag')).toBe('"1"');
     expect(res.headers.get('location')).toBe(`/api/qbo-sync/v1/companies/1/customers/${res.body.id}`);
