@@ -57,6 +57,10 @@ test('one story: both names, a QuickBooks vendor named as such, one run told the
   await expect(dialog.getByTestId('notices')).toContainText(words);
   await dialog.getByTestId('section-history').click();
   await expect(dialog.getByRole('region', { name: 'History table' }).locator('tbody tr').first()).toContainText(words);
+  // Back to Entities: the section kept its search while the manager stayed open.
+  await dialog.getByTestId('section-entities').click();
+  await expect(search).toHaveValue('Prairie Ice Supply');
+  await expect(vendor).toBeVisible();
   const popup = await openPopup();
   await expect(popup.getByTestId('company-card').first().getByTestId('last-sync')).toContainText(words);
 });
