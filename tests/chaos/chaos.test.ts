@@ -77,14 +77,19 @@ const scenarios: { name: string; base: number; params: Omit<ScenarioParams, 'see
 
 describe('chaos', () => {
   for (const s of scenarios) {
+    const told: number[] = [];
     for (const seed of seeds(s.base)) {
       it(`${s.name}, seed ${seed}: converges to the fault-free end state, 0 duplicates, 0 lost links`, async () => {
         const result = await runChaosScenario({ seed, ...s.params });
         console.log(formatChaosReport(result));
         expect(result.differences.filter((d) => d.problems.length)).toEqual([]);
         expect(result.ok).toBe(true);
-        expect(liesTold(result.chaos)).toBeGreaterThan(0);
+        told.push(liesTold(result.chaos));
       });
     }
+    // Lies are drawn per read, so one seed may meet none; each scenario must meet some.
+    it(`${s.name}: the sandboxes told lies in its seeds`, () => {
+      expect(told.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    });
   }
 });
