@@ -31,6 +31,9 @@ export interface HistoryPage {
 
 type Target = Pick<SyncTarget, 'key' | 'origin' | 'companyId'>;
 
+/** History waits no longer for CStoreOffice (retries included) before showing this browser's runs. */
+const READ_TIMEOUT_MS = 8_000;
+
 /** The contract's largest page: the export reads the whole history (500 runs at most) in these. */
 const EXPORT_PAGE = 100;
 
@@ -45,6 +48,7 @@ export function createHistoryReader(deps: HistoryReaderDeps) {
     if (position.buffer.length < pageSize && !position.done) {
       const page = await client.listRuns(target.companyId, {
         limit: Math.min(pageSize, EXPORT_PAGE),
+        signal: AbortSignal.timeout(READ_TIMEOUT_MS),
         ...(position.cursor ? { cursor: position.cursor } : {}),
       });
       state.total = page.total;

@@ -67,6 +67,15 @@ describe('History merged from CStoreOffice and this browser', () => {
     expect(whoOf(await restarted.page(target, 1, 4)).map((w) => w.split(' ')[0])).toEqual(pages[1]);
   });
 
+  it('a run of this browser that CStoreOffice no longer keeps (past its newest 500) is still listed, once', async () => {
+    const { reader, shared, history } = setup();
+    const gone = await history.append(entry(1, 'Dropped there'));
+    await history.markShared(gone.id!, 'id-dropped-by-retention');
+    await shared(2, 'Pat Lee');
+    const page = await reader.page(target, 0, 10);
+    expect(whoOf(page)).toEqual(['Pat Lee', 'Dropped there']);
+  });
+
   it('CStoreOffice out of reach: this browser’s runs, and words saying the others are missing', async () => {
     const { reader, history, cso } = setup();
     await history.append(entry(1, 'Pat Lee'));
