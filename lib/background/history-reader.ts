@@ -8,7 +8,7 @@
 import { type CsoClient, type CsoRun, CsoFeatureMissingError } from '@/lib/cso';
 import type { RunHistory, StoredRun, SyncStateSummary } from '@/lib/db';
 import type { HistoryEntry } from '@/lib/messaging/protocol';
-import { fromCsoRun } from './cso-runs';
+import { fromCsoRun, toCsoRun } from './cso-runs';
 import { FIRST_POSITION, type MergePosition, mergePage, sharedBefore, withFetched } from './history-merge';
 import type { SyncTarget } from './sync-target';
 import { toHistoryEntry } from './views';
@@ -30,6 +30,18 @@ export interface HistoryPage {
 }
 
 type Target = Pick<SyncTarget, 'key' | 'origin' | 'companyId'>;
+
+/** A pending entry whose append landed although its answer never came back reads as this run. */
+function sameRun(entry: StoredRun, run: CsoRun): boolean {
+  const sent = toCsoRun(entry);
+  return (
+    sent.startedAt === run.startedAt &&
+    sent.finishedAt === run.finishedAt &&
+    sent.outcome === run.outcome &&
+    sent.by === run.by &&
+    sent.message === run.message
+  );
+}
 
 /** History waits no longer for CStoreOffice (retries included) before showing this browser's runs. */
 const READ_TIMEOUT_MS = 8_000;
@@ -55,10 +67,20 @@ export function createHistoryReader(deps: HistoryReaderDeps) {
       position = withFetched(position, page);
     }
     const history = deps.history(target.key);
-    const [local, known] = await Promise.all([
+    const [candidates, known] = await Promise.all([
       history.localOnly({ after: position.after, limit: pageSize, sharedBefore: sharedBefore(position) }),
       history.byCsoIds(position.buffer.slice(0, pageSize).map((r) => r.id)),
     ]);
+    const local = [];
+    for (const entry of candidates) {
+      const twin = entry.csoPending ? position.buffer.find((r) => sameRun(entry, r)) : undefined;
+      if (!twin) local.push(entry);
+      else {
+        // Appended, but the answer was lost: it is this run, so it is shown once and not sent again.
+        await history.markShared(entry.id!, twin.id);
+        known.push({ ...entry, csoRunId: twin.id });
+      }
+    }
     return mergePage(position, local, known, pageSize);
   }
 

@@ -76,6 +76,14 @@ describe('History merged from CStoreOffice and this browser', () => {
     expect(whoOf(page)).toEqual(['Pat Lee', 'Dropped there']);
   });
 
+  it('a run whose append landed but whose answer was lost is shown once, as this browser’s, and not sent again', async () => {
+    const { reader, history, cso } = setup();
+    const stored = await history.append({ ...entry(1, 'Pat Lee'), csoPending: true });
+    await cso.appendRun('101', toCsoRun(stored), { idempotencyKey: stored.runId });
+    expect(whoOf(await reader.page(target, 0, 10))).toEqual(['Pat Lee']);
+    expect(await history.pendingShares(500)).toEqual([]);
+  });
+
   it('CStoreOffice out of reach: this browser’s runs, and words saying the others are missing', async () => {
     const { reader, history, cso } = setup();
     await history.append(entry(1, 'Pat Lee'));
