@@ -7,6 +7,7 @@ import { connectedTargets } from '@/lib/background/connected-companies';
 import { createConnectionMetaStore } from '@/lib/background/connection-meta-store';
 import { createEngineFactory } from '@/lib/background/engine-factory';
 import { createHandlers } from '@/lib/background/handlers';
+import { createHistoryShare } from '@/lib/background/history-share';
 import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
 import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
@@ -36,6 +37,8 @@ export function wireBackground(): void {
   // CStoreOffice's API takes the signed-in user's session cookie, exactly as its own pages do.
   const csoFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
 
+  const csoClient = (origin: string) => createCsoClient({ baseUrl: origin, fetch: csoFetch });
+
   const rows = createRowStore(db);
   const companySettings = createCompanySettingsStore({
     item: companySettingsItem,
@@ -61,6 +64,7 @@ export function wireBackground(): void {
     buildEngine: createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch }),
     rows,
     history: (key) => createRunHistory(db, key),
+    shareHistory: createHistoryShare({ client: csoClient }),
     hub,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
@@ -138,7 +142,8 @@ export function wireBackground(): void {
       readSettings,
       companySettings,
       openOptionsPage: () => browser.runtime.openOptionsPage(),
-      auditableCompanies: (origin) => createCsoClient({ baseUrl: origin, fetch: csoFetch }).listCompanies(),
+      auditableCompanies: (origin) => csoClient(origin).listCompanies(),
+      runs: csoClient,
     }),
     payloads: PAYLOADS,
     extensionId: browser.runtime.id,

@@ -37,9 +37,12 @@ const senderOrigin = (sender: Sender): string | null => {
  * toolbar (an extension page: it cannot know the CStoreOffice user, and a name it sends is not taken).
  */
 export function whoAsked(user: string | undefined, sender: Sender): string {
-  if (!senderOrigin(sender)) return 'You (toolbar)';
+  if (!senderOrigin(sender)) return FROM_TOOLBAR;
   return user ?? 'A CStoreOffice user (name not shown on the Audit page)';
 }
+
+/** Who started a run from the toolbar: "You" in this browser, but no one another browser could name. */
+export const FROM_TOOLBAR = 'You (toolbar)';
 
 export function createCompanyAccess(deps: CompanyAccessDeps) {
   const now = deps.now ?? Date.now;

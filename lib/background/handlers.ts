@@ -22,7 +22,8 @@ import type { CompanySettingsStore } from './company-settings-store';
 import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
-import { qboWebBase, toHistoryEntry, toLastSync, toPanelRow, typeLabelOf } from './views';
+import { createHistoryReader, type RunLister } from './history-reader';
+import { qboWebBase, toLastSync, toPanelRow, typeLabelOf } from './views';
 
 export interface HandlerDeps extends CompanyAccessDeps {
   /** The background's one row store: the sync service writes through it, so its index is current. */
@@ -35,11 +36,18 @@ export interface HandlerDeps extends CompanyAccessDeps {
   readSettings: () => Promise<Settings>;
   companySettings: CompanySettingsStore;
   openOptionsPage: () => Promise<void>;
+  /** CStoreOffice's run history at an origin, merged into History; absent, History is this browser's only. */
+  runs?: (origin: string) => RunLister;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { rows } = deps;
   const { resolve, resolveForWrite, pageCompanyName } = createCompanyAccess(deps);
+  const history = createHistoryReader({
+    ...(deps.runs ? { client: deps.runs } : {}),
+    history: (key) => createRunHistory(deps.db, key),
+    undoMark: async (key) => (await syncStateSummary(deps.db, key)).undo,
+  });
 
   async function summarize(company: CompanyRow, settings?: Settings): Promise<CompanySummary> {
     const [s, connection, meta, counts, last, sync] = await Promise.all([
@@ -165,20 +173,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return deps.sync.action(target(await resolveForWrite(data, sender)), data.action, data.rowKeys);
     },
     async getHistory(data, sender) {
-      const company = await resolve(data, sender);
-      const [page, state] = await Promise.all([
-        createRunHistory(deps.db, company.key).list({ page: data.page, pageSize: data.pageSize }),
-        syncStateSummary(deps.db, company.key),
-      ]);
-      return { entries: page.entries.map((e) => toHistoryEntry(e, state.undo)), total: page.total };
+      return history.page(target(await resolve(data, sender)), data.page, data.pageSize);
     },
     async undoRun(data, sender) {
       const company = await resolveForWrite(data, sender);
       return deps.sync.undo(target(company), data.runId, whoAsked(data.user, sender));
     },
     async exportHistory(data, sender) {
-      const company = await resolve(data, sender);
-      return historyToCsv(await createRunHistory(deps.db, company.key).exportAll());
+      return historyToCsv(await history.exportAll(target(await resolve(data, sender))));
     },
     async openOptions() {
       await deps.openOptionsPage();

@@ -3,7 +3,7 @@
  * second request joins the running one; a Web Lock also guards against a second worker, and dies
  * with its holder), live progress on the status hub, rows and history saved when a run ends.
  */
-import type { RunHistory, RowStore } from '@/lib/db';
+import type { NewStoredRun, RunHistory, RowStore } from '@/lib/db';
 import type {
   ActionReply,
   PreviewSummary,
@@ -15,6 +15,7 @@ import type {
 import type { SetupPreview } from '@/lib/messaging/setup-preview';
 import type { Progress } from '@/lib/sync';
 import type { Directions } from '@/lib/sync/directions';
+import { type HistoryShare, recordRun } from './history-share';
 import { createRereads } from './rereads';
 import { runAction } from './row-actions';
 import { describeStop } from './run-errors';
@@ -30,6 +31,8 @@ export interface SyncServiceDeps extends EngineWorkDeps {
   history(key: string): RunHistory;
   newId(): string;
   locks?: LockManager;
+  /** Sends History's new entries to CStoreOffice (history-share.ts); absent, History stays here. */
+  shareHistory?: HistoryShare;
   /** Told when a run ends, for the toolbar badge and notifications (held deletions included). */
   onRunEnd?(target: SyncTarget, outcome: RunOutcome, stopKind: string | null, trigger: RunTrigger): void;
 }
@@ -46,6 +49,8 @@ export function createSyncService(deps: SyncServiceDeps) {
   const withLock = <T>(key: string, fn: () => Promise<T>): Promise<T> =>
     deps.locks ? (deps.locks.request(`qsm-sync:${key}`, fn) as Promise<T>) : fn();
 
+  const record = (target: SyncTarget, history: RunHistory, entry: NewStoredRun) =>
+    recordRun({ history, share: deps.shareHistory, target }, entry);
   const publish = (status: RunStatus) => deps.hub.publish({ type: 'run', status });
   const withEngine = engineWork(deps);
 
@@ -86,14 +91,14 @@ export function createSyncService(deps: SyncServiceDeps) {
         trigger: request.trigger,
         who: request.who,
       });
-      await history.append(entry);
+      await record(target, history, entry);
       Object.assign(status, { phase: 'done', message: result.message });
       publish({ ...status });
       deps.onRunEnd?.(target, result, null, request.trigger);
       return result;
     } catch (error) {
       const stop = describeStop(error);
-      await history.append({
+      await record(target, history, {
         runId: status.runId,
         startedAt: status.startedAt,
         finishedAt: deps.now().toISOString(),
@@ -208,7 +213,7 @@ export function createSyncService(deps: SyncServiceDeps) {
           undoAndLog(
             {
               engine,
-              history: deps.history(target.key),
+              record: (entry) => record(target, deps.history(target.key), entry),
               now: deps.now,
               newId: deps.newId,
               saveRows: (rows) => saveRows(target, rows),

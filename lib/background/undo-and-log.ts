@@ -3,7 +3,7 @@
  * company's lock: the engine puts back what the run wrote (lib/sync/undo.ts), the table is saved,
  * and the Undo is written to History like a run, with what it left as it was.
  */
-import type { RunHistory } from '@/lib/db';
+import type { NewStoredRun } from '@/lib/db';
 import type { ActionReply } from '@/lib/messaging/protocol';
 import { type SyncEngine, type SyncRow, UndoRefusedError } from '@/lib/sync';
 import { describeStop } from './run-errors';
@@ -11,7 +11,8 @@ import { describeUndo } from './summaries';
 
 export interface UndoDeps {
   engine: SyncEngine;
-  history: RunHistory;
+  /** Writes the Undo's History entry (and shares it, as a run's). */
+  record(entry: NewStoredRun): Promise<void>;
   now(): Date;
   newId(): string;
   saveRows(rows: SyncRow[]): Promise<void>;
@@ -22,7 +23,7 @@ export async function undoAndLog(deps: UndoDeps, runId: string, who: string | nu
   try {
     const { counts, refused } = await deps.engine.undo(runId);
     await deps.saveRows(await deps.engine.rows());
-    await deps.history.append({
+    await deps.record({
       runId: deps.newId(),
       startedAt,
       finishedAt: deps.now().toISOString(),

@@ -80,10 +80,12 @@ function appliedSummary(entry: StoredRun): PreviewSummary {
   };
 }
 
-function describeHistory(entry: StoredRun): string {
+/** The words History shows for an entry; also what another browser reads of it from CStoreOffice. */
+export function describeHistory(entry: StoredRun): string {
   if (entry.undo) return `Undo of an earlier run. ${describeUndo(entry.undo, entry.errors.length)}`;
+  // A stopped run's own entry has no message (its error says why); one from another browser has no errors.
   if (entry.outcome === 'failed' || entry.outcome === 'cancelled')
-    return entry.errors[0]?.detail ?? 'The synchronization stopped.';
+    return entry.message ?? entry.errors[0]?.detail ?? 'The synchronization stopped.';
   // Said once: History repeats the words the run ended with in the manager.
   if (entry.message) return entry.message;
   const changes = Object.values(entry.counts).reduce((sum, n) => sum + n, 0);

@@ -38,6 +38,14 @@ export interface StoredRun {
   message?: string;
   /** Set on an Undo's own entry: the run it undid and what it put back. */
   undo?: UndoneCounts & { of: string };
+  /**
+   * Not yet appended to CStoreOffice's run history (contract v1.3): kept until an append succeeds,
+   * so a failed one is retried after the next run. Absent on entries from before, and cleared when
+   * the server keeps no history (older servers) or refuses this entry for good.
+   */
+  csoPending?: true;
+  /** The id CStoreOffice gave this run once appended: the History tab shows the two as one. */
+  csoRunId?: string;
 }
 
 export interface UndoneCounts {

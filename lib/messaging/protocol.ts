@@ -225,7 +225,12 @@ export interface ProtocolMap {
     },
   ): RunOutcome;
   runAction(data: CompanyTarget & { action: RowAction; rowKeys: string[] }): ActionReply;
-  getHistory(data: CompanyTarget & { page: number; pageSize: number }): { entries: HistoryEntry[]; total: number };
+  /** `shared`: why CStoreOffice's history (runs made in other browsers) is missing from the page, or null. */
+  getHistory(data: CompanyTarget & { page: number; pageSize: number }): {
+    entries: HistoryEntry[];
+    total: number;
+    shared: string | null;
+  };
   /** History → Undo this run: puts back what the last run that wrote changed (after the UI's confirmation). */
   undoRun(data: CompanyTarget & { runId: string; user?: string }): ActionReply;
   exportHistory(data: CompanyTarget): string;

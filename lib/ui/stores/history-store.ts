@@ -12,6 +12,8 @@ export const useHistoryStore = defineStore('history', () => {
   const page = ref(0);
   const pageSize = 10;
   const error = ref<string | null>(null);
+  /** Why runs made in other browsers are missing (CStoreOffice not reached); this browser's are still listed. */
+  const shared = ref<string | null>(null);
   const loading = ref(false);
 
   async function load(nextPage = page.value) {
@@ -22,6 +24,7 @@ export const useHistoryStore = defineStore('history', () => {
       const reply = await sendMessage('getHistory', { ...target, page: nextPage, pageSize });
       entries.value = reply.entries;
       total.value = reply.total;
+      shared.value = reply.shared;
       page.value = nextPage;
       error.value = null;
     } catch (e) {
@@ -67,7 +70,8 @@ export const useHistoryStore = defineStore('history', () => {
     total.value = 0;
     page.value = 0;
     error.value = null;
+    shared.value = null;
   }
 
-  return { entries, total, page, pageSize, error, loading, undoing, load, exportCsv, undo, reset };
+  return { entries, total, page, pageSize, error, shared, loading, undoing, load, exportCsv, undo, reset };
 });

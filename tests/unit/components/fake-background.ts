@@ -170,7 +170,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
       changed: data.rowKeys.length,
       message: `${data.rowKeys.length} changed`,
     }),
-    getHistory: () => ({ entries: [], total: 0 }),
+    getHistory: () => ({ entries: [], total: 0, shared: null }),
     exportHistory: () => '',
     undoRun: () => ({
       ok: true,

@@ -34,7 +34,7 @@ const entry = (runId: string, undo: HistoryEntry['undo']): HistoryEntry => ({
 
 function withHistory(entries: HistoryEntry[]) {
   holder.bg = createFakeBackground([makeRow(0)]);
-  holder.bg.handlers.getHistory = (() => ({ entries, total: entries.length })) as never;
+  holder.bg.handlers.getHistory = (() => ({ entries, total: entries.length, shared: null })) as never;
 }
 
 beforeEach(() => withHistory([entry('r2', 'available'), entry('r1', null)]));
