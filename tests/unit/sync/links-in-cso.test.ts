@@ -153,4 +153,40 @@ describe('links kept in CStoreOffice', () => {
     expect(h.cso.list('customer').map((c) => h.cso.heldLink(c.id))).toEqual([null, null]);
     expect((await engine.synchronize()).executed.ops).toEqual([]);
   });
+
+  it('Undo of a run whose CStoreOffice write was followed by its link write still puts the record back', async () => {
+    const h = createHarness({ defaultIncomeAccountId: null, realmId: REALM }, { csoLinks: REALM });
+    h.seed.cso('customer', contact('Acme'));
+    h.seed.qbo('Customer', contact('Acme', { email: 'new@acme.test' }));
+    // A first link merges: CStoreOffice takes QuickBooks' email, then holds the link (version +1).
+    await h.engine.synchronize({ runId: 'r1', confirmCreates: true });
+    const acme = h.cso.list('customer')[0]!;
+    expect(acme.email).toBe('new@acme.test');
+    expect(h.cso.heldLink(acme.id)).not.toBeNull();
+    const undone = await h.engine.undo('r1');
+    expect(undone.refused).toEqual([]);
+    expect(h.cso.list('customer')[0]!.email).toBeNull();
+  });
+
+  it('Undo of a QBO create clears the link CStoreOffice held, so the next read does not link it again', async () => {
+    const h = seeded();
+    await h.engine.synchronize({ runId: 'first', confirmCreates: true });
+    const zenith = h.seed.cso('customer', contact('Zenith'));
+    await h.engine.synchronize({ runId: 'r1' });
+    expect(h.cso.heldLink(zenith)).not.toBeNull();
+    expect((await h.engine.undo('r1')).counts.removed).toBe(1);
+    expect(h.cso.heldLink(zenith)).toBeNull();
+    const again = await h.engine.synchronize();
+    expect(again.rows.find((r) => r.name === 'Zenith')).toMatchObject({ status: 'error' });
+  });
+
+  it('Clear Sync History clears every held link: another profile starts from names, as this one does', async () => {
+    const h = seeded();
+    await h.engine.synchronize({ confirmCreates: true });
+    await h.engine.actions.clearSyncHistory();
+    expect(Object.values(heldBy(h)).filter((id) => id !== null)).toEqual([]);
+    const b = freshProfile(h);
+    await b.engine.preview();
+    expect(await b.links.all()).toEqual([]);
+  });
 });
