@@ -5,7 +5,7 @@
  * leaves no duplicate and the link is written when it resumes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QboSource, SyncRow } from '@/lib/sync';
+import { RealmMismatchError, type QboSource, type SyncRow } from '@/lib/sync';
 import { csoDump, qboDump } from './dumps';
 import { addRealm, advance, connect, csoControl, qboCounters, startSandboxes, type Sandboxes } from './harness';
 
@@ -85,7 +85,9 @@ describe('links kept in CStoreOffice', () => {
       advance(sb, 60_000);
       const before = await writeCounts(realmId, '2');
       const settled = await c.engine.synchronize();
-      expect(await writeCounts(realmId, '2')).toEqual(before);
+      // Nothing written in QuickBooks; in CStoreOffice only the refused binding was asked for.
+      expect((await writeCounts(realmId, '2')).qbo).toBe(before.qbo);
+      expect(await heldLinks('2', realmId)).toEqual({});
       expect(settled.rows.filter((r) => r.status === 'synchronized').length).toBeGreaterThan(20);
       expect(await heldLinks('2', realmId)).toEqual({});
     } finally {
@@ -136,5 +138,26 @@ describe('links kept in CStoreOffice', () => {
     const linked = await localLinks(c);
     expect(Object.keys(linked).length).toBeGreaterThan(20);
     expect(await heldLinks('2', realmId)).toEqual(linked);
+  });
+
+  it('CStoreOffice binds one company to one QuickBooks company, for every browser', async () => {
+    await csoControl(sb, 'reset', {});
+    const realmId = await addRealm(sb, 'empty');
+    const a = await connect(sb, realmId, '1', {}, 'cso');
+    await a.engine.synchronize({ confirmCreates: true });
+
+    // The same QuickBooks company for another CStoreOffice company: refused, naming the first.
+    const other = await connect(sb, realmId, '2', {}, 'cso');
+    const before = await writeCounts(realmId, '2');
+    const refused = other.engine.synchronize({ confirmCreates: true });
+    await expect(refused).rejects.toBeInstanceOf(RealmMismatchError);
+    await expect(refused).rejects.toThrow(/already linked to CStoreOffice company 1/);
+    // Nothing written in QuickBooks; in CStoreOffice only the refused binding was asked for.
+    expect((await writeCounts(realmId, '2')).qbo).toBe(before.qbo);
+    expect(await heldLinks('2', realmId)).toEqual({});
+
+    // The first company from another browser, connected to another QuickBooks company: refused too.
+    const elsewhere = await connect(sb, await addRealm(sb, 'empty'), '1', {}, 'cso');
+    await expect(elsewhere.engine.synchronize()).rejects.toThrow(new RegExp(`made with QuickBooks company ${realmId}`));
   });
 });
