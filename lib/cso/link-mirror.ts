@@ -48,7 +48,11 @@ export function createCsoLinkMirror(options: { client: CsoClient; companyId: str
           realmId,
           `QuickBooks company ${realmId} is already linked to CStoreOffice company ${error.existingId ?? 'another company'}; a QuickBooks company can be linked to one CStoreOffice company only.`,
         );
-      if (error instanceof CsoLinkConflictError) throw new CsoRealmRefusedError('another company', realmId);
+      // Bound to another realm between our read and our write (another browser): name it.
+      if (error instanceof CsoLinkConflictError) {
+        const now = await client.readSyncState(companyId);
+        throw new CsoRealmRefusedError(now.realmId ?? 'another QuickBooks company', realmId);
+      }
       throw error;
     }
   }

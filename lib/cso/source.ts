@@ -13,7 +13,13 @@ import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import type { CsoListKey, CsoSource, ReadResult, WriteFailure, WriteOp, WriteResult } from '../sync';
 import type { CsoClient } from './client';
 import type { CsoLinkMirror } from './link-mirror';
-import { type CsoDuplicateError, CsoError, CsoResyncRequiredError, type CsoValidationError } from './errors';
+import {
+  type CsoDuplicateError,
+  CsoError,
+  type CsoLinkConflictError,
+  CsoResyncRequiredError,
+  type CsoValidationError,
+} from './errors';
 import type { CsoCreateInput, CsoUpdateInput } from './schemas';
 import { csoBody, sideRecordOf } from './source-map';
 
@@ -141,6 +147,13 @@ export function failureOf(error: CsoError): WriteFailure | null {
     }
     case 'cannotDelete':
       return { code: '409', message: error.message, detail: error.code ?? '', retryable: false };
+    case 'linkConflict': {
+      // A create's link refused (another record holds it, or the company was unbound meanwhile): this row only.
+      const failure: WriteFailure = { code: '409', message: error.message, detail: error.code ?? '', retryable: false };
+      const existingId = (error as CsoLinkConflictError).existingId;
+      if (existingId) failure.existingId = existingId;
+      return failure;
+    }
     case 'versionConflict':
       return { code: '412', message: error.message, retryable: false };
     case 'notFound':
