@@ -80,6 +80,16 @@ export function createCsoLinkMirror(options: { client: CsoClient; companyId: str
       });
       return bound;
     },
+    async unbind() {
+      bound = null;
+      try {
+        const state = await client.readSyncState(companyId);
+        if (state.realmId === realmId)
+          await client.writeSyncState(companyId, { realmId: null }, { version: state.version });
+      } catch (error) {
+        if (!(error instanceof CsoFeatureMissingError)) throw error;
+      }
+    },
     async write(writes) {
       const out: LinkWriteResult[] = new Array(writes.length);
       let next = 0;

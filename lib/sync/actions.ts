@@ -95,6 +95,7 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
     async clearSyncHistory(): Promise<ActionResult> {
       const linked = await ports.links.all();
       if (ports.linkMirror) await clearHeldLinks((await load()).world, ports, linked);
+      await ports.linkMirror?.unbind();
       await ports.links.clear();
       await ports.state.clear();
       await ports.journal.clear();

@@ -29,6 +29,11 @@ export interface LinkMirror {
    * the server cannot hold links. Rejects when the company is bound to another realm.
    */
   ready(): Promise<boolean>;
+  /**
+   * Clear Sync History: the company is no longer bound to this realm (after its links are cleared),
+   * so it may be connected to another QuickBooks company. Nothing to do on a server without links.
+   */
+  unbind(): Promise<void>;
   /** Writes the links, a few at a time; one result per write, in order. */
   write(writes: LinkWrite[]): Promise<LinkWriteResult[]>;
 }

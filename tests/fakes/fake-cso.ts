@@ -212,6 +212,9 @@ export function createFakeCso(options: { now?: () => Date; links?: { realmId: st
         bound = realmId;
         return true;
       },
+      async unbind() {
+        if (realmId && bound === realmId) bound = null;
+      },
       async write(linkWrites) {
         return linkWrites.map((w) => {
           const current = records.get(w.id);

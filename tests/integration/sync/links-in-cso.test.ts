@@ -159,5 +159,12 @@ describe('links kept in CStoreOffice', () => {
     // The first company from another browser, connected to another QuickBooks company: refused too.
     const elsewhere = await connect(sb, await addRealm(sb, 'empty'), '1', {}, 'cso');
     await expect(elsewhere.engine.synchronize()).rejects.toThrow(new RegExp(`made with QuickBooks company ${realmId}`));
+
+    // Until the first one's history is cleared: then the company is free for another QuickBooks company.
+    await a.engine.actions.clearSyncHistory();
+    expect(await heldLinks('1', realmId)).toEqual({});
+    const report = await elsewhere.make().synchronize({ confirmCreates: true });
+    expect(report.failures).toEqual([]);
+    expect(Object.keys(await heldLinks('1', elsewhere.realmId)).length).toBeGreaterThan(10);
   });
 });

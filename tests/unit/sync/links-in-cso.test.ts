@@ -188,5 +188,7 @@ describe('links kept in CStoreOffice', () => {
     const b = freshProfile(h);
     await b.engine.preview();
     expect(await b.links.all()).toEqual([]);
+    // The company is unbound too: it may now be connected to another QuickBooks company.
+    expect(h.cso.boundRealm()).toBeNull();
   });
 });
