@@ -3,7 +3,7 @@
  * origin (the signed-in user's session cookie goes along), the QBO client of its connection, and the
  * Dexie stores scoped to the company.
  */
-import { type CsoClient, createCsoClient, createCsoSource } from '@/lib/cso';
+import { type CsoClient, createCsoClient, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
 import { type AppDb, createJournal, createLinkStore, createStateStore, type RowStore } from '@/lib/db';
 import { QboThrottleError, ReconnectNeededError, createQboSource } from '@/lib/qbo';
 import { type CompanySettings, enabledTypesOf } from '@/lib/storage/company-settings';
@@ -71,9 +71,13 @@ export function createEngineFactory(deps: {
       meta.realmId,
       onWait ? { onRetry: ({ delayMs, error }) => onWait(qboWait(delayMs, error)) } : {},
     );
+    // CStoreOffice holds the links (contract v1.3); IndexedDB's copy is a cache of them.
+    const client = csoClient(target.origin);
+    const linkMirror = createCsoLinkMirror({ client, companyId: target.companyId, realmId: meta.realmId });
     return createSyncEngine(
       {
-        cso: createCsoSource({ client: csoClient(target.origin), companyId: target.companyId }),
+        cso: createCsoSource({ client, companyId: target.companyId, links: linkMirror }),
+        linkMirror,
         qbo: createQboSource({ client: qbo, defaultIncomeAccountId }),
         links: createLinkStore(deps.db, target.key),
         state,

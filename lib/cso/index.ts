@@ -8,3 +8,4 @@ export * from './schemas';
 export * from './sync-state-schemas';
 export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';
+export { createCsoLinkMirror } from './link-mirror';

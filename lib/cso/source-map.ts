@@ -44,9 +44,16 @@ const WRITABLE: Readonly<Record<EntityTypeId, readonly string[]>> = tableOf((m) 
 /** Domain fields CStoreOffice does not hold (vendors' company name): null on its records. */
 const ABSENT = fieldsWhere((c) => c.cso === 'none');
 
-export function sideRecordOf(type: EntityTypeId, raw: CsoRecord): SideRecord {
+/**
+ * `realmId`: the connection's realm, when links are read from CStoreOffice: the record's link
+ * becomes `qboLink` (link-mirror in lib/sync), null when it names another realm (stale), and is left
+ * out when the server does not hold links (before v1.3).
+ */
+export function sideRecordOf(type: EntityTypeId, raw: CsoRecord, realmId?: string): SideRecord {
   const r = raw as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { id: raw.id, revision: String(raw.version), updatedAt: raw.updatedAt };
+  if (realmId !== undefined && raw.qbo !== undefined)
+    out.qboLink = raw.qbo !== null && raw.qbo.realmId === realmId ? raw.qbo.id : null;
   for (const field of WRITABLE[type]) out[field] = r[field] ?? null;
   if (type === 'account') out.accountType = ACCOUNT_TYPE_TO_DOMAIN[r.accountType as CsoAccountType];
   for (const field of ABSENT[type]) out[field] = null;

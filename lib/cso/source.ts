@@ -12,7 +12,14 @@
 import { ENTITY_TYPE_IDS, type EntityTypeId } from '../entities';
 import type { CsoListKey, CsoSource, ReadResult, WriteFailure, WriteOp, WriteResult } from '../sync';
 import type { CsoClient } from './client';
-import { type CsoDuplicateError, CsoError, CsoResyncRequiredError, type CsoValidationError } from './errors';
+import type { CsoLinkMirror } from './link-mirror';
+import {
+  type CsoDuplicateError,
+  CsoError,
+  type CsoLinkConflictError,
+  CsoResyncRequiredError,
+  type CsoValidationError,
+} from './errors';
 import type { CsoCreateInput, CsoUpdateInput } from './schemas';
 import { csoBody, sideRecordOf } from './source-map';
 
@@ -25,10 +32,17 @@ export interface CsoSourceOptions {
    * a sign-out is re-sent whole on resume (harmless: keys and versions make repeats no-ops). Default 10.
    */
   batchSize?: number;
+  /**
+   * CStoreOffice's links for this connection (v1.3): records are read with their `qboLink`, and a
+   * record created from a QBO one carries its link in the create. Without it, links stay local.
+   */
+  links?: CsoLinkMirror;
 }
 
 export function createCsoSource(options: CsoSourceOptions): CsoSource {
-  const { client, companyId } = options;
+  const { client, companyId, links } = options;
+  const realmId = links?.realmId;
+  const recordOf = (type: EntityTypeId, raw: Parameters<typeof sideRecordOf>[1]) => sideRecordOf(type, raw, realmId);
 
   async function readLists(since: string | null): Promise<ReadResult<CsoListKey>> {
     const reads = await Promise.all(
@@ -37,7 +51,7 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
     const out: ReadResult<CsoListKey> = { full: since === null, records: {}, removed: {}, cursor: '' };
     ENTITY_TYPE_IDS.forEach((type, i) => {
       const read = reads[i]!;
-      out.records[type] = read.records.map((r) => sideRecordOf(type, r));
+      out.records[type] = read.records.map((r) => recordOf(type, r));
       if (read.tombstones.length) out.removed[type] = read.tombstones.map((t) => t.id);
       // The earliest first-page time of the seven lists: nothing changed after it is missed.
       if (!out.cursor || read.serverTime < out.cursor) out.cursor = read.serverTime;
@@ -56,15 +70,17 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
       const mapped = csoBody(op.list, op.values);
       if ('refused' in mapped) return refused('422', mapped.refused);
       if (op.kind === 'create') {
+        // Linked in the same request, so a crash cannot leave a record CStoreOffice thinks unlinked.
+        if (op.link && links && (await links.ready())) mapped.body.qbo = { realmId: links.realmId, id: op.link };
         const created = await client.create(companyId, op.list, mapped.body as CsoCreateInput<EntityTypeId>, {
           idempotencyKey: op.requestId,
         });
-        return { ok: true, record: sideRecordOf(op.list, created) };
+        return { ok: true, record: recordOf(op.list, created) };
       }
       const updated = await client.update(companyId, op.list, op.id, mapped.body as CsoUpdateInput<EntityTypeId>, {
         version: versionOf(op.revision),
       });
-      return { ok: true, record: sideRecordOf(op.list, updated) };
+      return { ok: true, record: recordOf(op.list, updated) };
     } catch (error) {
       if (!(error instanceof CsoError)) throw error;
       // Deleting what is already gone (our own earlier attempt, or a person) is done.
@@ -91,7 +107,7 @@ export function createCsoSource(options: CsoSourceOptions): CsoSource {
 
     async get(list, id) {
       try {
-        return sideRecordOf(list, await client.get(companyId, list, id));
+        return recordOf(list, await client.get(companyId, list, id));
       } catch (error) {
         if (error instanceof CsoError && error.kind === 'notFound') return null;
         throw error;
@@ -131,6 +147,13 @@ export function failureOf(error: CsoError): WriteFailure | null {
     }
     case 'cannotDelete':
       return { code: '409', message: error.message, detail: error.code ?? '', retryable: false };
+    case 'linkConflict': {
+      // A create's link refused (another record holds it, or the company was unbound meanwhile): this row only.
+      const failure: WriteFailure = { code: '409', message: error.message, detail: error.code ?? '', retryable: false };
+      const existingId = (error as CsoLinkConflictError).existingId;
+      if (existingId) failure.existingId = existingId;
+      return failure;
+    }
     case 'versionConflict':
       return { code: '412', message: error.message, retryable: false };
     case 'notFound':

@@ -12,6 +12,7 @@ import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
 import { csoRowKey, type Link } from './types';
 import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
+import { clearHeldLinks } from './link-through';
 
 export type ActionResult = { ok: true; changed: number } | { ok: false; message: string };
 
@@ -51,6 +52,7 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       );
       if ('ok' in picked) return picked;
       const keys = picked.rows.map((r) => ({ csoType: r.typeId, csoId: r.csoId! }));
+      await clearHeldLinks(picked.loaded.world, ports, keys);
       await ports.links.remove(keys);
       // Until the next sync links it again by name, the row reads Waiting for Creation.
       const { mirror } = picked.loaded;
@@ -92,6 +94,8 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
      */
     async clearSyncHistory(): Promise<ActionResult> {
       const linked = await ports.links.all();
+      if (ports.linkMirror) await clearHeldLinks((await load()).world, ports, linked);
+      await ports.linkMirror?.unbind();
       await ports.links.clear();
       await ports.state.clear();
       await ports.journal.clear();

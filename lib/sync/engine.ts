@@ -31,6 +31,7 @@ import type { RunWrite, SyncPlan } from './types';
 import { undoRun, type UndoResult } from './undo';
 import { nameBothSides } from './row-names';
 import { newJournalRun, toPlanOptions } from './engine-setup';
+import { rebuildLinks, writeLinksThrough } from './link-through';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -65,6 +66,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       await readSides(ports, mirror, { qboCursorMaxAgeDays: options.qboCursorMaxAgeDays ?? 29 });
     }
     const world = createWorld(mirror, await ports.links.all());
+    if (read) await rebuildLinks(world, ports, ports.clock.now().toISOString());
     if (read) absences = await confirmAbsences(ports, mirror, world);
     return { mirror, world };
   }
@@ -145,6 +147,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         resumed = true;
       }
       const { mirror, world } = await load(true);
+      await ports.linkMirror?.ready(); // CStoreOffice refuses a company bound to another realm before any write
       progress({ phase: 'planning', done: 0, total: 0, errors: 0 });
       const selection = request.selection ? new Set(request.selection) : undefined;
       if (selection) await releaseHolds(mirror, selection);
@@ -200,6 +203,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         // Changes others made during the run, applied now, make the last plan out of date.
         if (await checkpoints.commit()) final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
+      await writeLinksThrough(world, ports, writes);
       shown(world, final);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);

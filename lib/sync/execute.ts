@@ -160,7 +160,10 @@ function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string>
   const revision = current?.revision ?? '';
   switch (op.kind) {
     case 'create':
-      return { kind: 'create', requestId, list, values };
+      // A record made in CStoreOffice from a QBO one carries its link in the same request.
+      return op.target === 'cso' && op.qboId
+        ? { kind: 'create', requestId, list, values, link: op.qboId }
+        : { kind: 'create', requestId, list, values };
     case 'update':
       return { kind: 'update', requestId, list, id: (op.target === 'qbo' ? op.qboId : op.csoId)!, revision, values };
     case 'deactivate':

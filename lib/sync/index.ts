@@ -19,3 +19,4 @@ export { RecordLeftScopeError } from './confirm-absence';
 export { UndoRefusedError } from './undo';
 export type { Remedy } from './issue-words';
 export type { Direction } from './directions';
+export type { LinkMirror, LinkWrite, LinkWriteResult } from './link-mirror';

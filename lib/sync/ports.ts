@@ -6,6 +6,7 @@
  */
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
 import type { SyncPlan, UndoLog } from './types';
+import type { LinkMirror } from './link-mirror';
 import type { AnyRecord, Cursor, Link, RecordValues, ReservedName, SideRecord } from './types';
 
 /** CStoreOffice lists are addressed by the seven type ids; QBO lists by QBO entity name. */
@@ -44,7 +45,8 @@ export interface ReadResult<K extends string> {
 }
 
 export type WriteOp<K extends string> =
-  | { kind: 'create'; requestId: string; list: K; values: RecordValues }
+  /** `link`: the QBO id a CStoreOffice record created from a QBO one is linked to, sent with it. */
+  | { kind: 'create'; requestId: string; list: K; values: RecordValues; link?: string }
   /**
    * Sparse update of `values` only. The adapter adds what the service requires on every update
    * (QBO: Id, SyncToken, and Name for Account and Class; CSO: If-Match with `revision`).
@@ -241,4 +243,6 @@ export interface SyncPorts {
   journal: Journal;
   clock: Clock;
   ids?: IdSource;
+  /** CStoreOffice's links (v1.3); without it links live in `links` only. */
+  linkMirror?: LinkMirror;
 }

@@ -10,6 +10,7 @@
 import { type QboEntityName, SIDE_LABELS, type Side } from '../entities';
 import { translateFailure } from './error-words';
 import { inParallel } from './in-parallel';
+import { clearHeldLinksOf } from './link-through';
 import { what } from './issue-words';
 import type { MirrorData, RowHold, SyncPorts, WriteOp } from './ports';
 import { type AnyRecord, csoRowKey, type Link, linkKey, qboKey, type RunWrite, type SideRecord } from './types';
@@ -110,6 +111,8 @@ export async function undoRun(
     }
   }
   if (removedLinks.length) await ports.links.remove(removedLinks);
+  // CStoreOffice forgets them too, or the next read would link the undone records again.
+  await clearHeldLinksOf(ports, removedLinks);
   const held = new Set(holds.map((h) => h.rowKey));
   const kept = (mirror.holds ?? []).filter((h) => !held.has(h.rowKey));
   await ports.state.setHolds([...kept, ...holds]);

@@ -214,14 +214,16 @@ export async function runChaosScenario(params: ScenarioParams): Promise<ChaosRes
     if (!got.converged) problems.unshift(`did not reach "nothing left to do" in ${got.runs} runs`);
     if (got.state.duplicates.length) problems.push(`duplicates: ${got.state.duplicates.join('; ')}`);
     if (got.state.dangling.length) problems.push(`lost links: ${got.state.dangling.join('; ')}`);
+    if (got.state.unheld.length) problems.push(`links CStoreOffice does not hold: ${got.state.unheld.join('; ')}`);
     const editsDiffer = JSON.stringify([...ref.edits].sort()) !== JSON.stringify([...got.edits].sort());
     if (editsDiffer)
       problems.push(`the edits differ: reference [${ref.edits.join('; ')}] vs [${got.edits.join('; ')}]`);
     return { round: i, problems };
   });
   const ok =
-    reference.rounds.every((r) => r.converged && r.state.duplicates.length === 0 && r.state.dangling.length === 0) &&
-    differences.every((d) => d.problems.length === 0);
+    reference.rounds.every(
+      (r) => r.converged && r.state.duplicates.length === 0 && r.state.dangling.length === 0 && !r.state.unheld.length,
+    ) && differences.every((d) => d.problems.length === 0);
   return { params, reference, chaos, differences, ok };
 }
 

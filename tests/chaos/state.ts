@@ -20,6 +20,8 @@ export interface EndState {
   dangling: string[];
   /** Active names held twice in one list (QBO: ignoring case, as QBO does). */
   duplicates: string[];
+  /** CStoreOffice records whose held QuickBooks link (v1.3) is not the link store's. */
+  unheld: string[];
 }
 
 const mark = (r: { key: string; active: boolean }) => (r.active ? r.key : `${r.key} [inactive]`);
@@ -44,7 +46,14 @@ export async function readEndState(
   const qboById = new Map(
     Object.entries(qbo).flatMap(([list, records]) => records.map((r) => [`${list}:${r.id}`, r] as const)),
   );
-  const state: EndState = { cso: {}, qbo: {}, rows: [], links: [], dangling: [], duplicates: [] };
+  const state: EndState = { cso: {}, qbo: {}, rows: [], links: [], dangling: [], duplicates: [], unheld: [] };
+  const linked = new Map(links.map((l) => [`${l.csoType}:${l.csoId}`, l.qboId]));
+  for (const [key, r] of csoById) {
+    const held = r.raw.qbo as { realmId: string; id: string } | null | undefined;
+    const holds = held?.realmId === realmId ? held.id : null;
+    if (!r.raw.deleted && holds !== (linked.get(key) ?? null))
+      state.unheld.push(`${key}: CStoreOffice holds ${holds ?? 'none'}, the link store ${linked.get(key) ?? 'none'}`);
+  }
   for (const [type, records] of Object.entries(cso)) {
     state.cso[type] = records.map(mark).sort();
     state.duplicates.push(

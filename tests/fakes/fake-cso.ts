@@ -5,15 +5,17 @@
  * tombstones for `updatedSince`, and per-write Idempotency-Key replay.
  */
 import type { UserEdit } from './edit';
-import type {
-  AnyRecord,
-  CsoListKey,
-  CsoSource,
-  ReadResult,
-  WriteBatch,
-  WriteFailure,
-  WriteOp,
-  WriteResult,
+import {
+  RealmMismatchError,
+  type AnyRecord,
+  type CsoListKey,
+  type CsoSource,
+  type LinkMirror,
+  type ReadResult,
+  type WriteBatch,
+  type WriteFailure,
+  type WriteOp,
+  type WriteResult,
 } from '../../lib/sync';
 
 type Type = CsoListKey;
@@ -24,6 +26,8 @@ interface Stored {
   seq: number;
   deleted: boolean;
   updatedAt: string;
+  /** The QuickBooks link CStoreOffice holds (contract v1.3): realm and id, or null. */
+  qbo?: { realmId: string; id: string } | null;
 }
 
 const FIELDS: Record<Type, string[]> = {
@@ -41,9 +45,24 @@ export interface FakeCso extends CsoSource {
   list(type: Type): AnyRecord[];
   requests: { reads: number; writes: number };
   crashOn(writeNumber: number, when: 'beforeApply' | 'afterApply'): void;
+  /** With `links`: CStoreOffice's side of the links (v1.3), for the engine's `linkMirror` port. */
+  linkMirror: LinkMirror;
+  /** The realm the company is bound to in its sync state; `bindRealm` as another browser would. */
+  boundRealm(): string | null;
+  bindRealm(realm: string | null): void;
+  /** The QBO id a record holds a link to, in any realm. */
+  heldLink(id: string): string | null;
+  /** Sets or clears a record's link as another browser would (version +1). */
+  setLink(id: string, link: { realmId: string; id: string } | null): void;
 }
 
-export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
+/**
+ * `links.realmId`: the connection's realm. The fake then serves contract v1.3: records carry their
+ * link as `qboLink` (null for none or another realm), creates may carry one, and a link is written
+ * only once the company is bound. Without it, a v1.2 server: no `qboLink`, and `linkMirror.ready()`
+ * answers false.
+ */
+export function createFakeCso(options: { now?: () => Date; links?: { realmId: string } } = {}): FakeCso {
   const now = options.now ?? (() => new Date());
   const records = new Map<string, Stored>();
   const replays = new Map<string, WriteResult>();
@@ -56,8 +75,16 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
     ok: false,
     failure: { code, message, retryable: false, ...extra },
   });
+  const realmId = options.links?.realmId;
+  let bound: string | null = null;
   const view = (id: string, s: Stored): AnyRecord =>
-    ({ ...(s.values as object), id, revision: String(s.version), updatedAt: s.updatedAt }) as AnyRecord;
+    ({
+      ...(s.values as object),
+      id,
+      revision: String(s.version),
+      updatedAt: s.updatedAt,
+      ...(realmId ? { qboLink: s.qbo?.realmId === realmId ? s.qbo.id : null } : {}),
+    }) as AnyRecord;
   const live = (type: Type) => [...records].filter(([, s]) => s.type === type && !s.deleted);
 
   function conflict(type: Type, values: Stored['values'], selfId: string | null): WriteResult | null {
@@ -90,8 +117,13 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
       for (const f of FIELDS[type]) values[f] = f in op.values ? (op.values[f] ?? null) : (values[f] ?? null);
       const problem = conflict(type, values, null);
       if (problem) return problem;
+      let qbo: Stored['qbo'] = null;
+      if ('link' in op && op.link && realmId) {
+        if (bound !== realmId) return fail('409', 'realm_mismatch');
+        qbo = { realmId, id: op.link };
+      }
       const id = String(nextId++);
-      touch(id, { type, values, version: 1, seq: 0, deleted: false, updatedAt: '' });
+      touch(id, { type, values, version: 1, seq: 0, deleted: false, updatedAt: '', qbo });
       return { ok: true, record: view(id, records.get(id)!) as never };
     }
     const current = records.get(op.id);
@@ -172,6 +204,42 @@ export function createFakeCso(options: { now?: () => Date } = {}): FakeCso {
     },
     crashOn(writeNumber, when) {
       crash = { at: writeNumber, when };
+    },
+    linkMirror: {
+      async ready() {
+        if (!realmId) return false;
+        if (bound && bound !== realmId) throw new RealmMismatchError(bound, realmId);
+        bound = realmId;
+        return true;
+      },
+      async unbind() {
+        if (realmId && bound === realmId) bound = null;
+      },
+      async write(linkWrites) {
+        return linkWrites.map((w) => {
+          const current = records.get(w.id);
+          if (!current || current.deleted || current.type !== w.list) return { ok: false, reason: 'not found' };
+          if (String(current.version) !== w.revision) return { ok: false, reason: 'version_mismatch' };
+          if (bound !== realmId || !realmId) return { ok: false, reason: 'realm_mismatch' };
+          requests.writes++;
+          touch(w.id, {
+            ...current,
+            qbo: w.qboId === null ? null : { realmId, id: w.qboId },
+            version: current.version + 1,
+          });
+          const now = records.get(w.id)!;
+          return { ok: true, revision: String(now.version), updatedAt: now.updatedAt };
+        });
+      },
+    },
+    boundRealm: () => bound,
+    bindRealm(realm) {
+      bound = realm;
+    },
+    heldLink: (id) => records.get(id)?.qbo?.id ?? null,
+    setLink(id, link) {
+      const current = records.get(id)!;
+      touch(id, { ...current, qbo: link, version: current.version + 1 });
     },
   };
 }

@@ -5,15 +5,30 @@ import { createFakeCso } from './fake-cso';
 import { createFakeQbo } from './fake-qbo';
 import { createMemoryJournal, createMemoryLinkStore, createMemoryStateStore } from './memory-stores';
 
-/** `fakes.cdcMaxObjects`: cap the fake QBO's CDC like QBO's 1000 (see createFakeQbo). */
-export function createHarness(options: SyncEngineOptions = {}, fakes: { cdcMaxObjects?: number } = {}) {
+/**
+ * `fakes.cdcMaxObjects`: cap the fake QBO's CDC like QBO's 1000 (see createFakeQbo).
+ * `fakes.csoLinks`: the connection's realm; CStoreOffice then holds the links (contract v1.3).
+ */
+export function createHarness(
+  options: SyncEngineOptions = {},
+  fakes: { cdcMaxObjects?: number; csoLinks?: string } = {},
+) {
   const clock = createFixedClock();
-  const cso = createFakeCso({ now: clock.now });
+  const cso = createFakeCso({ now: clock.now, ...(fakes.csoLinks ? { links: { realmId: fakes.csoLinks } } : {}) });
   const qbo = createFakeQbo({ now: clock.now, ...fakes });
   const links = createMemoryLinkStore();
   const state = createMemoryStateStore();
   const journal = createMemoryJournal();
-  const ports: SyncPorts = { cso, qbo, links, state, journal, clock, ids: createCounterIds() };
+  const ports: SyncPorts = {
+    cso,
+    qbo,
+    links,
+    state,
+    journal,
+    clock,
+    ids: createCounterIds(),
+    ...(fakes.csoLinks ? { linkMirror: cso.linkMirror } : {}),
+  };
   const engine = createSyncEngine(ports, options);
   /** Seeds a record, failing loudly if the fake refuses it. */
   const seed = {

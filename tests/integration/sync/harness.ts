@@ -4,7 +4,7 @@
  * APIs; links, state and journal are the in-memory fakes. Request counts come from the QBO
  * sandbox's `/__sandbox/counters`.
  */
-import { createCsoClient, createCsoSource } from '@/lib/cso';
+import { createCsoClient, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
 import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type CsoSource, type QboSource, type SyncEngineOptions, type SyncPorts } from '@/lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '@/sandbox/cso';
@@ -89,6 +89,7 @@ export async function connect(
   realmId: string,
   companyId = '1',
   options: SyncEngineOptions = {},
+  linksIn: 'cso' | 'local' = 'local',
 ): Promise<Connection> {
   const { access_token } = await qboControl<{ access_token: string }>(sb, 'tokens', { realmId });
   const tokens = {
@@ -123,7 +124,10 @@ export async function connect(
     random: () => 0.5,
     retry: { maxAttempts: 2 },
   });
-  const csoSource = createCsoSource({ client: csoClient, companyId });
+  // `linksIn: 'cso'` writes them through to CStoreOffice as the extension does (v1.3); the tests that
+  // share one company among several realms keep them local.
+  const linkMirror = linksIn !== 'cso' ? undefined : createCsoLinkMirror({ client: csoClient, companyId, realmId });
+  const csoSource = createCsoSource({ client: csoClient, companyId, ...(linkMirror ? { links: linkMirror } : {}) });
 
   const links = createMemoryLinkStore();
   const state = createMemoryStateStore();
@@ -137,6 +141,7 @@ export async function connect(
     journal,
     clock,
     ids: createCounterIds(`r${realmId.slice(-4)}`),
+    ...(linkMirror ? { linkMirror } : {}),
   };
   const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) =>
     createSyncEngine({ ...ports, ...over }, { realmId, ...o });

@@ -3,6 +3,7 @@ import {
   accountTypeToCso,
   csoWriteFailure,
   CsoDuplicateError,
+  CsoLinkConflictError,
   CsoSignedOutError,
   CsoUnavailableError,
   CsoValidationError,
@@ -84,6 +85,15 @@ describe('CStoreOffice source mapping', () => {
       } as never),
     ).toMatchObject({ accountType: 'Cost of Goods Sold' });
   });
+  it('reads the QuickBooks link of a record for this realm only, and none from a server without links', () => {
+    const base = { id: '7', name: 'Acme', active: true, companyName: null, email: null, phone: null };
+    const at = { version: 3, updatedAt: '2025-01-01T00:00:00.000Z' };
+    const linked = { ...base, ...at, qbo: { realmId: 'R1', id: '58' } };
+    expect(csoRecord('customer', linked as never, 'R1')).toMatchObject({ qboLink: '58', revision: '3' });
+    expect(csoRecord('customer', linked as never, 'R2')).toMatchObject({ qboLink: null });
+    expect(csoRecord('customer', { ...base, ...at } as never, 'R1')).not.toHaveProperty('qboLink');
+    expect(csoRecord('customer', linked as never)).not.toHaveProperty('qboLink');
+  });
   it('drops fields CStoreOffice does not keep and refuses an account type it has no word for', () => {
     expect(csoBody('priceBookVendor', { name: 'A', companyName: 'A Inc', email: null })).toEqual({
       body: { name: 'A', email: null },
@@ -107,6 +117,11 @@ describe('CStoreOffice source mapping', () => {
     expect(csoWriteFailure(new CsoUnavailableError('HTTP 429', 1000, 429))).toMatchObject({
       code: '429',
       retryable: true,
+    });
+    expect(csoWriteFailure(new CsoLinkConflictError('held', 'duplicate_link', '31'))).toMatchObject({
+      code: '409',
+      existingId: '31',
+      retryable: false,
     });
     expect(csoWriteFailure(new CsoUnavailableError('connection failed'))).toBeNull();
     expect(csoWriteFailure(new CsoSignedOutError(401))).toBeNull();
