@@ -23,3 +23,11 @@ export interface StoreError {
 }
 
 export type StoreResult = { ok: true; record: StoredRecord } | { ok: false; error: StoreError };
+
+/** The contract's 422: which fields are wrong, each with why (CONTRACT.md, "Field rules"). */
+export function invalidFields(fields: FieldErrors): { ok: false; error: StoreError } {
+  return {
+    ok: false,
+    error: { status: 422, code: 'validation_failed', message: 'Some fields are not valid.', fields },
+  };
+}

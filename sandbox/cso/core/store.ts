@@ -4,7 +4,7 @@
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
 import { linkConflict, validateWithLink } from './qbo-link';
 import { deleteBlocker, duplicateOf } from './store-rules';
-import type { StoredRecord, StoreError, StoreResult } from './records';
+import { invalidFields, type StoredRecord, type StoreError, type StoreResult } from './records';
 import type { RefLookup, Values } from './validate';
 
 export interface Company {
@@ -119,16 +119,7 @@ export function createStore(deps: StoreDeps) {
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {
       const checked = validateWithLink(segment, input, refsFor(companyId), deps.linksServed());
-      if (!checked.ok)
-        return {
-          ok: false,
-          error: {
-            status: 422,
-            code: 'validation_failed',
-            message: 'Some fields are not valid.',
-            fields: checked.fields,
-          },
-        };
+      if (!checked.ok) return invalidFields(checked.fields);
       const values = checked.values;
       if (segment === 'locations' && values.stationCode === null) values.stationCode = assignStationCode(companyId);
       values.qbo ??= null;
@@ -159,16 +150,7 @@ export function createStore(deps: StoreDeps) {
         id,
         ...rec.values,
       });
-      if (!checked.ok)
-        return {
-          ok: false,
-          error: {
-            status: 422,
-            code: 'validation_failed',
-            message: 'Some fields are not valid.',
-            fields: checked.fields,
-          },
-        };
+      if (!checked.ok) return invalidFields(checked.fields);
       const dup =
         duplicateOf(bucket(companyId, segment).values(), segment, checked.values, id) ??
         linkConflict(bucket(companyId, segment).values(), segment, checked.values, deps.realmOf(companyId), id);

@@ -1,7 +1,7 @@
 // Each company's sync history (contract v1.3, "Run history"): append-only run summaries, so every
 // browser shows the same history. The newest RUNS_KEPT are kept; older ones drop off as new ones
 // arrive, as a back office would cap a log table.
-import type { StoreError } from './records';
+import { invalidFields, type StoreError } from './records';
 import type { FieldErrors } from './validate';
 
 const RUNS_KEPT = 500;
@@ -78,16 +78,7 @@ export function createSyncRuns() {
   return {
     append(companyId: string, body: unknown): { ok: true; run: RunSummary } | { ok: false; error: StoreError } {
       const checked = checkRun(body);
-      if (!checked.ok)
-        return {
-          ok: false,
-          error: {
-            status: 422,
-            code: 'validation_failed',
-            message: 'Some fields are not valid.',
-            fields: checked.fields,
-          },
-        };
+      if (!checked.ok) return invalidFields(checked.fields);
       seq++;
       const run: RunSummary = { id: String(seq), ...checked.run };
       const kept = [...runsOf(companyId), { seq, run }].slice(-RUNS_KEPT);

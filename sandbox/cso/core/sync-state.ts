@@ -1,7 +1,7 @@
 // Each company's QuickBooks sync state (contract v1.3): the realm it is bound to, and the decisions
 // people made in the manager (ignores, links made by hand, conflict resolutions), kept with the
 // company so every browser sees them. One version per company: writes are optimistic (If-Match).
-import type { StoreError } from './records';
+import { invalidFields, type StoreError } from './records';
 import {
   checkSyncStateBody,
   type Ignore,
@@ -69,16 +69,7 @@ export function createSyncStates(deps: { now: () => number }) {
           },
         };
       const checked = checkSyncStateBody(body, whole);
-      if (!checked.ok)
-        return {
-          ok: false,
-          error: {
-            status: 422,
-            code: 'validation_failed',
-            message: 'Some fields are not valid.',
-            fields: checked.fields,
-          },
-        };
+      if (!checked.ok) return invalidFields(checked.fields);
       const { realmId = current.realmId, ...lists } = checked.patch;
       const problem = realmProblem(companyId, current.realmId, realmId);
       if (problem) return { ok: false, error: problem };
