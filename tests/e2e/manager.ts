@@ -72,6 +72,29 @@ export function qboApi(qboUrl: string, realmId: string, accessToken: string) {
   };
 }
 
+/**
+ * Another QuickBooks user renames a customer: the connected realm is read off the manager, the
+ * rename is a sparse update with the customer's current SyncToken. Returns the realm.
+ */
+export async function renameCustomerInQuickBooks(
+  dialog: Locator,
+  qboSandbox: { qbo: { url: string; mintToken(realmId: string): { access_token: string } } },
+  qboId: string,
+  name: string,
+): Promise<string> {
+  const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
+  const api = qboApi(qboSandbox.qbo.url, realmId, qboSandbox.qbo.mintToken(realmId).access_token);
+  const current = await api.get(`customer/${qboId}`);
+  const renamed = await api.post('customer', {
+    Id: qboId,
+    SyncToken: current.Customer!.SyncToken,
+    sparse: true,
+    DisplayName: name,
+  });
+  expect(renamed.status).toBe(200);
+  return realmId;
+}
+
 type Reply<T> = { res?: T; err?: unknown };
 
 /** Sends one protocol message from an extension page and waits for the background's reply. */

@@ -1,5 +1,12 @@
 import { expect, test } from './fixtures';
-import { connectFromManager, findRow, qboApi, reconnectFromManager, synchronizeAll } from './manager';
+import {
+  connectFromManager,
+  findRow,
+  qboApi,
+  reconnectFromManager,
+  renameCustomerInQuickBooks,
+  synchronizeAll,
+} from './manager';
 
 /**
  * The manager tells one story: a record renamed in QuickBooks is found by either name, a vendor that
@@ -21,16 +28,8 @@ test('one story: both names, a QuickBooks vendor named as such, one run told the
 
   // In QuickBooks: a customer renamed, and a vendor nobody has in CStoreOffice.
   const { qboId } = await findRow(dialog, 'City of Springfield');
-  const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
+  const realmId = await renameCustomerInQuickBooks(dialog, qbo, qboId, 'Springfield Municipal Fleet');
   const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
-  const current = await api.get(`customer/${qboId}`);
-  const renamed = await api.post('customer', {
-    Id: qboId,
-    SyncToken: current.Customer!.SyncToken,
-    sparse: true,
-    DisplayName: 'Springfield Municipal Fleet',
-  });
-  expect(renamed.status).toBe(200);
   expect((await api.post('vendor', { DisplayName: 'Prairie Ice Supply' })).status).toBe(200);
   await reconnectFromManager(context, dialog, realmId);
 

@@ -3,8 +3,8 @@ import {
   confirmFirstSync,
   connectFromManager,
   filterColumn,
-  qboApi,
   reconnectFromManager,
+  renameCustomerInQuickBooks,
   synchronizeAll,
 } from './manager';
 
@@ -93,16 +93,7 @@ test('an edit in QuickBooks: Reconnect to QBO shows Waiting for Update, Synchron
   const qboId = (await row.locator('td').nth(4).innerText()).trim();
 
   // Someone renames it in QuickBooks.
-  const realmId = (await dialog.innerText()).match(/realm (\d+)/)![1]!;
-  const api = qboApi(qbo.qbo.url, realmId, qbo.qbo.mintToken(realmId).access_token);
-  const current = await api.get(`customer/${qboId}`);
-  const renamed = await api.post('customer', {
-    Id: qboId,
-    SyncToken: current.Customer!.SyncToken,
-    sparse: true,
-    DisplayName: 'City of Springfield Fleet',
-  });
-  expect(renamed.status).toBe(200);
+  const realmId = await renameCustomerInQuickBooks(dialog, qbo, qboId, 'City of Springfield Fleet');
 
   // Reconnect to QBO re-reads QuickBooks: the row now waits for an update in CStoreOffice.
   await reconnectFromManager(context, dialog, realmId);
