@@ -6,6 +6,7 @@
  * browser, as before.
  */
 import { RealmMismatchError, type LinkMirror, type LinkWrite, type LinkWriteResult } from '../sync';
+import { inParallel } from '../sync/in-parallel';
 import type { EntityTypeId } from '../entities';
 import type { CsoClient } from './client';
 import { CsoError, CsoFeatureMissingError, CsoLinkConflictError } from './errors';
@@ -90,17 +91,6 @@ export function createCsoLinkMirror(options: { client: CsoClient; companyId: str
         if (!(error instanceof CsoFeatureMissingError)) throw error;
       }
     },
-    async write(writes) {
-      const out: LinkWriteResult[] = new Array(writes.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < writes.length) {
-          const i = next++;
-          out[i] = await writeOne(writes[i]!);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, writes.length) }, worker));
-      return out;
-    },
+    write: (writes) => inParallel(writes, PARALLEL_WRITES, writeOne),
   };
 }
