@@ -85,9 +85,8 @@ export async function clearHeldLinksOf(
   if (!ports.linkMirror || keys.length === 0) return;
   const writes: LinkWrite[] = [];
   for (const { csoType, csoId } of keys) {
-    const record = (await ports.cso.get(csoType, csoId)) as AnyRecord | null;
-    if (typeof record?.qboLink === 'string')
-      writes.push({ list: csoType, id: csoId, revision: record.revision, qboId: null });
+    const write = clearingWrite(csoType, (await ports.cso.get(csoType, csoId)) as AnyRecord | null);
+    if (write) writes.push(write);
   }
   if (writes.length && (await ports.linkMirror.ready())) await ports.linkMirror.write(writes);
 }
@@ -103,11 +102,15 @@ export async function clearHeldLinks(
 ): Promise<number> {
   const writes: LinkWrite[] = [];
   for (const { csoType, csoId } of keys) {
-    const record = csoList(world, csoType).get(csoId);
-    if (typeof record?.qboLink === 'string')
-      writes.push({ list: csoType, id: csoId, revision: record.revision, qboId: null });
+    const write = clearingWrite(csoType, csoList(world, csoType).get(csoId));
+    if (write) writes.push(write);
   }
   return applyLinkWrites(world, ports, writes);
+}
+
+/** The write that makes CStoreOffice forget a record's link; none when it holds none. */
+function clearingWrite(list: EntityTypeId, record: AnyRecord | null | undefined): LinkWrite | null {
+  return typeof record?.qboLink === 'string' ? { list, id: record.id, revision: record.revision, qboId: null } : null;
 }
 
 async function applyLinkWrites(
@@ -128,7 +131,9 @@ async function applyLinkWrites(
     const record: AnyRecord = { ...old, revision: result.revision, updatedAt: result.updatedAt, qboLink: w.qboId };
     putCso(world, w.list, record);
     onMoved?.(w, result.revision);
-    records.set(w.list, [...(records.get(w.list) ?? []), record]);
+    const put = records.get(w.list);
+    if (put) put.push(record);
+    else records.set(w.list, [record]);
     // The link write is not an edit: the snapshot moves to the new version with the same values.
     const link = linkOf(world, w.list, w.id);
     if (link?.cso.revision === old.revision) {
