@@ -3,7 +3,13 @@
  * origin (the signed-in user's session cookie goes along), the QBO client of its connection, and the
  * Dexie stores scoped to the company.
  */
-import { type CsoClient, createCsoClient, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
+import {
+  type CsoClient,
+  createCsoClient,
+  createCsoDecisionBoard,
+  createCsoLinkMirror,
+  createCsoSource,
+} from '@/lib/cso';
 import { type AppDb, createJournal, createLinkStore, createStateStore, type RowStore } from '@/lib/db';
 import { QboThrottleError, ReconnectNeededError, createQboSource } from '@/lib/qbo';
 import { type CompanySettings, enabledTypesOf } from '@/lib/storage/company-settings';
@@ -78,6 +84,7 @@ export function createEngineFactory(deps: {
       {
         cso: createCsoSource({ client, companyId: target.companyId, links: linkMirror }),
         linkMirror,
+        decisions: createCsoDecisionBoard({ client, companyId: target.companyId, realmId: meta.realmId }),
         qbo: createQboSource({ client: qbo, defaultIncomeAccountId }),
         links: createLinkStore(deps.db, target.key),
         state,

@@ -9,3 +9,4 @@ export * from './sync-state-schemas';
 export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';
 export { createCsoLinkMirror } from './link-mirror';
+export { createCsoDecisionBoard } from './decision-board';

@@ -4,15 +4,15 @@
  * on error rows, link a near match only where one is offered, keep a side only on a conflict.
  */
 import { ENTITY_TYPES, type Side } from '../entities';
-import { pickValues } from './fields';
 import type { Analysis } from './plan/types';
-import { snapshotOf } from './plan/pairs';
 import { LINK_REMOVED, linkRemovedMarker } from './plan/finish';
 import type { IgnoreMarker, MirrorData, SyncPorts } from './ports';
 import type { SyncRow } from './rows';
 import { csoRowKey, type Link } from './types';
 import { csoList, linkOf, linksToQbo, qboList, type World } from './world';
 import { clearHeldLinks } from './link-through';
+import { pairKey, withDecisions, withoutRows, type SharedDecisions, type SharedIgnore } from './decision-board';
+import { manualLink } from './shared-decisions';
 
 export type ActionResult = { ok: true; changed: number } | { ok: false; message: string };
 
@@ -23,6 +23,21 @@ export type SyncActions = ReturnType<typeof createActions>;
 export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
   const refuse = (message: string): ActionResult => ({ ok: false, message });
   const now = () => ports.clock.now().toISOString();
+
+  /**
+   * Writes a decision to the company's shared list first, so every browser sees it, then the caller
+   * changes the local copy. Refused as a whole when CStoreOffice cannot be reached: nothing changes.
+   */
+  async function share(edit: (current: SharedDecisions) => SharedDecisions): Promise<ActionResult | null> {
+    try {
+      await ports.decisions?.change(edit);
+      return null;
+    } catch {
+      return refuse(
+        'CStoreOffice could not be reached, so this decision was not saved and nothing changed. Try again in a moment.',
+      );
+    }
+  }
 
   async function pick(
     rowKeys: readonly string[],
@@ -52,6 +67,9 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       );
       if ('ok' in picked) return picked;
       const keys = picked.rows.map((r) => ({ csoType: r.typeId, csoId: r.csoId! }));
+      const gone = new Set(keys.map((k) => pairKey({ type: k.csoType, id: k.csoId })));
+      const refused = await share((current) => withoutRows(current, gone));
+      if (refused) return refused;
       await clearHeldLinks(picked.loaded.world, ports, keys);
       await ports.links.remove(keys);
       // Until the next sync links it again by name, the row reads Waiting for Creation.
@@ -70,13 +88,24 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       );
       if ('ok' in picked) return picked;
       const { world, mirror } = picked.loaded;
+      const at = now();
+      const shared: SharedIgnore[] = picked.rows.map((row) => ({
+        type: row.typeId,
+        side: row.csoId ? 'cso' : 'qbo',
+        id: (row.csoId ?? row.qboId)!,
+        csoHash: row.csoHash,
+        qboHash: row.qboHash,
+        at,
+      }));
+      const refused = await share((current) => withDecisions(current, { ignores: shared }));
+      if (refused) return refused;
       const links: Link[] = [];
       const markers: IgnoreMarker[] = [];
       for (const row of picked.rows) {
         const link = row.csoId ? linkOf(world, row.typeId, row.csoId) : undefined;
         if (link && row.issue?.code !== 'writeFailed')
-          links.push({ ...link, ignoredIssue: { csoHash: row.csoHash, qboHash: row.qboHash, at: now() } });
-        else markers.push({ rowKey: row.key, csoHash: row.csoHash, qboHash: row.qboHash, at: now() });
+          links.push({ ...link, ignoredIssue: { csoHash: row.csoHash, qboHash: row.qboHash, at } });
+        else markers.push({ rowKey: row.key, csoHash: row.csoHash, qboHash: row.qboHash, at });
       }
       if (links.length) await ports.links.put(links);
       if (markers.length)
@@ -121,24 +150,18 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       const qboId = other.side === 'qbo' ? other.id : row.qboId!;
       const typeId = other.typeId;
       const entity = ENTITY_TYPES[typeId].qboEntity;
-      const cso = csoList(world, typeId).get(csoId);
-      const qbo = qboList(world, entity).get(qboId);
-      if (!cso || !qbo) return refuse('One of the two records no longer exists; synchronize to refresh the table.');
+      const link = manualLink(world, typeId, csoId, qboId, now());
+      if (!link) return refuse('One of the two records no longer exists; synchronize to refresh the table.');
       if (linkOf(world, typeId, csoId) || linksToQbo(world, entity, qboId).some((l) => l.csoType === typeId))
         return refuse('One of the two records is already linked.');
-      const csoValues = pickValues(typeId, 'cso', cso);
-      const qboValues = pickValues(typeId, 'qbo', qbo);
-      const link: Link = {
-        csoType: typeId,
-        csoId,
-        qboEntity: entity,
-        qboId,
-        cso: snapshotOf(cso.revision, csoValues),
-        qbo: snapshotOf(qbo.revision, qboValues),
-        ignoredIssue: null,
-        linkedAt: now(),
-        resolution: { keep: 'cso', at: now() },
-      };
+      const at = link.linkedAt;
+      const refused = await share((current) =>
+        withDecisions(current, {
+          manualLinks: [{ type: typeId, id: csoId, qboId, at }],
+          resolutions: [{ type: typeId, id: csoId, keep: 'cso', at }],
+        }),
+      );
+      if (refused) return refused;
       await ports.links.put([link]);
       return { ok: true, changed: 1 };
     },
@@ -159,7 +182,12 @@ export function createActions(ports: SyncPorts, load: () => Promise<Loaded>) {
       if (!link || !cso || !qbo)
         return refuse('The link or one of its records no longer exists; synchronize to refresh the table.');
       // Stored as the user's decision: the next diff copies the kept side, whatever the snapshots say.
-      await ports.links.put([{ ...link, ignoredIssue: null, resolution: { keep, at: now() } }]);
+      const at = now();
+      const refused = await share((current) =>
+        withDecisions(current, { resolutions: [{ type: row.typeId, id: row.csoId!, keep, at }] }),
+      );
+      if (refused) return refused;
+      await ports.links.put([{ ...link, ignoredIssue: null, resolution: { keep, at } }]);
       return { ok: true, changed: 1 };
     },
   };

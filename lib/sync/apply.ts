@@ -149,20 +149,23 @@ function pickFields(values: RecordValues, fields: string[], allowed: readonly st
 }
 
 /** After a stale-write race: the record as the side holds it now (or its removal). */
-export async function refreshRecord(world: World, ports: SyncPorts, op: PlanOp): Promise<void> {
-  if (op.target === 'qbo' && op.qboId) {
-    const fresh = (await ports.qbo.get(op.qboEntity, op.qboId)) as AnyRecord | null;
+export async function refreshRecord(world: World, ports: SyncPorts, op: PlanOp, takenBy?: string): Promise<void> {
+  // A create refused for its name: the record that took it is read, so the next plan links it by name.
+  const qboId = op.kind === 'create' ? takenBy : op.qboId;
+  const csoId = op.kind === 'create' ? takenBy : op.csoId;
+  if (op.target === 'qbo' && qboId) {
+    const fresh = (await ports.qbo.get(op.qboEntity, qboId)) as AnyRecord | null;
     if (fresh) putQbo(world, op.qboEntity, fresh);
-    else qboList(world, op.qboEntity).delete(op.qboId);
+    else qboList(world, op.qboEntity).delete(qboId);
     if (fresh) await ports.state.putRecords('qbo', op.qboEntity, [fresh]);
-    else await ports.state.removeRecords('qbo', op.qboEntity, [op.qboId]);
+    else await ports.state.removeRecords('qbo', op.qboEntity, [qboId]);
   }
-  if (op.target === 'cso' && op.csoId) {
-    const fresh = (await ports.cso.get(op.typeId, op.csoId)) as AnyRecord | null;
+  if (op.target === 'cso' && csoId) {
+    const fresh = (await ports.cso.get(op.typeId, csoId)) as AnyRecord | null;
     if (fresh) putCso(world, op.typeId, fresh);
-    else csoList(world, op.typeId).delete(op.csoId);
+    else csoList(world, op.typeId).delete(csoId);
     if (fresh) await ports.state.putRecords('cso', op.typeId, [fresh]);
-    else await ports.state.removeRecords('cso', op.typeId, [op.csoId]);
+    else await ports.state.removeRecords('cso', op.typeId, [csoId]);
   }
   world.keyCache.clear();
 }

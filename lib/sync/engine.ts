@@ -31,7 +31,9 @@ import type { RunWrite, SyncPlan } from './types';
 import { undoRun, type UndoResult } from './undo';
 import { nameBothSides } from './row-names';
 import { newJournalRun, toPlanOptions } from './engine-setup';
-import { rebuildLinks, writeLinksThrough } from './link-through';
+import { type PairAgrees, rebuildLinks, writeLinksThrough } from './link-through';
+import { linkedPairAgrees } from './plan/first-link';
+import { adoptShared, settleShared, type SharedView } from './decisions-sync';
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -59,6 +61,9 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   /** The verdicts of the last read's absence checks, kept for the plans made from that read. */
   let absences: AbsenceVerdicts | undefined;
 
+  /** The shared decisions as the last full read found them, to retire what a run carries out. */
+  let shared: SharedView = { kind: 'unknown' };
+
   async function load(read: boolean): Promise<{ mirror: MirrorData; world: World }> {
     const mirror = await loadMirror();
     if (read) {
@@ -66,7 +71,9 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       await readSides(ports, mirror, { qboCursorMaxAgeDays: options.qboCursorMaxAgeDays ?? 29 });
     }
     const world = createWorld(mirror, await ports.links.all());
-    if (read) await rebuildLinks(world, ports, ports.clock.now().toISOString());
+    const agrees: PairAgrees = (typeId, cso, qbo) => linkedPairAgrees(world, planOptions, typeId, cso, qbo);
+    if (read) await rebuildLinks(world, ports, ports.clock.now().toISOString(), agrees);
+    if (read) shared = await adoptShared(world, mirror, ports);
     if (read) absences = await confirmAbsences(ports, mirror, world);
     return { mirror, world };
   }
@@ -172,7 +179,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         failures.push(...result.failures);
         if (result.stale.length > 0) {
           // Someone changed these records during the run: re-read each once and plan it again.
-          for (const op of result.stale) await refreshRecord(world, ports, op);
+          for (const op of result.stale) await refreshRecord(world, ports, op, result.takenBy.get(op.id));
           const again = plan(world, mirror);
           const rows = new Set(result.stale.flatMap((op) => op.rowKeys));
           const retry = selectPlan(again.plan, rows, planOptions.batchSizes);
@@ -204,6 +211,7 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
         if (await checkpoints.commit()) final = plan(world, mirror);
       } else if (executed.length) await saveIssues(mirror, executed, failures);
       await writeLinksThrough(world, ports, writes);
+      await settleShared(world, mirror, final.rows, shared, ports);
       shown(world, final);
       markHeld(final.rows, heldDeletions);
       markHeldCreates(final.rows, heldCreates);

@@ -26,8 +26,14 @@ export interface Progress {
 
 export interface ExecuteResult {
   failures: StoredIssue[];
-  /** Ops refused because the record changed meanwhile (QBO 5010, CSO 412): re-read and re-plan. */
+  /**
+   * Ops refused because the record changed meanwhile (QBO 5010, CSO 412), or creates refused for a
+   * name a record this run has not read holds (another browser created it meanwhile): re-read and
+   * re-plan them.
+   */
   stale: PlanOp[];
+  /** For each such create, by op id: the record that took its name. */
+  takenBy: Map<string, string>;
   done: number;
   /** Each successful write with what it replaced, for Undo (run-writes.ts). */
   writes: RunWrite[];
@@ -45,7 +51,7 @@ export async function executeRun(
 ): Promise<ExecuteResult> {
   const byId = new Map(run.plan.ops.map((op) => [op.id, op]));
   const states = new Map(run.ops.map((o) => [o.opId, o]));
-  const result: ExecuteResult = { failures: [], stale: [], done: 0, writes: [] };
+  const result: ExecuteResult = { failures: [], stale: [], takenBy: new Map(), done: 0, writes: [] };
   const total = run.plan.ops.length;
   const now = () => ports.clock.now().toISOString();
   const report = () =>
@@ -61,6 +67,10 @@ export async function executeRun(
   };
   const fail = (op: PlanOp, failure: WriteFailure) => {
     if (failure.code !== SKIPPED && op.target && isStale(op.target, failure)) result.stale.push(op);
+    else if (op.kind === 'create' && op.target && failure.existingId && !holds(world, op, failure.existingId)) {
+      result.stale.push(op);
+      result.takenBy.set(op.id, failure.existingId);
+    }
     result.failures.push(...issuesFor(world, op, failure, now()));
   };
   // Failures recorded by an earlier worker still count for their dependants.
@@ -178,6 +188,11 @@ function toWriteOp(world: World, op: PlanOp, requestId: string): WriteOp<string>
 /** On resume a re-sent op's refs may no longer resolve locally; the service replays by key anyway. */
 function fallbackWrite(op: PlanOp, requestId: string): WriteOp<string> {
   return { kind: 'create', requestId, list: op.target === 'qbo' ? op.qboEntity : op.typeId, values: {} };
+}
+
+/** True when the record holding the name is one this run has read (then it is a real duplicate). */
+function holds(world: World, op: PlanOp, id: string): boolean {
+  return op.target === 'qbo' ? qboList(world, op.qboEntity).has(id) : csoList(world, op.typeId).has(id);
 }
 
 function issuesFor(world: World, op: PlanOp, failure: WriteFailure, at: string): StoredIssue[] {

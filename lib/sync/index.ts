@@ -20,3 +20,4 @@ export { UndoRefusedError } from './undo';
 export type { Remedy } from './issue-words';
 export type { Direction } from './directions';
 export type { LinkMirror, LinkWrite, LinkWriteResult } from './link-mirror';
+export type { DecisionBoard, SharedDecisions } from './decision-board';

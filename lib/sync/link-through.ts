@@ -1,7 +1,8 @@
 /**
  * Keeping CStoreOffice's links and the local cache in step (link-mirror.ts):
- * - after every read, a CStoreOffice record that holds a link the cache lacks gets it back, so a
- *   fresh browser profile sees what another one linked instead of matching everything again;
+ * - after every read, a CStoreOffice record that holds a link the cache lacks (or holds another
+ *   one) gets it back, so a fresh browser profile sees what another one linked instead of matching
+ *   everything again, and a cache learns of a link another browser changed;
  * - after every run, each cached link CStoreOffice does not hold is written to it, and each link
  *   CStoreOffice holds without a cached one (unlinked, or its QBO record is gone) is cleared. This
  *   also finishes a run killed between a QBO create and its link write: the create's link is cached
@@ -12,40 +13,59 @@ import { pickValues } from './fields';
 import type { LinkMirror, LinkWrite } from './link-mirror';
 import { snapshotOf } from './plan/pairs';
 import type { SyncPorts } from './ports';
-import type { AnyRecord, Link, RunWrite } from './types';
-import { addLink, csoList, linkOf, linkOfSide, putCso, qboList, type World } from './world';
+import type { AnyRecord, Link, Resolution, RunWrite } from './types';
+import { addLink, csoList, linkOf, linkOfSide, putCso, qboList, removeLink, type World } from './world';
+
+/** Whether a pair agrees in every field now (plan/first-link.ts), so its link needs no merge. */
+export type PairAgrees = (typeId: EntityTypeId, cso: AnyRecord, qbo: AnyRecord) => boolean;
 
 /** Rebuilds the cached links CStoreOffice holds; returns how many were rebuilt. */
-export async function rebuildLinks(world: World, ports: SyncPorts, now: string): Promise<number> {
+export async function rebuildLinks(world: World, ports: SyncPorts, now: string, agrees?: PairAgrees): Promise<number> {
   if (!ports.linkMirror) return 0;
   const rebuilt: Link[] = [];
   for (const [typeId, records] of world.cso) {
     const entity = ENTITY_TYPES[typeId].qboEntity;
     for (const cso of records.values()) {
       const qboId = cso.qboLink;
-      if (typeof qboId !== 'string' || linkOf(world, typeId, cso.id)) continue;
+      const held = linkOf(world, typeId, cso.id);
+      if (typeof qboId !== 'string' || held?.qboId === qboId) continue;
       const qbo = qboList(world, entity).get(qboId);
       // A link to a record no longer read, or one another record of the type already holds, is stale.
       if (!qbo || linkOfSide(world, 'qbo', typeId, qboId)) continue;
-      const link: Link = {
-        csoType: typeId,
-        csoId: cso.id,
-        qboEntity: entity,
-        qboId,
-        cso: snapshotOf(cso.revision, pickValues(typeId, 'cso', cso)),
-        qbo: snapshotOf(qbo.revision, pickValues(typeId, 'qbo', qbo)),
-        ignoredIssue: null,
-        linkedAt: now,
-        // No snapshot survives in CStoreOffice: as for a first link (DESIGN), a pair that agrees is
-        // simply linked, and one that differs is merged with CStoreOffice's values winning.
-        resolution: { keep: 'merge' },
-      };
+      // Another browser linked the record elsewhere since this cache learnt it: CStoreOffice's link
+      // is the record of truth. (A link it holds none of is this browser's, not yet written through.)
+      if (held) removeLink(world, typeId, cso.id);
+      // No snapshot survives in CStoreOffice: as for a first link (DESIGN), a pair that agrees is
+      // simply linked (so a later edit on each side is a conflict, as in the browser that linked
+      // it), and one that differs is merged with CStoreOffice's values winning.
+      const link = pairLink(typeId, cso, qbo, now, agrees?.(typeId, cso, qbo) ? undefined : { keep: 'merge' });
       addLink(world, link);
       rebuilt.push(link);
     }
   }
   if (rebuilt.length) await ports.links.put(rebuilt);
   return rebuilt.length;
+}
+
+/** A new link between two records, with their values as its snapshots. */
+export function pairLink(
+  typeId: EntityTypeId,
+  cso: AnyRecord,
+  qbo: AnyRecord,
+  linkedAt: string,
+  resolution?: Resolution,
+): Link {
+  return {
+    csoType: typeId,
+    csoId: cso.id,
+    qboEntity: ENTITY_TYPES[typeId].qboEntity,
+    qboId: qbo.id,
+    cso: snapshotOf(cso.revision, pickValues(typeId, 'cso', cso)),
+    qbo: snapshotOf(qbo.revision, pickValues(typeId, 'qbo', qbo)),
+    ignoredIssue: null,
+    linkedAt,
+    ...(resolution ? { resolution } : {}),
+  };
 }
 
 /** The link writes that bring CStoreOffice in step with the cache. */

@@ -7,6 +7,7 @@
 import type { EntityTypeId, QboEntityName, Side } from '../entities';
 import type { SyncPlan, UndoLog } from './types';
 import type { LinkMirror } from './link-mirror';
+import type { DecisionBoard } from './decision-board';
 import type { AnyRecord, Cursor, Link, RecordValues, ReservedName, SideRecord } from './types';
 
 /** CStoreOffice lists are addressed by the seven type ids; QBO lists by QBO entity name. */
@@ -245,4 +246,6 @@ export interface SyncPorts {
   ids?: IdSource;
   /** CStoreOffice's links (v1.3); without it links live in `links` only. */
   linkMirror?: LinkMirror;
+  /** The decisions made in the manager, shared with every browser through CStoreOffice (v1.3). */
+  decisions?: DecisionBoard;
 }

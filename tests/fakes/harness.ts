@@ -2,6 +2,7 @@
 import { createSyncEngine, type SyncEngineOptions, type SyncPorts } from '../../lib/sync';
 import { createCounterIds, createFixedClock } from './clock';
 import { createFakeCso } from './fake-cso';
+import { createFakeDecisionBoard } from './fake-decisions';
 import { createFakeQbo } from './fake-qbo';
 import { createMemoryJournal, createMemoryLinkStore, createMemoryStateStore } from './memory-stores';
 
@@ -19,6 +20,9 @@ export function createHarness(
   const links = createMemoryLinkStore();
   const state = createMemoryStateStore();
   const journal = createMemoryJournal();
+  const decisions = fakes.csoLinks
+    ? createFakeDecisionBoard({ realmId: fakes.csoLinks, boundRealm: () => cso.boundRealm() })
+    : undefined;
   const ports: SyncPorts = {
     cso,
     qbo,
@@ -28,6 +32,7 @@ export function createHarness(
     clock,
     ids: createCounterIds(),
     ...(fakes.csoLinks ? { linkMirror: cso.linkMirror } : {}),
+    ...(decisions ? { decisions: decisions.board } : {}),
   };
   const engine = createSyncEngine(ports, options);
   /** Seeds a record, failing loudly if the fake refuses it. */
@@ -50,6 +55,8 @@ export function createHarness(
     links,
     state,
     journal,
+    /** With `fakes.csoLinks`: the decisions CStoreOffice shares. */
+    decisions,
     ports,
     engine,
     seed,

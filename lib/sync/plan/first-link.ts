@@ -2,10 +2,14 @@
  * What a first link (a pair matched by name, no snapshot yet) compares beside the shared fields:
  * whether the pair already agrees, and what QBO shows of the fields it masks.
  */
-import { comparedFields, sharedFields, WRITE_ONLY_QBO_FIELDS } from '../fields';
+import type { EntityTypeId } from '../../entities';
+import { comparedFields, pickValues, sharedFields, WRITE_ONLY_QBO_FIELDS } from '../fields';
 import type { Pair } from '../match';
 import { shownValue, showsSame } from '../shown';
-import type { FieldValue, RecordValues } from '../types';
+import type { TranslateOptions } from '../translate';
+import type { AnyRecord, FieldValue, RecordValues } from '../types';
+import type { World } from '../world';
+import { pairTranslator } from './matched-ids';
 
 /** True when `firstLinkDiff` would write nothing: every shared field equal, no one-sided field set. */
 export function alreadyEqual(
@@ -28,4 +32,21 @@ export function shownOf(pair: Pair): RecordValues | undefined {
   const out: RecordValues = {};
   for (const field of fields) out[field] = shownValue(pair.qbo, field) ?? null;
   return out;
+}
+
+/**
+ * True when a pair linked elsewhere (its link read back from CStoreOffice, no snapshot here) agrees
+ * in every field now, so its values can be its snapshots. A reference not linked yet reads as a
+ * difference: the pair then keeps the merge, as any first link does.
+ */
+export function linkedPairAgrees(
+  world: World,
+  options: TranslateOptions,
+  typeId: EntityTypeId,
+  cso: AnyRecord,
+  qbo: AnyRecord,
+): boolean {
+  const toQbo = pairTranslator(world, options, new Map(), typeId);
+  const shown = shownOf({ typeId, cso, qbo, link: null });
+  return alreadyEqual(typeId, pickValues(typeId, 'cso', cso), pickValues(typeId, 'qbo', qbo), toQbo, shown);
 }

@@ -4,7 +4,7 @@
  * by record; the index by key is made when something first asks by key (stored issues, ignores,
  * the words of a blocked op; see PERFORMANCE.md).
  */
-import { ENTITY_TYPES, typesInDependencyOrder } from '../../entities';
+import { ENTITY_TYPES, type EntityTypeId, typesInDependencyOrder } from '../../entities';
 import { hashValues, pickValues } from '../fields';
 import { newRow, type SyncRow } from '../rows';
 import { type AnyRecord, csoRowKey, linkKey, qboRowKey } from '../types';
@@ -74,18 +74,28 @@ export function createRowBook(world: World): RowBook {
  * CStoreOffice record is gone keeps the hashes it was made with.
  */
 function rowHashes(world: World, row: SyncRow): void {
-  const { typeId } = row;
-  if (row.csoId !== null) {
-    const cso = world.cso.get(typeId)?.get(row.csoId);
-    if (!cso) return;
-    const link = world.links.get(linkKey(typeId, row.csoId));
+  const hashes = recordHashes(world, row.typeId, row.csoId, row.qboId);
+  if (hashes) Object.assign(row, hashes);
+}
+
+/** The hashes Ignore Issues compares, for the row of CStoreOffice record `csoId` (else QBO `qboId`); null when its record is gone. */
+export function recordHashes(
+  world: World,
+  typeId: EntityTypeId,
+  csoId: string | null,
+  qboId: string | null,
+): { csoHash: string | null; qboHash: string | null } | null {
+  if (csoId !== null) {
+    const cso = world.cso.get(typeId)?.get(csoId);
+    if (!cso) return null;
+    const link = world.links.get(linkKey(typeId, csoId));
     const qbo = link ? world.qbo.get(link.qboEntity)?.get(link.qboId) : undefined;
-    row.csoHash = hashValues(pickValues(typeId, 'cso', cso));
-    row.qboHash = qbo ? hashValues(pickValues(typeId, 'qbo', qbo)) : null;
-  } else if (row.qboId !== null) {
-    const qbo = world.qbo.get(ENTITY_TYPES[typeId].qboEntity)?.get(row.qboId);
-    if (!qbo) return;
-    row.csoHash = null;
-    row.qboHash = hashValues(pickValues(typeId, 'qbo', qbo));
+    return {
+      csoHash: hashValues(pickValues(typeId, 'cso', cso)),
+      qboHash: qbo ? hashValues(pickValues(typeId, 'qbo', qbo)) : null,
+    };
   }
+  if (qboId === null) return null;
+  const qbo = world.qbo.get(ENTITY_TYPES[typeId].qboEntity)?.get(qboId);
+  return qbo ? { csoHash: null, qboHash: hashValues(pickValues(typeId, 'qbo', qbo)) } : null;
 }

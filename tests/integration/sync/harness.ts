@@ -4,7 +4,7 @@
  * APIs; links, state and journal are the in-memory fakes. Request counts come from the QBO
  * sandbox's `/__sandbox/counters`.
  */
-import { createCsoClient, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
+import { createCsoClient, createCsoDecisionBoard, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
 import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type CsoSource, type QboSource, type SyncEngineOptions, type SyncPorts } from '@/lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '@/sandbox/cso';
@@ -83,6 +83,8 @@ export interface Connection {
   make(over?: Partial<SyncPorts>, options?: SyncEngineOptions): ReturnType<typeof createSyncEngine>;
 }
 
+let browsers = 0;
+
 /** One connection: CStoreOffice company ↔ QBO realm, with its own stores. */
 export async function connect(
   sb: Sandboxes,
@@ -140,8 +142,9 @@ export async function connect(
     state,
     journal,
     clock,
-    ids: createCounterIds(`r${realmId.slice(-4)}`),
-    ...(linkMirror ? { linkMirror } : {}),
+    // Each browser its own idempotency keys, as randomUUID gives them: two sharing keys would replay each other's answers.
+    ids: createCounterIds(`r${realmId.slice(-4)}b${++browsers}`),
+    ...(linkMirror ? { linkMirror, decisions: createCsoDecisionBoard({ client: csoClient, companyId, realmId }) } : {}),
   };
   const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) =>
     createSyncEngine({ ...ports, ...over }, { realmId, ...o });

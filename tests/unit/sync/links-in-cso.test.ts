@@ -110,6 +110,29 @@ describe('links kept in CStoreOffice', () => {
     ).toEqual(['Acme Fuels a@acme.test', 'Only In QBO null']);
   });
 
+  it('a link another browser changed is read back: CStoreOffice holds the truth, the cache follows', async () => {
+    const h = seeded();
+    const first = await h.engine.synchronize({ confirmCreates: true });
+    const acme = first.rows.find((r) => r.name === 'Acme')!;
+    const other = h.seed.qbo('Customer', contact('Acme Fuel Co'));
+    // Another bookkeeper linked Acme to the other QuickBooks customer by hand.
+    h.cso.setLink(acme.csoId!, { realmId: REALM, id: other });
+    const rows = (await h.engine.preview()).rows;
+    expect(rows.find((r) => r.key === acme.key)?.qboId).toBe(other);
+    expect((await localLinks(h.links))[`customer:${acme.csoId}`]).toBe(other);
+  });
+
+  it('a pair that agreed when its link was read back is in step: a later edit on each side is a conflict', async () => {
+    const h = seeded();
+    const first = await h.engine.synchronize({ confirmCreates: true });
+    const acme = first.rows.find((r) => r.name === 'Acme')!;
+    const b = freshProfile(h);
+    await b.engine.preview();
+    h.cso.edit({ kind: 'update', list: 'customer', id: acme.csoId!, values: { email: 'c@acme.test' } });
+    h.qbo.edit({ kind: 'update', list: 'Customer', id: acme.qboId!, values: { email: 'q@acme.test' } });
+    expect((await b.engine.preview()).rows.find((r) => r.key === acme.key)?.issue?.code).toBe('conflict');
+  });
+
   it('Remove Link clears the held link, so another profile does not rebuild it', async () => {
     const h = seeded();
     const first = await h.engine.synchronize({ confirmCreates: true });
