@@ -62,6 +62,23 @@ async function workerOf(context: BrowserContext): Promise<Worker> {
   );
 }
 
+/** Points a profile's extension at the local QBO sandbox and broker. */
+async function sandboxSettingsIn(worker: Worker, qbo: { qbo: QboSandbox; broker: StartedBroker }): Promise<void> {
+  const settings = { ...DEFAULT_SETTINGS, brokerUrl: qbo.broker.url, environment: 'custom', customQboUrl: qbo.qbo.url };
+  await worker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
+}
+
+/** Signs in to the CStoreOffice sandbox in a profile and opens its Audit page. */
+async function auditPageIn(context: BrowserContext, csoUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${csoUrl}/app.php/accounting/audit`);
+  await page.locator('#username').fill('auditor@demo.test');
+  await page.locator('#password').fill('demo');
+  await page.locator('#kc-login').click();
+  await expect(page.locator('qbo-sync-manager').first()).toBeAttached();
+  return page;
+}
+
 export interface WorkerFixtures {
   fixturePagesServer: { url: string; stop: () => Promise<void> };
   /** The CStoreOffice sandbox, one per Playwright worker, reset before each test that uses it. */
@@ -79,6 +96,8 @@ export interface SandboxFixtures {
   useSandboxSettings: () => Promise<void>;
   /** Signs in to the CStoreOffice sandbox and opens its Audit page. */
   openAudit: () => Promise<Page>;
+  /** Another browser profile with the extension and the sandbox settings: a second bookkeeper. */
+  otherBrowser: () => Promise<{ context: BrowserContext; openAudit: () => Promise<Page> }>;
 }
 
 export const test = base.extend<ExtensionFixtures & SandboxFixtures, WorkerFixtures>({
@@ -109,26 +128,24 @@ export const test = base.extend<ExtensionFixtures & SandboxFixtures, WorkerFixtu
     await use(qboServer);
   },
   useSandboxSettings: async ({ serviceWorker, qbo }, use) => {
-    await use(async () => {
-      const settings = {
-        ...DEFAULT_SETTINGS,
-        brokerUrl: qbo.broker.url,
-        environment: 'custom',
-        customQboUrl: qbo.qbo.url,
-      };
-      await serviceWorker.evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
-    });
+    await use(() => sandboxSettingsIn(serviceWorker, qbo));
   },
   openAudit: async ({ context, cso }, use) => {
+    await use(() => auditPageIn(context, cso.url));
+  },
+  otherBrowser: async ({ qbo, cso }, use) => {
+    const opened: { context: BrowserContext; profile: string }[] = [];
     await use(async () => {
-      const page = await context.newPage();
-      await page.goto(`${cso.url}/app.php/accounting/audit`);
-      await page.locator('#username').fill('auditor@demo.test');
-      await page.locator('#password').fill('demo');
-      await page.locator('#kc-login').click();
-      await expect(page.locator('qbo-sync-manager').first()).toBeAttached();
-      return page;
+      const profile = mkdtempSync(join(tmpdir(), 'qsm-profile-'));
+      const context = await launchExtensionContext(profile);
+      opened.push({ context, profile });
+      await sandboxSettingsIn(await workerOf(context), qbo);
+      return { context, openAudit: () => auditPageIn(context, cso.url) };
     });
+    for (const { context, profile } of opened) {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   },
   csoServer: [
     async ({}, use) => {
