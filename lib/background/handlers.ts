@@ -23,6 +23,7 @@ import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
 import { createHistoryReader, type RunLister } from './history-reader';
+import { createLatestSharedRun } from './latest-shared-run';
 import { qboWebBase, toLastSync, toPanelRow, typeLabelOf } from './views';
 
 export interface HandlerDeps extends CompanyAccessDeps {
@@ -48,6 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     history: (key) => createRunHistory(deps.db, key),
     undoMark: async (key) => (await syncStateSummary(deps.db, key)).undo,
   });
+  const latest = deps.runs ? createLatestSharedRun({ client: deps.runs, now: () => Date.now() }) : null;
 
   async function summarize(company: CompanyRow, settings?: Settings): Promise<CompanySummary> {
     const [s, connection, meta, counts, last, sync] = await Promise.all([
@@ -58,6 +60,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       createRunHistory(deps.db, company.key).list({ page: 0, pageSize: 1 }),
       syncStateSummary(deps.db, company.key),
     ]);
+    // Another bookkeeper's run is the company's last sync too (CStoreOffice's run history).
+    const lastRun = latest && connection ? await latest.lastOf(company, last.entries[0]) : last.entries[0];
     const state = !connection
       ? 'notConnected'
       : connection.status === 'reconnect-needed'
@@ -69,7 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         state,
         realmId: meta?.realmId ?? connection?.realmId ?? null,
         qboCompanyName: meta?.qboCompanyName ?? null,
-        lastSync: toLastSync(last.entries[0]),
+        lastSync: toLastSync(lastRun),
         counts: counts.byStatus,
         running: deps.sync.status(company.key),
         readState: deps.sync.reading(company.key) ? 'reading' : sync.read ? 'read' : 'notRead',

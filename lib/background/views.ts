@@ -118,6 +118,10 @@ export function toLastSync(entry: StoredRun | undefined): LastSync | null {
   return {
     at: entry.finishedAt,
     outcome: outcome === 'running' ? 'partial' : outcome,
-    message: describeHistory(entry),
+    // A run read from CStoreOffice's history (cso-runs.ts) was made elsewhere: say by whom.
+    message:
+      entry.csoRunId && entry.runId === `cso:${entry.csoRunId}`
+        ? `${describeHistory(entry)} Run by ${entry.who}.`
+        : describeHistory(entry),
   };
 }

@@ -21,6 +21,7 @@ test("a second browser profile shows the first one's table after its sync, and s
   openAudit,
   useSandboxSettings,
   otherBrowser,
+  extensionId,
   qbo,
 }) => {
   test.setTimeout(180_000);
@@ -37,6 +38,12 @@ test("a second browser profile shows the first one's table after its sync, and s
   const dialog2 = await connectFromManager(second.context, audit2, qbo.qbo.url, realmId);
   // Read by itself after Connect, from CStoreOffice's links: the same rows, the same statuses.
   await expect.poll(() => tableOf(dialog2), { timeout: 60_000 }).toEqual(first);
+
+  // Its popup's last sync is the first profile's run, saying who ran it.
+  const popup = await second.context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText(/Last sync .* Run by .*\(another browser\)\./)).toBeVisible({ timeout: 30_000 });
+  await popup.close();
 
   // An error ignored in the second profile…
   await filterColumn(audit2, dialog2, 'Synchronization status', ['Synchronization Error']);
