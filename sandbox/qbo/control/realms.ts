@@ -1,6 +1,7 @@
-/** Creating realms from a named seed (or inline seed data), and dumping one for inspection. */
-import { NAME_LISTS } from '../entities/catalog';
+/** Creating realms from a named seed (or inline seed data), dumping one, and closing its books. */
+import { TABLE_ENTITIES } from '../entities/catalog';
 import { present } from '../service/present';
+import { mergePreferences } from '../service/preferences';
 import { convenienceStoreSeed, emptySeed } from '../seeds/convenience-store';
 import { generateLargeSeed } from '../seeds/large';
 import { newCompanySeed } from '../seeds/new-company';
@@ -44,7 +45,7 @@ export function summarize(realm: Realm): Record<string, unknown> {
   return {
     realmId: realm.realmId,
     companyName: realm.companyInfo.data.CompanyName,
-    counts: Object.fromEntries(NAME_LISTS.map((t) => [t, realm.tables[t].size()])),
+    counts: Object.fromEntries(TABLE_ENTITIES.map((t) => [t, realm.tables[t].size()])),
   };
 }
 
@@ -53,7 +54,20 @@ export function dumpRealm(realm: Realm): Record<string, unknown> {
     ...summarize(realm),
     CompanyInfo: present(realm, realm.companyInfo),
     Preferences: present(realm, realm.preferences),
-    ...Object.fromEntries(NAME_LISTS.map((t) => [t, realm.tables[t].all().map((r) => present(realm, r))])),
+    ...Object.fromEntries(TABLE_ENTITIES.map((t) => [t, realm.tables[t].all().map((r) => present(realm, r))])),
     tombstones: realm.tombstones,
   };
+}
+
+/**
+ * Closes the books through `date` (or reopens them with null), as a person does in QBO's Advanced
+ * settings: the Preferences record changes, so its SyncToken and LastUpdatedTime move on.
+ */
+export function setBookCloseDate(realm: Realm, date: string | null, now: number): void {
+  const rec = realm.preferences;
+  const merged = mergePreferences(rec.data, { AccountingInfoPrefs: { BookCloseDate: date ?? undefined } });
+  const prefs = merged.AccountingInfoPrefs as Record<string, unknown>;
+  if (date === null) delete prefs.BookCloseDate;
+  rec.data = { ...merged, SyncToken: String(Number(rec.data.SyncToken) + 1) };
+  rec.updatedMs = now;
 }
