@@ -39,3 +39,9 @@ export const journalLine = (
   Amount: amount,
   JournalEntryLineDetail: { PostingType: posting, AccountRef: { value: accountId }, ...extra },
 });
+
+export const expenseLine = (amount: unknown, accountId: string, extra: Record<string, unknown> = {}): Json => ({
+  DetailType: 'AccountBasedExpenseLineDetail',
+  Amount: amount,
+  AccountBasedExpenseLineDetail: { AccountRef: { value: accountId }, ...extra },
+});
