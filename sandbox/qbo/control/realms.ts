@@ -1,7 +1,6 @@
 /** Creating realms from a named seed (or inline seed data), dumping one, and closing its books. */
 import { TABLE_ENTITIES } from '../entities/catalog';
 import { present } from '../service/present';
-import { mergePreferences } from '../service/preferences';
 import { convenienceStoreSeed, emptySeed } from '../seeds/convenience-store';
 import { generateLargeSeed } from '../seeds/large';
 import { newCompanySeed } from '../seeds/new-company';
@@ -65,9 +64,8 @@ export function dumpRealm(realm: Realm): Record<string, unknown> {
  */
 export function setBookCloseDate(realm: Realm, date: string | null, now: number): void {
   const rec = realm.preferences;
-  const merged = mergePreferences(rec.data, { AccountingInfoPrefs: { BookCloseDate: date ?? undefined } });
-  const prefs = merged.AccountingInfoPrefs as Record<string, unknown>;
-  if (date === null) delete prefs.BookCloseDate;
-  rec.data = { ...merged, SyncToken: String(Number(rec.data.SyncToken) + 1) };
+  const { BookCloseDate: _previous, ...others } = (rec.data.AccountingInfoPrefs ?? {}) as Record<string, unknown>;
+  const group = date === null ? others : { ...others, BookCloseDate: date };
+  rec.data = { ...rec.data, AccountingInfoPrefs: group, SyncToken: String(Number(rec.data.SyncToken) + 1) };
   rec.updatedMs = now;
 }
