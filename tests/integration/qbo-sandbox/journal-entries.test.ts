@@ -110,6 +110,24 @@ describe('JournalEntry balance and amounts', () => {
     expect(je.Line.map((l: Json) => l.Amount)).toEqual([0.1, 0.2, 0.3]);
   });
 
+  it('rounds a third decimal half away from zero, reads numeric strings, and refuses text (2010)', async () => {
+    const je = await create({
+      Line: [
+        journalLine('Debit', '12.345', f.account('Operating Checking')),
+        journalLine('Debit', 1e1, f.account('Store Safe')),
+        journalLine('Credit', 22.35, f.account('Fuel Sales:Unleaded')),
+      ],
+    });
+    expect(je.Line.map((l: Json) => l.Amount)).toEqual([12.35, 10, 22.35]);
+    const text = await refuse({
+      Line: [
+        journalLine('Debit', 'ten', f.account('Operating Checking')),
+        journalLine('Credit', 10, f.account('Store Safe')),
+      ],
+    });
+    expect(text).toMatchObject({ code: '2010' });
+  });
+
   it.each([
     ['an empty Line', () => ({ Line: [] }), '2250', 'Missing lines'],
     ['no Line', () => ({ PrivateNote: 'no lines' }), '2020', 'Required Param Missing'],
