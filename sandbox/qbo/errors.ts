@@ -137,6 +137,42 @@ export const faults = {
       'The entity you are trying to delete has an open balance. : This customer cannot be deleted because it has a non-zero balance',
     ),
   badRequest: (detail: string) => qboError('2010', 'Request has invalid or unsupported property', detail),
+  // Transactions. Codes from Intuit's error-code list; the Detail wordings are ours unless the
+  // README's Transactions section quotes a capture.
+  missingLines: () => qboError('2250', 'Missing lines', 'Missing lines : You must enter at least one line.', 'Line'),
+  missingPostingType: () =>
+    qboError(
+      '2260',
+      'MissingPostingType',
+      'MissingPostingType : PostingType is required: Debit or Credit.',
+      'PostingType',
+    ),
+  negativeAmount: (amount: string) =>
+    qboError(
+      '2290',
+      'NegativeAmount',
+      `NegativeAmount : Line amounts cannot be negative. Supplied value:${amount}`,
+      'Amount',
+    ),
+  unbalanced: (debits: string, credits: string) =>
+    qboError(
+      '2300',
+      'Amount on debits not equal to credits',
+      `Amount on debits not equal to credits : Debits ${debits} and credits ${credits} must be equal.`,
+      'Line',
+    ),
+  invalidDate: (field: string, value: string) =>
+    qboError('2070', 'Invalid Date', `Invalid Date : Supplied value:${value}`, field),
+  invalidAccountType: (type: string) =>
+    qboError('6430', 'Invalid account type used', `Invalid account type used : ${type}`, 'APAccountRef'),
+  // Captured from QBO by a python-quickbooks user (issue #208), unfilled placeholder included.
+  periodClosed: () => qboError('6210', 'Account Period Closed', 'The account period has closed. {1}'),
+  duplicateDocNumber: (docNumber: string, type: string, id: string) =>
+    qboError(
+      '6140',
+      'Duplicate Document Number Error',
+      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${type} with TxnId=${id}`,
+    ),
   queryParse: (detail: string) => qboError('4000', 'Error parsing query', `QueryParserError: ${detail}`),
   queryInvalid: (detail: string) => qboError('4001', 'Invalid query', `QueryValidationError: ${detail}`),
 };

@@ -34,6 +34,15 @@ export interface QboSwitches {
   enforceTrackingPrefs: boolean;
   /** An Account's AcctNum is not saved while UseAccountNumbers is off (UNCONFIRMED; default off). */
   enforceAccountNumbersPref: boolean;
+  /**
+   * Transactions dated on or before `AccountingInfoPrefs.BookCloseDate` are refused (6210 Account
+   * Period Closed). On: integrations report QBO's API refusing them.
+   */
+  enforceBookCloseDate: boolean;
+  /** A Bill reusing a DocNumber of the same vendor is refused (6140) without `include=allowduplicatedocnum`. */
+  rejectDuplicateBillNumbers: boolean;
+  /** A JournalEntry reusing another's DocNumber is refused (6140) (UNCONFIRMED; default off). */
+  rejectDuplicateJournalNumbers: boolean;
 }
 
 export const DEFAULT_SWITCHES: QboSwitches = {
@@ -50,6 +59,9 @@ export const DEFAULT_SWITCHES: QboSwitches = {
   revokeKillsAccessToken: true,
   enforceTrackingPrefs: false,
   enforceAccountNumbersPref: false,
+  enforceBookCloseDate: true,
+  rejectDuplicateBillNumbers: true,
+  rejectDuplicateJournalNumbers: false,
 };
 
 export interface RegisteredClient {

@@ -3,7 +3,7 @@
  * by entity, oldest first, at most 1000 objects; hard-deleted records as `status: "Deleted"` stubs
  * after the live ones; deactivations as full objects (qbo-api.md §6, §14.6).
  */
-import { entityByName, isNameList, type EntityName } from '../entities/catalog';
+import { entityByName, hasTable, type EntityName } from '../entities/catalog';
 import { faults } from '../errors';
 import { LIMITS } from '../options';
 import { present } from '../service/present';
@@ -35,7 +35,7 @@ export function cdcOutcome(realm: Realm, params: URLSearchParams, now: number): 
   }
   const changes: Change[] = [];
   for (const type of types) {
-    const records = isNameList(type)
+    const records = hasTable(type)
       ? realm.tables[type].all()
       : [type === 'CompanyInfo' ? realm.companyInfo : realm.preferences];
     for (const rec of records)

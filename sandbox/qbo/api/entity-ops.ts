@@ -2,13 +2,14 @@
  * The accounting operations as pure outcome builders (status + body), shared by the single-entity
  * routes and by batch items: write (create / update / delete), read, and query.
  */
-import { ENTITIES, entityByName, isNameList, type EntityName } from '../entities/catalog';
+import { ENTITIES, entityByName, hasTable, isNameList, type EntityName, type TableEntity } from '../entities/catalog';
 import { faultBody, faults, type QboError } from '../errors';
 import { parseQuery, QueryParseError } from '../query/parser';
 import { executeQuery } from '../query/execute';
 import { updatePreferences } from '../service/preferences';
 import { present } from '../service/present';
-import { createEntity, deleteEntity, updateEntity, type WriteContext } from '../service/writes';
+import { createTransaction, deleteTransaction, updateTransaction } from '../service/transactions/writes';
+import { createEntity, deleteEntity, updateEntity, type WriteContext, type WriteResult } from '../service/writes';
 import type { Realm } from '../store/realm';
 import type { QboObject, StoredRecord } from '../store/table';
 import { formatQboTime } from '../time';
@@ -37,23 +38,41 @@ function singletonUpdate(ctx: WriteContext, type: 'CompanyInfo' | 'Preferences',
   return { status: 200, body: { [type]: present(ctx.realm, rec) } };
 }
 
+type TableWrite = (ctx: WriteContext, body: QboObject) => WriteResult;
+
+/** The create / update / delete of a table entity: name lists and transactions follow different rules. */
+function tableWrites(type: TableEntity): Record<WriteOperation, TableWrite> {
+  if (isNameList(type))
+    return {
+      create: (ctx, body) => createEntity(ctx, type, body),
+      update: (ctx, body) => updateEntity(ctx, type, body),
+      delete: (ctx, body) => deleteEntity(ctx, type, body),
+    };
+  return {
+    create: (ctx, body) => createTransaction(ctx, type, body),
+    update: (ctx, body) => updateTransaction(ctx, type, body),
+    delete: (ctx, body) => deleteTransaction(ctx, type, body),
+  };
+}
+
 export function writeOutcome(ctx: WriteContext, type: EntityName, operation: WriteOperation, body: unknown): Outcome {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return faultOutcome(faults.badRequest('Request body must be a JSON object representing the entity'));
   const entity = body as QboObject;
-  if (!isNameList(type)) {
+  if (!hasTable(type)) {
     if (operation === 'update' || entity.Id !== undefined)
       return singletonUpdate(ctx, type as 'CompanyInfo' | 'Preferences', entity);
     return faultOutcome(faults.unsupported(`Operation ${operation} is not supported for ${type}.`));
   }
+  const writes = tableWrites(type);
   if (operation === 'delete') {
-    const result = deleteEntity(ctx, type, entity);
+    const result = writes.delete(ctx, entity);
     if (!result.ok) return faultOutcome(result.error);
     return { status: 200, body: { [type]: { domain: 'QBO', status: 'Deleted', Id: result.record.id } } };
   }
   const isUpdate = operation === 'update' || entity.Id !== undefined;
   if (isUpdate && entity.Id === undefined) return faultOutcome(faults.required('Id'));
-  const result = isUpdate ? updateEntity(ctx, type, entity) : createEntity(ctx, type, entity);
+  const result = isUpdate ? writes.update(ctx, entity) : writes.create(ctx, entity);
   if (!result.ok) return faultOutcome(result.error);
   return { status: 200, body: { [type]: present(ctx.realm, result.record) } };
 }
@@ -62,7 +81,7 @@ export function readOutcome(realm: Realm, type: EntityName, id: string): Outcome
   let rec: StoredRecord | undefined;
   if (type === 'CompanyInfo') rec = id === realm.realmId || id === '1' ? realm.companyInfo : undefined;
   else if (type === 'Preferences') rec = realm.preferences;
-  else {
+  else if (hasTable(type)) {
     if (!/^\d+$/.test(id)) return faultOutcome(faults.invalidId(id));
     rec = realm.tables[type].get(id);
   }

@@ -15,6 +15,10 @@ const writeContext = (ctx: RequestContext, realm: WriteContext['realm']): WriteC
   realm,
   switches: ctx.state.switches,
   now: ctx.state.clock.now(),
+  allowDuplicateDocNum: (ctx.url.searchParams.get('include') ?? '')
+    .toLowerCase()
+    .split(',')
+    .includes('allowduplicatedocnum'),
 });
 
 const reply = (ctx: RequestContext, outcome: Outcome): void => sendQbo(ctx, outcome.status, outcome.body);

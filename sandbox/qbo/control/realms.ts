@@ -1,5 +1,5 @@
-/** Creating realms from a named seed (or inline seed data), and dumping one for inspection. */
-import { NAME_LISTS } from '../entities/catalog';
+/** Creating realms from a named seed (or inline seed data), dumping one, and closing its books. */
+import { TABLE_ENTITIES } from '../entities/catalog';
 import { present } from '../service/present';
 import { convenienceStoreSeed, emptySeed } from '../seeds/convenience-store';
 import { generateLargeSeed } from '../seeds/large';
@@ -44,7 +44,7 @@ export function summarize(realm: Realm): Record<string, unknown> {
   return {
     realmId: realm.realmId,
     companyName: realm.companyInfo.data.CompanyName,
-    counts: Object.fromEntries(NAME_LISTS.map((t) => [t, realm.tables[t].size()])),
+    counts: Object.fromEntries(TABLE_ENTITIES.map((t) => [t, realm.tables[t].size()])),
   };
 }
 
@@ -53,7 +53,19 @@ export function dumpRealm(realm: Realm): Record<string, unknown> {
     ...summarize(realm),
     CompanyInfo: present(realm, realm.companyInfo),
     Preferences: present(realm, realm.preferences),
-    ...Object.fromEntries(NAME_LISTS.map((t) => [t, realm.tables[t].all().map((r) => present(realm, r))])),
+    ...Object.fromEntries(TABLE_ENTITIES.map((t) => [t, realm.tables[t].all().map((r) => present(realm, r))])),
     tombstones: realm.tombstones,
   };
+}
+
+/**
+ * Closes the books through `date` (or reopens them with null), as a person does in QBO's Advanced
+ * settings: the Preferences record changes, so its SyncToken and LastUpdatedTime move on.
+ */
+export function setBookCloseDate(realm: Realm, date: string | null, now: number): void {
+  const rec = realm.preferences;
+  const { BookCloseDate: _previous, ...others } = (rec.data.AccountingInfoPrefs ?? {}) as Record<string, unknown>;
+  const group = date === null ? others : { ...others, BookCloseDate: date };
+  rec.data = { ...rec.data, AccountingInfoPrefs: group, SyncToken: String(Number(rec.data.SyncToken) + 1) };
+  rec.updatedMs = now;
 }

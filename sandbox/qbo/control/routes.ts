@@ -8,7 +8,7 @@ import { LIE_KINDS } from '../../common/faults';
 import { parseDuration, parseJson, readBody, sendJson, type Router } from '../../common/index';
 import { DEFAULT_SWITCHES, type QboSwitches } from '../options';
 import type { Handler, QboState, RequestContext } from '../state';
-import { addRealm, dumpRealm, SEED_NAMES, summarize } from './realms';
+import { addRealm, dumpRealm, SEED_NAMES, setBookCloseDate, summarize } from './realms';
 
 const Duration = z.union([z.number(), z.string()]);
 const RealmBody = z.object({
@@ -43,6 +43,7 @@ const FaultBody = z.object({
   rate: z.number().min(0).max(1).optional(),
   hangMs: Duration.optional(),
 });
+const BookCloseBody = z.object({ date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.null()]) });
 const ClientBody = z.object({
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
@@ -132,6 +133,14 @@ export function addControlRoutes(router: Router<Handler>): void {
     .add('DELETE', `${c}/realms/:realmId`, (ctx) =>
       sendJson(ctx.res, ctx.state.realms.delete(ctx.params.realmId ?? '') ? 200 : 404, {}),
     )
+    .add('PUT', `${c}/realms/:realmId/book-close-date`, async (ctx) => {
+      const realm = ctx.state.realms.get(ctx.params.realmId ?? '');
+      if (!realm) return sendJson(ctx.res, 404, { error: 'no such realm' });
+      const b = await body(ctx, BookCloseBody);
+      if (!b) return;
+      setBookCloseDate(realm, b.date, ctx.state.clock.now());
+      sendJson(ctx.res, 200, { realmId: realm.realmId, bookCloseDate: b.date });
+    })
     .add('POST', `${c}/tokens`, async (ctx) => {
       const b = await body(ctx, TokenBody);
       if (!b) return;

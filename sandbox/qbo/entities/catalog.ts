@@ -2,39 +2,10 @@
  * The entities the sandbox serves and their rules: URL segment, name field and uniqueness scope,
  * hierarchy, field lists (writable / read-only / queryable) and length limits (qbo-api.md §2).
  */
-export type EntityName =
-  | 'Account'
-  | 'Class'
-  | 'Department'
-  | 'Customer'
-  | 'Vendor'
-  | 'Employee'
-  | 'Item'
-  | 'CompanyInfo'
-  | 'Preferences';
-export type NameListEntity = Exclude<EntityName, 'CompanyInfo' | 'Preferences'>;
+import type { EntityDef, EntityName, NameListEntity, TableEntity, TransactionEntity } from './entity-def';
+import { TRANSACTION_DEFS, TRANSACTIONS } from './transactions';
 
-export interface EntityDef {
-  name: EntityName;
-  nameField: 'Name' | 'DisplayName';
-  /** Uniqueness key: the full path, the bare name, or the DisplayName shared by Customer/Vendor/Employee. */
-  uniqueOn: 'fqn' | 'name' | 'display';
-  /** The flag QBO sets on a child (`SubAccount`...); absent when the entity has no hierarchy. */
-  subFlag?: string;
-  /** Documented depth cap (Class, Department, Customer, Item); none documented for Account. */
-  maxDepth?: number;
-  /** Sparse updates must repeat Name (Account, Class). */
-  sparseNeedsName: boolean;
-  /** Class ids are long in real companies; others are small. */
-  longIds: boolean;
-  writable: readonly string[];
-  readOnly: readonly string[];
-  queryable: readonly string[];
-  /** Fields with a `Name`-style forbidden-character rule and their max lengths. */
-  limits: Readonly<Record<string, number>>;
-  /** Fields indexed for uniqueness and fast equality queries. */
-  indexed: readonly string[];
-}
+export type { EntityDef, EntityName, NameListEntity, TableEntity, TransactionEntity } from './entity-def';
 
 const SYSTEM = ['Id', 'SyncToken', 'domain', 'sparse', 'MetaData'] as const;
 const META = ['MetaData.CreateTime', 'MetaData.LastUpdatedTime'] as const;
@@ -68,6 +39,7 @@ const PERSON_LIMITS = {
 };
 
 export const ENTITIES: Record<EntityName, EntityDef> = {
+  ...TRANSACTION_DEFS,
   Account: {
     name: 'Account',
     nameField: 'Name',
@@ -344,7 +316,7 @@ export const ENTITIES: Record<EntityName, EntityDef> = {
   },
 };
 
-export const NAME_LISTS: readonly NameListEntity[] = [
+const NAME_LISTS: readonly NameListEntity[] = [
   'Account',
   'Class',
   'Department',
@@ -363,3 +335,8 @@ const BY_LOWER = new Map<string, EntityName>(
 export const entityByName = (value: string): EntityName | undefined => BY_LOWER.get(value.toLowerCase());
 export const isNameList = (name: EntityName): name is NameListEntity =>
   (NAME_LISTS as readonly string[]).includes(name);
+const isTransaction = (name: EntityName): name is TransactionEntity =>
+  (TRANSACTIONS as readonly string[]).includes(name);
+/** Entities kept in a realm table (everything but the CompanyInfo and Preferences singletons). */
+export const TABLE_ENTITIES: readonly TableEntity[] = [...NAME_LISTS, ...TRANSACTIONS];
+export const hasTable = (name: EntityName): name is TableEntity => isNameList(name) || isTransaction(name);

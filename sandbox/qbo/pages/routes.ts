@@ -1,21 +1,23 @@
 /**
- * QBO web pages at the deep-link paths (qbo-api.md §11): each lists the realm's records and
- * highlights the one the link asks for. The realm comes from `companyId`/`realmId`, else the first.
+ * QBO web pages at the deep-link paths (qbo-api.md §11): each lists the realm's records (a name list
+ * or a transaction type) and highlights the one the link asks for. The realm comes from
+ * `companyId`/`realmId`, else the first.
  */
 import { escapeHtml, sendHtml, type Router } from '../../common/index';
-import type { NameListEntity } from '../entities/catalog';
+import type { TableEntity } from '../entities/catalog';
 import type { Handler, RequestContext } from '../state';
 import type { Realm } from '../store/realm';
 
 interface PageDef {
   title: string;
-  type: NameListEntity;
+  type: TableEntity;
   /** Query parameter naming the highlighted record. */
   param: string;
   columns: [string, (data: Record<string, unknown>) => unknown][];
 }
 
-const name = (d: Record<string, unknown>): unknown => d.FullyQualifiedName ?? d.DisplayName ?? d.Name;
+const name = (d: Record<string, unknown>): unknown => d.FullyQualifiedName ?? d.DisplayName ?? d.Name ?? d.DocNumber;
+const refName = (ref: unknown): unknown => (ref as { name?: unknown } | undefined)?.name;
 const email = (d: Record<string, unknown>): unknown =>
   (d.PrimaryEmailAddr as { Address?: string } | undefined)?.Address;
 const PERSON_COLUMNS: PageDef['columns'] = [
@@ -25,7 +27,19 @@ const PERSON_COLUMNS: PageDef['columns'] = [
   ['Status', (d) => (d.Active === false ? 'Inactive' : 'Active')],
 ];
 
+const TXN_COLUMNS: PageDef['columns'] = [
+  ['Date', (d) => d.TxnDate],
+  ['No.', (d) => d.DocNumber],
+  ['Payee', (d) => refName(d.VendorRef)],
+  ['Total', (d) => d.TotalAmt],
+];
+const txnPage = (title: string, type: TableEntity): PageDef => ({ title, type, param: 'txnId', columns: TXN_COLUMNS });
+
 const PAGES: Record<string, PageDef> = {
+  // Transaction pages open with `?txnId=` (qbo-api.md §11); the vendor-credit path is UNCONFIRMED.
+  journal: txnPage('Journal entries', 'JournalEntry'),
+  bill: txnPage('Bills', 'Bill'),
+  vendorcredit: txnPage('Vendor credits', 'VendorCredit'),
   customerdetail: { title: 'Customers', type: 'Customer', param: 'nameId', columns: PERSON_COLUMNS },
   customers: { title: 'Customers', type: 'Customer', param: 'nameId', columns: PERSON_COLUMNS },
   vendordetail: { title: 'Vendors', type: 'Vendor', param: 'nameId', columns: PERSON_COLUMNS },

@@ -1,5 +1,5 @@
 /**
- * What the company's Preferences do to name-list writes, behind switches because the real
+ * What the company's Preferences do to writes, behind switches because the real
  * behaviour is UNCONFIRMED (README "Preferences"): Class and Department writes refused while their
  * tracking is off, and AcctNum left unsaved while account numbers are off.
  */
@@ -9,9 +9,30 @@ import type { QboSwitches } from '../options';
 import type { Realm } from '../store/realm';
 import type { QboObject } from '../store/table';
 
-function accountingPrefs(realm: Realm): QboObject {
+export function accountingPrefs(realm: Realm): QboObject {
   const prefs = realm.preferences.data.AccountingInfoPrefs;
   return typeof prefs === 'object' && prefs !== null ? (prefs as QboObject) : {};
+}
+
+/**
+ * Using classes or locations (writing the list, or referencing it from a transaction) while the
+ * company does not track them, when the switch enforces it. 6000 is QBO's business-validation
+ * family; no captured refusal exists, so the words are ours.
+ */
+export function trackingRefusal(
+  realm: Realm,
+  switches: QboSwitches,
+  list: 'Class' | 'Department',
+): QboError | undefined {
+  if (!switches.enforceTrackingPrefs) return undefined;
+  const prefs = accountingPrefs(realm);
+  if (list === 'Class' && prefs.ClassTrackingPerTxn !== true && prefs.ClassTrackingPerTxnLine !== true)
+    return faults.business('Class tracking is turned off for this company. Turn on Track classes to use classes.');
+  if (list === 'Department' && prefs.TrackDepartments !== true)
+    return faults.business(
+      'Location tracking is turned off for this company. Turn on Track locations to use locations.',
+    );
+  return undefined;
 }
 
 /** Refuses `data`, or trims it in place, by the realm's preferences; `selfId` names the record an update changes. */
@@ -23,14 +44,9 @@ export function applyPreferenceGates(
   selfId?: string,
 ): QboError | undefined {
   const prefs = accountingPrefs(realm);
-  if (switches.enforceTrackingPrefs) {
-    // 6000 is QBO's business-validation family; no captured refusal exists, so the words are ours.
-    if (type === 'Class' && prefs.ClassTrackingPerTxn !== true && prefs.ClassTrackingPerTxnLine !== true)
-      return faults.business('Class tracking is turned off for this company. Turn on Track classes to use classes.');
-    if (type === 'Department' && prefs.TrackDepartments !== true)
-      return faults.business(
-        'Location tracking is turned off for this company. Turn on Track locations to use locations.',
-      );
+  if (type === 'Class' || type === 'Department') {
+    const refusal = trackingRefusal(realm, switches, type);
+    if (refusal) return refusal;
   }
   if (switches.enforceAccountNumbersPref && type === 'Account' && prefs.UseAccountNumbers !== true) {
     // The number sent is not saved; one the account already had stays.

@@ -46,7 +46,12 @@ export function checkFields(type: EntityName, data: QboObject): QboError | undef
   if (forbidden.test(name)) return faults.invalidString(nameField, name);
   if (type === 'Account' && typeof data.AcctNum === 'string' && data.AcctNum.includes(':'))
     return faults.invalidString('AcctNum', data.AcctNum);
-  for (const [field, max] of Object.entries(def.limits)) {
+  return lengthError(type, data);
+}
+
+/** 2050 for the first field longer than the entity allows. */
+export function lengthError(type: EntityName, data: QboObject): QboError | undefined {
+  for (const [field, max] of Object.entries(ENTITIES[type].limits)) {
     const value = data[field];
     if (typeof value === 'string' && value.length > max) return faults.length(field, max, value.length);
   }

@@ -2,7 +2,7 @@
  * Create, update and delete for the name lists, with QBO's semantics: optimistic concurrency on
  * SyncToken, full vs sparse updates, soft delete through Active, " (deleted)" renames, uniqueness.
  */
-import { DISPLAY_NAMESPACE, ENTITIES, type NameListEntity } from '../entities/catalog';
+import { DISPLAY_NAMESPACE, ENTITIES, type NameListEntity, type TableEntity } from '../entities/catalog';
 import { faults, type QboError } from '../errors';
 import type { QboSwitches } from '../options';
 import type { Realm } from '../store/realm';
@@ -21,6 +21,8 @@ export interface WriteContext {
   hidden?: Set<string>;
   /** Seeds may set read-only fields such as Balance. */
   trusted?: boolean;
+  /** `include=allowduplicatedocnum` was on the request: transaction numbers may repeat. */
+  allowDuplicateDocNum?: boolean;
 }
 
 export type WriteResult = { ok: true; record: StoredRecord } | { ok: false; error: QboError };
@@ -90,7 +92,11 @@ export function createEntity(ctx: WriteContext, type: NameListEntity, body: QboO
 }
 
 /** Locates the record an update or delete addresses and checks its SyncToken. */
-function locate(ctx: WriteContext, type: NameListEntity, body: QboObject): { record?: StoredRecord; error?: QboError } {
+export function locate(
+  ctx: WriteContext,
+  type: TableEntity,
+  body: QboObject,
+): { record?: StoredRecord; error?: QboError } {
   const id = body.Id;
   if (typeof id !== 'string' && typeof id !== 'number') return { error: faults.required('Id') };
   if (!/^\d+$/.test(String(id))) return { error: faults.invalidId(String(id)) };

@@ -1,8 +1,8 @@
 /**
- * A QBO company (realm): its name lists, CompanyInfo and Preferences, Id counters, hard-delete
+ * A QBO company (realm): its name lists and transactions, CompanyInfo and Preferences, Id counters, hard-delete
  * tombstones (for CDC) and the requestid replay memory.
  */
-import { ENTITIES, NAME_LISTS, type EntityName, type NameListEntity } from '../entities/catalog';
+import { ENTITIES, TABLE_ENTITIES, type EntityName, type TableEntity } from '../entities/catalog';
 import { createTable, type QboObject, type StoredRecord, type Table } from './table';
 
 export interface Tombstone {
@@ -15,7 +15,7 @@ export interface Realm {
   realmId: string;
   /** Minutes east of UTC used in every timestamp of this company (QBO shows the company's zone). */
   offsetMinutes: number;
-  tables: Record<NameListEntity, Table>;
+  tables: Record<TableEntity, Table>;
   companyInfo: StoredRecord;
   preferences: StoredRecord;
   tombstones: Tombstone[];
@@ -36,8 +36,8 @@ const LONG_ID_BASE = 5_000_000_000_000_000_000n;
 
 export function createRealm(init: RealmInit): Realm {
   const counters = new Map<EntityName, number>();
-  const tables = Object.fromEntries(NAME_LISTS.map((name) => [name, createTable(ENTITIES[name])])) as Record<
-    NameListEntity,
+  const tables = Object.fromEntries(TABLE_ENTITIES.map((name) => [name, createTable(ENTITIES[name])])) as Record<
+    TableEntity,
     Table
   >;
   const meta = { CreateTime: '', LastUpdatedTime: '' };
