@@ -4,7 +4,7 @@
  * move the sandbox clock instead of real time, a token provider that mints a new token when the
  * sandbox clock has run past the old one, and every client retry counted.
  */
-import { createCsoClient, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
+import { createCsoClient, createCsoDecisionBoard, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
 import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type SyncPorts } from '@/lib/sync';
 import { createCounterIds, createFixedClock } from '../fakes/clock';
@@ -91,7 +91,7 @@ export async function connectChaos(
     retry: { maxAttempts },
     onRetry: ({ outcome }) => bump(retries.cso, outcome.kind === 'status' ? `HTTP ${outcome.status}` : outcome.kind),
   });
-  // Links are written through to CStoreOffice (v1.3) as the extension does, faults and all.
+  // Links and decisions are kept in CStoreOffice (v1.3) as the extension does, faults and all.
   const linkMirror = createCsoLinkMirror({ client: csoClient, companyId, realmId });
   const cso = createCsoSource({ client: csoClient, companyId, links: linkMirror });
 
@@ -105,6 +105,7 @@ export async function connectChaos(
     clock: createFixedClock(new Date(START).toISOString()),
     ids: createCounterIds(`c${realmId.slice(-4)}`),
     linkMirror,
+    decisions: createCsoDecisionBoard({ client: csoClient, companyId, realmId }),
   };
   return { realmId, companyId, links, ports, qboHand, retries, engine: () => createSyncEngine(ports, { realmId }) };
 }
