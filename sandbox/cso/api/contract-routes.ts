@@ -4,6 +4,7 @@ import { linksServed, type Ctx, type Handler } from '../app';
 import { isSegment, type Segment } from '../core/entity-specs';
 import { listQuery, sendPage, TOMBSTONE_RETENTION_MS } from './list-page';
 import { addQboSyncRoutes } from './qbo-sync-routes';
+import { addTransactionRoutes } from './transaction-routes';
 import { companyScope, idempotent, JSON_TYPE, jsonBody, requireIfMatch, signedIn } from './request';
 import { sendError, sendRecord, toWire } from './wire';
 
@@ -93,6 +94,7 @@ const remove: Handler = (ctx) => {
 export function addContractRoutes(router: Router<Handler>): void {
   const entity = `${API_BASE}/companies/:companyId/:segment`;
   addQboSyncRoutes(router, API_BASE);
+  addTransactionRoutes(router, API_BASE);
   router
     .add('GET', `${API_BASE}/companies`, listCompanies)
     .add('GET', entity, list)
