@@ -1,13 +1,12 @@
 // Contract v1.4: a company's audit days and vendor invoices, read-only, under
 // /api/qbo-sync/v1/companies/{companyId}/audit-days and /vendor-invoices. Added before the entity
 // routes, whose `:segment` would otherwise read them as entity types (as a v1.3 server does: 404).
-import type { Router } from '../../common';
+import { sendJson, type Router } from '../../common';
 import { transactionsServed, type Ctx, type Handler } from '../app';
 import { TRANSACTION_KINDS, type StoredDoc, type TransactionKind } from '../core/transactions';
 import { listQuery, sendPage, TOMBSTONE_RETENTION_MS } from './list-page';
 import { companyScope, JSON_TYPE } from './request';
 import { sendError } from './wire';
-import { sendJson } from '../../common';
 
 /** The company, when this server serves v1.4; an older one reads the path as an unknown entity type. */
 function scope(ctx: Ctx, kind: TransactionKind): { companyId: string } | undefined {

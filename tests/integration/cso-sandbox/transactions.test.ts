@@ -149,6 +149,23 @@ describe('audit day and vendor invoice lists', () => {
     expect(full.items.some((i) => i.id === invoice.id || i.deleted)).toBe(false);
   });
 
+  it('audits an open day by booking what the clearing account still holds as cash over/short', async () => {
+    await loadMonth();
+    const open = (await listAll('/companies/1/audit-days', 500)).items.find((d) => d.status === 'open');
+    const uncounted = await clearingNetOf(open);
+    expect((await control(sb.url, 'POST', `/companies/1/audit-days/${open.id}/reopen`)).error.code).toBe(
+      'control_error',
+    );
+    const audited = await control(sb.url, 'POST', `/companies/1/audit-days/${open.id}/audit`);
+    expect(audited).toMatchObject({ status: 'audited', version: open.version + 1 });
+    expect(audited.lines).toHaveLength(open.lines.length + 1);
+    expect(audited.lines.at(-1)).toMatchObject({ amountCents: uncounted, memo: 'Cash short' });
+    expect(await clearingNetOf(audited)).toBe(0);
+    expect((await control(sb.url, 'POST', `/companies/1/audit-days/${open.id}/audit`)).error.message).toMatch(
+      /already/,
+    );
+  });
+
   it('takes a vendor invoice entered by hand, and refuses one that names no vendor', async () => {
     await loadMonth();
     const vendors = (await api('GET', '/companies/1/price-book-vendors')).body.items;
