@@ -1,6 +1,6 @@
 // Control routes for store days and vendor invoices (see ../README.md): load a generated month, and
 // do what a store manager or auditor does in CStoreOffice's own forms: audit, reopen, correct a line,
-// enter or delete an invoice. Every change is a new version at the end of the change order.
+// enter, correct or delete an invoice. Every change is a new version at the end of the change order.
 import type { CsoApp, Ctx } from '../app';
 import { docWire } from '../api/transaction-routes';
 import { closeDay, editLine } from '../core/day-rules';
@@ -93,6 +93,17 @@ const addInvoice: ControlRoute[2] = async (ctx) => {
   ok(ctx, docWire(ctx.app.transactions.add(companyId, 'vendor-invoices', input)), 201);
 };
 
+// A correction made in the invoice form: the fields sent replace the stored ones (lines as a whole).
+const changeInvoice: ControlRoute[2] = async (ctx) => {
+  const companyId = companyOf(ctx);
+  if (companyId === undefined) return;
+  const invoice = ctx.app.transactions.get(companyId, 'vendor-invoices', ctx.params.invoiceId ?? '');
+  if (!invoice) return fail(ctx, 404, `No vendor invoice ${ctx.params.invoiceId}.`);
+  const input = invoiceInput(ctx.app.store, companyId, { ...invoice.body, ...(await body(ctx)) });
+  if (typeof input === 'string') return fail(ctx, 422, input);
+  ok(ctx, docWire(ctx.app.transactions.change(invoice, input)));
+};
+
 const deleteInvoice: ControlRoute[2] = (ctx) => {
   const companyId = companyOf(ctx);
   if (companyId === undefined) return;
@@ -108,5 +119,6 @@ export const TRANSACTION_CONTROL_ROUTES: ControlRoute[] = [
   ['POST', '/companies/:companyId/audit-days/:dayId/reopen', reopen],
   ['PATCH', '/companies/:companyId/audit-days/:dayId/lines/:lineId', correctLine],
   ['POST', '/companies/:companyId/vendor-invoices', addInvoice],
+  ['PATCH', '/companies/:companyId/vendor-invoices/:invoiceId', changeInvoice],
   ['DELETE', '/companies/:companyId/vendor-invoices/:invoiceId', deleteInvoice],
 ];

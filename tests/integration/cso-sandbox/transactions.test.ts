@@ -186,6 +186,14 @@ describe('audit day and vendor invoice lists', () => {
     const made = await control(sb.url, 'POST', '/companies/1/vendor-invoices', input);
     expect(made).toMatchObject({ ...input, version: 1, lines: [{ id: '1', accountId: null, amountCents: 51_234 }] });
     expect((await api('GET', `/companies/1/vendor-invoices/${made.id}`)).body).toEqual(made);
+    const corrected = await control(sb.url, 'PATCH', `/companies/1/vendor-invoices/${made.id}`, {
+      lines: [{ dataTypeId: type.id, amountCents: -1_200, memo: 'Price correction' }],
+    });
+    expect(corrected).toMatchObject({ number: 'INV-777', version: 2, lines: [{ amountCents: -1_200 }] });
+    expect(
+      (await control(sb.url, 'PATCH', `/companies/1/vendor-invoices/${made.id}`, { dueDate: '2025-10-01' })).error
+        .message,
+    ).toMatch(/before date/);
     const refused = await control(sb.url, 'POST', '/companies/1/vendor-invoices', {
       ...input,
       vendorType: 'accountingVendor',
