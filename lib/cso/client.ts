@@ -4,42 +4,25 @@
 import type { ZodType } from 'zod';
 import type { EntityTypeId } from '../entities';
 import { CSO_SEGMENTS } from './entity-paths';
-import {
-  CsoFeatureMissingError,
-  CsoIncompleteReadError,
-  CsoValidationError,
-  CsoVersionConflictError,
-  type CsoError,
-} from './errors';
+import { CsoFeatureMissingError, CsoValidationError, CsoVersionConflictError, type CsoError } from './errors';
 import { createQboSyncCalls } from './qbo-sync-client';
+import { collectListing, pagesOf, type Listing, type ListOptions } from './read-all';
 import {
   CSO_RECORD_SCHEMAS,
   CsoCompanyList,
   csoPageSchema,
-  isTombstone,
   type CsoCompany,
   type CsoCreateInput,
   type CsoPage,
   type CsoRecordByType,
-  type CsoTombstone,
   type CsoUpdateInput,
 } from './schemas';
+import { createTransactionCalls } from './transaction-client';
 import { createTransport, type CallResult, type CsoTransportDeps } from './transport';
 
 export type CsoClientDeps = CsoTransportDeps;
 
-export interface ListOptions {
-  updatedSince?: string;
-  limit?: number;
-  signal?: AbortSignal;
-}
-
-export interface CsoReadAll<T extends EntityTypeId> {
-  records: Array<CsoRecordByType[T]>;
-  tombstones: CsoTombstone[];
-  /** The first page's server time: pass it as the next `updatedSince`. */
-  serverTime: string;
-}
+export type CsoReadAll<T extends EntityTypeId> = Listing<CsoRecordByType[T]>;
 
 export type CsoClient = ReturnType<typeof createCsoClient>;
 
@@ -83,17 +66,12 @@ export function createCsoClient(deps: CsoClientDeps) {
     );
   }
 
-  async function* pages<T extends EntityTypeId>(
+  function pages<T extends EntityTypeId>(
     companyId: string,
     type: T,
     options: ListOptions = {},
   ): AsyncGenerator<CsoPage<T>> {
-    let cursor: string | undefined;
-    do {
-      const page = await listPage(companyId, type, { ...options, cursor });
-      yield page;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    return pagesOf((cursor) => listPage(companyId, type, { ...options, cursor }));
   }
 
   async function get<T extends EntityTypeId>(
@@ -112,6 +90,7 @@ export function createCsoClient(deps: CsoClientDeps) {
 
   return {
     ...createQboSyncCalls(transport),
+    ...createTransactionCalls(transport),
 
     async listCompanies(signal?: AbortSignal): Promise<CsoCompany[]> {
       return unwrap(await transport.call({ method: 'GET', path: '/companies', schema: CsoCompanyList, signal }, true))
@@ -122,30 +101,8 @@ export function createCsoClient(deps: CsoClientDeps) {
     pages,
 
     /** Every page, de-duplicated by id (a record changed while paging keeps its later copy). */
-    async readAll<T extends EntityTypeId>(
-      companyId: string,
-      type: T,
-      options: ListOptions = {},
-    ): Promise<CsoReadAll<T>> {
-      const latest = new Map<string, CsoRecordByType[T] | CsoTombstone>();
-      let serverTime = '';
-      let total: number | undefined;
-      for await (const page of pages(companyId, type, options)) {
-        serverTime ||= page.serverTime;
-        total = page.total;
-        for (const item of page.items) {
-          latest.delete(item.id);
-          latest.set(item.id, item);
-        }
-      }
-      // Fewer distinct items than the listing holds: it ended early or left rows out (CONTRACT: total).
-      if (total !== undefined && latest.size < total) throw new CsoIncompleteReadError(type, latest.size, total);
-      const items = [...latest.values()];
-      return {
-        records: items.filter((i): i is CsoRecordByType[T] => !isTombstone(i)),
-        tombstones: items.filter(isTombstone),
-        serverTime,
-      };
+    readAll<T extends EntityTypeId>(companyId: string, type: T, options: ListOptions = {}): Promise<CsoReadAll<T>> {
+      return collectListing(pages(companyId, type, options), type);
     },
 
     get,

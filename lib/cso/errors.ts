@@ -156,18 +156,36 @@ export class CsoLinkConflictError extends CsoError {
   }
 }
 
-/** A call this CStoreOffice server does not serve yet (before contract v1.3): fall back, do not fail. */
+type CsoFeature = 'links' | 'syncState' | 'runHistory' | 'auditDays' | 'vendorInvoices';
+const FEATURE_WORDS: Record<CsoFeature, [what: string, since: string]> = {
+  links: ['keep QuickBooks links on its records', '1.3'],
+  syncState: ['keep QuickBooks sync state', '1.3'],
+  runHistory: ['keep QuickBooks sync history', '1.3'],
+  auditDays: ['serve audit days', '1.4'],
+  vendorInvoices: ['serve vendor invoices', '1.4'],
+};
+
+/** A call this CStoreOffice server does not serve yet (an older contract): fall back, do not fail. */
 export class CsoFeatureMissingError extends CsoError {
   constructor(
-    readonly feature: 'links' | 'syncState' | 'runHistory',
+    readonly feature: CsoFeature,
     status: number,
   ) {
-    super(
-      'featureMissing',
-      `This CStoreOffice server does not keep QuickBooks ${feature === 'links' ? 'links on its records' : feature === 'syncState' ? 'sync state' : 'sync history'} (it predates contract v1.3).`,
-      { status, code: 'feature_missing' },
-    );
+    const [what, since] = FEATURE_WORDS[feature];
+    super('featureMissing', `This CStoreOffice server does not ${what} (it predates contract v${since}).`, {
+      status,
+      code: 'feature_missing',
+    });
   }
+}
+
+/**
+ * An older server reads a newer path as an unknown entity type (404 `not_found`; 405 for a method
+ * no route there serves): that is a missing feature. 404 `company_not_found` and the rest stay as they are.
+ */
+export function featureMissingOr(error: CsoError, feature: CsoFeature): CsoError {
+  const unknownPath = (error.kind === 'notFound' && error.code === 'not_found') || error.status === 405;
+  return unknownPath ? new CsoFeatureMissingError(feature, error.status ?? 404) : error;
 }
 
 const LINK_CODES = ['duplicate_link', 'realm_mismatch', 'realm_taken'] as const;

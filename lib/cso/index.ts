@@ -6,6 +6,7 @@ export { DEFAULT_RETRY_POLICY, retryDelayMs, isRetryable, type AttemptOutcome } 
 export { parseRetryAfter } from '../shared/retry';
 export * from './schemas';
 export * from './sync-state-schemas';
+export type { CsoAuditDay, CsoVendorInvoice } from './transaction-schemas';
 export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';
 export { createCsoLinkMirror } from './link-mirror';

@@ -2,19 +2,14 @@
 // same transport as the entity calls. A server before v1.3 answers these paths 404 `not_found` (it
 // reads "qbo-sync" as an unknown entity type) or 405: that becomes CsoFeatureMissingError, so the
 // caller can keep its state in the browser instead of failing the run.
-import { CsoFeatureMissingError, CsoVersionConflictError, type CsoError } from './errors';
+import { CsoVersionConflictError, featureMissingOr } from './errors';
 import { CsoRun, CsoRunPage, CsoSyncState, type CsoRunInput, type CsoSyncStatePatch } from './sync-state-schemas';
 import type { CallResult, createTransport } from './transport';
 
 type Transport = ReturnType<typeof createTransport>;
 
-function missingOr(error: CsoError, feature: 'syncState' | 'runHistory'): CsoError {
-  const unknownPath = (error.kind === 'notFound' && error.code === 'not_found') || error.status === 405;
-  return unknownPath ? new CsoFeatureMissingError(feature, error.status ?? 404) : error;
-}
-
 function valueOf<T>(result: CallResult<T>, feature: 'syncState' | 'runHistory'): T {
-  if (!result.ok) throw missingOr(result.error, feature);
+  if (!result.ok) throw featureMissingOr(result.error, feature);
   return result.value;
 }
 
@@ -60,7 +55,7 @@ export function createQboSyncCalls(transport: Transport) {
         );
         if (current.version === options.version + 1 && applied) return current;
       }
-      throw missingOr(result.error, 'syncState');
+      throw featureMissingOr(result.error, 'syncState');
     },
 
     /** One page of the run history, newest first; pass `nextCursor` back as `cursor`. */

@@ -24,7 +24,8 @@ const CSO_VENDOR_CATEGORIES = ['Merchandise', 'Fuel', 'Expenses', 'Lottery'] as 
 const CSO_DATA_TYPE_CATEGORIES = ['Sales', 'Purchases', 'Receipts', 'Payouts', 'Other'] as const;
 
 const text = z.string().nullable();
-const timestamp = z.iso.datetime({ offset: true });
+export const CsoTimestamp = z.iso.datetime({ offset: true });
+const timestamp = CsoTimestamp;
 /** A record's QuickBooks link (v1.3): which QuickBooks company and record it is linked to. */
 const CsoQboLink = z.object({ realmId: z.string().min(1), id: z.string().min(1) });
 export type CsoQboLink = z.infer<typeof CsoQboLink>;

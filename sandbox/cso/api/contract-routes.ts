@@ -2,15 +2,13 @@
 import { sendJson, type Router } from '../../common';
 import { linksServed, type Ctx, type Handler } from '../app';
 import { isSegment, type Segment } from '../core/entity-specs';
-import { decodeCursor, encodeCursor } from './cursor';
+import { listQuery, sendPage, TOMBSTONE_RETENTION_MS } from './list-page';
 import { addQboSyncRoutes } from './qbo-sync-routes';
-import { bad, companyScope, idempotent, JSON_TYPE, jsonBody, requireIfMatch, signedIn } from './request';
+import { addTransactionRoutes } from './transaction-routes';
+import { companyScope, idempotent, JSON_TYPE, jsonBody, requireIfMatch, signedIn } from './request';
 import { sendError, sendRecord, toWire } from './wire';
 
 export const API_BASE = '/api/qbo-sync/v1';
-const PAGE_DEFAULT = 100;
-const PAGE_MAX = 500;
-const TOMBSTONE_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 /** Resolves user, company and type for an entity route; answers the error itself when one fails. */
 function scope(ctx: Ctx): { companyId: string; segment: Segment } | undefined {
@@ -35,48 +33,11 @@ const listCompanies: Handler = (ctx) => {
 const list: Handler = (ctx) => {
   const s = scope(ctx);
   if (!s) return;
-  const q = ctx.url.searchParams;
-  const now = ctx.app.clock.now();
-  const limitText = q.get('limit');
-  const limit = limitText === null ? PAGE_DEFAULT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
-    return sendError(ctx.res, bad('invalid_limit', `limit must be a whole number from 1 to ${PAGE_MAX}.`));
-  let afterSeq = 0;
-  let sinceMs: number | null = null;
-  const cursor = q.get('cursor');
-  if (cursor !== null) {
-    const state = decodeCursor(cursor);
-    if (!state) return sendError(ctx.res, bad('invalid_cursor', 'The cursor is not one this server issued.'));
-    ({ afterSeq, sinceMs } = state);
-  } else if (q.get('updatedSince') !== null) {
-    sinceMs = Date.parse(q.get('updatedSince') ?? '');
-    if (Number.isNaN(sinceMs))
-      return sendError(ctx.res, bad('invalid_updated_since', 'updatedSince must be an ISO 8601 date-time.'));
-  }
-  ctx.app.store.pruneTombstones(s.companyId, s.segment, now - TOMBSTONE_RETENTION_MS);
-  if (sinceMs !== null && sinceMs < now - TOMBSTONE_RETENTION_MS) {
-    return sendError(ctx.res, {
-      status: 410,
-      code: 'updated_since_too_old',
-      message: 'Deletions are kept 30 days; read the full list again.',
-    });
-  }
-  ctx.tags.push(sinceMs === null ? 'list:full' : 'list:changes', `type:${s.segment}`);
-  const page = ctx.app.store.list(s.companyId, s.segment, { afterSeq, sinceMs, limit });
-  const last = page.records.at(-1);
-  const nextCursor = page.more && last ? encodeCursor({ afterSeq: last.seq, sinceMs }) : null;
-  sendJson(
-    ctx.res,
-    200,
-    {
-      items: page.records.map((r) => toWire(r, linksServed(ctx.app))),
-      nextCursor,
-      total: page.total,
-      serverTime: new Date(now).toISOString(),
-    },
-    {},
-    JSON_TYPE,
-  );
+  ctx.app.store.pruneTombstones(s.companyId, s.segment, ctx.app.clock.now() - TOMBSTONE_RETENTION_MS);
+  const q = listQuery(ctx);
+  if (!q) return;
+  ctx.tags.push(`type:${s.segment}`);
+  sendPage(ctx, q, ctx.app.store.list(s.companyId, s.segment, q), (r) => toWire(r, linksServed(ctx.app)));
 };
 
 const getOne: Handler = (ctx) => {
@@ -133,6 +94,7 @@ const remove: Handler = (ctx) => {
 export function addContractRoutes(router: Router<Handler>): void {
   const entity = `${API_BASE}/companies/:companyId/:segment`;
   addQboSyncRoutes(router, API_BASE);
+  addTransactionRoutes(router, API_BASE);
   router
     .add('GET', `${API_BASE}/companies`, listCompanies)
     .add('GET', entity, list)

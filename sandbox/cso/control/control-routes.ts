@@ -1,22 +1,16 @@
 // The control API under /__sandbox/ for tests, the demo and benchmarks (see ../README.md). No
 // sign-in: it is the sandbox's back door, bound to 127.0.0.1.
-import { parseDuration, parseJson, readBody, sendJson, type FaultSpec, type Router } from '../../common';
+import { parseDuration, sendJson, type FaultSpec, type Router } from '../../common';
 import { CONTRACT_VERSIONS, type ContractVersion, type Ctx, type Handler } from '../app';
 import { openSessionCookie } from '../auth';
 import { toWire } from '../api/wire';
 import { isSegment, SEGMENTS } from '../core/entity-specs';
 import type { StoreResult } from '../core/store';
 import type { SeedName, SeedRequest } from '../seed';
+import { body, fail, ok, type ControlRoute } from './reply';
+import { TRANSACTION_CONTROL_ROUTES, transactionDump } from './transaction-control';
 
 const BASE = '/__sandbox';
-const ok = (ctx: Ctx, body: unknown, status = 200) => sendJson(ctx.res, status, body);
-const fail = (ctx: Ctx, status: number, message: string) =>
-  sendJson(ctx.res, status, { error: { code: 'control_error', message } });
-
-async function body(ctx: Ctx): Promise<Record<string, unknown>> {
-  const value = parseJson(await readBody(ctx.req));
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
 
 function seedRequest(b: Record<string, unknown>): SeedRequest | string {
   const name = (b.seed ?? b.name ?? 'default') as SeedName;
@@ -39,7 +33,9 @@ function editScope(ctx: Ctx) {
   return { companyId, segment };
 }
 
-const routes: Array<[string, string, Handler]> = [
+const routes: ControlRoute[] = [
+  // Before the entity routes below, whose `:segment` would take "vendor-invoices" for an entity type.
+  ...TRANSACTION_CONTROL_ROUTES,
   [
     'POST',
     '/reset',
@@ -73,6 +69,7 @@ const routes: Array<[string, string, Handler]> = [
           ...c,
           records: Object.fromEntries(SEGMENTS.map((s) => [s, ctx.app.store.all(c.id, s).map((r) => toWire(r))])),
           qboSync: { state: ctx.app.syncStates.get(c.id), runs: ctx.app.syncRuns.all(c.id) },
+          transactions: transactionDump(ctx.app, c.id),
         }));
       ok(ctx, { now: new Date(ctx.app.clock.now()).toISOString(), companies });
     },
@@ -109,7 +106,7 @@ const routes: Array<[string, string, Handler]> = [
       const version = (await body(ctx)).version;
       if (!CONTRACT_VERSIONS.includes(version as ContractVersion))
         return fail(ctx, 400, `version must be one of ${CONTRACT_VERSIONS.join(', ')}.`);
-      // Only what the API serves changes: links and sync state already stored stay for a later '1.3'.
+      // Only what the API serves changes: links, sync state and transactions stay for a later version.
       ctx.app.contract.version = version as ContractVersion;
       ok(ctx, { version });
     },

@@ -1,6 +1,7 @@
 // The sandbox's CStoreOffice database: companies and their seven entity lists, with versions,
 // a change sequence (for cursors), tombstones and the uniqueness and delete rules. Every write path
 // (API, hand-edit pages, control API) goes through here, so they all obey the same rules.
+import { dropTombstonesBefore, pageOf, type ListQuery } from './change-list';
 import { ENTITY_SPECS, SEGMENTS, type Segment } from './entity-specs';
 import { linkConflict, validateWithLink } from './qbo-link';
 import { deleteBlocker, duplicateOf } from './store-rules';
@@ -19,12 +20,6 @@ export interface SeedCompany {
   name: string;
   /** Records per type; `ref` is a seed-local handle other records use in parentId / account refs. */
   records: Partial<Record<Segment, Array<Values & { ref?: string }>>>;
-}
-
-export interface ListQuery {
-  afterSeq: number;
-  sinceMs: number | null;
-  limit: number;
 }
 
 export type CsoStore = ReturnType<typeof createStore>;
@@ -103,18 +98,8 @@ export function createStore(deps: StoreDeps) {
     all: (companyId: string, segment: Segment) => [...bucket(companyId, segment).values()],
 
     /** One page after `afterSeq`, and `total`: how many items the whole listing (same filter) holds now. */
-    list(companyId: string, segment: Segment, q: ListQuery): { records: StoredRecord[]; more: boolean; total: number } {
-      const records: StoredRecord[] = [];
-      let total = 0;
-      let more = false;
-      for (const rec of bucket(companyId, segment).values()) {
-        if (q.sinceMs === null ? rec.deleted : rec.updatedAtMs < q.sinceMs) continue;
-        total++;
-        if (rec.seq <= q.afterSeq) continue;
-        if (records.length === q.limit) more = true;
-        else records.push(rec);
-      }
-      return { records, more, total };
+    list(companyId: string, segment: Segment, q: ListQuery) {
+      return pageOf(bucket(companyId, segment).values(), q);
     },
 
     create(companyId: string, segment: Segment, input: unknown): StoreResult {
@@ -176,12 +161,7 @@ export function createStore(deps: StoreDeps) {
 
     /** Drops one list's tombstones last changed before `beforeMs` (CStoreOffice keeps them 30 days). */
     pruneTombstones(companyId: string, segment: Segment, beforeMs: number) {
-      const b = bucket(companyId, segment);
-      for (const [id, rec] of b) {
-        // Change order: once a record is newer than the horizon, every later one is too.
-        if (rec.updatedAtMs >= beforeMs) break;
-        if (rec.deleted) b.delete(id);
-      }
+      dropTombstonesBefore(bucket(companyId, segment), beforeMs);
     },
 
     /** Replaces all data with the seed; seed refs become real ids. */
