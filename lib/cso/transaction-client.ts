@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { featureMissingOr } from './errors';
 import { collectListing, pagesOf, type Listing, type ListingPage, type ListOptions } from './read-all';
-import { CsoAuditDayPage, CsoVendorInvoicePage, type CsoAuditDay, type CsoVendorInvoice } from './transaction-schemas';
+import { CsoAuditDayPage, CsoVendorInvoice, CsoVendorInvoicePage, type CsoAuditDay } from './transaction-schemas';
 import type { createTransport } from './transport';
 
 type Transport = ReturnType<typeof createTransport>;
@@ -35,6 +35,23 @@ export function createTransactionCalls(transport: Transport) {
     /** Every station's days (open ones too: post audited days only), or those changed since `updatedSince`. */
     listAuditDays(companyId: string, options: ListOptions = {}): Promise<Listing<CsoAuditDay>> {
       return readAll<CsoAuditDay>(companyId, 'audit-days', CsoAuditDayPage, options);
+    },
+
+    /**
+     * One invoice, or null when CStoreOffice has none by that id (deleted): asked before the bill
+     * of an invoice a listing no longer shows is deleted, so a listing that says less than the
+     * truth deletes nothing.
+     */
+    async getVendorInvoice(
+      companyId: string,
+      invoiceId: string,
+      signal?: AbortSignal,
+    ): Promise<CsoVendorInvoice | null> {
+      const path = `/companies/${encodeURIComponent(companyId)}/vendor-invoices/${encodeURIComponent(invoiceId)}`;
+      const result = await transport.call({ method: 'GET', path, schema: CsoVendorInvoice, signal }, true);
+      if (result.ok) return result.value;
+      if (result.error.kind === 'notFound' && result.error.code === 'not_found') return null;
+      throw featureMissingOr(result.error, 'vendorInvoices');
     },
 
     /** Every vendor invoice (a negative total is a credit), or those changed since `updatedSince`. */

@@ -34,7 +34,7 @@ const CsoVendorInvoiceLine = z
   .object({ id, dataTypeId: ref, accountId: ref, amountCents: cents, memo })
   .refine((l) => (l.dataTypeId === null) !== (l.accountId === null), 'a line posts to a data type or an account');
 
-const CsoVendorInvoice = z.object({
+export const CsoVendorInvoice = z.object({
   ...common,
   vendorType: z.enum(['priceBookVendor', 'accountingVendor']),
   vendorId: id,

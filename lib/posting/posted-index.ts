@@ -11,7 +11,7 @@ export type SourceKind = 'day' | 'invoice';
 
 const MARK = /\(CStoreOffice (day|invoice) ([^()]+)\)\.?$/;
 
-function sourceOf(txn: Pick<PostedTxn, 'privateNote' | 'entity'>): { kind: SourceKind; id: string } | null {
+export function sourceOf(txn: Pick<PostedTxn, 'privateNote' | 'entity'>): { kind: SourceKind; id: string } | null {
   const found = MARK.exec(txn.privateNote);
   if (!found) return null;
   const kind = found[1] as SourceKind;

@@ -1,0 +1,88 @@
+/**
+ * Posting's engine: read CStoreOffice's documents and QuickBooks' postings, plan (plan.ts), send,
+ * and read again, so the rows a Synchronize returns are what both sides now hold. There is no link
+ * store to lose: each posting names its document in its note, and every run starts from a fresh read
+ * of both sides, so a create whose answer was lost is found instead of made twice.
+ */
+import type { PostingBooks } from './books';
+import { describePostingFailure } from './failure-words';
+import { planPosting, type PostingOp, type PostingPlan, type TxnRow } from './plan';
+import type { PostingPorts } from './ports';
+import { sourceOf } from './posted-index';
+import type { AuditDay, PostedTxn, VendorInvoice } from './types';
+
+export interface PostingReport {
+  rows: TxnRow[];
+  applied: { created: number; updated: number; deleted: number };
+  /** Rows whose writes QuickBooks refused, with the words on the row. */
+  failed: number;
+}
+
+interface Look {
+  plan: PostingPlan;
+  days: AuditDay[];
+  invoices: VendorInvoice[];
+  posted: PostedTxn[];
+  books: PostingBooks;
+}
+
+export function createPostingEngine(ports: PostingPorts) {
+  async function look(): Promise<Look> {
+    const [{ days, invoices }, books] = await Promise.all([ports.documents.read(), ports.books()]);
+    const dates = [...days.map((d) => d.date), ...invoices.map((i) => i.date)].sort();
+    const posted = dates.length ? await ports.qbo.posted(dates[0]!) : [];
+    // A bill whose invoice the listing does not show is deleted only once CStoreOffice says the
+    // invoice itself is gone: a listing that says less than the truth deletes nothing.
+    const listed = new Set(invoices.map((i) => i.id));
+    const gone = new Set<string>();
+    for (const txn of posted) {
+      const source = sourceOf(txn);
+      const id = source?.kind === 'invoice' ? source.id : undefined;
+      if (id && !listed.has(id) && !gone.has(`invoice:${id}`) && !(await ports.documents.invoiceExists(id)))
+        gone.add(`invoice:${id}`);
+    }
+    return { plan: planPosting(days, invoices, posted, books, gone), days, invoices, posted, books };
+  }
+
+  return {
+    /** What Synchronize would do, without writing. */
+    async preview(): Promise<PostingPlan> {
+      return (await look()).plan;
+    },
+
+    /** Posts every row's ops, or the selected rows' only. */
+    async synchronize(request: { selection?: readonly string[] } = {}): Promise<PostingReport> {
+      const { plan } = await look();
+      const chosen = new Set(request.selection ?? plan.rows.map((r) => r.key));
+      const ops = plan.ops.filter((op) => chosen.has(op.rowKey));
+      const applied = { created: 0, updated: 0, deleted: 0 };
+      const refused = new Map<string, { title: string; detail: string; code: string }>();
+      if (ops.length) {
+        const results = await ports.qbo.write(ops, ports.newRunId());
+        results.forEach((result, i) => {
+          const op = ops[i]!;
+          if (result.ok) applied[countOf(op)]++;
+          else {
+            const row = plan.rows.find((r) => r.key === op.rowKey);
+            const words = describePostingFailure(result.failure, whatOf(row));
+            refused.set(op.rowKey, { ...words, code: result.failure.code });
+          }
+        });
+      }
+      const after = ops.length ? (await look()).plan : plan;
+      for (const row of after.rows) {
+        const words = refused.get(row.key);
+        if (!words || row.status === 'synchronized') continue;
+        row.status = 'error';
+        row.statusText = 'Synchronization Error';
+        row.issue = words;
+      }
+      return { rows: after.rows, applied, failed: refused.size };
+    },
+  };
+}
+
+const countOf = (op: PostingOp) => (op.kind === 'create' ? 'created' : op.kind === 'update' ? 'updated' : 'deleted');
+
+const whatOf = (row: TxnRow | undefined) =>
+  !row ? 'The document' : row.kind === 'day' ? `The day ${row.date} of ${row.station}` : `Invoice ${row.document}`;
