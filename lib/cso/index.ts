@@ -11,3 +11,4 @@ export { createCsoSource, failureOf as csoWriteFailure } from './source';
 export { accountTypeToCso } from './source-map';
 export { createCsoLinkMirror } from './link-mirror';
 export { createCsoDecisionBoard } from './decision-board';
+export { createCsoDocuments } from './posting-documents';

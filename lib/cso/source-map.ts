@@ -56,6 +56,8 @@ export function sideRecordOf(type: EntityTypeId, raw: CsoRecord, realmId?: strin
     out.qboLink = raw.qbo !== null && raw.qbo.realmId === realmId ? raw.qbo.id : null;
   for (const field of WRITABLE[type]) out[field] = r[field] ?? null;
   if (type === 'account') out.accountType = ACCOUNT_TYPE_TO_DOMAIN[r.accountType as CsoAccountType];
+  // Not synchronized (QuickBooks has no station codes): posting numbers a station's entries by it.
+  if (type === 'location') out.stationCode = r.stationCode ?? null;
   for (const field of ABSENT[type]) out[field] = null;
   return out as unknown as SideRecord;
 }

@@ -23,7 +23,8 @@ import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from '.
 import { summarizePlan } from './preview';
 import { readSides } from './read';
 import type { SyncRow } from './rows';
-import { createWorld, type World } from './world';
+import { createWorld, csoList, linkOf, type World } from './world';
+import type { EntityView } from './entity-view';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
 import { type AbsenceVerdicts, confirmAbsences } from './confirm-absence';
@@ -120,6 +121,15 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
   }
 
   const engine = {
+    /** The company's records and links as the last read left them, for posting transactions. */
+    async entities(): Promise<EntityView> {
+      const { world } = await load(false);
+      return {
+        records: (type) => csoList(world, type).values(),
+        qboIdOf: (type, id) => linkOf(world, type, id)?.qboId ?? null,
+      };
+    },
+
     /** Reads both sides and plans, without writing to either side. */
     async preview(): Promise<PreviewResult> {
       const { mirror, world } = await load(true);

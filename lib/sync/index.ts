@@ -21,3 +21,4 @@ export type { Remedy } from './issue-words';
 export type { Direction } from './directions';
 export type { LinkMirror, LinkWrite, LinkWriteResult } from './link-mirror';
 export type { DecisionBoard, SharedDecisions } from './decision-board';
+export type { EntityView } from './entity-view';
