@@ -85,7 +85,3 @@ export type QboJournalEntryLine = z.infer<typeof QboJournalEntryLine>;
 export type QboBill = z.infer<typeof QboBill>;
 export type QboVendorCredit = z.infer<typeof QboVendorCredit>;
 export type QboExpenseLine = z.infer<typeof QboExpenseLine>;
-
-export function isQboTxnEntity(value: string): value is QboTxnEntity {
-  return Object.hasOwn(TXN_SCHEMAS, value);
-}
