@@ -14,7 +14,7 @@ import type { CurrentRecord } from './writes';
 
 export interface ReadOptions {
   where?: readonly Condition[];
-  /** Name lists only: transactions have no Active flag, and QBO refuses a query that names it. */
+  /** Name lists only; ignored for transactions, which have no Active flag (QBO refuses a query naming it). */
   includeInactive?: boolean;
   orderBy?: QuerySpec['orderBy'];
 }

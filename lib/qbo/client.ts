@@ -73,8 +73,12 @@ export function createQboClient(options: QboClientOptions): QboClient {
   };
 
   /** `SELECT COUNT(*)`: the count as answered (null when the answer has none), with QBO's time. */
+  // Transactions have no Active flag and QBO refuses a query naming it: "inactive too" adds nothing.
+  const scoped = <O extends ReadOptions>(entity: QboRecordEntity, opts: O): O =>
+    isQboEntity(entity) ? opts : { ...opts, includeInactive: false };
+
   const countQuery = async (entity: QboRecordEntity, opts: ReadOptions) => {
-    const { rows, tid, time } = await runQuery(buildQuery({ entity, ...opts, count: true }));
+    const { rows, tid, time } = await runQuery(buildQuery({ entity, ...scoped(entity, opts), count: true }));
     return { total: typeof rows.totalCount === 'number' ? rows.totalCount : null, tid, time };
   };
 
@@ -111,7 +115,8 @@ export function createQboClient(options: QboClientOptions): QboClient {
 
   const client: QboClient = {
     realmId: options.realmId,
-    queryAll: (entity, opts = {}) => readAllPages({ entity, ...opts }, (statement) => page(entity, statement)),
+    queryAll: (entity, opts = {}) =>
+      readAllPages({ entity, ...scoped(entity, opts) }, (statement) => page(entity, statement)),
     async queryTxns(entity, filter) {
       const numbers = filter.docNumbers;
       if (numbers?.length === 0) return [];
@@ -124,7 +129,7 @@ export function createQboClient(options: QboClientOptions): QboClient {
       );
       return parts.flat();
     },
-    queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...opts })),
+    queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...scoped(entity, opts) })),
     async count(entity, opts = {}) {
       return (await countQuery(entity, opts)).total ?? 0;
     },
@@ -137,7 +142,8 @@ export function createQboClient(options: QboClientOptions): QboClient {
         serverTime ??= time;
         return total;
       };
-      const rows = await readVerifiedPages({ entity, ...opts }, (statement) => page(entity, statement), countRows);
+      const spec = { entity, ...scoped(entity, opts) };
+      const rows = await readVerifiedPages(spec, (statement) => page(entity, statement), countRows);
       return { rows, serverTime };
     },
     async read(entity, id) {
@@ -171,7 +177,7 @@ export function createQboClient(options: QboClientOptions): QboClient {
           now: () => clock.now(),
           query: (entity, sinceIso) =>
             client.queryAll(entity, {
-              includeInactive: isQboEntity(entity),
+              includeInactive: true,
               where: [{ field: 'MetaData.LastUpdatedTime', op: '>=', value: sinceIso }],
             }),
         },

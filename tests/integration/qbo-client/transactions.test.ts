@@ -200,4 +200,33 @@ describe('CDC of transactions', () => {
     expect(changes.changed.VendorCredit ?? []).toEqual([]);
     expect(changes.deleted.Bill).toBeUndefined();
   });
+
+  it('past 30 days reads changed transactions with a query (no Active filter, which they lack)', async () => {
+    const since = new Date(sandbox.clock.now() - 31 * 86_400_000).toISOString();
+    const posted = await client.create(
+      'VendorCredit',
+      {
+        VendorRef: { value: f.vendor('Bluebonnet Snacks') },
+        Line: [expenseLine(1_250, f.account('Cost of Merchandise'))],
+      },
+      { requestId: rid() },
+    );
+    const changes = await client.changesSince(['VendorCredit', 'Vendor'], since);
+    expect(changes.fallbacks).toEqual([
+      { entity: 'VendorCredit', reason: 'older-than-30-days' },
+      { entity: 'Vendor', reason: 'older-than-30-days' },
+    ]);
+    expect(changes.changed.VendorCredit?.map((r) => r.Id)).toContain(posted.Id);
+    expect(changes.changed.Vendor?.some((v) => v.Active === false)).toBe(true);
+  });
+});
+
+describe('name-list read options on transactions', () => {
+  it('reads transactions with includeInactive as asked of a name list, counted and verified too', async () => {
+    const all = await client.queryAll('JournalEntry', { includeInactive: true });
+    expect(all.length).toBeGreaterThan(0);
+    expect(await client.count('JournalEntry', { includeInactive: true })).toBe(all.length);
+    const verified = await client.queryVerified('JournalEntry', { includeInactive: true });
+    expect(verified.rows.map((r) => r.Id).sort()).toEqual(all.map((r) => r.Id).sort());
+  });
 });
