@@ -73,7 +73,7 @@ export interface QboClient {
   /** Hard delete of a transaction; a later read of it is 610. */
   delete(entity: QboTxnEntity, current: CurrentRecord, options: WriteOptions): Promise<QboDeletedStub>;
   companyInfo(): Promise<QboCompanyInfo>;
-  /** The company's tracking and numbering settings (one GET of Preferences). */
+  /** The company's tracking and numbering settings and its books closing date (one GET of Preferences). */
   companyPreferences(): Promise<QboCompanyPrefs>;
   batch<K>(items: readonly BatchItem<K>[], options: WriteOptions): Promise<BatchOutcome<K>[]>;
   changesSince(entities: readonly QboRecordEntity[], since: Date | string): Promise<CdcResult>;

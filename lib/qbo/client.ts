@@ -19,6 +19,8 @@ import { txnConditions, type TxnFilter } from './txn-query';
 import { deactivateBody, deleteBody, entityPath, fullUpdateBody, reactivateBody, sparseUpdateBody } from './writes';
 
 const MINOR_VERSION = 75;
+// Long DocNumber lists go in several queries: QBO documents no limit on IN, so stay modest.
+const DOC_NUMBERS_PER_QUERY = 200;
 
 export interface QboClientOptions {
   /** API origin: Intuit's production or sandbox API (lib/auth/environments.ts), or our sandbox's URL. */
@@ -72,11 +74,11 @@ export function createQboClient(options: QboClientOptions): QboClient {
     return { rows: envelope.QueryResponse, tid: res.intuitTid, time: envelope.time ?? null };
   };
 
-  /** `SELECT COUNT(*)`: the count as answered (null when the answer has none), with QBO's time. */
   // Transactions have no Active flag and QBO refuses a query naming it: "inactive too" adds nothing.
   const scoped = <O extends ReadOptions>(entity: QboRecordEntity, opts: O): O =>
     isQboEntity(entity) ? opts : { ...opts, includeInactive: false };
 
+  /** `SELECT COUNT(*)`: the count as answered (null when the answer has none), with QBO's time. */
   const countQuery = async (entity: QboRecordEntity, opts: ReadOptions) => {
     const { rows, tid, time } = await runQuery(buildQuery({ entity, ...scoped(entity, opts), count: true }));
     return { total: typeof rows.totalCount === 'number' ? rows.totalCount : null, tid, time };
@@ -110,9 +112,6 @@ export function createQboClient(options: QboClientOptions): QboClient {
     return parseRecord(entity, res.json[entity], `the ${entity} it saved`, res.intuitTid);
   };
 
-  // Long DocNumber lists go in several queries: QBO documents no limit on IN, so stay modest.
-  const DOC_NUMBERS_PER_QUERY = 200;
-
   const client: QboClient = {
     realmId: options.realmId,
     queryAll: (entity, opts = {}) =>
@@ -127,7 +126,8 @@ export function createQboClient(options: QboClientOptions): QboClient {
       const parts = await Promise.all(
         chunk(numbers, DOC_NUMBERS_PER_QUERY).map((n) => read({ ...filter, docNumbers: n })),
       );
-      return parts.flat();
+      // A number asked twice in different chunks must not return its transaction twice.
+      return [...new Map(parts.flat().map((row) => [row.Id, row])).values()];
     },
     queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...scoped(entity, opts) })),
     async count(entity, opts = {}) {

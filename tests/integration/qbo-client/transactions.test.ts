@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QboSandbox } from '@/sandbox/qbo/index';
 import { QboNotFoundError, toCents, type QboClient } from '@/lib/qbo';
-import { clientFor, startSandbox } from './harness';
+import { clientFor, counters, startSandbox } from './harness';
 import { expenseLine, journalLine, loadTxnFixtures, type TxnFixtures } from './txn-fixtures';
 
 let sandbox: QboSandbox;
@@ -162,6 +162,11 @@ describe('finding transactions', () => {
       ids(await client.queryTxns('JournalEntry', { docNumbers: ['Q-05-01', 'Q-06-01'], to: '2025-05-31' })),
     ).toEqual([mayFirst.Id]);
     expect(await client.queryTxns('JournalEntry', { docNumbers: [] })).toEqual([]);
+    // A long list goes in several queries; a number asked in two of them comes back once.
+    const queriesBefore = counters(sandbox, sandbox.realmIds[0]!).byTag['query:JournalEntry'] ?? 0;
+    const many = ['Q-05-01', ...Array.from({ length: 250 }, (_, i) => `none-${i}`), 'Q-05-01', 'Q-06-01'];
+    expect(ids(await client.queryTxns('JournalEntry', { docNumbers: many }))).toEqual(ids([mayFirst, june]));
+    expect((counters(sandbox, sandbox.realmIds[0]!).byTag['query:JournalEntry'] ?? 0) - queriesBefore).toBe(2);
     expect(await client.queryTxns('Bill', { docNumbers: ['Q-05-01'] })).toEqual([]);
   });
 });
