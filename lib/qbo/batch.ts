@@ -5,18 +5,23 @@
  */
 import { QboResponseError, QboUsageError, ReconnectNeededError } from './errors';
 import { faultToError } from './faults';
-import { BatchEnvelope, isQboEntity, parseEntity, parseOrThrow, type QboEntity } from './schemas';
+import { isQboRecordEntity, parseRecord, type QboRecordEntity } from './records';
+import { BatchEnvelope, DeletedStub, parseOrThrow } from './schemas';
+import type { QboTxnEntity } from './txn-schemas';
 import type { Transport } from './transport';
 
 const BATCH_SIZE = 30;
 const BATCH_REQUEST_ID_MAX = 36;
 
+/** A delete's body is `{Id, SyncToken}` (writes.ts deleteBody); only transactions can be deleted. */
 export type BatchItem<K> =
-  | { key: K; operation: 'create' | 'update'; entity: QboEntity; body: Record<string, unknown> }
+  | { key: K; operation: 'create' | 'update'; entity: QboRecordEntity; body: Record<string, unknown> }
+  | { key: K; operation: 'delete'; entity: QboTxnEntity; body: Record<string, unknown> }
   | { key: K; query: string };
 
+/** A delete's `value` is the `{Id, status: "Deleted"}` stub QBO answers. */
 export type BatchOutcome<K> =
-  | { key: K; ok: true; entity?: QboEntity; value: unknown }
+  | { key: K; ok: true; entity?: QboRecordEntity; value: unknown }
   | { key: K; ok: false; error: Error };
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -56,9 +61,13 @@ function outcomeOf<K>(
   if (answer.Fault !== undefined)
     return { key: item.key, ok: false, error: faultToError(answer.Fault, 200, intuitTid) };
   if ('query' in item) return { key: item.key, ok: true, value: answer.QueryResponse ?? {} };
-  const entityKey = Object.keys(answer).find(isQboEntity) ?? item.entity;
+  const entityKey = Object.keys(answer).find(isQboRecordEntity) ?? item.entity;
   try {
-    const value = parseEntity(entityKey, answer[entityKey], `the batch result of ${entityKey}`, intuitTid);
+    const what = `the batch result of ${entityKey}`;
+    const value =
+      item.operation === 'delete'
+        ? parseOrThrow(DeletedStub, answer[entityKey], what, intuitTid)
+        : parseRecord(entityKey, answer[entityKey], what, intuitTid);
     return { key: item.key, ok: true, entity: entityKey, value };
   } catch (error) {
     return { key: item.key, ok: false, error: error as Error };

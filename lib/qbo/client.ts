@@ -1,28 +1,26 @@
 /**
- * The QBO client the engine uses: reads (paged queries, by id, CompanyInfo, Preferences), writes
- * (create, sparse update, deactivate, reactivate), batch and CDC, all through one transport that
- * rate-limits, authorises and retries. Every dependency (fetch, clock, random, scheduler) is a parameter.
+ * The QBO client the engines use: reads (paged queries, by id, CompanyInfo, Preferences), writes
+ * (create; for name lists sparse update, deactivate, reactivate; for transactions full update and
+ * delete), batch and CDC, all through one transport that rate-limits, authorises and retries.
+ * Every dependency (fetch, clock, random, scheduler) is a parameter.
  */
-import { runBatch, type BatchItem, type BatchOutcome } from './batch';
-import { readChanges, type CdcResult } from './cdc';
+import { chunk, runBatch } from './batch';
+import { readChanges } from './cdc';
+import type { QboClient, ReadOptions, WriteOptions } from './client-api';
 import { QboResponseError } from './errors';
-import { buildQuery, readAllPages, readVerifiedPages, type Condition, type QuerySpec } from './query';
+import { buildQuery, readAllPages, readVerifiedPages } from './query';
 import { DEFAULT_RETRY, type QboRetryPolicy } from './retry';
-import { createScheduler, systemClock, type SchedulerClock, type QboScheduler, type RateLimits } from './scheduler';
-import { companyPrefsOf, type QboCompanyPrefs } from './preferences';
-import {
-  parseEntity,
-  parseOrThrow,
-  QboCompanyInfo,
-  QboPreferences,
-  QueryEnvelope,
-  type QboEntity,
-  type QboEntityMap,
-} from './schemas';
+import { schedulerFor, systemClock, type SchedulerClock, type QboScheduler, type RateLimits } from './scheduler';
+import { companyPrefsOf } from './preferences';
+import { parseRecord, type QboRecordEntity, type QboRecordMap } from './records';
+import { DeletedStub, isQboEntity, parseOrThrow, QboCompanyInfo, QboPreferences, QueryEnvelope } from './schemas';
 import { createTransport, type TokenProvider, type Transport } from './transport';
-import { deactivateBody, entityPath, reactivateBody, sparseUpdateBody, type CurrentRecord } from './writes';
+import { txnConditions, type TxnFilter } from './txn-query';
+import { deactivateBody, deleteBody, entityPath, fullUpdateBody, reactivateBody, sparseUpdateBody } from './writes';
 
 const MINOR_VERSION = 75;
+// Long DocNumber lists go in several queries: QBO documents no limit on IN, so stay modest.
+const DOC_NUMBERS_PER_QUERY = 200;
 
 export interface QboClientOptions {
   /** API origin: Intuit's production or sandbox API (lib/auth/environments.ts), or our sandbox's URL. */
@@ -40,74 +38,6 @@ export interface QboClientOptions {
   timeoutMs?: number;
   startTimer?: (ms: number, fn: () => void) => () => void;
   onRetry?: (info: { path: string; attempt: number; delayMs: number; error: unknown }) => void;
-}
-
-export interface ReadOptions {
-  where?: readonly Condition[];
-  includeInactive?: boolean;
-  orderBy?: QuerySpec['orderBy'];
-}
-
-/** Rows checked against QBO's count, and QBO's own time when it counted them (before the first page). */
-export interface VerifiedRead<T> {
-  rows: T[];
-  /** The `time` of the count's answer: the cursor of a full read comes from QBO's clock, not ours. */
-  serverTime: string | null;
-}
-
-export interface WriteOptions {
-  /** Idempotency key stored by the caller before sending, reused on any retry (≤ 50 characters). */
-  requestId: string;
-}
-
-export interface QboClient {
-  readonly realmId: string;
-  /** Every matching record, paged 1000 at a time. */
-  queryAll<E extends QboEntity>(entity: E, options?: ReadOptions): Promise<QboEntityMap[E][]>;
-  /** Every matching record in Id order, checked against `COUNT(*)` (see readVerifiedPages). */
-  queryVerified<E extends QboEntity>(
-    entity: E,
-    options?: Omit<ReadOptions, 'orderBy'>,
-  ): Promise<VerifiedRead<QboEntityMap[E]>>;
-  /** One page (STARTPOSITION is 1-based, MAXRESULTS at most 1000). */
-  queryPage<E extends QboEntity>(
-    entity: E,
-    page: ReadOptions & { startPosition: number; maxResults: number },
-  ): Promise<QboEntityMap[E][]>;
-  count(entity: QboEntity, options?: ReadOptions): Promise<number>;
-  read<E extends QboEntity>(entity: E, id: string): Promise<QboEntityMap[E]>;
-  create<E extends QboEntity>(
-    entity: E,
-    body: Record<string, unknown>,
-    options: WriteOptions,
-  ): Promise<QboEntityMap[E]>;
-  update<E extends QboEntity>(
-    entity: E,
-    current: CurrentRecord,
-    patch: Record<string, unknown>,
-    options: WriteOptions,
-  ): Promise<QboEntityMap[E]>;
-  deactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
-  reactivate<E extends QboEntity>(entity: E, current: CurrentRecord, options: WriteOptions): Promise<QboEntityMap[E]>;
-  companyInfo(): Promise<QboCompanyInfo>;
-  /** The company's tracking and numbering settings (one GET of Preferences). */
-  companyPreferences(): Promise<QboCompanyPrefs>;
-  batch<K>(items: readonly BatchItem<K>[], options: WriteOptions): Promise<BatchOutcome<K>[]>;
-  changesSince(entities: readonly QboEntity[], since: Date | string): Promise<CdcResult>;
-}
-
-// Clients made with the same clock share one scheduler, so successive sync runs of a realm (each
-// with its own client) still count against the same per-minute window.
-const sharedSchedulers = new WeakMap<SchedulerClock, QboScheduler>();
-
-function schedulerFor(clock: SchedulerClock, limits: Partial<RateLimits> | undefined): QboScheduler {
-  if (limits) return createScheduler({ clock, limits });
-  let scheduler = sharedSchedulers.get(clock);
-  if (!scheduler) {
-    scheduler = createScheduler({ clock });
-    sharedSchedulers.set(clock, scheduler);
-  }
-  return scheduler;
 }
 
 const defaultTimer = (ms: number, fn: () => void): (() => void) => {
@@ -144,40 +74,62 @@ export function createQboClient(options: QboClientOptions): QboClient {
     return { rows: envelope.QueryResponse, tid: res.intuitTid, time: envelope.time ?? null };
   };
 
+  // Transactions have no Active flag and QBO refuses a query naming it: "inactive too" adds nothing.
+  const scoped = <O extends ReadOptions>(entity: QboRecordEntity, opts: O): O =>
+    isQboEntity(entity) ? opts : { ...opts, includeInactive: false };
+
   /** `SELECT COUNT(*)`: the count as answered (null when the answer has none), with QBO's time. */
-  const countQuery = async (entity: QboEntity, opts: ReadOptions) => {
-    const { rows, tid, time } = await runQuery(buildQuery({ entity, ...opts, count: true }));
+  const countQuery = async (entity: QboRecordEntity, opts: ReadOptions) => {
+    const { rows, tid, time } = await runQuery(buildQuery({ entity, ...scoped(entity, opts), count: true }));
     return { total: typeof rows.totalCount === 'number' ? rows.totalCount : null, tid, time };
   };
 
-  const page = async <E extends QboEntity>(entity: E, statement: string): Promise<QboEntityMap[E][]> => {
+  const page = async <E extends QboRecordEntity>(entity: E, statement: string): Promise<QboRecordMap[E][]> => {
     const { rows, tid } = await runQuery(statement);
     const list =
       rows[entity] ?? Object.entries(rows).find(([k]) => k.toLowerCase() === entity.toLowerCase())?.[1] ?? [];
     if (!Array.isArray(list))
       throw new QboResponseError(`QuickBooks sent ${entity} query rows that are not a list`, tid);
-    return list.map((row, i) => parseEntity(entity, row, `${entity} row ${i + 1} of a query`, tid));
+    return list.map((row, i) => parseRecord(entity, row, `${entity} row ${i + 1} of a query`, tid));
   };
 
-  const write = async <E extends QboEntity>(
-    entity: E,
-    body: Record<string, unknown>,
-    opts: WriteOptions,
-  ): Promise<QboEntityMap[E]> => {
-    const res = await transport({
+  const post = (entity: QboRecordEntity, body: Record<string, unknown>, opts: WriteOptions, del = false) =>
+    transport({
       method: 'POST',
       path: entityPath(entity),
+      ...(del ? { params: { operation: 'delete' } } : {}),
       json: body,
       requestId: opts.requestId,
       write: true,
     });
-    return parseEntity(entity, res.json[entity], `the ${entity} it saved`, res.intuitTid);
+
+  const write = async <E extends QboRecordEntity>(
+    entity: E,
+    body: Record<string, unknown>,
+    opts: WriteOptions,
+  ): Promise<QboRecordMap[E]> => {
+    const res = await post(entity, body, opts);
+    return parseRecord(entity, res.json[entity], `the ${entity} it saved`, res.intuitTid);
   };
 
   const client: QboClient = {
     realmId: options.realmId,
-    queryAll: (entity, opts = {}) => readAllPages({ entity, ...opts }, (statement) => page(entity, statement)),
-    queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...opts })),
+    queryAll: (entity, opts = {}) =>
+      readAllPages({ entity, ...scoped(entity, opts) }, (statement) => page(entity, statement)),
+    async queryTxns(entity, filter) {
+      const numbers = filter.docNumbers;
+      if (numbers?.length === 0) return [];
+      // Id order keeps rows from moving between pages while new transactions are posted.
+      const read = (f: TxnFilter) =>
+        readAllPages({ entity, where: txnConditions(f), orderBy: { field: 'Id' } }, (s) => page(entity, s));
+      if (!numbers) return read(filter);
+      const parts = await Promise.all(
+        chunk(numbers, DOC_NUMBERS_PER_QUERY).map((n) => read({ ...filter, docNumbers: n })),
+      );
+      // A number asked twice in different chunks must not return its transaction twice.
+      return [...new Map(parts.flat().map((row) => [row.Id, row])).values()];
+    },
+    queryPage: (entity, opts) => page(entity, buildQuery({ entity, ...scoped(entity, opts) })),
     async count(entity, opts = {}) {
       return (await countQuery(entity, opts)).total ?? 0;
     },
@@ -190,17 +142,23 @@ export function createQboClient(options: QboClientOptions): QboClient {
         serverTime ??= time;
         return total;
       };
-      const rows = await readVerifiedPages({ entity, ...opts }, (statement) => page(entity, statement), countRows);
+      const spec = { entity, ...scoped(entity, opts) };
+      const rows = await readVerifiedPages(spec, (statement) => page(entity, statement), countRows);
       return { rows, serverTime };
     },
     async read(entity, id) {
       const res = await transport({ method: 'GET', path: `${entityPath(entity)}/${encodeURIComponent(id)}` });
-      return parseEntity(entity, res.json[entity], `the ${entity} ${id}`, res.intuitTid);
+      return parseRecord(entity, res.json[entity], `the ${entity} ${id}`, res.intuitTid);
     },
     create: (entity, body, opts) => write(entity, body, opts),
     update: (entity, current, patch, opts) => write(entity, sparseUpdateBody(entity, current, patch), opts),
     deactivate: (entity, current, opts) => write(entity, deactivateBody(entity, current), opts),
     reactivate: (entity, current, opts) => write(entity, reactivateBody(entity, current), opts),
+    replace: (entity, current, body, opts) => write(entity, fullUpdateBody(current, body), opts),
+    async delete(entity, current, opts) {
+      const res = await post(entity, deleteBody(current), opts, true);
+      return parseOrThrow(DeletedStub, res.json[entity], `the ${entity} it deleted`, res.intuitTid);
+    },
     async companyInfo() {
       const res = await transport({ method: 'GET', path: `companyinfo/${encodeURIComponent(options.realmId)}` });
       return parseOrThrow(QboCompanyInfo, res.json.CompanyInfo, 'the company information', res.intuitTid);

@@ -90,6 +90,26 @@ export class QboNotFoundError extends QboApiError {
   override name = 'QboNotFoundError';
 }
 
+/**
+ * The books are closed through a date on or before the transaction's date (its old or its new one):
+ * QBO will not create, change or delete it. Recognised by its Message, since the code QBO sends is
+ * not settled (6210 and 6200 are listed, and one capture printed 5010, the stale-object code, which
+ * would otherwise send a caller into re-reading and retrying forever).
+ */
+export class QboPeriodClosedError extends QboApiError {
+  override name = 'QboPeriodClosedError';
+}
+
+/** 6140 Duplicate Document Number Error; `existingTxnId` is set when the Detail names it (`TxnId=1043`). */
+export class QboDuplicateDocNumberError extends QboApiError {
+  override name = 'QboDuplicateDocNumberError';
+  readonly existingTxnId: string | undefined;
+  constructor(init: QboErrorInit) {
+    super(init);
+    this.existingTxnId = /\bTxnId=(\d+)/.exec(init.detail ?? '')?.[1];
+  }
+}
+
 /** The request never got an answer: connection refused, reset or dropped. */
 export class QboNetworkError extends Error {
   override name = 'QboNetworkError';
@@ -144,6 +164,9 @@ export class QboUsageError extends Error {
 
 const CLASS_BY_CODE: Readonly<Record<string, typeof QboApiError>> = {
   '6240': QboDuplicateNameError,
+  '6140': QboDuplicateDocNumberError,
+  '6200': QboPeriodClosedError,
+  '6210': QboPeriodClosedError,
   '5010': QboStaleObjectError,
   '610': QboNotFoundError,
   '3001': QboThrottleError,
@@ -159,6 +182,7 @@ export function createQboError(init: QboErrorInit): QboApiError {
   if (init.status === 403) return new QboForbiddenError(init);
   if (init.status === 429) return new QboThrottleError(init);
   if (init.status >= 500) return new QboServerError(init);
+  if (/account period closed/i.test(init.message)) return new QboPeriodClosedError(init);
   const Cls = CLASS_BY_CODE[init.code] ?? QboApiError;
   return new Cls(init);
 }

@@ -138,3 +138,17 @@ export const systemClock: SchedulerClock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+// Clients made with the same clock share one scheduler, so successive sync runs of a realm (each
+// with its own client) still count against the same per-minute window.
+const sharedSchedulers = new WeakMap<SchedulerClock, QboScheduler>();
+
+export function schedulerFor(clock: SchedulerClock, limits: Partial<RateLimits> | undefined): QboScheduler {
+  if (limits) return createScheduler({ clock, limits });
+  let scheduler = sharedSchedulers.get(clock);
+  if (!scheduler) {
+    scheduler = createScheduler({ clock });
+    sharedSchedulers.set(clock, scheduler);
+  }
+  return scheduler;
+}

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { QboEntityName } from '../entities';
 import { QboResponseError } from './errors';
 
-const Ref = z.looseObject({ value: z.string(), name: z.string().optional() });
-const MetaData = z.looseObject({ CreateTime: z.string().optional(), LastUpdatedTime: z.string().optional() });
+export const Ref = z.looseObject({ value: z.string(), name: z.string().optional() });
+export const MetaData = z.looseObject({ CreateTime: z.string().optional(), LastUpdatedTime: z.string().optional() });
 
 const base = {
   Id: z.string().min(1),
@@ -106,6 +106,8 @@ export const QboPreferences = z.looseObject({
     TrackDepartments: z.boolean().optional(),
     DepartmentTerminology: z.string().optional(),
     UseAccountNumbers: z.boolean().optional(),
+    /** The books are closed through this date (`YYYY-MM-DD`); absent or null while they are open. */
+    BookCloseDate: z.string().nullish(),
   }),
   SyncToken: z.string().optional(),
 });
@@ -160,8 +162,9 @@ export const CdcEnvelope = z.looseObject({
   time: z.string().optional(),
 });
 
-/** CDC's stub for a hard-deleted object (name-list entities are deactivated, never deleted). */
+/** A hard-deleted object (a transaction, a Category item): in CDC, and as the answer to `?operation=delete`. */
 export const DeletedStub = z.looseObject({ Id: z.string(), status: z.literal('Deleted') });
+export type QboDeletedStub = z.infer<typeof DeletedStub>;
 
 /** Validates `value`, turning a mismatch into a QboResponseError that says where and what. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: string, intuitTid = ''): T {
@@ -172,16 +175,6 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what: stri
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
   return failShape(`QuickBooks sent ${what} in an unexpected shape (${issues})`, intuitTid);
-}
-
-/** Validates one entity of a known type. */
-export function parseEntity<E extends QboEntity>(
-  entity: E,
-  value: unknown,
-  what: string,
-  intuitTid = '',
-): QboEntityMap[E] {
-  return parseOrThrow(ENTITY_SCHEMAS[entity] as unknown as z.ZodType<QboEntityMap[E]>, value, what, intuitTid);
 }
 
 function failShape(message: string, intuitTid: string): never {

@@ -22,7 +22,7 @@ import {
   type WriteResult,
 } from '../sync';
 import type { BatchItem } from './batch';
-import type { QboClient } from './client';
+import type { QboClient } from './client-api';
 import {
   isRetryable,
   QboApiError,

@@ -5,6 +5,7 @@
  */
 import { ENTITY_MODULES } from '../entities';
 import { stripDeletedSuffix } from './deleted-suffix';
+import type { QboRecordEntity } from './records';
 import type { QboEntity } from './schemas';
 
 export const NAME_REQUIRED_ON_UPDATE: ReadonlySet<QboEntity> = new Set(
@@ -22,7 +23,7 @@ export interface CurrentRecord {
 export { stripDeletedSuffix } from './deleted-suffix';
 
 /** The lower-case URL segment of an entity (`/v3/company/{realm}/account`). */
-export function entityPath(entity: QboEntity | 'CompanyInfo'): string {
+export function entityPath(entity: QboRecordEntity | 'CompanyInfo'): string {
   return entity.toLowerCase();
 }
 
@@ -49,4 +50,20 @@ export function reactivateBody(entity: QboEntity, current: CurrentRecord): Recor
   const patch: Record<string, unknown> = { Active: true };
   if (NAME_REQUIRED_ON_UPDATE.has(entity) && current.Name !== undefined) patch.Name = stripDeletedSuffix(current.Name);
   return sparseUpdateBody(entity, current, patch);
+}
+
+/**
+ * A transaction's update is a FULL body, never sparse. A sparse `Line` replaces every line anyway,
+ * so sparse saves nothing there; and the posting engine always has the whole transaction it wants
+ * QBO to hold, so a full body also clears what it no longer sends (a dropped ClassRef, DepartmentRef
+ * or PrivateNote), which a sparse update would silently keep. A stray `sparse: true` is removed.
+ */
+export function fullUpdateBody(current: CurrentRecord, body: Record<string, unknown>): Record<string, unknown> {
+  const { sparse: _sparse, ...rest } = body;
+  return { ...rest, Id: current.Id, SyncToken: current.SyncToken };
+}
+
+/** `?operation=delete` takes just the address and the SyncToken (in a batch: `operation: "delete"`). */
+export function deleteBody(current: CurrentRecord): Record<string, unknown> {
+  return { Id: current.Id, SyncToken: current.SyncToken };
 }

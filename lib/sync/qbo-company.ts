@@ -16,6 +16,12 @@ export interface QboCompanyPrefs {
   locationLabel: string;
   /** UseAccountNumbers: account numbers are shown and used. */
   accountNumbers: boolean;
+  /**
+   * BookCloseDate (`YYYY-MM-DD`): QBO refuses to create, change or delete a transaction dated on or
+   * before it; null while the books are open. It moves whenever the bookkeeper closes a period, so
+   * a posting run reads it fresh rather than trusting the copy kept with the connection.
+   */
+  bookCloseDate: string | null;
 }
 
 const CATEGORIES = 'Settings → Account and settings → Advanced → Categories';

@@ -37,6 +37,7 @@ describe('company preferences read through the client', () => {
       locationTracking: true,
       locationLabel: 'Location',
       accountNumbers: true,
+      bookCloseDate: null,
     });
   });
 
@@ -46,6 +47,7 @@ describe('company preferences read through the client', () => {
       locationTracking: false,
       locationLabel: 'Location',
       accountNumbers: false,
+      bookCloseDate: null,
     });
   });
 
@@ -62,7 +64,27 @@ describe('company preferences read through the client', () => {
       locationTracking: true,
       locationLabel: 'Store',
       accountNumbers: true,
+      bookCloseDate: null,
     });
+  });
+
+  it('reads the books closing date, and null again once the books are reopened', async () => {
+    const realmId = sandbox.addRealm({ seed: 'convenience-store' });
+    const { client } = clientFor(sandbox, realmId);
+    const closeBooks = async (date: string | null) => {
+      const res = await fetch(`${sandbox.url}/__sandbox/realms/${realmId}/book-close-date`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ date }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await closeBooks('2025-03-31');
+    expect(await client.companyPreferences()).toMatchObject({ bookCloseDate: '2025-03-31', classTracking: true });
+    await closeBooks(null);
+    expect((await client.companyPreferences()).bookCloseDate).toBeNull();
+    await updatePreferences(realmId, { BookCloseDate: '2025-04-30' });
+    expect((await client.companyPreferences()).bookCloseDate).toBe('2025-04-30');
   });
 
   it('says which setting it could not read when an answer has the wrong shape', async () => {

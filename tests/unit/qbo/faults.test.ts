@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   QboApiError,
   QboAuthError,
+  QboDuplicateDocNumberError,
   QboDuplicateNameError,
   QboForbiddenError,
+  QboPeriodClosedError,
   QboNotFoundError,
   QboServerError,
   QboStaleObjectError,
@@ -189,6 +191,36 @@ describe('parseErrorResponse', () => {
     const error = parseErrorResponse(400, body);
     expect(error.errors.map((e) => e.code)).toEqual(['2020', '2050']);
     expect(error.errors[1]?.element).toBe('Name');
+  });
+});
+
+describe('transaction faults', () => {
+  const closed = (code: string) => upper(code, 'Account Period Closed', 'The account period has closed. {1}');
+
+  // QBO's code for a closed period is not settled; one capture printed the stale-object code.
+  it.each(['6210', '6200', '5010', ''])('a closed period with code %j is a QboPeriodClosedError', (code) => {
+    const error = parseErrorResponse(400, closed(code));
+    expect(error).toBeInstanceOf(QboPeriodClosedError);
+    expect(error).not.toBeInstanceOf(QboStaleObjectError);
+    expect(error).toMatchObject({ code, detail: 'The account period has closed. {1}' });
+  });
+
+  it('a 6140 names the transaction that holds the number, when the Detail does', () => {
+    const detail =
+      'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=INV-7 is assigned to TxnType=Bill with TxnId=1043';
+    const error = parseErrorResponse(400, upper('6140', 'Duplicate Document Number Error', detail));
+    expect(error).toBeInstanceOf(QboDuplicateDocNumberError);
+    expect((error as QboDuplicateDocNumberError).existingTxnId).toBe('1043');
+    const bare = parseErrorResponse(400, upper('6140', 'Duplicate Document Number Error', 'no id here'));
+    expect((bare as QboDuplicateDocNumberError).existingTxnId).toBeUndefined();
+  });
+
+  it('a closed period inside a batch item is typed too', () => {
+    const error = faultToError(
+      { Error: [{ Message: 'Account Period Closed', Detail: 'The account period has closed. {1}', code: '6210' }] },
+      200,
+    );
+    expect(error).toBeInstanceOf(QboPeriodClosedError);
   });
 });
 

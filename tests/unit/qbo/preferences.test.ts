@@ -31,4 +31,13 @@ describe('companyPrefsOf', () => {
       accountNumbers: true,
     });
   });
+
+  it.each([
+    ['2025-03-31', '2025-03-31'],
+    [undefined, null],
+    [null, null],
+    ['', null],
+  ])('reads the books closing date %j as %j', (date, expected) => {
+    expect(prefs(date === undefined ? {} : { BookCloseDate: date }).bookCloseDate).toBe(expected);
+  });
 });

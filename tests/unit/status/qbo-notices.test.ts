@@ -10,7 +10,13 @@ import ConnectionStatus from '@/components/common/ConnectionStatus.vue';
 import { summarizeCompany } from '@/lib/status/company-summary';
 
 const company = { origin: 'https://03.cstoreoffice.com', companyId: '42', companyName: 'Speedy Stop LLC' };
-const on = { classTracking: true, locationTracking: true, locationLabel: 'Location', accountNumbers: true };
+const on = {
+  classTracking: true,
+  locationTracking: true,
+  locationLabel: 'Location',
+  accountNumbers: true,
+  bookCloseDate: null,
+};
 const summary = (qboPrefs?: typeof on) =>
   summarizeCompany(
     company,

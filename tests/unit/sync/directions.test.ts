@@ -105,7 +105,13 @@ describe('off', () => {
 });
 
 describe("QuickBooks' settings", () => {
-  const prefs = { classTracking: true, locationTracking: true, locationLabel: 'Location', accountNumbers: true };
+  const prefs = {
+    classTracking: true,
+    locationTracking: true,
+    locationLabel: 'Location',
+    accountNumbers: true,
+    bookCloseDate: null,
+  };
 
   it('with class tracking off, sends no class and says so once per row, while classes still come in', async () => {
     const h = createHarness({ qboPrefs: { ...prefs, classTracking: false } });
