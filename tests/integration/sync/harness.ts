@@ -4,7 +4,13 @@
  * APIs; links, state and journal are the in-memory fakes. Request counts come from the QBO
  * sandbox's `/__sandbox/counters`.
  */
-import { createCsoClient, createCsoDecisionBoard, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
+import {
+  type CsoClient,
+  createCsoClient,
+  createCsoDecisionBoard,
+  createCsoLinkMirror,
+  createCsoSource,
+} from '@/lib/cso';
 import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type CsoSource, type QboSource, type SyncEngineOptions, type SyncPorts } from '@/lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '@/sandbox/cso';
@@ -79,6 +85,8 @@ export interface Connection {
   csoSource: CsoSource;
   /** The same kind of client the source uses, for edits "a person makes in QBO". */
   qboClient: QboClient;
+  /** The CStoreOffice client the source uses (its transactions, for posting). */
+  csoClient: CsoClient;
   /** A new engine on the same stores, e.g. with sources wrapped to fail. */
   make(over?: Partial<SyncPorts>, options?: SyncEngineOptions): ReturnType<typeof createSyncEngine>;
 }
@@ -148,7 +156,20 @@ export async function connect(
   };
   const make = (over: Partial<SyncPorts> = {}, o: SyncEngineOptions = options) =>
     createSyncEngine({ ...ports, ...over }, { realmId, ...o });
-  return { engine: make(), ports, realmId, companyId, links, state, journal, qboSource, csoSource, qboClient, make };
+  return {
+    engine: make(),
+    ports,
+    realmId,
+    companyId,
+    links,
+    state,
+    journal,
+    qboSource,
+    csoSource,
+    qboClient,
+    csoClient,
+    make,
+  };
 }
 
 /** Moves both sandboxes' clocks (CStoreOffice sessions idle out after 30 minutes: keep steps short). */
