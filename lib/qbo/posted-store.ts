@@ -1,6 +1,5 @@
 /**
- * Posting's PostedStore over the QBO client: the transactions of a period (three queries, paged to
- * the end), and the ops as batch requests of 30 with the run's requestid, so QBO answers a repeat of
+ * Posting's PostedStore over the QBO client: the transactions of a period (three counted reads), and the ops as batch requests of 30 with the run's requestid, so QBO answers a repeat of
  * a batch from its memory instead of posting it twice.
  */
 import type { PostingOp } from '../posting/plan';
@@ -8,6 +7,7 @@ import type { PostedStore, PostingResult } from '../posting/ports';
 import type { BatchItem } from './batch';
 import type { QboClient } from './client-api';
 import { failureOf } from './source';
+import { txnConditions } from './txn-query';
 import { txnFromQbo, txnToQbo } from './txn-map';
 import type { QboBill, QboJournalEntry, QboTxnEntity, QboVendorCredit } from './txn-schemas';
 
@@ -25,8 +25,11 @@ export function createQboPostedStore(options: { client: QboClient }): PostedStor
   const { client } = options;
   return {
     async posted(from) {
+      // Checked against QuickBooks' count: a page answered short would look like an entry never
+      // posted, and posting it again would be a duplicate.
+      const where = txnConditions({ from });
       const lists = await Promise.all(
-        ENTITIES.map(async (entity) => ({ entity, rows: await client.queryTxns(entity, { from }) })),
+        ENTITIES.map(async (entity) => ({ entity, rows: (await client.queryVerified(entity, { where })).rows })),
       );
       return lists.flatMap(({ entity, rows }) =>
         rows.map((row) => txnFromQbo(entity, row as QboJournalEntry | QboBill | QboVendorCredit)),

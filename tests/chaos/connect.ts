@@ -4,7 +4,13 @@
  * move the sandbox clock instead of real time, a token provider that mints a new token when the
  * sandbox clock has run past the old one, and every client retry counted.
  */
-import { createCsoClient, createCsoDecisionBoard, createCsoLinkMirror, createCsoSource } from '@/lib/cso';
+import {
+  type CsoClient,
+  createCsoClient,
+  createCsoDecisionBoard,
+  createCsoLinkMirror,
+  createCsoSource,
+} from '@/lib/cso';
 import { createQboClient, createQboSource, type SchedulerClock as QboClock, type QboClient } from '@/lib/qbo';
 import { createSyncEngine, type SyncPorts } from '@/lib/sync';
 import { createCounterIds, createFixedClock } from '../fakes/clock';
@@ -26,6 +32,9 @@ export interface ChaosConnection {
   ports: SyncPorts;
   /** A person's hand in QBO (the edits go through the API, like QBO's own pages would). */
   qboHand: QboClient;
+  /** The clients the sources use, faults, retries and all (for posting transactions). */
+  qboClient: QboClient;
+  csoClient: CsoClient;
   /** A fresh engine on the same stores and sources: a new worker picking the connection up. */
   engine(): ReturnType<typeof createSyncEngine>;
   retries: RetryTally;
@@ -107,5 +116,15 @@ export async function connectChaos(
     linkMirror,
     decisions: createCsoDecisionBoard({ client: csoClient, companyId, realmId }),
   };
-  return { realmId, companyId, links, ports, qboHand, retries, engine: () => createSyncEngine(ports, { realmId }) };
+  return {
+    realmId,
+    companyId,
+    links,
+    ports,
+    qboHand,
+    qboClient,
+    csoClient,
+    retries,
+    engine: () => createSyncEngine(ports, { realmId }),
+  };
 }
