@@ -34,7 +34,7 @@ export async function startSandboxes(
     const qbo = await startQboSandbox({
       port: wants('qbo') ? portOf('qbo') : 0,
       host,
-      realms: [{ seed: 'convenience-store' }, { seed: 'new-company' }],
+      realms: [{ seed: 'convenience-store' }, { seed: 'new-company' }, { seed: 'empty' }],
     });
     stops.push(() => qbo.stop());
     if (wants('qbo')) urls.qbo = qbo.url;
@@ -58,8 +58,35 @@ export async function startSandboxes(
     const cso = await startCsoSandbox({ port: portOf('cso'), host });
     stops.push(() => cso.stop());
     urls.cso = cso.url;
+    await loadDemoMonths(cso.url);
   }
   return { urls, stop: async () => void (await Promise.all(stops.reverse().map((stop) => stop()))) };
+}
+
+async function control(base: string, path: string, body: unknown): Promise<void> {
+  const res = await fetch(`${base}/__sandbox/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/**
+ * October's store days and vendor invoices to post: Sunrise's three stations, and Prairie Express
+ * grown to ten stations, each with a class named as it (the class every line of its entries
+ * carries). Prairie into a QuickBooks company with nothing in it posts every audited day.
+ */
+async function loadDemoMonths(csoUrl: string): Promise<void> {
+  const prairie = ['7', '12'];
+  for (let n = 20; n < 28; n++) {
+    await control(csoUrl, 'companies/2/locations', { name: `Prairie Express #${n}`, stationCode: String(n) });
+    prairie.push(String(n));
+  }
+  for (const code of prairie) await control(csoUrl, 'companies/2/classes', { name: `Prairie Express #${code}` });
+  const month = { days: 31, seed: 7, startDate: '2025-10-01' };
+  await control(csoUrl, 'companies/1/store-month', { ...month, stations: 3 });
+  await control(csoUrl, 'companies/2/store-month', { ...month, stations: 10 });
 }
 
 function argument(name: string): string | undefined {

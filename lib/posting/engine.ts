@@ -8,7 +8,7 @@ import type { PostingBooks } from './books';
 import { describePostingFailure } from './failure-words';
 import { planPosting, type PostingOp, type PostingPlan, type TxnRow } from './plan';
 import type { PostingPorts } from './ports';
-import { sourceOf } from './posted-index';
+import { readSides, unlistedInvoices } from './read-sides';
 import type { AuditDay, PostedTxn, VendorInvoice } from './types';
 
 export interface PostingReport {
@@ -28,19 +28,16 @@ interface Look {
 
 export function createPostingEngine(ports: PostingPorts) {
   async function look(): Promise<Look> {
-    const [{ days, invoices }, books] = await Promise.all([ports.documents.read(), ports.books()]);
-    const dates = [...days.map((d) => d.date), ...invoices.map((i) => i.date)].sort();
-    const posted = dates.length ? await ports.qbo.posted(dates[0]!) : [];
-    // A bill whose invoice the listing does not show is deleted only once CStoreOffice says the
-    // invoice itself is gone: a listing that says less than the truth deletes nothing.
-    const listed = new Set(invoices.map((i) => i.id));
-    const gone = new Set<string>();
-    for (const txn of posted) {
-      const source = sourceOf(txn);
-      const id = source?.kind === 'invoice' ? source.id : undefined;
-      if (id && !listed.has(id) && !gone.has(`invoice:${id}`) && !(await ports.documents.invoiceExists(id)))
-        gone.add(`invoice:${id}`);
-    }
+    const [{ snapshot, deletedInvoices }, books] = await Promise.all([
+      readSides(ports.documents, ports.qbo, ports.cache, (ports.now ?? (() => new Date()))()),
+      ports.books(),
+    ]);
+    // A bill whose invoice is not listed is deleted only once CStoreOffice says the invoice itself
+    // is gone (a tombstone, or a 404 asked now): a listing that says less than the truth deletes nothing.
+    const gone = new Set([...deletedInvoices].map((id) => `invoice:${id}`));
+    for (const id of unlistedInvoices(snapshot))
+      if (!deletedInvoices.has(id) && !(await ports.documents.invoiceExists(id))) gone.add(`invoice:${id}`);
+    const { days, invoices, posted } = snapshot;
     return { plan: planPosting(days, invoices, posted, books, gone), days, invoices, posted, books };
   }
 

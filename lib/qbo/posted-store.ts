@@ -6,7 +6,7 @@ import type { PostingOp } from '../posting/plan';
 import type { PostedStore, PostingResult } from '../posting/ports';
 import type { BatchItem } from './batch';
 import type { QboClient } from './client-api';
-import { failureOf } from './source';
+import { failureOf, fullReadCursor } from './source';
 import { txnConditions } from './txn-query';
 import { txnFromQbo, txnToQbo } from './txn-map';
 import type { QboBill, QboJournalEntry, QboTxnEntity, QboVendorCredit } from './txn-schemas';
@@ -28,12 +28,24 @@ export function createQboPostedStore(options: { client: QboClient }): PostedStor
       // Checked against QuickBooks' count: a page answered short would look like an entry never
       // posted, and posting it again would be a duplicate.
       const where = txnConditions({ from });
-      const lists = await Promise.all(
-        ENTITIES.map(async (entity) => ({ entity, rows: (await client.queryVerified(entity, { where })).rows })),
+      const reads = await Promise.all(
+        ENTITIES.map(async (entity) => ({ entity, read: await client.queryVerified(entity, { where }) })),
       );
-      return lists.flatMap(({ entity, rows }) =>
-        rows.map((row) => txnFromQbo(entity, row as QboJournalEntry | QboBill | QboVendorCredit)),
+      const txns = reads.flatMap(({ entity, read }) =>
+        read.rows.map((row) => txnFromQbo(entity, row as QboJournalEntry | QboBill | QboVendorCredit)),
       );
+      const times = reads.map((r) => r.read.serverTime).filter((t): t is string => t !== null);
+      return { txns, cursor: fullReadCursor(times.sort()[0] ?? null, () => new Date()) };
+    },
+    async changes(cursor) {
+      const cdc = await client.changesSince(ENTITIES, cursor);
+      const changed = ENTITIES.flatMap((entity) =>
+        (cdc.changed[entity] ?? []).map((row) =>
+          txnFromQbo(entity, row as QboJournalEntry | QboBill | QboVendorCredit),
+        ),
+      );
+      const deleted = ENTITIES.flatMap((entity) => (cdc.deleted[entity] ?? []).map((id) => ({ entity, id })));
+      return { changed, deleted, cursor: cdc.cursor };
     },
     async write(ops, requestId) {
       const outcomes = await client.batch(ops.map(itemOf), { requestId });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCsoDocuments } from '@/lib/cso';
 import { booksFrom } from '@/lib/posting/books-from-entities';
 import { createPostingEngine } from '@/lib/posting/engine';
+import type { PostingSnapshot } from '@/lib/posting/ports';
 import { createQboPostedStore } from '@/lib/qbo/posted-store';
 import { addRealm, advance, connect, csoControl, startSandboxes, type Sandboxes } from '../integration/sync/harness';
 import {
@@ -57,7 +58,10 @@ describe('posting under chaos', () => {
       });
     const chaos = await connectChaos(sb, realmId, COMPANY, 2);
     let runs = 0;
+    let snapshot: PostingSnapshot | null = null;
     const posting = createPostingEngine({
+      // Kept between runs as the extension keeps it: later runs read only changes, faults and all.
+      cache: { load: async () => snapshot, save: async (s) => void (snapshot = s) },
       documents: createCsoDocuments({ client: chaos.csoClient, companyId: COMPANY }),
       qbo: createQboPostedStore({ client: chaos.qboClient }),
       books,

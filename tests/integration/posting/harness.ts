@@ -7,6 +7,7 @@
 import { createCsoDocuments } from '@/lib/cso';
 import { booksFrom } from '@/lib/posting/books-from-entities';
 import { createPostingEngine } from '@/lib/posting/engine';
+import type { PostingSnapshot } from '@/lib/posting/ports';
 import { createQboPostedStore } from '@/lib/qbo/posted-store';
 import { type Connection, csoControl, qboControl, type Sandboxes } from '../sync/harness';
 
@@ -63,7 +64,10 @@ export async function loadMonth(sb: Sandboxes, companyId: string, stations: numb
 export async function postingFor(c: Connection) {
   const prefs = await c.qboClient.companyPreferences();
   let runs = 0;
+  let snapshot: PostingSnapshot | null = null;
   return createPostingEngine({
+    cache: { load: async () => snapshot, save: async (s) => void (snapshot = s) },
+    now: () => new Date(),
     documents: createCsoDocuments({ client: c.csoClient, companyId: c.companyId }),
     qbo: createQboPostedStore({ client: c.qboClient }),
     books: async () =>

@@ -36,6 +36,10 @@ beforeEach(async () => {
 
 const COMPANY = '2';
 const writes = async (realmId: string) => (await qboCounters(sb, realmId)).byTag['batch:write'] ?? 0;
+const requests = async (realmId: string) => ({
+  qbo: (await qboCounters(sb, realmId)).total,
+  cso: (await csoControl<{ counters: { total: number } }>(sb, `counters?company=${COMPANY}`)).counters.total,
+});
 
 /** Company 2 with `stations` stations, a class named as each, a month loaded and its entities synchronized. */
 async function month(stations: number) {
@@ -71,10 +75,13 @@ describe('posting a store month', () => {
     expect(numbers.filter((n) => n.startsWith('Bill:')).length).toBe(loaded.invoices - 1);
 
     advance(sb, 60_000);
-    const before = await writes(realmId);
+    const before = { writes: await writes(realmId), ...(await requests(realmId)) };
     const again = await posting.synchronize();
     expect(again.applied).toEqual({ created: 0, updated: 0, deleted: 0 });
-    expect(await writes(realmId)).toBe(before);
+    // Nothing new: one change read of each listing in CStoreOffice, one of QuickBooks' change feed.
+    const after = await requests(realmId);
+    expect({ qbo: after.qbo - before.qbo, cso: after.cso - before.cso }).toEqual({ qbo: 1, cso: 2 });
+    expect(await writes(realmId)).toBe(before.writes);
     expect(c.realmId).toBe(realmId);
   });
 

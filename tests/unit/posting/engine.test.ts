@@ -6,19 +6,31 @@
 import { describe, expect, it } from 'vitest';
 import { createPostingEngine } from '@/lib/posting/engine';
 import type { PostingOp } from '@/lib/posting/plan';
-import type { DocumentSource, PostedStore, PostingResult } from '@/lib/posting/ports';
+import type { DocumentSource, PostedStore, PostingCache, PostingResult, PostingSnapshot } from '@/lib/posting/ports';
 import type { AuditDay, PostedTxn, VendorInvoice } from '@/lib/posting/types';
 import { auditedDay, fuelInvoice, storeBooks } from './books';
 
 function fakeQbo() {
   const held = new Map<string, PostedTxn>();
+  /** Each write's id in order, with what happened to it: the change feed. */
+  const feed: { entity: PostedTxn['entity']; id: string; deleted: boolean }[] = [];
+  let reads = 0;
   let nextId = 100;
   let writes = 0;
   let loseNextAnswer = false;
   let refuse: ((op: PostingOp) => PostingResult | null) | null = null;
   const store: PostedStore = {
     async posted(from) {
-      return [...held.values()].filter((t) => t.txnDate >= from).map((t) => structuredClone(t));
+      reads++;
+      const txns = [...held.values()].filter((t) => t.txnDate >= from).map((t) => structuredClone(t));
+      return { txns, cursor: String(feed.length) };
+    },
+    async changes(cursor) {
+      reads++;
+      const since = feed.slice(Number(cursor));
+      const deleted = since.filter((c) => c.deleted).map((c) => ({ entity: c.entity, id: c.id }));
+      const changed = since.filter((c) => !c.deleted && held.has(c.id)).map((c) => structuredClone(held.get(c.id)!));
+      return { changed, deleted, cursor: String(feed.length) };
     },
     async write(ops) {
       const results = ops.map((op): PostingResult => {
@@ -27,12 +39,14 @@ function fakeQbo() {
         writes++;
         if (op.kind === 'delete') {
           held.delete(op.qboId);
+          feed.push({ entity: op.entity, id: op.qboId, deleted: true });
           return { ok: true, posted: null };
         }
         const id = op.kind === 'create' ? String(nextId++) : op.qboId;
         const token = op.kind === 'create' ? '0' : String(Number(op.syncToken) + 1);
         const txn: PostedTxn = { ...structuredClone(op.body), id, syncToken: token };
         held.set(id, txn);
+        feed.push({ entity: txn.entity, id, deleted: false });
         return { ok: true, posted: txn };
       });
       if (loseNextAnswer) {
@@ -46,6 +60,7 @@ function fakeQbo() {
     store,
     held,
     writes: () => writes,
+    reads: () => reads,
     loseNextAnswer: () => void (loseNextAnswer = true),
     refuseWith: (f: typeof refuse) => void (refuse = f),
   };
@@ -53,23 +68,36 @@ function fakeQbo() {
 
 function setup(days: AuditDay[], invoices: VendorInvoice[]) {
   const qbo = fakeQbo();
-  const docs = { days, invoices, deleted: new Set<string>() };
+  const docs = { days, invoices, deleted: new Set<string>(), reads: 0 };
   const documents: DocumentSource = {
     async read() {
-      return { days: docs.days, invoices: docs.invoices };
+      docs.reads++;
+      return { days: docs.days, invoices: docs.invoices, cursor: 'all' };
+    },
+    async changes() {
+      docs.reads++;
+      // Everything counts as changed: the engine must merge it into what it holds without doubling.
+      return { days: docs.days, invoices: docs.invoices, deletedInvoices: [...docs.deleted], cursor: 'all' };
     },
     async invoiceExists(id) {
       return !docs.deleted.has(id);
     },
   };
   let runs = 0;
-  const engine = createPostingEngine({
-    documents,
-    qbo: qbo.store,
-    books: async () => storeBooks(),
-    newRunId: () => `run-${++runs}`,
-  });
-  return { engine, qbo, docs };
+  let cached: PostingSnapshot | null = null;
+  const cache: PostingCache = {
+    load: async () => cached,
+    save: async (snapshot) => void (cached = snapshot),
+  };
+  const make = (withCache: boolean) =>
+    createPostingEngine({
+      documents,
+      qbo: qbo.store,
+      books: async () => storeBooks(),
+      newRunId: () => `run-${++runs}`,
+      ...(withCache ? { cache, now: () => new Date('2025-11-03T12:00:00Z') } : {}),
+    });
+  return { engine: make(false), cached: make(true), qbo, docs };
 }
 
 const statuses = (rows: { key: string; status: string }[]) => rows.map((r) => `${r.key} ${r.status}`);
@@ -133,5 +161,20 @@ describe('the posting engine', () => {
       title: 'Books closed in QuickBooks',
       detail: expect.stringMatching(/error 6210/),
     });
+  });
+
+  it('with a snapshot kept, reads only changes: nothing new costs one change read per side and writes nothing', async () => {
+    const { cached, qbo, docs } = setup([auditedDay()], [fuelInvoice()]);
+    await cached.synchronize();
+    const reads = { qbo: qbo.reads(), cso: docs.reads };
+    const again = await cached.synchronize();
+    expect(again.applied).toEqual({ created: 0, updated: 0, deleted: 0 });
+    expect(statuses(again.rows)).toEqual(['day:d1 synchronized', 'invoice:i1 synchronized']);
+    // One change read each (the run after a write reads again to show the rows: one more each).
+    expect({ qbo: qbo.reads() - reads.qbo, cso: docs.reads - reads.cso }).toEqual({ qbo: 1, cso: 1 });
+    // A tombstone deletes the bill without asking again.
+    docs.deleted.add('i1');
+    docs.invoices = [];
+    expect((await cached.synchronize()).applied.deleted).toBe(1);
   });
 });
