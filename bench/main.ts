@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { benchPanel, productionOnSandboxes } from './panel';
 import { benchRequests } from './requests';
 import { benchThroughput } from './throughput';
+import { benchPosting } from './posting';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = join(ROOT, 'bench/results/latest.json');
@@ -164,6 +165,49 @@ async function main() {
     unit: '',
     target: { op: '=', value: 0 },
   });
+
+  // 3b. Posting a store month of 10 stations under the real throttle (see posting.ts).
+  log('  posting a month of 10 stations…');
+  const post = await benchPosting(10, quick ? 20 : 10);
+  rows.push(
+    {
+      id: 'posting.batches',
+      metric: `posting a month: batch requests (${post.writes} writes)`,
+      value: post.batches,
+      unit: 'req',
+      target: { op: '<=', value: post.batchBudget },
+      note: `⌈writes / 30⌉ = ${post.batchBudget}`,
+    },
+    {
+      id: 'posting.throughput',
+      metric: 'posting a month: write rate / 1,200 per min',
+      value: post.fraction * 100,
+      unit: '%',
+      target: { op: '>=', value: 90 },
+      note: `${post.writesPerMinute.toFixed(0)}/min (under a minute: QBO's burst allowance)`,
+    },
+    {
+      id: 'posting.failed',
+      metric: 'posting a month: rows QuickBooks refused',
+      value: post.failed,
+      unit: '',
+      target: { op: '=', value: 0 },
+    },
+    {
+      id: 'posting.nothingNew.qbo',
+      metric: 'posting with nothing new: QuickBooks requests',
+      value: post.nothingNew.qbo,
+      unit: 'req',
+      target: { op: '<=', value: 1 },
+    },
+    {
+      id: 'posting.nothingNew.cso',
+      metric: 'posting with nothing new: CStoreOffice requests (days, invoices)',
+      value: post.nothingNew.cso,
+      unit: 'req',
+      target: { op: '<=', value: 2 },
+    },
+  );
 
   // 4. Content script size (production build).
   const prod = ensureProductionBuild();

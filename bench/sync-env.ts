@@ -4,8 +4,8 @@
  * The QBO clock may run faster than real time: the client then waits in sandbox time too, so the
  * real throttle is measured in a fraction of the wall-clock time.
  */
-import { createCsoClient, createCsoSource } from '../lib/cso';
-import { createQboClient, createQboSource } from '../lib/qbo';
+import { type CsoClient, createCsoClient, createCsoSource } from '../lib/cso';
+import { type QboClient, createQboClient, createQboSource } from '../lib/qbo';
 import { createSyncEngine, type SyncEngine } from '../lib/sync';
 import { startCsoSandbox, type CsoSandbox } from '../sandbox/cso';
 import { startQboSandbox, type QboSandbox } from '../sandbox/qbo/index';
@@ -15,7 +15,10 @@ export interface SyncEnv {
   qbo: QboSandbox;
   cso: CsoSandbox;
   realmId: string;
+  companyId: string;
   engine: SyncEngine;
+  qboClient: QboClient;
+  csoClient: CsoClient;
   counters(): Promise<QboCounters>;
   log(): Promise<LogEntry[]>;
   stop(): Promise<void>;
@@ -45,7 +48,13 @@ async function control<T>(base: string, path: string, body?: unknown): Promise<T
   return (await res.json()) as T;
 }
 
-export async function startSyncEnv(o: { perType: number; qboSpeed: number; throttle: boolean }): Promise<SyncEnv> {
+/** `company`: a company of the default seed instead of the large one (`perType` is then unused). */
+export async function startSyncEnv(o: {
+  perType: number;
+  qboSpeed: number;
+  throttle: boolean;
+  company?: string;
+}): Promise<SyncEnv> {
   const start = Date.parse('2025-06-02T14:00:00.000Z');
   const qbo = await startQboSandbox({
     port: 0,
@@ -54,7 +63,11 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
     realms: [],
     switches: { throttle: o.throttle },
   });
-  const cso = await startCsoSandbox({ port: 0, clockSpeed: 1, seed: { name: 'large', perType: o.perType } });
+  const cso = await startCsoSandbox({
+    port: 0,
+    clockSpeed: 1,
+    ...(o.company ? {} : { seed: { name: 'large' as const, perType: o.perType } }),
+  });
   try {
     const { realmId } = await control<{ realmId: string }>(qbo.url, 'realms', { seed: 'empty' });
     const { access_token } = await control<{ access_token: string }>(qbo.url, 'tokens', { realmId });
@@ -84,10 +97,9 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
       return fetch(input, { ...init, headers, redirect: 'manual' });
     };
     // The large seed is one company, id 1.
-    const csoSource = createCsoSource({
-      client: createCsoClient({ baseUrl: cso.url, fetch: csoFetch }),
-      companyId: '1',
-    });
+    const companyId = o.company ?? '1';
+    const csoClient = createCsoClient({ baseUrl: cso.url, fetch: csoFetch });
+    const csoSource = createCsoSource({ client: csoClient, companyId });
 
     let n = 0;
     const engine = createSyncEngine(
@@ -106,7 +118,10 @@ export async function startSyncEnv(o: { perType: number; qboSpeed: number; throt
       qbo,
       cso,
       realmId,
+      companyId,
       engine,
+      qboClient,
+      csoClient,
       counters: () => control<QboCounters>(qbo.url, `counters?realm=${encodeURIComponent(realmId)}`),
       log: async () => {
         const body = await control<{ entries: LogEntry[] }>(
