@@ -8,6 +8,10 @@ import { createConnectionMetaStore } from '@/lib/background/connection-meta-stor
 import { createEngineFactory } from '@/lib/background/engine-factory';
 import { createHandlers } from '@/lib/background/handlers';
 import { createHistoryShare } from '@/lib/background/history-share';
+import { postedStoreFor } from '@/lib/background/posted-store-slot';
+import { createPostingEngineFactory } from '@/lib/background/posting-engine-factory';
+import { createPostingService } from '@/lib/background/posting-service';
+import { createMemoryIgnores } from '@/lib/background/txn-ignores';
 import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
 import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
@@ -60,11 +64,13 @@ export function wireBackground(): void {
       return errors;
     },
   });
+  const buildEngine = createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch });
+  const shareHistory = createHistoryShare({ client: csoClient });
   const sync = createSyncService({
-    buildEngine: createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch }),
+    buildEngine,
     rows,
     history: (key) => createRunHistory(db, key),
-    shareHistory: createHistoryShare({ client: csoClient }),
+    shareHistory,
     hub,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
@@ -86,6 +92,23 @@ export function wireBackground(): void {
       }
     },
   });
+  const posting = createPostingService({
+    buildPosting: createPostingEngineFactory({
+      meta,
+      access,
+      csoClient,
+      buildEngine,
+      postedStore: postedStoreFor,
+      newId: () => crypto.randomUUID(),
+    }),
+    sync,
+    history: (key) => createRunHistory(db, key),
+    shareHistory,
+    ignores: createMemoryIgnores(),
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    locks: navigator.locks,
+  });
   const autoSync = createAutoSync({
     alarms: browser.alarms,
     schedule: async (key) => {
@@ -105,6 +128,7 @@ export function wireBackground(): void {
       }
     },
     sync,
+    posting,
   });
   const connect = createConnectService({
     access,
@@ -139,6 +163,7 @@ export function wireBackground(): void {
       meta,
       connect,
       sync,
+      posting,
       readSettings,
       companySettings,
       openOptionsPage: () => browser.runtime.openOptionsPage(),
