@@ -10,7 +10,10 @@ export function createCsoDocuments(options: { client: CsoClient; companyId: stri
   const { client, companyId } = options;
   return {
     async read() {
-      const [days, invoices] = await Promise.all([client.listAuditDays(companyId), client.listVendorInvoices(companyId)]);
+      const [days, invoices] = await Promise.all([
+        client.listAuditDays(companyId),
+        client.listVendorInvoices(companyId),
+      ]);
       return {
         days: days.records.map(({ updatedAt: _at, ...day }) => day),
         invoices: invoices.records.map(({ updatedAt: _at, ...invoice }) => invoice),
