@@ -11,7 +11,8 @@ import { createHistoryShare } from '@/lib/background/history-share';
 import { postedStoreFor } from '@/lib/background/posted-store-slot';
 import { createPostingEngineFactory } from '@/lib/background/posting-engine-factory';
 import { createPostingService } from '@/lib/background/posting-service';
-import { createMemoryIgnores } from '@/lib/background/txn-ignores';
+import { createItemIgnores } from '@/lib/background/txn-ignores';
+import { keyedItem } from '@/lib/background/keyed-item';
 import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
 import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
@@ -29,7 +30,14 @@ import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
 import { createStatusHub } from '@/lib/messaging/status-port';
 import { CsoSignedOutError, createCsoClient } from '@/lib/cso';
-import { companySettingsItem, connectionMetaItem, readSettings, settingsItem } from '@/lib/storage/items';
+import {
+  companySettingsItem,
+  connectionMetaItem,
+  readSettings,
+  settingsItem,
+  transactionIgnoresItem,
+  transactionRowsItem,
+} from '@/lib/storage/items';
 
 /** Builds the background's adapters and services and registers its listeners. */
 export function wireBackground(): void {
@@ -104,7 +112,8 @@ export function wireBackground(): void {
     sync,
     history: (key) => createRunHistory(db, key),
     shareHistory,
-    ignores: createMemoryIgnores(),
+    ignores: createItemIgnores(keyedItem(transactionIgnoresItem)),
+    rowCache: keyedItem(transactionRowsItem),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     locks: navigator.locks,

@@ -12,6 +12,7 @@ import type { TxnRow } from '@/lib/posting/plan';
 import { tieOut } from '@/lib/posting/tie-out';
 import type { TieOutReply } from '@/lib/messaging/transactions';
 import { type HistoryShare, recordRun } from './history-share';
+import type { KeyedValue } from './keyed-item';
 import type { BuildPosting } from './posting-engine-factory';
 import { postingEntry, worthRecording } from './posting-history';
 import { describePostingPreview, describePostingRun } from './posting-words';
@@ -28,6 +29,8 @@ export interface PostingServiceDeps {
   history(key: string): RunHistory;
   shareHistory?: HistoryShare;
   ignores: IgnoreStore;
+  /** Where the last rows outlive the worker; absent, they live as long as it does. */
+  rowCache?: KeyedValue<TxnRow[]>;
   now(): Date;
   newId(): string;
   locks?: LockManager;
@@ -56,7 +59,21 @@ export function createPostingService(deps: PostingServiceDeps) {
   const settled = (key: string) => running.get(key)?.catch(() => {});
 
   async function shown(key: string): Promise<ShownTxns> {
-    return { rows: last.get(key) ?? [], markers: await deps.ignores.get(key) };
+    return { rows: (await lastRows(key)) ?? [], markers: await deps.ignores.get(key) };
+  }
+
+  async function lastRows(key: string): Promise<TxnRow[] | undefined> {
+    const known = last.get(key);
+    if (known || !deps.rowCache) return known;
+    const cached = await deps.rowCache.get(key).catch(() => undefined);
+    if (cached) last.set(key, cached);
+    return cached;
+  }
+
+  function keep(key: string, rows: TxnRow[]) {
+    last.set(key, rows);
+    // A cache: a failed write costs a read when the section opens next, nothing more.
+    void deps.rowCache?.set(key, rows).catch((error: unknown) => console.warn('Transaction rows not cached', error));
   }
 
   async function post(target: SyncTarget, request: PostingRequest, startedAt: string): Promise<PostingOutcome> {
@@ -94,7 +111,7 @@ export function createPostingService(deps: PostingServiceDeps) {
       );
       return { outcome: 'failed', message: detail, shown: await shown(target.key) };
     }
-    last.set(target.key, report.rows);
+    keep(target.key, report.rows);
     const markers = await deps.ignores.get(target.key);
     const chosen = request.selection ? new Set(request.selection) : null;
     const errors = report.rows.filter(
@@ -111,7 +128,7 @@ export function createPostingService(deps: PostingServiceDeps) {
   return {
     /** The rows of the last read, or null when the documents were not read since the worker started. */
     async rows(target: SyncTarget): Promise<ShownTxns | null> {
-      return last.has(target.key) ? shown(target.key) : null;
+      return (await lastRows(target.key)) ? shown(target.key) : null;
     },
 
     /** What Synchronize would post; refreshes the rows. Waits for a posting run of the company to end. */
@@ -119,7 +136,7 @@ export function createPostingService(deps: PostingServiceDeps) {
       await settled(target.key);
       return withLock(target.key, async () => {
         const plan = await (await deps.buildPosting(target)).engine.preview();
-        last.set(target.key, plan.rows);
+        keep(target.key, plan.rows);
         const markers = await deps.ignores.get(target.key);
         const errors = plan.rows.filter((r) => r.status === 'error' && !isIgnored(r, markers)).length;
         return { message: describePostingPreview(plan, errors), shown: { rows: plan.rows, markers } };
@@ -139,7 +156,7 @@ export function createPostingService(deps: PostingServiceDeps) {
     },
 
     async ignore(target: SyncTarget, rowKeys: string[]): Promise<ActionReply> {
-      const rows = last.get(target.key) ?? [];
+      const rows = (await lastRows(target.key)) ?? [];
       const next = withIgnored(rows, await deps.ignores.get(target.key), rowKeys);
       if (!next.changed) return { ok: false, message: 'None of these rows has a Synchronization Error to ignore.' };
       await deps.ignores.set(target.key, next.markers);

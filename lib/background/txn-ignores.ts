@@ -4,6 +4,7 @@
  * total brings the error back. Pure, over a store of the markers.
  */
 import type { TxnRow } from '@/lib/posting/plan';
+import type { KeyedValue } from './keyed-item';
 
 export interface IgnoreMarker {
   code: string;
@@ -41,7 +42,15 @@ export function withIgnored(
   return { markers: next, changed };
 }
 
-/** Markers kept in memory: the background's own, lost with the worker (ignoring again is one click). */
+/** Markers in a storage value of every company's (keyed-item.ts). */
+export function createItemIgnores(value: KeyedValue<IgnoreMarkers>): IgnoreStore {
+  return {
+    get: async (key) => ({ ...((await value.get(key)) ?? {}) }),
+    set: (key, markers) => value.set(key, markers),
+  };
+}
+
+/** Markers kept in memory only (tests, and builds without storage). */
 export function createMemoryIgnores(): IgnoreStore {
   const byCompany = new Map<string, IgnoreMarkers>();
   return {

@@ -30,7 +30,9 @@ function row(key: string, over: Partial<TxnRow> = {}): TxnRow {
 
 const unbalanced = { code: 'unbalanced', title: 'Does not balance', detail: 'Off by $0.01.' };
 
-function setup(opts: { report?: Partial<PostingReport>; entities?: RunOutcome['outcome'] } = {}) {
+function setup(
+  opts: { report?: Partial<PostingReport>; entities?: RunOutcome['outcome']; cached?: Map<string, TxnRow[]> } = {},
+) {
   const log: string[] = [];
   const entries: NewStoredRun[] = [];
   let release: () => void = () => {};
@@ -68,6 +70,14 @@ function setup(opts: { report?: Partial<PostingReport>; entities?: RunOutcome['o
     sync,
     history: () => ({ append: async (e: NewStoredRun) => void entries.push(e) }) as unknown as RunHistory,
     ignores: createMemoryIgnores(),
+    ...(opts.cached
+      ? {
+          rowCache: {
+            get: async (k: string) => opts.cached!.get(k),
+            set: async (k: string, r: TxnRow[]) => void opts.cached!.set(k, r),
+          },
+        }
+      : {}),
     now: () => new Date('2026-12-05T05:00:00Z'),
     newId: () => 'run-1',
   });
@@ -112,6 +122,17 @@ describe('the posting service', () => {
     t.release();
     await t.service.synchronize(target, byUser);
     expect((await t.service.rows(target))!.rows.map((r) => r.key)).toEqual(['day:1', 'day:2']);
+  });
+
+  it('keeps the last rows where they outlive the worker, and opens on them', async () => {
+    const cached = new Map<string, TxnRow[]>();
+    const before = setup({ cached });
+    before.release();
+    await before.service.synchronize(target, byUser);
+    expect(cached.get(target.key)?.map((r) => r.key)).toEqual(['day:1', 'day:2']);
+    const after = setup({ cached });
+    expect((await after.service.rows(target))!.rows.map((r) => r.key)).toEqual(['day:1', 'day:2']);
+    expect(after.engine.preview).not.toHaveBeenCalled();
   });
 
   it('ignores an error row until its issue or its total changes', async () => {
