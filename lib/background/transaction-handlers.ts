@@ -12,6 +12,7 @@ import type { ConnectionMetaStore } from './connect-service';
 import { whoAsked } from './company-access';
 import { targetOf } from './connected-companies';
 import type { PostingService, ShownTxns } from './posting-service';
+import { isIgnored } from './txn-ignores';
 import { countTxnRows, toTxnPanelRow } from './txn-views';
 import { qboWebBase } from './views';
 
@@ -73,8 +74,9 @@ export function createTransactionHandlers(deps: {
 export async function transactionCounts(posting: PostingService, company: CompanyRow): Promise<TxnCounts | null> {
   const shown = await posting.rows(targetOf(company));
   if (!shown) return null;
-  const web = { base: '', realmId: null };
-  return countTxnRows(shown.rows.map((row) => toTxnPanelRow(row, shown.markers, web)));
+  return countTxnRows(
+    shown.rows.map((row) => ({ status: isIgnored(row, shown.markers) ? 'synchronized' : row.status })),
+  );
 }
 
 /** Without a posting service (a background built for other parts' tests), each message says so. */

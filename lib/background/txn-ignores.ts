@@ -6,12 +6,12 @@
 import type { TxnRow } from '@/lib/posting/plan';
 import type { KeyedValue } from './keyed-item';
 
-export interface IgnoreMarker {
+export interface TxnIgnoreMarker {
   code: string;
   totalCents: number;
 }
 
-export type IgnoreMarkers = Record<string, IgnoreMarker>;
+export type IgnoreMarkers = Record<string, TxnIgnoreMarker>;
 
 export interface IgnoreStore {
   get(companyKey: string): Promise<IgnoreMarkers>;
