@@ -99,6 +99,7 @@ export function createPostingService(deps: PostingServiceDeps) {
       report = await engine.synchronize(request.selection ? { selection: request.selection } : {});
     } catch (error) {
       const stop = describeStop(error);
+      // The stop's words are the entity sync's; here it was posting that stopped.
       const detail = stop.message.replace('The synchronization stopped', 'Posting transactions stopped');
       await recordRun(
         { history, share: deps.shareHistory, target },
@@ -126,7 +127,7 @@ export function createPostingService(deps: PostingServiceDeps) {
   }
 
   return {
-    /** The rows of the last read, or null when the documents were not read since the worker started. */
+    /** The rows of the last read, or null when none is kept (not read in this browser session). */
     async rows(target: SyncTarget): Promise<ShownTxns | null> {
       return (await lastRows(target.key)) ? shown(target.key) : null;
     },
