@@ -8,6 +8,11 @@ import { createConnectionMetaStore } from '@/lib/background/connection-meta-stor
 import { createEngineFactory } from '@/lib/background/engine-factory';
 import { createHandlers } from '@/lib/background/handlers';
 import { createHistoryShare } from '@/lib/background/history-share';
+import { postedStoreFor } from '@/lib/background/posted-store';
+import { createPostingEngineFactory } from '@/lib/background/posting-engine-factory';
+import { createPostingService } from '@/lib/background/posting-service';
+import { createItemIgnores } from '@/lib/background/txn-ignores';
+import { keyedItem } from '@/lib/background/keyed-item';
 import { createQboAccess } from '@/lib/background/qbo-access';
 import { resumeUnfinishedRuns } from '@/lib/background/resume';
 import { changesPlanning, refreshConnectedRows } from '@/lib/background/settings-effects';
@@ -25,7 +30,14 @@ import { PAYLOADS } from '@/lib/messaging/payloads';
 import { onMessage } from '@/lib/messaging/protocol';
 import { createStatusHub } from '@/lib/messaging/status-port';
 import { CsoSignedOutError, createCsoClient } from '@/lib/cso';
-import { companySettingsItem, connectionMetaItem, readSettings, settingsItem } from '@/lib/storage/items';
+import {
+  companySettingsItem,
+  connectionMetaItem,
+  readSettings,
+  settingsItem,
+  transactionIgnoresItem,
+  transactionRowsItem,
+} from '@/lib/storage/items';
 
 /** Builds the background's adapters and services and registers its listeners. */
 export function wireBackground(): void {
@@ -60,11 +72,13 @@ export function wireBackground(): void {
       return errors;
     },
   });
+  const buildEngine = createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch });
+  const shareHistory = createHistoryShare({ client: csoClient });
   const sync = createSyncService({
-    buildEngine: createEngineFactory({ db, rows, access, meta, companySettings: settingsOf, csoFetch }),
+    buildEngine,
     rows,
     history: (key) => createRunHistory(db, key),
-    shareHistory: createHistoryShare({ client: csoClient }),
+    shareHistory,
     hub,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
@@ -86,6 +100,25 @@ export function wireBackground(): void {
       }
     },
   });
+  const posting = createPostingService({
+    buildPosting: createPostingEngineFactory({
+      meta,
+      access,
+      csoClient,
+      buildEngine,
+      postedStore: postedStoreFor,
+      // A batch requestid holds 36 characters with its chunk suffix: 32 hex digits leave room for it.
+      newId: () => crypto.randomUUID().replaceAll('-', ''),
+    }),
+    sync,
+    history: (key) => createRunHistory(db, key),
+    shareHistory,
+    ignores: createItemIgnores(keyedItem(transactionIgnoresItem)),
+    rowCache: keyedItem(transactionRowsItem),
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    locks: navigator.locks,
+  });
   const autoSync = createAutoSync({
     alarms: browser.alarms,
     schedule: async (key) => {
@@ -105,6 +138,7 @@ export function wireBackground(): void {
       }
     },
     sync,
+    posting,
   });
   const connect = createConnectService({
     access,
@@ -139,6 +173,7 @@ export function wireBackground(): void {
       meta,
       connect,
       sync,
+      posting,
       readSettings,
       companySettings,
       openOptionsPage: () => browser.runtime.openOptionsPage(),

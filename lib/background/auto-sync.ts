@@ -3,10 +3,12 @@
  * (0 = off). A company whose first-sync setup the user has not confirmed gets no alarm: its first
  * run is the user's own, after choosing what travels which way. An alarm is skipped while the
  * company is disconnected, needs reconnecting, is not set up, or the user is signed out of
- * CStoreOffice; a run already going for the company is joined, never started twice.
+ * CStoreOffice; a run already going for the company is joined, never started twice. With posting
+ * wired, the run also posts the newly audited days and invoices, after the entity run (posting runs it).
  */
 import type { StoredConnection } from '@/lib/auth';
 import type { CompanyRow } from '@/lib/db';
+import type { PostingService } from './posting-service';
 import type { SyncService } from './sync-service';
 import { targetOf as target } from './connected-companies';
 
@@ -34,6 +36,7 @@ export function createAutoSync(deps: {
   /** True while the user's CStoreOffice session on that origin is valid. */
   signedIn: (company: CompanyRow) => Promise<boolean>;
   sync: SyncService;
+  posting?: Pick<PostingService, 'synchronize'>;
 }) {
   return {
     /** Makes the alarms match the connected companies and the chosen interval. */
@@ -63,9 +66,12 @@ export function createAutoSync(deps: {
       if (!company || !connection) return 'disconnected';
       if (connection.status !== 'connected') return 'reconnect';
       // An alarm left from before the setup was confirmed (or another realm) must not run either.
-      if (!(await deps.schedule(key)).setupConfirmed) return 'notSetUp';
+      const { minutes, setupConfirmed } = await deps.schedule(key);
+      if (!setupConfirmed) return 'notSetUp';
       if (!(await deps.signedIn(company))) return 'signedOut';
-      await deps.sync.synchronize(target(company), { trigger: 'alarm', who: null });
+      // Automatic sync turned off since the alarm was set: nothing is posted on its behalf either.
+      if (deps.posting && minutes > 0) await deps.posting.synchronize(target(company), { trigger: 'alarm', who: null });
+      else await deps.sync.synchronize(target(company), { trigger: 'alarm', who: null });
       return 'ran';
     },
   };

@@ -22,6 +22,8 @@ import type { CompanySettingsStore } from './company-settings-store';
 import { targetOf as target } from './connected-companies';
 import { toCsv } from '@/lib/shared/csv';
 import type { SyncService } from './sync-service';
+import type { PostingService } from './posting-service';
+import { createTransactionHandlers, transactionCounts, unavailableTransactions } from './transaction-handlers';
 import { createHistoryReader, type RunLister } from './history-reader';
 import { createLatestSharedRun } from './latest-shared-run';
 import { qboWebBase, toLastSync, toPanelRow, typeLabelOf } from './views';
@@ -34,6 +36,8 @@ export interface HandlerDeps extends CompanyAccessDeps {
   meta: ConnectionMetaStore;
   connect: ConnectService;
   sync: SyncService;
+  /** Posting transactions; absent, the Transactions messages are not answered (tests of other parts). */
+  posting?: PostingService;
   readSettings: () => Promise<Settings>;
   companySettings: CompanySettingsStore;
   openOptionsPage: () => Promise<void>;
@@ -67,7 +71,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       : connection.status === 'reconnect-needed'
         ? 'reconnectNeeded'
         : 'connected';
-    return summarizeCompany(
+    const transactions = deps.posting ? await transactionCounts(deps.posting, company) : null;
+    const summary = summarizeCompany(
       company,
       {
         state,
@@ -82,6 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       },
       s.environment,
     );
+    return transactions ? { ...summary, transactions } : summary;
   }
 
   async function queryAll(company: CompanyRow, query: PanelRowExportQuery) {
@@ -94,7 +100,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   }
 
+  const transactionHandlers = deps.posting
+    ? createTransactionHandlers({
+        posting: deps.posting,
+        meta: deps.meta,
+        readSettings: deps.readSettings,
+        resolve,
+        resolveForWrite,
+      })
+    : null;
+
   return {
+    ...(transactionHandlers ?? unavailableTransactions()),
     ...createCompanySettingsHandlers({
       companySettings: deps.companySettings,
       resolve,

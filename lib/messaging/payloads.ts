@@ -25,6 +25,7 @@ const user = z
   .min(1)
   .max(USER_NAME_MAX)
   .regex(/^\P{Cc}*$/u, 'user must be one line of text');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date must read YYYY-MM-DD');
 
 export const PAYLOADS = {
   getOverview: z.undefined(),
@@ -78,5 +79,15 @@ export const PAYLOADS = {
   previewSetup: z
     .object({ ...target, directions: z.partialRecord(z.enum(ENTITY_TYPE_IDS), z.enum(DIRECTIONS)) })
     .strict(),
+  getTransactions: z.object(target).strict(),
+  previewTransactions: z.object(target).strict(),
+  synchronizeTransactions: z
+    .object({ ...target, selection: z.array(rowKey).max(50_000).optional(), user: user.optional() })
+    .strict(),
+  ignoreTransactionIssues: z.object({ ...target, rowKeys: z.array(rowKey).min(1).max(50_000) }).strict(),
+  tieOutTransactions: z
+    .object({ ...target, from: isoDate, to: isoDate })
+    .strict()
+    .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] }),
   openOptions: z.undefined(),
 } as const satisfies Record<keyof ProtocolMap, z.ZodType>;

@@ -11,6 +11,7 @@ import type { Environment } from '@/lib/storage/settings';
 import type { Remedy } from '@/lib/sync';
 import type { Directions } from '@/lib/sync/directions';
 import type { SetupPreview } from './setup-preview';
+import type { TieOutReply, TxnCounts, TxnPreviewReply, TxnRowsReply, TxnRunReply } from './transactions';
 import type { RunCountKey, RunTrigger } from '@/lib/db/history-types';
 
 export type { RunTrigger };
@@ -48,6 +49,8 @@ export interface CompanySummary {
   lostReason: string | null;
   /** One notice per setting of the QuickBooks company that keeps something from being sent (tracking off…). */
   qboNotices: string[];
+  /** The transactions' statuses as last read; absent before the documents were read. */
+  transactions?: TxnCounts;
 }
 
 export interface Overview {
@@ -245,6 +248,12 @@ export interface ProtocolMap {
   ): SaveCompanySettingsReply;
   /** The first-sync setup's summary: what the first run would create, with these directions (not saved). */
   previewSetup(data: CompanyTarget & { directions: Directions }): SetupPreview;
+  /** Transactions (transactions.ts): the last rows read, a preview, a posting run, ignoring, the tie-out. */
+  getTransactions(data: CompanyTarget): TxnRowsReply;
+  previewTransactions(data: CompanyTarget): TxnPreviewReply;
+  synchronizeTransactions(data: CompanyTarget & { selection?: string[]; user?: string }): TxnRunReply;
+  ignoreTransactionIssues(data: CompanyTarget & { rowKeys: string[] }): ActionReply;
+  tieOutTransactions(data: CompanyTarget & { from: string; to: string }): TieOutReply;
   /** Opens the extension's options page (a content script cannot open it itself). */
   openOptions(): void;
 }

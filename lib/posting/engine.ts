@@ -5,11 +5,14 @@
  * of both sides, so a create whose answer was lost is found instead of made twice.
  */
 import type { PostingBooks } from './books';
+import { composeDay } from './compose-day';
+import { composeInvoice } from './compose-invoice';
 import { describePostingFailure } from './failure-words';
 import { planPosting, type PostingOp, type PostingPlan, type TxnRow } from './plan';
 import type { PostingPorts } from './ports';
+import { sourceOf } from './posted-index';
 import { readSides, unlistedInvoices } from './read-sides';
-import type { AuditDay, PostedTxn, VendorInvoice } from './types';
+import type { AuditDay, PostedTxn, TxnBody, VendorInvoice } from './types';
 
 export interface PostingReport {
   rows: TxnRow[];
@@ -47,6 +50,23 @@ export function createPostingEngine(ports: PostingPorts) {
       return (await look()).plan;
     },
 
+    /**
+     * What the tie-out compares: the bodies the audited documents compose to, and the postings this
+     * manager made (found by their note). Other QuickBooks entries on the same accounts are left
+     * out: the tie-out answers whether what was posted still says what CStoreOffice says.
+     */
+    async tieOutData(): Promise<{ expected: TxnBody[]; posted: PostedTxn[] }> {
+      const { days, invoices, posted, books } = await look();
+      const composed = [
+        ...days.filter((d) => d.status === 'audited').map((d) => composeDay(d, books)),
+        ...invoices.map((i) => composeInvoice(i, books)),
+      ];
+      return {
+        expected: composed.flatMap((c) => (c.ok ? [c.body] : [])),
+        posted: posted.filter((txn) => sourceOf(txn) !== null),
+      };
+    },
+
     /** Posts every row's ops, or the selected rows' only. */
     async synchronize(request: { selection?: readonly string[] } = {}): Promise<PostingReport> {
       const { plan } = await look();
@@ -78,6 +98,8 @@ export function createPostingEngine(ports: PostingPorts) {
     },
   };
 }
+
+export type PostingEngine = ReturnType<typeof createPostingEngine>;
 
 const countOf = (op: PostingOp) => (op.kind === 'create' ? 'created' : op.kind === 'update' ? 'updated' : 'deleted');
 

@@ -1,6 +1,7 @@
 /**
  * Every storage item the extension keeps, declared once with its fallback and version.
  */
+import type { TxnRow } from '@/lib/posting/plan';
 import type { QboCompanyPrefs } from '@/lib/sync/qbo-company';
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from './settings';
@@ -36,6 +37,20 @@ export const connectionMetaItem = storage.defineItem<Record<string, ConnectionMe
  * purpose: each is parsed on read, so one damaged entry falls back to the defaults alone.
  */
 export const companySettingsItem = storage.defineItem<Record<string, unknown>>('local:companySettings', {
+  fallback: {},
+  version: 1,
+});
+
+/** Ignore Issues on transaction rows, per company key and row key: the issue and total ignored. */
+export const transactionIgnoresItem = storage.defineItem<
+  Record<string, Record<string, { code: string; totalCents: number }>>
+>('local:transactionIgnores', { fallback: {}, version: 1 });
+
+/**
+ * Each company's last transaction rows, so the Transactions section opens on them after the worker
+ * slept. Session storage: a browser restart reads the documents again, which the rows say they need.
+ */
+export const transactionRowsItem = storage.defineItem<Record<string, TxnRow[]>>('session:transactionRows', {
   fallback: {},
   version: 1,
 });

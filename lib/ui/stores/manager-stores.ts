@@ -11,6 +11,8 @@ import { useNoticeStore } from './notice-store';
 import { useRowsStore } from './rows-store';
 import { useRunStore } from './run-store';
 import { useSetupStore } from './setup-store';
+import { useTieOutStore } from './tie-out-store';
+import { useTransactionsStore } from './transactions-store';
 
 const MANAGER_STORES = [
   useCompanyStore,
@@ -19,6 +21,8 @@ const MANAGER_STORES = [
   useHistoryStore,
   useCompanySettingsStore,
   useSetupStore,
+  useTransactionsStore,
+  useTieOutStore,
   useNoticeStore,
 ];
 

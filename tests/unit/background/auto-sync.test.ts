@@ -22,6 +22,8 @@ function setup(
     notSetUp?: string[];
     connections?: Record<string, StoredConnection['status']>;
     signedIn?: boolean;
+    /** Wire posting: the alarm posts transactions (posting runs the entity sync first). */
+    posting?: boolean;
   } = {},
 ) {
   const alarms = new Map<string, number>();
@@ -31,6 +33,7 @@ function setup(
     getAll: async () => [...alarms].map(([name, periodInMinutes]) => ({ name, periodInMinutes })),
   };
   const synchronize = vi.fn(async () => ({ outcome: 'success' as const, message: '', summary: {} as never }));
+  const post = vi.fn(async () => ({ outcome: 'success' as const, message: '', shown: { rows: [], markers: {} } }));
   const connections = opts.connections ?? { '1': 'connected', '2': 'reconnect-needed' };
   const auto = createAutoSync({
     alarms: api,
@@ -45,8 +48,9 @@ function setup(
     },
     signedIn: async () => opts.signedIn ?? true,
     sync: { synchronize } as unknown as SyncService,
+    ...(opts.posting ? { posting: { synchronize: post } } : {}),
   });
-  return { auto, alarms, api, synchronize };
+  return { auto, alarms, api, synchronize, post };
 }
 
 describe('automatic sync', () => {
@@ -111,5 +115,19 @@ describe('automatic sync', () => {
     const { auto, synchronize } = setup({ notSetUp: ['1'] });
     expect(await auto.onAlarm(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`)).toBe('notSetUp');
     expect(synchronize).not.toHaveBeenCalled();
+  });
+
+  it('posts transactions on an alarm when posting is wired (the entity run goes first, inside it)', async () => {
+    const { auto, synchronize, post } = setup({ posting: true });
+    expect(await auto.onAlarm(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`)).toBe('ran');
+    expect(post).toHaveBeenCalledWith(expect.objectContaining({ companyId: '1' }), { trigger: 'alarm', who: null });
+    expect(synchronize).not.toHaveBeenCalled();
+  });
+
+  it('posts nothing when automatic sync was turned off after the alarm was set', async () => {
+    const { auto, synchronize, post } = setup({ posting: true, minutes: 0 });
+    await auto.onAlarm(`${ALARM_PREFIX}https://03.cstoreoffice.com|1`);
+    expect(post).not.toHaveBeenCalled();
+    expect(synchronize).toHaveBeenCalledTimes(1);
   });
 });

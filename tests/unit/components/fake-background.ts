@@ -177,6 +177,7 @@ export function createFakeBackground(rows: PanelRow[], summary: Partial<CompanyS
       changed: 2,
       message: 'Undone: 2 restored. The next Synchronize copies what was restored to the other system.',
     }),
+    getTransactions: () => ({ rows: [], read: false }),
     connect: () => ({ ok: true, summary: company }),
     disconnect: () => company,
   };

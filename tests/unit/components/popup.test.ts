@@ -82,6 +82,23 @@ describe('the popup', () => {
     wrapper.unmount();
   });
 
+  it("adds a line of the company's transaction counts once they were read", async () => {
+    fake.companies = [{ ...company, transactions: { synchronized: 30, waiting: 2, errors: 1 } }];
+    const wrapper = mountPopup();
+    await settle();
+    expect(wrapper.get('[data-testid="txn-counts"]').text().replace(/\s+/g, ' ')).toBe(
+      'Transactions: 30 synchronized, 2 waiting, 1 error',
+    );
+    wrapper.unmount();
+  });
+
+  it('shows no transaction line before the documents were read', async () => {
+    const wrapper = mountPopup();
+    await settle();
+    expect(wrapper.find('[data-testid="txn-counts"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
   it('Sync now synchronizes that company and shows progress from the status port', async () => {
     const wrapper = mountPopup();
     await settle();

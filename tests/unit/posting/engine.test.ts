@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createPostingEngine } from '@/lib/posting/engine';
+import { tieOut } from '@/lib/posting/tie-out';
 import type { PostingOp } from '@/lib/posting/plan';
 import type { DocumentSource, PostedStore, PostingCache, PostingResult, PostingSnapshot } from '@/lib/posting/ports';
 import type { AuditDay, PostedTxn, VendorInvoice } from '@/lib/posting/types';
@@ -176,5 +177,21 @@ describe('the posting engine', () => {
     docs.deleted.add('i1');
     docs.invoices = [];
     expect((await cached.synchronize()).applied.deleted).toBe(1);
+  });
+
+  it("gives the tie-out the audited documents' bodies and this manager's postings only", async () => {
+    const { engine, qbo } = setup([auditedDay(), auditedDay({ id: 'd2', date: '2025-10-02', status: 'open' })], []);
+    await engine.synchronize();
+    const foreign: PostedTxn = {
+      ...structuredClone([...qbo.held.values()][0]!),
+      id: '999',
+      privateNote: 'typed by hand',
+    };
+    qbo.held.set('999', foreign);
+    const { expected, posted } = await engine.tieOutData();
+    expect(expected.map((b) => b.txnDate)).toEqual(['2025-10-01']);
+    expect(posted.map((t) => t.id)).not.toContain('999');
+    const period = { from: '2025-10-01', to: '2025-10-31' };
+    expect(tieOut(expected, posted, period).every((l) => l.differenceCents === 0)).toBe(true);
   });
 });

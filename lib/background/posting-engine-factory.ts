@@ -1,0 +1,58 @@
+/**
+ * Builds one company's posting engine: CStoreOffice's documents on the company's origin, QuickBooks'
+ * postings through the connection's client, and the books from the entity sync's records and links
+ * (read from its mirror, after its own run). The posted-transaction store comes in as a maker, so
+ * this file does not decide which one a build has. QuickBooks' Preferences are read afresh for each
+ * build: the books' closing date is changed in QuickBooks, not here. What a run read is kept in
+ * memory per company and QuickBooks company, so the next run reads only changes.
+ */
+import { type CsoClient, createCsoDocuments } from '@/lib/cso';
+import { booksFrom } from '@/lib/posting/books-from-entities';
+import { type PostingEngine, createPostingEngine } from '@/lib/posting/engine';
+import type { PostedStore, PostingSnapshot } from '@/lib/posting/ports';
+import type { QboClient } from '@/lib/qbo';
+import { ReconnectNeededError } from '@/lib/qbo';
+import type { EntityView } from '@/lib/sync';
+import type { ConnectionMetaStore } from './connect-service';
+import { postingPrefsOf } from './posting-prefs';
+import type { QboAccess } from './qbo-access';
+import type { BuildEngine, SyncTarget } from './sync-target';
+
+/** A company's posting engine, and the entity view its books came from (the tie-out names by it). */
+export interface PostingWork {
+  engine: PostingEngine;
+  entities(): Promise<EntityView>;
+}
+
+export type BuildPosting = (target: SyncTarget) => Promise<PostingWork>;
+
+export function createPostingEngineFactory(deps: {
+  meta: ConnectionMetaStore;
+  access: Pick<QboAccess, 'client'>;
+  csoClient: (origin: string) => CsoClient;
+  buildEngine: BuildEngine;
+  postedStore: (client: QboClient) => PostedStore;
+  newId: () => string;
+}): BuildPosting {
+  const snapshots = new Map<string, PostingSnapshot | null>();
+  return async function buildPosting(target) {
+    const meta = await deps.meta.get(target.key);
+    if (!meta)
+      throw new ReconnectNeededError('This company is not connected to QuickBooks Online. Click Connect to QBO first.');
+    const client = await deps.access.client(target.key, meta.realmId);
+    const qbo = deps.postedStore(client);
+    const prefs = postingPrefsOf(await client.companyPreferences());
+    const kept = `${target.key}|${meta.realmId}`;
+    // One read of the entity mirror per build: the books and the tie-out's names agree.
+    let view: Promise<EntityView> | null = null;
+    const entities = () => (view ??= deps.buildEngine(target, () => {}).then((e) => e.entities()));
+    const engine = createPostingEngine({
+      documents: createCsoDocuments({ client: deps.csoClient(target.origin), companyId: target.companyId }),
+      qbo,
+      books: async () => booksFrom(await entities(), prefs),
+      newRunId: deps.newId,
+      cache: { load: async () => snapshots.get(kept) ?? null, save: async (s) => void snapshots.set(kept, s) },
+    });
+    return { engine, entities };
+  };
+}
