@@ -34,7 +34,12 @@ export async function startSandboxes(
     const qbo = await startQboSandbox({
       port: wants('qbo') ? portOf('qbo') : 0,
       host,
-      realms: [{ seed: 'convenience-store' }, { seed: 'new-company' }, { seed: 'empty' }],
+      // The third, empty, takes Prairie Express's books: every audited day of its month posts there.
+      realms: [
+        { seed: 'convenience-store' },
+        { seed: 'new-company' },
+        { seed: 'empty', companyName: 'Prairie Express Books' },
+      ],
     });
     stops.push(() => qbo.stop());
     if (wants('qbo')) urls.qbo = qbo.url;

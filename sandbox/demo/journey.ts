@@ -1,12 +1,14 @@
 /**
  * The demo's journey without a display, as a person would take it: sign in to CStoreOffice, open
  * Transactions → Audit, open the manager, connect to QuickBooks on the sandbox's authorization
- * page, preview, synchronize and read the results. Each step is printed and photographed.
+ * page, preview, synchronize and read the results; then post Prairie Express's month of store days
+ * and tie it out (journey-transactions.ts). Each step is printed and photographed.
  */
 import { type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_ID } from './browser';
+import { postPrairieMonth } from './journey-transactions';
 
 export interface JourneyOptions {
   context: BrowserContext;
@@ -126,6 +128,7 @@ export async function runJourney(o: JourneyOptions): Promise<void> {
   });
   await shot(popup, 'popup');
   await popup.close();
+  await postPrairieMonth({ context: o.context, page, csoUrl: o.csoUrl, qboUrl: o.qboUrl, step, shot, log: o.log });
   o.log(`  The journey took ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

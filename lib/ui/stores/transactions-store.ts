@@ -84,7 +84,11 @@ export const useTransactionsStore = defineStore('transactions', () => {
   async function synchronize(selection?: string[]) {
     const notices = useNoticeStore();
     running.value = true;
-    notices.push('info', 'Synchronizing', 'Synchronizing entities, then posting transactions to QuickBooks…');
+    const started = notices.push(
+      'info',
+      'Synchronizing',
+      'Synchronizing entities, then posting transactions to QuickBooks…',
+    );
     const user = useCompanyStore().user;
     const reply = await ask(
       (t) =>
@@ -96,6 +100,8 @@ export const useTransactionsStore = defineStore('transactions', () => {
       'Synchronization failed',
     );
     running.value = false;
+    // The run has ended: its "Synchronizing…" notice no longer says what is happening.
+    notices.dismiss(started);
     if (!reply) return;
     take(reply.rows);
     const severity = reply.outcome === 'success' ? 'success' : reply.outcome === 'partial' ? 'warn' : 'error';

@@ -92,10 +92,14 @@ describe('npm run sandbox', () => {
   });
   afterAll(() => started.stop());
 
-  it('offers the convenience store first and the new company second on the consent page', async () => {
+  it('offers the convenience store first, the new company second and an empty one third on the consent page', async () => {
     const qbo = started.urls.qbo ?? '';
     const realms = (await (await fetch(`${qbo}/__sandbox/realms`)).json()).realms as Json[];
-    expect(realms.map((r) => r.companyName)).toEqual(['Millbrook Fuel & Convenience LLC', 'Hillside Auto Wash']);
+    expect(realms.map((r) => r.companyName)).toEqual([
+      'Millbrook Fuel & Convenience LLC',
+      'Hillside Auto Wash',
+      'Prairie Express Books',
+    ]);
     const page = await (
       await fetch(
         `${qbo}/connect/oauth2?${new URLSearchParams({
@@ -115,6 +119,7 @@ describe('npm run sandbox', () => {
     expect(options).toEqual([
       [realms[0].realmId, true, 'Millbrook Fuel &amp; Convenience LLC'],
       [realms[1].realmId, false, 'Hillside Auto Wash'],
+      [realms[2].realmId, false, 'Prairie Express Books'],
     ]);
   });
 });
