@@ -107,6 +107,7 @@ export function wireBackground(): void {
       csoClient,
       buildEngine,
       postedStore: postedStoreFor,
+      companySettings: settingsOf,
       // A batch requestid holds 36 characters with its chunk suffix: 32 hex digits leave room for it.
       newId: () => crypto.randomUUID().replaceAll('-', ''),
     }),

@@ -13,6 +13,7 @@ import type { PostedStore, PostingSnapshot } from '@/lib/posting/ports';
 import type { QboClient } from '@/lib/qbo';
 import { ReconnectNeededError } from '@/lib/qbo';
 import type { EntityView } from '@/lib/sync';
+import type { CompanySettings } from '@/lib/storage/company-settings';
 import type { ConnectionMetaStore } from './connect-service';
 import { postingPrefsOf } from './posting-prefs';
 import type { QboAccess } from './qbo-access';
@@ -33,6 +34,8 @@ export function createPostingEngineFactory(deps: {
   buildEngine: BuildEngine;
   postedStore: (client: QboClient) => PostedStore;
   newId: () => string;
+  /** The company's own settings (its suspense account). */
+  companySettings: (key: string) => Promise<Pick<CompanySettings, 'suspenseAccount'>>;
 }): BuildPosting {
   const snapshots = new Map<string, PostingSnapshot | null>();
   return async function buildPosting(target) {
@@ -49,7 +52,11 @@ export function createPostingEngineFactory(deps: {
     const engine = createPostingEngine({
       documents: createCsoDocuments({ client: deps.csoClient(target.origin), companyId: target.companyId }),
       qbo,
-      books: async () => booksFrom(await entities(), prefs),
+      books: async () => {
+        const view = await entities();
+        const wanted = (await deps.companySettings(target.key)).suspenseAccount;
+        return booksFrom(view, { ...prefs, suspense: wanted ? view.qboAccountNamed(wanted) : null });
+      },
       newRunId: deps.newId,
       cache: { load: async () => snapshots.get(kept) ?? null, save: async (s) => void snapshots.set(kept, s) },
     });

@@ -10,6 +10,8 @@ import type { PostingBooks, PostingParty } from './books';
 export interface CompanyBooksPrefs {
   tracking: { classes: boolean; locations: boolean };
   bookCloseDate: string | null;
+  /** The QuickBooks account the company chose as its suspense account; absent or null: none. */
+  suspense?: { qboId: string; name: string } | null;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -55,5 +57,6 @@ export function booksFrom(view: EntityView, prefs: CompanyBooksPrefs): PostingBo
     clearingAccountId: storeSales?.debitAccountId ?? null,
     tracking: prefs.tracking,
     bookCloseDate: prefs.bookCloseDate,
+    suspense: prefs.suspense ?? null,
   };
 }

@@ -39,6 +39,12 @@ export interface PostingBooks {
   /** The account the register's side of a day meets in: Store Sales' debit account (CONTRACT v1.4). */
   clearingAccountId: string | null;
   tracking: { classes: boolean; locations: boolean };
+  /**
+   * The company's suspense account (optional, off by default): an amount whose account is not in
+   * QuickBooks (or whose data type names none) posts there instead of holding the document, and
+   * its row says so. Null: such a document is held with a Synchronization Error.
+   */
+  suspense: { qboId: string; name: string } | null;
   /** QuickBooks refuses transactions dated on or before this date (YYYY-MM-DD); null when the books are open. */
   bookCloseDate: string | null;
 }

@@ -9,7 +9,8 @@
 import type { PostingBooks } from './books';
 import { postingIssues } from './issue-words';
 import { nettedLines, trackingOf, type Posting } from './txn-lines';
-import type { AuditDay, Composed, DayLine, PostingIssue } from './types';
+import { newSuspended, toSuspense } from './suspense';
+import type { AuditDay, Composed, DayLine, PostingIssue, Suspended } from './types';
 
 const DOC_NUMBER_MAX = 21;
 
@@ -34,9 +35,10 @@ export function composeDay(day: AuditDay, books: PostingBooks): Composed {
     return fail(postingIssues.unlinkedStation(what, station.name));
 
   const postings: Posting[] = [];
+  const suspended = newSuspended();
   let clearing = 0;
   for (const line of day.lines) {
-    const made = postingsOf(line, what, books);
+    const made = postingsOf(line, what, books, suspended);
     if ('issue' in made) return fail(made.issue);
     postings.push(...made.postings);
     const type = books.dataTypes.get(line.dataTypeId)!;
@@ -58,6 +60,7 @@ export function composeDay(day: AuditDay, books: PostingBooks): Composed {
       privateNote: `Audited day ${day.date} of ${station.name} (CStoreOffice day ${day.id}).`,
       lines,
     },
+    ...(suspended.reasons.length ? { suspended } : {}),
   };
 }
 
@@ -66,19 +69,26 @@ function postingsOf(
   line: DayLine,
   what: string,
   books: PostingBooks,
+  suspended: Suspended,
 ): { postings: Posting[] } | { issue: PostingIssue } {
   const type = books.dataTypes.get(line.dataTypeId);
   if (!type) return { issue: postingIssues.unmappedDataType(what, line.dataTypeId, null, line.amountCents) };
   const postings: Posting[] = [];
   for (const side of ['debit', 'credit'] as const) {
     const accountId = side === 'debit' ? type.debitAccountId : type.creditAccountId;
-    if (!accountId) return { issue: postingIssues.unmappedDataType(what, type.name, side, line.amountCents) };
-    const account = books.accounts.get(accountId);
-    if (!account?.qboId)
-      return { issue: postingIssues.unlinkedAccount(what, account?.name ?? accountId, type.name, line.amountCents) };
+    const cents = side === 'debit' ? line.amountCents : -line.amountCents;
+    const account = accountId ? books.accounts.get(accountId) : undefined;
+    if (!accountId || !account?.qboId) {
+      const issue = !accountId
+        ? postingIssues.unmappedDataType(what, type.name, side, line.amountCents)
+        : postingIssues.unlinkedAccount(what, account?.name ?? accountId, type.name, line.amountCents);
+      const parked = toSuspense(books, suspended, issue, cents, type.name);
+      if ('issue' in parked) return parked;
+      postings.push(parked.posting);
+      continue;
+    }
     const party = partyOf(line, account, what, books);
     if (party && 'issue' in party) return party;
-    const cents = side === 'debit' ? line.amountCents : -line.amountCents;
     postings.push({ accountId: account.qboId, cents, source: type.name, ...(party ? { party: party.party } : {}) });
   }
   return { postings };

@@ -5,6 +5,7 @@
  */
 import type { PostingBooks } from './books';
 import { postingIssues } from './issue-words';
+import { newSuspended, toSuspense } from './suspense';
 import { nettedLines, type Posting } from './txn-lines';
 import type { Composed, PostingIssue, TxnLine, VendorInvoice } from './types';
 
@@ -32,28 +33,29 @@ export function composeInvoice(invoice: VendorInvoice, books: PostingBooks): Com
 
   const sign = total < 0 ? -1 : 1;
   const postings: Posting[] = [];
+  const suspended = newSuspended();
   for (const line of invoice.lines) {
     const type = line.dataTypeId ? books.dataTypes.get(line.dataTypeId) : undefined;
-    if (line.dataTypeId && !type?.debitAccountId)
-      return fail(
-        postingIssues.unmappedDataType(what, type?.name ?? line.dataTypeId, type ? 'debit' : null, line.amountCents),
-      );
-    const accountId = type ? type.debitAccountId! : line.accountId!;
-    const account = books.accounts.get(accountId);
-    if (!account?.qboId)
-      return fail(
-        postingIssues.unlinkedAccount(
-          what,
-          account?.name ?? accountId,
-          type?.name ?? 'an expense line',
-          line.amountCents,
-        ),
-      );
-    postings.push({
-      accountId: account.qboId,
-      cents: sign * line.amountCents,
-      source: line.memo ?? type?.name ?? account.name,
-    });
+    if (line.dataTypeId && !type)
+      return fail(postingIssues.unmappedDataType(what, line.dataTypeId, null, line.amountCents));
+    const accountId = type ? type.debitAccountId : line.accountId;
+    const account = accountId ? books.accounts.get(accountId) : undefined;
+    const source = line.memo ?? type?.name ?? account?.name ?? 'an expense line';
+    if (!accountId || !account?.qboId) {
+      const issue = !accountId
+        ? postingIssues.unmappedDataType(what, type?.name ?? 'a data type', 'debit', line.amountCents)
+        : postingIssues.unlinkedAccount(
+            what,
+            account?.name ?? accountId,
+            type?.name ?? 'an expense line',
+            line.amountCents,
+          );
+      const parked = toSuspense(books, suspended, issue, sign * line.amountCents, source);
+      if ('issue' in parked) return fail(parked.issue);
+      postings.push(parked.posting);
+      continue;
+    }
+    postings.push({ accountId: account.qboId, cents: sign * line.amountCents, source });
   }
   // The location is the bill's own (QuickBooks keeps it on the header); the class is on every line.
   const netted = nettedLines(
@@ -80,5 +82,6 @@ export function composeInvoice(invoice: VendorInvoice, books: PostingBooks): Com
       privateNote: `Vendor invoice ${invoice.number || '(no number)'} (CStoreOffice invoice ${invoice.id}).`,
       lines,
     },
+    ...(suspended.reasons.length ? { suspended } : {}),
   };
 }

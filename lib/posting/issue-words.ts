@@ -1,6 +1,6 @@
 /** Why a day or an invoice is not posted, in a bookkeeper's words, each naming the cause and the amount. */
 import { formatCents } from './money';
-import type { PostingIssue } from './types';
+import type { PostingIssue, Suspended } from './types';
 
 const issue = (
   code: PostingIssue['code'],
@@ -95,4 +95,13 @@ export const unmarkedEntryIssue = (what: string, docNumber: string, qboId: strin
     'Entry number already used in QuickBooks',
     `QuickBooks already has a journal entry numbered ${docNumber} (Id ${qboId}) whose note does not name ${what}, so it was not posted by this manager, or its note was changed. Posting would make a second entry with that number. Check that entry in QuickBooks: delete it if it is a copy of this day, or renumber it; ${what} is posted once the number is free.`,
     null,
+  );
+
+/** A posting that went partly to the suspense account, flagged on its row (not an error: it is posted). */
+export const suspenseIssue = (suspended: Suspended, account: string): PostingIssue =>
+  issue(
+    'suspense',
+    'Posted to suspense',
+    `${formatCents(suspended.amountCents)} was posted to the suspense account “${account}” instead of its own: ${suspended.reasons.map((r) => r.detail.split(/(?<=\.) /)[0]).join(' ')} Fix it in CStoreOffice or Entities and synchronize again: the entry is then corrected.`,
+    suspended.amountCents,
   );

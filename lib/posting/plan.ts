@@ -9,7 +9,7 @@ import type { PostingBooks } from './books';
 import { sameTxn, txnTotalCents } from './compare';
 import { composeDay, dayDocNumber, dayTotalCents } from './compose-day';
 import { composeInvoice, invoiceDocNumber, invoiceTotalCents } from './compose-invoice';
-import { unmarkedEntryIssue } from './issue-words';
+import { suspenseIssue, unmarkedEntryIssue } from './issue-words';
 import { indexPosted, type SourceKind } from './posted-index';
 import type { AuditDay, Composed, PostedTxn, TxnBody, TxnEntity, VendorInvoice } from './types';
 
@@ -171,6 +171,9 @@ export function planPosting(
       add({ id: `update:${key}`, kind: 'update', rowKey: key, body, qboId: kept.id, syncToken: kept.syncToken });
       set('waitingForUpdate');
     }
+    // Posted, but partly to the suspense account: the row says how much and why, whatever its status.
+    if (composed.suspended && row.status !== 'error' && books.suspense)
+      row.issue = suspenseIssue(composed.suspended, books.suspense.name);
   }
   // Postings of documents CStoreOffice deleted (an invoice) are taken out of QuickBooks.
   for (const key of index.sources()) {

@@ -89,10 +89,17 @@ export interface PostingIssue {
     | 'negativeLine'
     | 'docNumberTooLong'
     | 'nothingToPost'
-    | 'numberTaken';
+    | 'numberTaken'
+    | 'suspense';
   title: string;
   detail: string;
   amountCents: number | null;
 }
 
-export type Composed = { ok: true; body: TxnBody } | { ok: false; issue: PostingIssue };
+/** Amounts posted to the suspense account instead of their own, each with why (books.ts `suspense`). */
+export interface Suspended {
+  amountCents: number;
+  reasons: PostingIssue[];
+}
+
+export type Composed = { ok: true; body: TxnBody; suspended?: Suspended } | { ok: false; issue: PostingIssue };

@@ -33,6 +33,12 @@ export const CompanySettingsInputSchema = z.object({
   conflictPolicy: conflictPolicySchema,
   defaultIncomeAccount: defaultIncomeAccountSchema,
   autoSyncMinutes: autoSyncMinutesSchema,
+  /**
+   * The QuickBooks account (by name) that takes a posted amount whose own account is not in
+   * QuickBooks; empty, the default: none, and such a document is held instead. Settings saved before
+   * it existed read as none.
+   */
+  suspenseAccount: z.string().trim().max(100).default(''),
 });
 
 export type CompanySettingsInput = z.infer<typeof CompanySettingsInputSchema>;
@@ -62,6 +68,7 @@ export function companyDefaults(settings: Settings): CompanySettingsInput {
     conflictPolicy: settings.conflictPolicy,
     defaultIncomeAccount: settings.defaultIncomeAccount,
     autoSyncMinutes: settings.autoSyncMinutes,
+    suspenseAccount: '',
   };
 }
 

@@ -23,7 +23,7 @@ import type { IdSource, JournalRun, MirrorData, StoredIssue, SyncPorts } from '.
 import { summarizePlan } from './preview';
 import { readSides } from './read';
 import type { SyncRow } from './rows';
-import { createWorld, csoList, linkOf, type World } from './world';
+import { createWorld, csoList, linkOf, qboList, type World } from './world';
 import type { EntityView } from './entity-view';
 import { refreshRecord } from './apply';
 import { createQboCheckpoints, type QboCheckpoints } from './qbo-cursor';
@@ -127,6 +127,13 @@ export function createSyncEngine(ports: SyncPorts, options: SyncEngineOptions = 
       return {
         records: (type) => csoList(world, type).values(),
         qboIdOf: (type, id) => linkOf(world, type, id)?.qboId ?? null,
+        qboAccountNamed(name) {
+          const wanted = name.trim().toLowerCase();
+          const found = [...qboList(world, 'Account').values()].find(
+            (a) => a.active && a.name.trim().toLowerCase() === wanted,
+          );
+          return wanted && found ? { qboId: found.id, name: found.name } : null;
+        },
       };
     },
 

@@ -61,7 +61,8 @@ export async function loadMonth(sb: Sandboxes, companyId: string, stations: numb
   });
 }
 
-export async function postingFor(c: Connection) {
+/** `suspense`: the QuickBooks account named as the company's suspense account (none by default). */
+export async function postingFor(c: Connection, suspense = '') {
   const prefs = await c.qboClient.companyPreferences();
   let runs = 0;
   let snapshot: PostingSnapshot | null = null;
@@ -70,11 +71,14 @@ export async function postingFor(c: Connection) {
     now: () => new Date(),
     documents: createCsoDocuments({ client: c.csoClient, companyId: c.companyId }),
     qbo: createQboPostedStore({ client: c.qboClient }),
-    books: async () =>
-      booksFrom(await c.engine.entities(), {
+    books: async () => {
+      const view = await c.engine.entities();
+      return booksFrom(view, {
         tracking: { classes: prefs.classTracking, locations: prefs.locationTracking },
         bookCloseDate: prefs.bookCloseDate,
-      }),
+        suspense: suspense ? view.qboAccountNamed(suspense) : null,
+      });
+    },
     newRunId: () => `post-${c.realmId.slice(-6)}-${++runs}-${Date.now() % 1e6}`,
   });
 }

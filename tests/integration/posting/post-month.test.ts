@@ -153,6 +153,17 @@ describe('posting a store month', () => {
     );
     // Held days keep their earlier entry; nothing of them is changed.
     expect(unmapped.applied.updated + unmapped.applied.deleted).toBe(0);
+
+    // With a suspense account named in the company's settings, those amounts post there instead, flagged.
+    await c.qboClient.create('Account', { Name: 'Ask My Accountant', AccountType: 'Expense' }, { requestId: 'amc-1' });
+    advance(sb, 60_000);
+    await c.engine.synchronize();
+    advance(sb, 60_000);
+    const parked = await (await postingFor(c, 'Ask My Accountant')).synchronize();
+    const flagged = parked.rows.filter((r) => r.issue?.code === 'suspense');
+    expect(flagged.map((r) => r.key).sort()).toEqual(held.map((r) => r.key).sort());
+    expect(flagged.every((r) => r.status === 'synchronized')).toBe(true);
+    expect(flagged[0]!.issue!.detail).toMatch(/^\$[\d,]+\.\d\d was posted to the suspense account “Ask My Accountant”/);
   });
 
   it('posts an invoice as a bill and a credit as a vendor credit, and deletes the bill of a deleted invoice', async () => {

@@ -75,6 +75,7 @@ describe("the tie-out's names", () => {
     const view = {
       records: (type: string) => (records[type as keyof typeof records] ?? []) as never,
       qboIdOf: (_type: string, id: string) => links[id] ?? null,
+      qboAccountNamed: () => null,
     };
     const [line] = nameTieOut(
       [{ accountId: '31', classId: '9', departmentId: '4', csoCents: 100, qboCents: 90, differenceCents: -10 }],

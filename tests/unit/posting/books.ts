@@ -40,6 +40,7 @@ export function storeBooks(over: Partial<PostingBooks> = {}): PostingBooks {
     clearingAccountId: 'a-cash',
     tracking: { classes: true, locations: true },
     bookCloseDate: null,
+    suspense: null,
     ...over,
   };
 }

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeDay } from '@/lib/posting/compose-day';
+import { planPosting } from '@/lib/posting/plan';
 import type { TxnBody } from '@/lib/posting/types';
 import { auditedDay, line, storeBooks } from './books';
 
@@ -120,5 +121,35 @@ describe('an audited day', () => {
         },
       ),
     );
+  });
+});
+
+describe('the suspense account (optional, off by default)', () => {
+  const suspense = { qboId: '99', name: 'Suspense' };
+
+  it('takes an amount whose account is not in QuickBooks, and the plan flags it on the row', () => {
+    const day = auditedDay({ lines: [line('t-wash', 1_500), line('t-deposit', 1_500)] });
+    const composed = composeDay(day, storeBooks({ suspense }));
+    expect(composed.ok).toBe(true);
+    if (!composed.ok) return;
+    expect(composed.body.lines.find((l) => l.accountId === '99')).toMatchObject({
+      postingType: 'Credit',
+      amountCents: 1_500,
+    });
+    expect(composed.suspended?.amountCents).toBe(1_500);
+    const row = planPosting([day], [], [], storeBooks({ suspense })).rows[0]!;
+    expect(row.status).toBe('waitingForCreation');
+    expect(row.issue).toMatchObject({
+      title: 'Posted to suspense',
+      detail: expect.stringMatching(
+        /^\$15\.00 was posted to the suspense account “Suspense” instead of its own: \$15\.00 of the day .* “Car Wash Sales”, which is not linked to a QuickBooks account yet\. Fix it/,
+      ),
+    });
+  });
+
+  it('never hides a day that does not balance or lacks its customer', () => {
+    const books = storeBooks({ suspense });
+    expect(composeDay(auditedDay({ lines: [line('t-fuel', 10_000), line('t-deposit', 9_950)] }), books).ok).toBe(false);
+    expect(composeDay(auditedDay({ lines: [line('t-house', 2_000), line('t-fuel', 2_000)] }), books).ok).toBe(false);
   });
 });
