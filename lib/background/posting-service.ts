@@ -9,6 +9,7 @@ import type { RunHistory } from '@/lib/db';
 import type { ActionReply } from '@/lib/messaging/protocol';
 import type { PostingReport } from '@/lib/posting/engine';
 import type { TxnRow } from '@/lib/posting/plan';
+import { formatCents } from '@/lib/posting/money';
 import { tieOut } from '@/lib/posting/tie-out';
 import type { TieOutReply } from '@/lib/messaging/transactions';
 import { type HistoryShare, recordRun } from './history-share';
@@ -172,9 +173,16 @@ export function createPostingService(deps: PostingServiceDeps) {
     async tieOut(target: SyncTarget, period: { from: string; to: string }): Promise<TieOutReply> {
       await settled(target.key);
       const work = await deps.buildPosting(target);
-      const { expected, posted } = await work.engine.tieOutData();
+      const { expected, posted, held } = await work.engine.tieOutData();
       const lines = nameTieOut(tieOut(expected, posted, period), await work.entities());
-      return { ...period, lines };
+      const inPeriod = held.filter((h) => h.date >= period.from && h.date <= period.to);
+      return {
+        ...period,
+        lines,
+        held: inPeriod.map(
+          (h) => `The ${h.what}${h.amountCents === null ? '' : ` (${formatCents(h.amountCents)})`}: ${h.reason}.`,
+        ),
+      };
     },
   };
 }

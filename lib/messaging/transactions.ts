@@ -53,6 +53,8 @@ export interface TieOutReply {
   from: string;
   to: string;
   lines: TieOutRow[];
+  /** Audited days and invoices of the period that are held (not in QuickBooks), in words. */
+  held: string[];
 }
 
 /** The popup's line about a company's transactions. */

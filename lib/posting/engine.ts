@@ -14,6 +14,17 @@ import { sourceOf } from './posted-index';
 import { readSides, unlistedInvoices } from './read-sides';
 import type { AuditDay, PostedTxn, TxnBody, VendorInvoice } from './types';
 
+/**
+ * An audited day or an invoice that cannot be posted (its row's error): QuickBooks lacks it, so the
+ * tie-out must say so rather than compare only what was posted.
+ */
+export interface HeldDocument {
+  date: string;
+  what: string;
+  amountCents: number | null;
+  reason: string;
+}
+
 export interface PostingReport {
   rows: TxnRow[];
   applied: { created: number; updated: number; deleted: number };
@@ -55,16 +66,17 @@ export function createPostingEngine(ports: PostingPorts) {
      * manager made (found by their note). Other QuickBooks entries on the same accounts are left
      * out: the tie-out answers whether what was posted still says what CStoreOffice says.
      */
-    async tieOutData(): Promise<{ expected: TxnBody[]; posted: PostedTxn[] }> {
+    async tieOutData(): Promise<{ expected: TxnBody[]; posted: PostedTxn[]; held: HeldDocument[] }> {
       const { days, invoices, posted, books } = await look();
-      const composed = [
-        ...days.filter((d) => d.status === 'audited').map((d) => composeDay(d, books)),
-        ...invoices.map((i) => composeInvoice(i, books)),
-      ];
-      return {
-        expected: composed.flatMap((c) => (c.ok ? [c.body] : [])),
-        posted: posted.filter((txn) => sourceOf(txn) !== null),
+      const expected: TxnBody[] = [];
+      const held: HeldDocument[] = [];
+      const take = (c: ReturnType<typeof composeDay>, date: string, what: string) => {
+        if (c.ok) expected.push(c.body);
+        else held.push({ date, what, amountCents: c.issue.amountCents, reason: c.issue.title });
       };
+      for (const d of days) if (d.status === 'audited') take(composeDay(d, books), d.date, `day ${d.date}`);
+      for (const i of invoices) take(composeInvoice(i, books), i.date, `invoice ${i.number || i.id}`);
+      return { expected, posted: posted.filter((txn) => sourceOf(txn) !== null), held };
     },
 
     /** Posts every row's ops, or the selected rows' only. */

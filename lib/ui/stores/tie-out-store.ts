@@ -10,6 +10,8 @@ export const useTieOutStore = defineStore('tieOut', () => {
   const from = ref('');
   const to = ref('');
   const lines = ref<TieOutRow[] | null>(null);
+  /** Audited documents of the period QuickBooks lacks (held with an error), in words. */
+  const held = ref<string[]>([]);
   const loading = ref(false);
   const error = ref<string | null>(null);
 
@@ -19,9 +21,12 @@ export const useTieOutStore = defineStore('tieOut', () => {
     loading.value = true;
     error.value = null;
     try {
-      lines.value = (await sendMessage('tieOutTransactions', { ...target, from: from.value, to: to.value })).lines;
+      const reply = await sendMessage('tieOutTransactions', { ...target, from: from.value, to: to.value });
+      lines.value = reply.lines;
+      held.value = reply.held;
     } catch (e) {
       lines.value = null;
+      held.value = [];
       error.value = errorText(e);
     } finally {
       loading.value = false;
@@ -32,8 +37,9 @@ export const useTieOutStore = defineStore('tieOut', () => {
     from.value = '';
     to.value = '';
     lines.value = null;
+    held.value = [];
     error.value = null;
   }
 
-  return { from, to, lines, loading, error, load, reset };
+  return { from, to, lines, held, loading, error, load, reset };
 });

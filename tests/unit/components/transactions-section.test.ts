@@ -85,7 +85,7 @@ beforeEach(() => {
       changed: data.rowKeys.length,
       message: `${data.rowKeys.length} ignored`,
     }),
-    tieOutTransactions: () => ({ from: '2026-11-01', to: '2026-11-30', lines: [line({})] }),
+    tieOutTransactions: () => ({ from: '2026-11-01', to: '2026-11-30', lines: [line({})], held: [] }),
   });
 });
 afterEach(() => {
@@ -190,6 +190,7 @@ describe('the Transactions section', () => {
       from: '2026-11-01',
       to: '2026-11-30',
       lines: [line({ account: 'Store Sales', qboCents: 9_999, differenceCents: -1 }), line({})],
+      held: [],
     });
     const w = await openSection();
     const verdict = w.get('[data-testid="tie-out-verdict"]').text();
@@ -199,6 +200,22 @@ describe('the Transactions section', () => {
     expect(marked.classes()).toContain('qsm-differs');
     expect(marked.get('[data-testid="tie-out-difference"]').text()).toContain('-$0.01');
     expect(marked.text()).toContain('Store Sales');
+  });
+
+  it('does not say it tied out while audited documents of the period are held out of QuickBooks', async () => {
+    holder.bg.handlers.tieOutTransactions = () => ({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      lines: [line({})],
+      held: ['The day 2026-11-03 ($1,204.17): Account not in QuickBooks.'],
+    });
+    const w = await openSection();
+    const verdict = w.get('[data-testid="tie-out-verdict"]').text();
+    expect(verdict).not.toBe('Tied out to the cent.');
+    expect(verdict).toContain('1 audited document is');
+    expect(w.get('[data-testid="tie-out-held"]').text()).toContain(
+      'The day 2026-11-03 ($1,204.17): Account not in QuickBooks.',
+    );
   });
 
   it('asks for another period when the dates change', async () => {

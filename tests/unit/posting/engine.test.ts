@@ -188,10 +188,20 @@ describe('the posting engine', () => {
       privateNote: 'typed by hand',
     };
     qbo.held.set('999', foreign);
-    const { expected, posted } = await engine.tieOutData();
+    const { expected, posted, held } = await engine.tieOutData();
     expect(expected.map((b) => b.txnDate)).toEqual(['2025-10-01']);
+    expect(held).toEqual([]);
     expect(posted.map((t) => t.id)).not.toContain('999');
     const period = { from: '2025-10-01', to: '2025-10-31' };
     expect(tieOut(expected, posted, period).every((l) => l.differenceCents === 0)).toBe(true);
+  });
+
+  it('gives the tie-out the audited documents QuickBooks lacks, with their amount and reason', async () => {
+    const { engine } = setup([auditedDay(), auditedDay({ id: 'd2', date: '2025-10-02', stationId: 's2' })], []);
+    await engine.synchronize();
+    const { held } = await engine.tieOutData();
+    expect(held).toEqual([
+      { date: '2025-10-02', what: 'day 2025-10-02', amountCents: null, reason: 'Station not in QuickBooks' },
+    ]);
   });
 });
