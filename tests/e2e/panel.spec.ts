@@ -38,8 +38,9 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   await expect(dialog.getByTestId('synchronize')).toBeDisabled();
   await expect(dialog.getByText('so Synchronize is not available')).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Entities' })).toBeVisible();
-  // Sections as the seed names them, as tabs: Entities first; History one click (or arrow key) away.
+  // Sections as the seed names them, as tabs: Entities first, Transactions beside it, then History.
   await expect(dialog.getByRole('tab', { name: 'Entities' })).toHaveAttribute('aria-selected', 'true');
+  expect(await dialog.getByRole('tab').allInnerTexts()).toEqual(['Entities', 'Transactions', 'History', 'Settings']);
   await dialog.getByRole('tab', { name: 'History' }).click();
   await expect(dialog.getByRole('heading', { name: 'History' })).toBeVisible();
   await dialog.getByRole('tab', { name: 'Entities' }).click();
@@ -47,7 +48,7 @@ test('the manager opens above the page with the seed labels, in its own shadow r
   await dialog.getByRole('tab', { name: 'Entities' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('tab', { name: 'History' })).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('tab', { name: 'Transactions' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('tab', { name: 'Entities' })).toHaveAttribute('aria-selected', 'true');
