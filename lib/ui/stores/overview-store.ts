@@ -62,7 +62,10 @@ export const useOverviewStore = defineStore('overview', () => {
 
   const syncNow = (c: CompanySummary) =>
     withBusy(c, 'sync', async () => {
-      const result = await sendMessage('synchronize', target(c));
+      // A company with store days and invoices: the entities first, then its audited documents, in one run.
+      const result = c.transactions
+        ? await sendMessage('synchronizeTransactions', target(c))
+        : await sendMessage('synchronize', target(c));
       messages.value[companyKey(c)] = {
         severity: result.outcome === 'success' ? 'success' : result.outcome === 'partial' ? 'warn' : 'error',
         text: result.message,

@@ -19,6 +19,8 @@ vi.mock('@/lib/messaging/protocol', () => ({
     if (type === 'getOverview') return { environment: 'sandbox', companies: structuredClone(fake.companies) };
     if (type === 'synchronize')
       return { outcome: 'success', message: '12 written.', summary: { counts: {}, errors: 0, total: 12 } };
+    if (type === 'synchronizeTransactions')
+      return { outcome: 'partial', message: 'Transactions in QuickBooks: 3 created; 1 day held.', rows: [] };
     if (type === 'disconnect')
       return { ...fake.companies[0], state: 'notConnected', realmId: null, qboCompanyName: null };
     throw new Error(`unexpected ${type}`);
@@ -142,6 +144,21 @@ describe('the popup', () => {
     await settle();
     expect(fake.calls.find((c) => c.type === 'synchronize')?.data).toEqual({ companyId: '42', origin: company.origin });
     expect(wrapper.text()).toContain('12 written.');
+    wrapper.unmount();
+  });
+
+  it('Sync now on a company with store days posts them too, after its entities, in one run', async () => {
+    fake.companies = [{ ...company, transactions: { synchronized: 30, waiting: 2, errors: 1 } }];
+    const wrapper = mountPopup();
+    await settle();
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text().trim() === 'Sync now')!
+      .trigger('click');
+    await settle();
+    expect(fake.calls.map((c) => c.type)).toContain('synchronizeTransactions');
+    expect(fake.calls.map((c) => c.type)).not.toContain('synchronize');
+    expect(wrapper.text()).toContain('Transactions in QuickBooks: 3 created; 1 day held.');
     wrapper.unmount();
   });
 
