@@ -59,6 +59,13 @@ const company: CompanySummary = {
 async function settle() {
   for (let i = 0; i < 4; i++) await flushPromises();
 }
+/** Clicks the popup's button of that label, as a user would. */
+const press = (wrapper: ReturnType<typeof mount>, label: string) =>
+  wrapper
+    .findAll('button')
+    .find((b) => b.text().trim() === label)!
+    .trigger('click');
+
 const mountPopup = () =>
   mount(App, { attachTo: document.body, global: { plugins: [{ install: (app: VueApp) => void setupApp(app) }] } });
 
@@ -137,10 +144,7 @@ describe('the popup', () => {
       },
     });
     await settle();
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text().trim() === 'Sync now')!
-      .trigger('click');
+    await press(wrapper, 'Sync now');
     await settle();
     expect(fake.calls.find((c) => c.type === 'synchronize')?.data).toEqual({ companyId: '42', origin: company.origin });
     expect(wrapper.text()).toContain('12 written.');
@@ -151,10 +155,7 @@ describe('the popup', () => {
     fake.companies = [{ ...company, transactions: { synchronized: 30, waiting: 2, errors: 1 } }];
     const wrapper = mountPopup();
     await settle();
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text().trim() === 'Sync now')!
-      .trigger('click');
+    await press(wrapper, 'Sync now');
     await settle();
     expect(fake.calls.map((c) => c.type)).toContain('synchronizeTransactions');
     expect(fake.calls.map((c) => c.type)).not.toContain('synchronize');
@@ -166,10 +167,7 @@ describe('the popup', () => {
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
     const wrapper = mountPopup();
     await settle();
-    await wrapper
-      .findAll('button')
-      .find((b) => b.text().trim() === 'Open Audit page')!
-      .trigger('click');
+    await press(wrapper, 'Open Audit page');
     expect(create).toHaveBeenCalledWith({ url: 'https://03.cstoreoffice.com/app.php/accounting/audit?company=42' });
     wrapper.unmount();
   });
