@@ -37,6 +37,7 @@ import {
   settingsItem,
   transactionIgnoresItem,
   transactionRowsItem,
+  postingSnapshotsItem,
 } from '@/lib/storage/items';
 
 /** Builds the background's adapters and services and registers its listeners. */
@@ -108,6 +109,7 @@ export function wireBackground(): void {
       buildEngine,
       postedStore: postedStoreFor,
       companySettings: settingsOf,
+      stored: keyedItem(postingSnapshotsItem),
       // A batch requestid holds 36 characters with its chunk suffix: 32 hex digits leave room for it.
       newId: () => crypto.randomUUID().replaceAll('-', ''),
     }),

@@ -10,6 +10,8 @@ import { type CsoClient, createCsoDocuments } from '@/lib/cso';
 import { booksFrom } from '@/lib/posting/books-from-entities';
 import { type PostingEngine, createPostingEngine } from '@/lib/posting/engine';
 import type { PostedStore, PostingSnapshot } from '@/lib/posting/ports';
+import { parseSnapshot } from '@/lib/posting/snapshot-schema';
+import type { KeyedValue } from './keyed-item';
 import type { QboClient } from '@/lib/qbo';
 import { ReconnectNeededError } from '@/lib/qbo';
 import type { EntityView } from '@/lib/sync';
@@ -25,6 +27,8 @@ export interface PostingWork {
   entities(): Promise<EntityView>;
 }
 
+const MAX_STORED_CHARS = 3_000_000;
+
 export type BuildPosting = (target: SyncTarget) => Promise<PostingWork>;
 
 export function createPostingEngineFactory(deps: {
@@ -36,8 +40,20 @@ export function createPostingEngineFactory(deps: {
   newId: () => string;
   /** The company's own settings (its suspense account). */
   companySettings: (key: string) => Promise<Pick<CompanySettings, 'suspenseAccount'>>;
+  /** Where snapshots outlive the worker (session storage); without it they live in memory only. */
+  stored?: KeyedValue<unknown>;
 }): BuildPosting {
   const snapshots = new Map<string, PostingSnapshot | null>();
+  const load = async (kept: string) => {
+    if (snapshots.has(kept)) return snapshots.get(kept) ?? null;
+    return parseSnapshot(await deps.stored?.get(kept));
+  };
+  const save = async (kept: string, snapshot: PostingSnapshot | null) => {
+    snapshots.set(kept, snapshot);
+    // Session storage holds 10 MB for everything: a very large company's snapshot stays in memory.
+    const fits = snapshot === null || JSON.stringify(snapshot).length <= MAX_STORED_CHARS;
+    await deps.stored?.set(kept, fits ? snapshot : null);
+  };
   return async function buildPosting(target) {
     const meta = await deps.meta.get(target.key);
     if (!meta)
@@ -58,7 +74,7 @@ export function createPostingEngineFactory(deps: {
         return booksFrom(view, { ...prefs, suspense: wanted ? view.qboAccountNamed(wanted) : null });
       },
       newRunId: deps.newId,
-      cache: { load: async () => snapshots.get(kept) ?? null, save: async (s) => void snapshots.set(kept, s) },
+      cache: { load: () => load(kept), save: (snapshot) => save(kept, snapshot) },
     });
     return { engine, entities };
   };

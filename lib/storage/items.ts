@@ -54,3 +54,12 @@ export const transactionRowsItem = storage.defineItem<Record<string, TxnRow[]>>(
   fallback: {},
   version: 1,
 });
+
+/**
+ * Each connection's last posting snapshot (lib/posting/ports.ts), so a run after the worker slept
+ * reads only what changed. Session storage: a browser restart reads both sides whole again.
+ */
+export const postingSnapshotsItem = storage.defineItem<Record<string, unknown>>('session:postingSnapshots', {
+  fallback: {},
+  version: 1,
+});
