@@ -3,6 +3,7 @@
  * requests it took against ⌈writes / 30⌉, the write rate as a share of QBO's bound (40 batch calls
  * of 30 a minute: 1,200 writes), and what a run with nothing new costs per source.
  */
+import { postingPrefsOf } from '../lib/background/posting-prefs';
 import { createCsoDocuments } from '../lib/cso';
 import { booksFrom } from '../lib/posting/books-from-entities';
 import { createPostingEngine } from '../lib/posting/engine';
@@ -54,11 +55,7 @@ export async function benchPosting(stations: number, speed: number): Promise<Pos
     const posting = createPostingEngine({
       documents: createCsoDocuments({ client: env.csoClient, companyId: env.companyId }),
       qbo: createQboPostedStore({ client: env.qboClient }),
-      books: async () =>
-        booksFrom(await env.engine.entities(), {
-          tracking: { classes: prefs.classTracking, locations: prefs.locationTracking },
-          bookCloseDate: prefs.bookCloseDate,
-        }),
+      books: async () => booksFrom(await env.engine.entities(), postingPrefsOf(prefs)),
       newRunId: () => `bench-post-${++runs}`,
       cache: { load: async () => snapshot, save: async (s) => void (snapshot = s) },
     });

@@ -10,9 +10,7 @@ import type { PostingBooks } from './books';
 import { postingIssues } from './issue-words';
 import { nettedLines, trackingOf, type Posting } from './txn-lines';
 import { newSuspended, toSuspense } from './suspense';
-import type { AuditDay, Composed, DayLine, PostingIssue, Suspended } from './types';
-
-const DOC_NUMBER_MAX = 21;
+import { type AuditDay, type Composed, type DayLine, DOC_NUMBER_MAX, type PostingIssue, type Suspended } from './types';
 
 /** `<station code>-<yyyymmdd>`: one entry per station and day, found again by it before any re-create. */
 export function dayDocNumber(stationCode: string, date: string): string {

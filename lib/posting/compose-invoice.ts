@@ -7,9 +7,7 @@ import type { PostingBooks } from './books';
 import { postingIssues } from './issue-words';
 import { newSuspended, toSuspense } from './suspense';
 import { nettedLines, type Posting } from './txn-lines';
-import type { Composed, PostingIssue, TxnLine, VendorInvoice } from './types';
-
-const DOC_NUMBER_MAX = 21;
+import { type Composed, DOC_NUMBER_MAX, type PostingIssue, type TxnLine, type VendorInvoice } from './types';
 
 /** The invoice's number as QuickBooks keeps it; one without a number is found again by its CStoreOffice id. */
 export const invoiceDocNumber = (invoice: VendorInvoice) => invoice.number.trim() || `CSO-${invoice.id}`;

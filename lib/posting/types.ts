@@ -43,6 +43,9 @@ export interface VendorInvoice {
 
 export type TxnEntity = 'JournalEntry' | 'Bill' | 'VendorCredit';
 
+/** QuickBooks keeps at most 21 characters of a DocNumber. */
+export const DOC_NUMBER_MAX = 21;
+
 /** One line of a QuickBooks transaction, by QuickBooks ids. */
 export interface TxnLine {
   /** JournalEntry lines only; a Bill's or VendorCredit's lines are expenses against Accounts Payable. */

@@ -5,11 +5,6 @@
  * must hold every posting once (no duplicate document number) with the tie-out exact to the cent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCsoDocuments } from '@/lib/cso';
-import { booksFrom } from '@/lib/posting/books-from-entities';
-import { createPostingEngine } from '@/lib/posting/engine';
-import type { PostingSnapshot } from '@/lib/posting/ports';
-import { createQboPostedStore } from '@/lib/qbo/posted-store';
 import { addRealm, advance, connect, csoControl, startSandboxes, type Sandboxes } from '../integration/sync/harness';
 import {
   addStations,
@@ -17,6 +12,7 @@ import {
   loadMonth,
   postedNets,
   postedNumbers,
+  postingEngineOver,
   trackClassesAndLocations,
 } from '../integration/posting/harness';
 import { connectChaos } from './connect';
@@ -50,25 +46,19 @@ describe('posting under chaos', () => {
     const clean = await connect(sb, realmId, COMPANY, {}, 'cso');
     await loadMonth(sb, COMPANY, 3);
     expect((await clean.engine.synchronize({ confirmCreates: true })).failures).toEqual([]);
-    const prefs = await clean.qboClient.companyPreferences();
-    const books = async () =>
-      booksFrom(await clean.engine.entities(), {
-        tracking: { classes: prefs.classTracking, locations: prefs.locationTracking },
-        bookCloseDate: prefs.bookCloseDate,
-      });
     const chaos = await connectChaos(sb, realmId, COMPANY, 2);
-    let runs = 0;
-    let snapshot: PostingSnapshot | null = null;
-    const posting = createPostingEngine({
-      // Kept between runs as the extension keeps it: later runs read only changes, faults and all.
-      cache: { load: async () => snapshot, save: async (s) => void (snapshot = s) },
-      documents: createCsoDocuments({ client: chaos.csoClient, companyId: COMPANY }),
-      qbo: createQboPostedStore({ client: chaos.qboClient }),
-      books,
-      newRunId: () => `chaos-post-${++runs}`,
+    // Documents and postings through the faulty clients; the books from the clean entity sync.
+    const posting = postingEngineOver({
+      csoClient: chaos.csoClient,
+      qboClient: chaos.qboClient,
+      companyId: COMPANY,
+      entities: () => clean.engine.entities(),
+      prefs: await clean.qboClient.companyPreferences(),
+      runPrefix: 'chaos-post',
     });
     const faults = createFaultSwitch(sb, realmId, COMPANY, { qboRate: 0.3, csoRate: 0.3 });
     const stops: string[] = [];
+    let runs = 0;
     /** Synchronize again and again under faults, as a bookkeeper would, until a run ends clean. */
     async function settle(): Promise<boolean> {
       await faults.on();
@@ -76,6 +66,7 @@ describe('posting under chaos', () => {
         for (let attempt = 0; attempt < MAX_RUNS; attempt++) {
           advance(sb, 61_000);
           try {
+            runs++;
             const report = await posting.synchronize();
             if (
               report.failed === 0 &&

@@ -4,11 +4,15 @@
  * from the two sandboxes' own stores — independently of lib/posting, so it checks the product
  * rather than agreeing with it.
  */
-import { createCsoDocuments } from '@/lib/cso';
+import { postingPrefsOf } from '@/lib/background/posting-prefs';
+import { type CsoClient, createCsoDocuments } from '@/lib/cso';
 import { booksFrom } from '@/lib/posting/books-from-entities';
 import { createPostingEngine } from '@/lib/posting/engine';
 import type { PostingSnapshot } from '@/lib/posting/ports';
+import type { QboClient } from '@/lib/qbo';
 import { createQboPostedStore } from '@/lib/qbo/posted-store';
+import type { EntityView } from '@/lib/sync';
+import type { QboCompanyPrefs } from '@/lib/sync/qbo-company';
 import { type Connection, csoControl, qboControl, type Sandboxes } from '../sync/harness';
 
 type Row = Record<string, unknown>;
@@ -61,25 +65,48 @@ export async function loadMonth(sb: Sandboxes, companyId: string, stations: numb
   });
 }
 
-/** `suspense`: the QuickBooks account named as the company's suspense account (none by default). */
-export async function postingFor(c: Connection, suspense = '') {
-  const prefs = await c.qboClient.companyPreferences();
+/**
+ * A posting engine wired as the background wires one (lib/background/posting-engine-factory.ts),
+ * over the given clients, with the books from `entities` and a snapshot kept between its runs.
+ */
+export function postingEngineOver(o: {
+  csoClient: CsoClient;
+  qboClient: QboClient;
+  companyId: string;
+  entities: () => Promise<EntityView>;
+  prefs: QboCompanyPrefs;
+  /** The QuickBooks account named as the company's suspense account (none by default). */
+  suspense?: string;
+  runPrefix: string;
+}) {
   let runs = 0;
   let snapshot: PostingSnapshot | null = null;
   return createPostingEngine({
     cache: { load: async () => snapshot, save: async (s) => void (snapshot = s) },
     now: () => new Date(),
-    documents: createCsoDocuments({ client: c.csoClient, companyId: c.companyId }),
-    qbo: createQboPostedStore({ client: c.qboClient }),
+    documents: createCsoDocuments({ client: o.csoClient, companyId: o.companyId }),
+    qbo: createQboPostedStore({ client: o.qboClient }),
     books: async () => {
-      const view = await c.engine.entities();
+      const view = await o.entities();
       return booksFrom(view, {
-        tracking: { classes: prefs.classTracking, locations: prefs.locationTracking },
-        bookCloseDate: prefs.bookCloseDate,
-        suspense: suspense ? view.qboAccountNamed(suspense) : null,
+        ...postingPrefsOf(o.prefs),
+        suspense: o.suspense ? view.qboAccountNamed(o.suspense) : null,
       });
     },
-    newRunId: () => `post-${c.realmId.slice(-6)}-${++runs}-${Date.now() % 1e6}`,
+    newRunId: () => `${o.runPrefix}-${++runs}-${Date.now() % 1e6}`,
+  });
+}
+
+/** `suspense`: the QuickBooks account named as the company's suspense account (none by default). */
+export async function postingFor(c: Connection, suspense = '') {
+  return postingEngineOver({
+    csoClient: c.csoClient,
+    qboClient: c.qboClient,
+    companyId: c.companyId,
+    entities: () => c.engine.entities(),
+    prefs: await c.qboClient.companyPreferences(),
+    suspense,
+    runPrefix: `post-${c.realmId.slice(-6)}`,
   });
 }
 
